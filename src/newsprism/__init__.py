@@ -1,0 +1,35 @@
+"""newsprism: one event, many outlets, many versions.
+
+Reads articles from many outlets, groups them into stories and shows, for
+each story, what the outlets agree on, where they contradict each other and
+what only one of them claims, each finding with verbatim evidence.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from newsprism.errors import (
+    FetchError,
+    InputError,
+    ModelError,
+    NewsprismError,
+    StoreError,
+    UsageError,
+)
+from newsprism.records import Article, InputFailure, RawDocument, Removal, Span
+
+__all__ = [
+    "Article",
+    "FetchError",
+    "InputError",
+    "InputFailure",
+    "ModelError",
+    "NewsprismError",
+    "RawDocument",
+    "Removal",
+    "Span",
+    "StoreError",
+    "UsageError",
+    "__version__",
+]

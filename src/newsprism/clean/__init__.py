@@ -1,0 +1,135 @@
+"""Clean: from what a reader found to an article's own text and metadata.
+
+Removes page furniture and photo captions, takes the title, the outlet and the
+article's own date from the text where the metadata lacks them, and keeps every
+removed piece in :attr:`Article.removed` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+
+from newsprism.clean import outlet as outlets
+from newsprism.clean.captions import is_caption
+from newsprism.clean.dates import normalize_date
+from newsprism.clean.furniture import furniture_reason, strip_inline_markup
+from newsprism.clean.header import date_line, is_body_paragraph, same_title, title_like, unquote
+from newsprism.errors import InputError
+from newsprism.records import Article, RawDocument, Removal
+
+__all__ = ["clean"]
+
+LanguageDetector = Callable[[str], str | None]
+
+
+def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> Article:
+    """Clean one document; raise InputError when nothing of an article is left."""
+    removed: list[Removal] = list(raw.removed)
+    lines, copyright_lines = _strip_furniture(_paragraphs(raw.text), removed)
+    header_end = next((i for i, line in enumerate(lines) if is_body_paragraph(line)), len(lines))
+
+    title = unquote(raw.title) if raw.title else None
+    title_at = next(
+        (i for i, line in enumerate(lines[:header_end]) if title and same_title(line, title)), None
+    )
+    if title is None:
+        title_at = next(
+            (
+                i
+                for i, line in enumerate(lines[:header_end])
+                if title_like(line) and date_line(line) is None
+            ),
+            None,
+        )
+        title = unquote(lines[title_at]) if title_at is not None else None
+
+    body: list[str] = []
+    byline_dates: list[date] = []
+    byline_outlet: str | None = None
+    for index, line in enumerate(lines):
+        if index < header_end:
+            found = date_line(line)
+            if found is not None and title_at is not None and index < title_at:
+                removed.append(Removal("page-header date", line))
+                continue
+            if found is not None:
+                removed.append(Removal("byline", line))
+                byline_dates.append(found.value)
+                byline_outlet = byline_outlet or outlets.from_byline(found.before)
+                continue
+            if title and same_title(line, title):
+                removed.append(Removal("title", line))
+                continue
+        body.append(line)
+
+    published = normalize_date(raw.published) or (byline_dates[0].isoformat() if byline_dates else None)
+    article_date = date.fromisoformat(published[:10]) if published else None
+    text_lines = []
+    for line in body:
+        if is_caption(line, article_date):
+            removed.append(Removal("photo caption", line))
+        else:
+            text_lines.append(line)
+    if not text_lines:
+        raise InputError(raw.source, "no article text left after removing page furniture", "clean")
+    text = "\n\n".join(text_lines)
+
+    outlet = (
+        (outlets.tidy_feed_title(raw.outlet) if raw.kind == "feed" else _strip(raw.outlet))
+        or outlets.from_dateline(text_lines[0])
+        or byline_outlet
+        or next(filter(None, map(outlets.from_copyright, copyright_lines)), None)
+        or outlets.from_url(raw.url)
+    )
+    language = _language(raw.language) or (detect_language(text) if detect_language else None)
+    return Article(
+        id=Article.make_id(outlet, title, text),
+        source=raw.source,
+        url=raw.url,
+        outlet=outlet,
+        title=title,
+        published=published,
+        language=language,
+        text=text,
+        kind=raw.kind,
+        removed=tuple(removed),
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Normalized, non-empty lines: NFC, no-break spaces as spaces, runs of spaces collapsed."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", ln).strip() for ln in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def _strip_furniture(lines: list[str], removed: list[Removal]) -> tuple[list[str], list[str]]:
+    kept: list[str] = []
+    copyright_lines: list[str] = []
+    for line in lines:
+        reason = furniture_reason(line)
+        if reason is not None:
+            removed.append(Removal(reason, line))
+            if reason == "copyright line":
+                copyright_lines.append(line)
+            continue
+        bare, tags = strip_inline_markup(line)
+        if tags:
+            removed.append(Removal("stray markup", " ".join(tags)))
+        if bare:
+            kept.append(bare)
+    return kept, copyright_lines
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None

@@ -1,0 +1,85 @@
+"""Finding and normalizing dates written in article text and metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+
+DATE_RE = re.compile(
+    r"(?:" + _WEEKDAY + r")?(?:"
+    + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d{2})"
+    + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?,?\s+(?P<year2>(?:19|20)\d{2})"
+    + r"|(?P<year3>(?:19|20)\d{2})-(?P<month3>\d{2})-(?P<day3>\d{2})"
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    value: date
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every full date (day, month and year) written in the text."""
+    found = []
+    for match in DATE_RE.finditer(text):
+        value = _to_date(match)
+        if value is not None:
+            found.append(FoundDate(match.start(), match.end(), value))
+    return found
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    try:
+        if groups["year1"]:
+            return date(int(groups["year1"]), _MONTHS[groups["month"].lower()], int(groups["day1"]))
+        if groups["year2"]:
+            return date(int(groups["year2"]), _MONTHS[groups["month2"].lower()], int(groups["day2"]))
+        return date(int(groups["year3"]), int(groups["month3"]), int(groups["day3"]))
+    except ValueError:
+        return None
+
+
+def normalize_date(value: str | None) -> str | None:
+    """An ISO 8601 date or datetime from a metadata string, or None when it is no date."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        found = find_dates(text)
+        if found:
+            return found[0].value.isoformat()
+        import dateparser  # slow to import; only for the odd formats
+
+        parsed_or_none = dateparser.parse(text, settings={"STRICT_PARSING": True})
+        if parsed_or_none is None:
+            return None
+        parsed = parsed_or_none
+    if len(text) <= 10 or (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):
+        return parsed.date().isoformat()
+    return parsed.isoformat()

@@ -1,0 +1,68 @@
+"""The lines above an article's first paragraph: title, bylines and dates.
+
+A date written before the title is the page header's date (the day the page
+was scraped or viewed), not the article's; a short line with a date after the
+title is a byline, whose date is the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsprism.clean.dates import find_dates
+
+_QUOTES = "\"'“”‘’«»"
+_NOT_DATE_WORDS = re.compile(
+    r"\b(updated|published|posted|last|modified|on|at|gmt|utc|[ecmp][sd]t|cet|am|pm|a\.m\.|p\.m\.)\b"
+    r"|\d{1,2}[:.]\d{2}|[\W_]",
+    re.IGNORECASE,
+)
+_BODY_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    value: date
+    before: str
+    """What the line says before the date (an outlet name, in a byline)."""
+    date_only: bool
+
+
+def date_line(line: str) -> DateLine | None:
+    """The date of a short line that carries one (a byline or a page-header date)."""
+    if len(line.split()) > 14:
+        return None
+    found = find_dates(line)
+    if not found:
+        return None
+    first = found[0]
+    rest = line[: first.start] + " " + line[first.end :]
+    date_only = not _NOT_DATE_WORDS.sub(" ", rest).strip()
+    return DateLine(first.value, line[: first.start], date_only)
+
+
+def is_body_paragraph(line: str) -> bool:
+    return len(line.split()) >= 12 and _BODY_END.search(line.rstrip()) is not None
+
+
+def title_like(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 30 or len(line) > 250:
+        return False
+    return not line.rstrip(_QUOTES).endswith(".")
+
+
+def unquote(line: str) -> str:
+    text = line.strip()
+    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        return text[1:-1].strip()
+    return text
+
+
+def same_title(line: str, title: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+    return norm(line) == norm(title)

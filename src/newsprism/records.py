@@ -1,0 +1,113 @@
+"""Immutable records that flow between the stages.
+
+Every finding points back to verbatim evidence through a :class:`Span`, whose
+``text`` equals ``article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["text", "html", "feed", "warc", "jsonl"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's cleaned text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, article: Article, start: int, end: int) -> Span:
+        if not 0 <= start <= end <= len(article.text):
+            raise ValueError(
+                f"span {start}:{end} outside article {article.id} (length {len(article.text)})"
+            )
+        return cls(article.id, start, end, article.text[start:end])
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader found in one input, before cleaning.
+
+    ``text`` is already plain text (HTML has gone through main-text extraction);
+    the metadata fields are hints from the container (HTML meta tags, feed item,
+    JSONL keys) and may be ``None``.
+    """
+
+    source: str
+    kind: SourceKind
+    text: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: tuple[Removal, ...] = ()
+    """What the reader already left out (feed-item photo captions, for instance)."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the input that cleaning left out of the article text, and why."""
+
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article. ``text`` is the string every Span offset refers to."""
+
+    id: str
+    source: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    text: str
+    kind: SourceKind = "text"
+    removed: tuple[Removal, ...] = field(default=(), compare=False)
+
+    @staticmethod
+    def make_id(outlet: str | None, title: str | None, text: str) -> str:
+        """A content hash: the same article read twice gets the same id."""
+        digest = hashlib.sha256()
+        for part in (outlet or "", title or "", text):
+            digest.update(part.strip().encode("utf-8"))
+            digest.update(b"\x1f")
+        return "a" + digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input that could not be read; the run goes on without it."""
+
+    source: str
+    error: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one real-world event.
+
+    The analysis of a story (entities, claims, quotes, conflicts, provenance,
+    brief) is added by the analysis stages; a story fresh from grouping has
+    only its articles.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+    @staticmethod
+    def make_id(article_ids: tuple[str, ...]) -> str:
+        digest = hashlib.sha256("\x1f".join(sorted(article_ids)).encode("utf-8"))
+        return "s" + digest.hexdigest()[:16]

@@ -1,0 +1,42 @@
+"""Renderers: an analysis to JSON, Markdown or a self-contained HTML page.
+
+Renderers are registered by name in :data:`RENDERERS`, the same way a plug-in
+would add one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from newsprism.pipeline import Analysis, Extraction
+from newsprism.render.document import analysis_document, article_data, failure_data
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+
+Renderer = Callable[[Analysis], str]
+
+
+def render_json(analysis: Analysis) -> str:
+    document = analysis_document(analysis.articles, analysis.stories, analysis.failures)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Renderer] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": render_html,
+}
+
+
+def render_extraction(extraction: Extraction, fmt: str) -> str:
+    """Articles as JSON lines (one Article per line) or as one JSON document."""
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps(article_data(a), ensure_ascii=False) + "\n" for a in extraction.articles
+        )
+    document = {
+        "articles": [article_data(a) for a in extraction.articles],
+        "errors": [failure_data(f) for f in extraction.failures],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,32 @@
+"""A self-contained HTML report (inline CSS, no scripts from anywhere)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Analysis
+
+
+@cache
+def _environment() -> Environment:
+    # Autoescaping is on for every template: every article-derived string is untrusted.
+    return Environment(
+        loader=PackageLoader("newsprism", "render/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(analysis: Analysis) -> str:
+    by_id = {a.id: a for a in analysis.articles}
+    stories = [
+        {"story": story, "articles": [by_id[i] for i in story.article_ids]}
+        for story in analysis.stories
+    ]
+    template = _environment().get_template("report.html.j2")
+    return template.render(analysis=analysis, stories=stories)

@@ -1,0 +1,38 @@
+"""Markdown for reading in a terminal or a notebook."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Analysis
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+
+def md_escape(text: str) -> str:
+    """Article text is untrusted: neutralize Markdown and inline HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(analysis: Analysis) -> str:
+    by_id = {a.id: a for a in analysis.articles}
+    out: list[str] = ["# newsprism analysis", ""]
+    out.append(
+        f"{len(analysis.articles)} article(s), {len(analysis.stories)} story(ies), "
+        f"{len(analysis.failures)} input error(s)."
+    )
+    for story in analysis.stories:
+        out += ["", f"## {md_escape(story.title)}", ""]
+        out += ["| published | outlet | title | words |", "| --- | --- | --- | ---: |"]
+        for article_id in story.article_ids:
+            article = by_id[article_id]
+            out.append(
+                f"| {article.published or '—'} | {md_escape(article.outlet or 'unknown')} "
+                f"| {md_escape(article.title or '(untitled)')} | {len(article.text.split())} |"
+            )
+    if analysis.failures:
+        out += ["", "## Inputs that could not be read", ""]
+        out += [f"- `{f.source}`: {md_escape(f.error)}" for f in analysis.failures]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,144 @@
+"""The store: articles (and what failed) in SQLite by default, any SQLAlchemy URL otherwise.
+
+Articles are keyed by their content hash, so storing the same article twice
+stores it once. SQLite runs in WAL mode so readers (the web app) never block
+a writer (an ingest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsprism.errors import StoreError
+from newsprism.records import Article, InputFailure, Removal
+from newsprism.store.schema import articles, failures, metadata
+
+__all__ = ["AddResult", "Store", "open_store"]
+
+DEFAULT_DB = "newsprism.db"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: int
+    already_stored: int
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL from ``--db``: a URL as given, anything else a SQLite file path."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def open_store(db: str = DEFAULT_DB) -> Store:
+    url = database_url(db)
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open store {db!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine, db)
+    store.create()
+    return store
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, engine: Engine, name: str) -> None:
+        self.engine = engine
+        self.name = name
+
+    def create(self) -> None:
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot create tables in {self.name!r}: {exc}") from exc
+
+    def add_articles(self, items: Iterable[Article]) -> AddResult:
+        """Store new articles; those already stored (same id) are left as they are."""
+        batch = {a.id: a for a in items}
+        if not batch:
+            return AddResult(0, 0)
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                existing = set(
+                    conn.scalars(select(articles.c.id).where(articles.c.id.in_(list(batch))))
+                )
+                rows = [_row(a, now) for key, a in batch.items() if key not in existing]
+                if rows:
+                    conn.execute(articles.insert(), rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write articles to {self.name!r}: {exc}") from exc
+        return AddResult(len(rows), len(existing))
+
+    def add_failures(self, items: Iterable[InputFailure]) -> None:
+        now = datetime.now(UTC)
+        rows = [{"source": f.source, "error": f.error, "stage": f.stage, "at": now} for f in items]
+        if not rows:
+            return
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(failures.insert(), rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write failures to {self.name!r}: {exc}") from exc
+
+    def articles(self) -> Iterator[Article]:
+        with self.engine.connect() as conn:
+            query = select(articles).order_by(articles.c.published, articles.c.id)
+            for row in conn.execute(query).mappings():
+                yield _article(row)
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _row(article: Article, now: datetime) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "kind": article.kind,
+        "text": article.text,
+        "removed": [{"reason": r.reason, "text": r.text} for r in article.removed],
+        "ingested_at": now,
+    }
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        published=row["published"],
+        language=row["language"],
+        text=row["text"],
+        kind=row["kind"],
+        removed=tuple(Removal(r["reason"], r["text"]) for r in row["removed"] or []),
+    )
