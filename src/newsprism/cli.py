@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -36,12 +36,12 @@ err = Console(stderr=True, highlight=False)
 _state = {"debug": False, "quiet": False}
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
 
 
-class AnalyzeFormat(str, Enum):
+class AnalyzeFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
@@ -51,13 +51,17 @@ Inputs = Annotated[
     list[str],
     typer.Argument(help="Files, directories (recursive), globs, '-' for stdin, or http(s) URLs."),
 ]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+]
 AllowPrivate = Annotated[
     bool,
     typer.Option(help="Allow fetching from loopback, private and link-local addresses."),
 ]
 Timeout = Annotated[float, typer.Option(help="Seconds allowed for each network step of a fetch.")]
-Db = Annotated[str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")]
+Db = Annotated[
+    str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")
+]
 
 
 @app.callback()
@@ -77,7 +81,9 @@ def _main(
 @app.command()
 def extract(
     inputs: Inputs,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one Article per line.")] = ExtractFormat.jsonl,
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="jsonl: one Article per line.")
+    ] = ExtractFormat.jsonl,
     output: Output = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
@@ -92,9 +98,13 @@ def extract(
 @app.command()
 def analyze(
     inputs: Inputs,
-    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = AnalyzeFormat.json,
+    fmt: Annotated[
+        AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AnalyzeFormat.json,
     output: Output = None,
-    db: Annotated[str | None, typer.Option(help="Also store the articles here (path or URL).")] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Also store the articles here (path or URL).")
+    ] = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
 ) -> None:
@@ -118,7 +128,9 @@ def ingest(
     """Store articles in the database; articles already stored are not stored twice."""
     store = open_store(db)
     with _reporting() as progress:
-        report = pipeline.ingest(inputs, store, _settings(allow_private, timeout), progress=progress)
+        report = pipeline.ingest(
+            inputs, store, _settings(allow_private, timeout), progress=progress
+        )
     err.print(
         f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
         f"in {db}; {len(report.failures)} input error(s)"
@@ -147,10 +159,17 @@ def _reporting() -> Iterator[pipeline.Progress]:
         def progress(item: Article | InputFailure) -> None:
             if isinstance(item, InputFailure):
                 counts["errors"] += 1
-                bar.console.print(f"[red]error[/red] {item.source}: {item.error}", markup=True, highlight=False, soft_wrap=True)
+                bar.console.print(
+                    f"[red]error[/red] {item.source}: {item.error}",
+                    markup=True,
+                    highlight=False,
+                    soft_wrap=True,
+                )
             else:
                 counts["articles"] += 1
-            bar.update(task, description=f"{counts['articles']} article(s), {counts['errors']} error(s)")
+            bar.update(
+                task, description=f"{counts['articles']} article(s), {counts['errors']} error(s)"
+            )
 
         yield progress
 
@@ -177,5 +196,7 @@ def main() -> None:
         if _state["debug"]:
             traceback.print_exc()
         else:
-            err.print(f"newsprism: internal error: {exc!r} (run with --debug for details)", markup=False)
+            err.print(
+                f"newsprism: internal error: {exc!r} (run with --debug for details)", markup=False
+            )
         sys.exit(2)

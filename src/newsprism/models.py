@@ -31,6 +31,8 @@ def _package_dir(module: str) -> Path:
         imported = __import__(module)
     except ImportError as exc:
         raise ModelError(f"model package {module!r} is not installed: {_INSTALL_HINT}") from exc
+    if imported.__file__ is None:
+        raise ModelError(f"model package {module!r} has no files: {_INSTALL_HINT}")
     return Path(imported.__file__).parent
 
 
@@ -53,11 +55,15 @@ class Embedder:
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self._inputs = {i.name for i in self._session.get_inputs()}
 
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray[Any, np.dtype[np.float32]]:
+    def embed(
+        self, texts: list[str], batch_size: int = 32
+    ) -> np.ndarray[Any, np.dtype[np.float32]]:
         """One unit-length row per text."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        rows = [self._embed_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        rows = [
+            self._embed_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)
+        ]
         return np.vstack(rows)
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
@@ -67,11 +73,14 @@ class Embedder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
+        hidden: np.ndarray[Any, np.dtype[np.float32]] = self._session.run(None, feeds)[0]
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        unit: np.ndarray[Any, np.dtype[np.float32]] = (pooled / np.clip(norms, 1e-12, None)).astype(
+            np.float32
+        )
+        return unit
 
 
 class LanguageDetector:

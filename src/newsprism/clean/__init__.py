@@ -65,7 +65,9 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
                 continue
         body.append(line)
 
-    published = normalize_date(raw.published) or (byline_dates[0].isoformat() if byline_dates else None)
+    published = normalize_date(raw.published) or (
+        byline_dates[0].isoformat() if byline_dates else None
+    )
     article_date = date.fromisoformat(published[:10]) if published else None
     text_lines = []
     for line in body:
@@ -78,12 +80,14 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
     text = "\n\n".join(text_lines)
 
     outlet = (
-        (outlets.tidy_feed_title(raw.outlet) if raw.kind == "feed" else _strip(raw.outlet))
+        (outlets.tidy_feed_title if raw.kind == "feed" else outlets.tidy_site_name)(raw.outlet)
         or outlets.from_dateline(text_lines[0])
         or byline_outlet
         or next(filter(None, map(outlets.from_copyright, copyright_lines)), None)
         or outlets.from_url(raw.url)
     )
+    if title:
+        title = outlets.strip_site_suffix(title, outlet)
     language = _language(raw.language) or (detect_language(text) if detect_language else None)
     return Article(
         id=Article.make_id(outlet, title, text),
@@ -102,7 +106,10 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
 def _paragraphs(text: str) -> list[str]:
     """Normalized, non-empty lines: NFC, no-break spaces as spaces, runs of spaces collapsed."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = (re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", ln).strip() for ln in text.split("\n"))
+    lines = (
+        re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", ln).strip()
+        for ln in text.split("\n")
+    )
     return [line for line in lines if line]
 
 
@@ -122,10 +129,6 @@ def _strip_furniture(lines: list[str], removed: list[Removal]) -> tuple[list[str
         if bare:
             kept.append(bare)
     return kept, copyright_lines
-
-
-def _strip(value: str | None) -> str | None:
-    return value.strip() or None if value else None
 
 
 def _language(value: str | None) -> str | None:

@@ -26,7 +26,9 @@ _REPORTING = re.compile(
     r"\b(said|says|told|tells|according to)\b",
     re.IGNORECASE,
 )
-_TRAILER = re.compile(r"^[\s.,;:)\]]*((photo|image|credit|picture)\s*:.*|\([^()]{0,80}\))?\s*\.?$", re.I)
+_TRAILER = re.compile(
+    r"^[\s.,;:)\]]*((photo|image|credit|picture)\s*:.*|\([^()]{0,80}\))?\s*\.?$", re.I
+)
 _SET_OFF = re.compile(r",\s*(on\s+)?$", re.IGNORECASE)
 """Captions set the date off with a comma (", on August 26, 2017."); news sentences rarely do."""
 _MAX_WORDS = 70

@@ -23,8 +23,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 
 DATE_RE = re.compile(
-    r"(?:" + _WEEKDAY + r")?(?:"
-    + _MONTH + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d{2})"
+    r"(?:"
+    + _WEEKDAY
+    + r")?(?:"
+    + _MONTH
+    + r"\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>(?:19|20)\d{2})"
     + r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\.?,?\s+(?P<year2>(?:19|20)\d{2})"
@@ -57,7 +60,9 @@ def _to_date(match: re.Match[str]) -> date | None:
         if groups["year1"]:
             return date(int(groups["year1"]), _MONTHS[groups["month"].lower()], int(groups["day1"]))
         if groups["year2"]:
-            return date(int(groups["year2"]), _MONTHS[groups["month2"].lower()], int(groups["day2"]))
+            return date(
+                int(groups["year2"]), _MONTHS[groups["month2"].lower()], int(groups["day2"])
+            )
         return date(int(groups["year3"]), int(groups["month3"]), int(groups["day3"]))
     except ValueError:
         return None

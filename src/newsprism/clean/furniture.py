@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import re
 
+_TAG_NAMES = (
+    "a|abbr|article|aside|audio|b|blockquote|br|button|center|cite|code|div|em|figcaption|"
+    "figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|"
+    "noscript|ol|p|path|picture|pre|s|script|section|small|source|span|strong|style|sub|sup|"
+    "svg|table|tbody|td|th|thead|time|tr|u|ul|video"
+)
 _SHORT = 80  # most furniture is short; long lines are only removed by explicit markers
 
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
@@ -29,14 +35,16 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
          r"log ?in|sign up|newsletter|read more|see more|load more|related|"
          r"related (stories|articles|posts|news|coverage)|most (read|popular|viewed)|"
          r"trending( now)?|more (stories|news)|you may also like|recommended( for you)?|"
-         r"continue reading|click here to .*|follow us( on .*)?)\W*$", _SHORT),
-        ("cookie notice", r"\b(we use cookies|this (web)?site uses cookies|cookie (policy|settings)|"
-         r"accept (all )?cookies)\b", 400),
+         r"continue reading|click here|follow us( on \w+)?)\W*$", _SHORT),
+        ("cookie notice", r"\b(we use cookies|this (web)?site uses cookies|"
+         r"cookie (policy|settings)|accept (all )?cookies)\b", 400),
         ("stray markup", r"^[\w\s:;=#.-]*[\"']\s*/?>$", _SHORT),
-        ("stray markup", r"^</?[a-z][^<>]*>$", 400),
+        ("stray markup", rf"^</?({_TAG_NAMES})\b[^<>]*>$", 400),
         ("stray markup", r"^(class|id|style|href|src)\s*=", 400),
-        ("credit line", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b.*\)?$", 300),
-        ("byline", r"^by\s+(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})(\s*[,|].{0,60})?$", _SHORT),
+        ("credit line", r"^\(?(reporting|writing|editing|additional reporting|compiled) by\b.*",
+         300),
+        ("byline", r"^by\s+(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})(\s*[,|].{0,60})?$",
+         _SHORT),
         ("decoration", r"^[\W_]+$", _SHORT),
     )
 )  # fmt: skip
@@ -51,7 +59,10 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
-_INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,300})?/?>")
+_INLINE_TAG = re.compile(
+    rf"</?(?:{_TAG_NAMES})(?:\s+[a-z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
+    re.IGNORECASE,
+)
 
 
 def strip_inline_markup(line: str) -> tuple[str, list[str]]:

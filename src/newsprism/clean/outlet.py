@@ -70,6 +70,24 @@ def from_byline(before_date: str) -> str | None:
     return name
 
 
+def tidy_site_name(name: str | None) -> str | None:
+    """A site name as metadata gives it; a URL given as a name becomes its host."""
+    if not name or not name.strip():
+        return None
+    name = name.strip()
+    if name.lower().startswith(("http://", "https://", "www.")):
+        return from_url(name if "://" in name else f"https://{name}")
+    return name
+
+
+def strip_site_suffix(title: str, outlet: str | None) -> str:
+    """'Headline - Outlet' or 'Headline | Outlet' without the outlet."""
+    if not outlet:
+        return title
+    match = re.match(rf"^(.+?)\s+[-|–—:]\s+{re.escape(outlet)}\s*$", title, re.IGNORECASE)
+    return match.group(1) if match else title
+
+
 def tidy_feed_title(title: str | None) -> str | None:
     if not title:
         return None

@@ -55,8 +55,13 @@ def sniff(head: bytes) -> SourceKind | None:
     if head.startswith((b"WARC/", b"\x1f\x8bWARC")):
         return "warc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
-    feed_at = min((i for i in (text.find(t) for t in (b"<rss", b"<feed", b"<rdf:rdf")) if i >= 0), default=-1)
-    html_at = min((i for i in (text.find(t) for t in (b"<!doctype html", b"<html", b"<body")) if i >= 0), default=-1)
+    feed_at = min(
+        (i for i in (text.find(t) for t in (b"<rss", b"<feed", b"<rdf:rdf")) if i >= 0), default=-1
+    )
+    html_at = min(
+        (i for i in (text.find(t) for t in (b"<!doctype html", b"<html", b"<body")) if i >= 0),
+        default=-1,
+    )
     if feed_at >= 0 and (html_at < 0 or feed_at < html_at):
         return "feed"
     if html_at >= 0:

@@ -30,7 +30,9 @@ def read_html(source: str, data: bytes, url: str | None = None) -> RawDocument:
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise InputError(source, "no article text found in the HTML (empty, truncated or not an article)")
+        raise InputError(
+            source, "no article text found in the HTML (empty, truncated or not an article)"
+        )
     return RawDocument(
         source=source,
         kind="html",

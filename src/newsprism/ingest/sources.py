@@ -37,7 +37,11 @@ class Input:
         """The lower-cased file extension(s), ``.warc.gz`` style."""
         base = self.path.name if self.path else (self.url or "").split("?")[0].rsplit("/", 1)[-1]
         parts = base.lower().split(".")
-        return "." + ".".join(parts[-2:]) if len(parts) > 2 else ("." + parts[-1] if len(parts) == 2 else "")
+        return (
+            "." + ".".join(parts[-2:])
+            if len(parts) > 2
+            else ("." + parts[-1] if len(parts) == 2 else "")
+        )
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Loaded:
 
 
 def expand(inputs: list[str]) -> Iterator[Input | InputError]:
-    """Yield one :class:`Input` per file, URL or stdin, or an error for a name that matches nothing."""
+    """One :class:`Input` per file, URL or stdin; an error for a name that matches nothing."""
     for raw in inputs:
         if raw == "-":
             yield Input(name="<stdin>", stdin=True)
@@ -91,7 +95,9 @@ def load(item: Input, settings: IngestSettings) -> Loaded:
     limit = settings.max_file_bytes
     if item.url:
         fetched = fetch(item.url, settings.fetch)
-        return Loaded(_gunzip_if_needed(item, fetched.content, limit), fetched.content_type, fetched.url)
+        return Loaded(
+            _gunzip_if_needed(item, fetched.content, limit), fetched.content_type, fetched.url
+        )
     if item.stdin:
         data = sys.stdin.buffer.read(limit + 1)
     else:

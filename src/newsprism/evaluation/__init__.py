@@ -1,0 +1,1 @@
+"""Quality measures shared by the benchmark scripts and the quality-gate tests."""

@@ -1,0 +1,128 @@
+"""The cleaning rules one by one, on lines written for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean import clean
+from newsprism.clean.captions import is_caption
+from newsprism.clean.dates import find_dates, normalize_date
+from newsprism.clean.furniture import furniture_reason, strip_inline_markup
+from newsprism.clean.outlet import from_copyright, from_dateline, strip_site_suffix
+from newsprism.errors import InputError
+from newsprism.records import RawDocument
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home » World » Middle East",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "© 2025 Harbor Ledger. All rights reserved.",
+        "Copyright 2024, Thin Line News LLC",
+        "Top",
+        "Share this:",
+        'video-container">',
+        "<div class='x'>",
+        "(Reporting by Henrik Saalo; editing by Mira Tobin)",
+        "By Jane Doe",
+        "We use cookies to improve your experience.",
+    ],
+)
+def test_furniture(line: str) -> None:
+    assert furniture_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By noon the water had reached the first floor of many houses.",
+        "Top officials met on Tuesday to discuss the evacuation of the valley.",
+        "Share prices of the operator fell 12 percent on Wednesday.",
+        "The home ministry said it would publish the report.",
+        "Click here to get more information or download this game.",
+    ],
+)
+def test_sentences_are_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+def test_inline_markup_only_real_tags() -> None:
+    text, tags = strip_inline_markup("<The Palace> opened, <b>said</b> <a href='x'>critics</a>")
+    assert text == "<The Palace> opened, said critics"
+    assert tags == ["<b>", "</b>", "<a href='x'>", "</a>"]
+
+
+@pytest.mark.parametrize(
+    ("line", "article_date", "expected"),
+    [
+        (
+            "A fishing boat passes below the dam near Aldmouth, June 18, 2017.",
+            date(2025, 10, 15),
+            True,
+        ),
+        ("The reservoir seen from the ridge, 12 August 2021. Photo: Coastal Times", None, True),
+        ("Workers inspect the hall, on March 3, 2019. (Harbor Ledger archive)", None, True),
+        ("The law took effect on January 1, 2024.", None, False),
+        ("Crowds gather in the square, on October 14, 2025.", date(2025, 10, 14), False),
+        ('"We will rebuild," he said in Aldmouth, on June 18, 2017.', None, False),
+        ("Hamas attacked Israel on October 7, 2023, and the war began.", None, False),
+    ],
+)
+def test_captions(line: str, article_date: date | None, expected: bool) -> None:
+    assert is_caption(line, article_date) is expected
+
+
+def test_dates_found_and_normalized() -> None:
+    found = find_dates("Friday, 22 November 2024 and February 8, 2024 and 2019-11-19")
+    assert [f.value for f in found] == [date(2024, 11, 22), date(2024, 2, 8), date(2019, 11, 19)]
+    assert normalize_date("2025-10-14T18:20:00Z") == "2025-10-14T18:20:00+00:00"
+    assert normalize_date("2025-10-16") == "2025-10-16"
+    assert normalize_date("Tue, 14 Oct 2025") == "2025-10-14"
+    assert normalize_date("not a date at all") is None
+    assert normalize_date("") is None
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_written_dates_round_trip(value: date) -> None:
+    for written in (
+        value.strftime("%B %-d, %Y"),
+        value.strftime("%-d %B %Y"),
+        value.strftime("%A, %d %b %Y"),
+        value.isoformat(),
+    ):
+        assert [f.value for f in find_dates(f"Posted {written}.")] == [value], written
+
+
+@settings(deadline=None)  # the first call imports dateparser
+@given(st.text(max_size=300))
+def test_normalize_date_never_raises(text: str) -> None:
+    result = normalize_date(text)
+    assert result is None or result[:4].isdigit()
+
+
+def test_outlet_sources() -> None:
+    assert from_dateline("TEHRAN (Tasnim) - Iraqi officials said") == "Tasnim News Agency"
+    assert from_dateline("ALDMOUTH, Oct 15 (Northern Courier) - The siren") == "Northern Courier"
+    assert from_dateline("WASHINGTON (AP) — The Senate voted") == "Associated Press"
+    assert from_dateline("Iraqi officials (and others) said") is None
+    assert from_copyright("Copyright 2024, Thin Line News LLC") == "Thin Line News"
+    assert from_copyright("© 2025 Harbor Ledger. All rights reserved.") == "Harbor Ledger"
+    assert strip_site_suffix("Dam fails - Harbor Ledger", "Harbor Ledger") == "Dam fails"
+
+
+def test_all_furniture_is_an_input_error() -> None:
+    raw = RawDocument(source="junk.txt", kind="text", text="Leave a Reply\nTop\n© 2024 X\n")
+    with pytest.raises(InputError, match=r"junk\.txt"):
+        clean(raw)
+
+
+def test_clean_ids_are_stable() -> None:
+    raw = RawDocument(source="a.txt", kind="text", text="Title here\n\n" + "Body sentence. " * 20)
+    assert clean(raw).id == clean(raw).id
