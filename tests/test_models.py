@@ -1,0 +1,49 @@
+"""The models install from PyPI packages and load once, lazily."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.models import Models, default_models
+
+
+def test_models_load_lazily() -> None:
+    fresh = Models()
+    assert "nlp" not in vars(fresh) and "embedder" not in vars(fresh)
+
+
+def test_default_models_is_one_instance() -> None:
+    assert default_models() is default_models()
+
+
+def test_embeddings_are_unit_vectors_that_track_meaning(models: Models) -> None:
+    vectors = models.embedder.embed(
+        [
+            "A US drone strike killed a militia commander in Baghdad.",
+            "An American drone killed a Kataib Hezbollah leader in the Iraqi capital.",
+            "The football club won the cup final on penalties.",
+        ]
+    )
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    same_event, unrelated = float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
+    assert same_event > 0.5 > unrelated
+
+
+def test_embedding_is_batch_independent(models: Models) -> None:
+    """Padding in a batch must not change a text's vector (mean pooling uses the mask)."""
+    short = "Rescue teams searched flooded homes."
+    alone = models.embedder.embed([short])[0]
+    batched = models.embedder.embed([short, "A much longer sentence " * 20])[0]
+    assert np.allclose(alone, batched, atol=1e-3)
+
+
+def test_spacy_pipeline_finds_entities(models: Models) -> None:
+    doc = models.nlp("Yehia Rasool, a spokesperson for the Iraqi Prime Minister, spoke in Baghdad.")
+    assert ("Yehia Rasool", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert models.nlp is models.nlp
+
+
+def test_small_spacy_pipeline_loads() -> None:
+    nlp = Models(spacy_size="sm").nlp
+    assert "ner" in nlp.pipe_names
