@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from newsprism import __version__, pipeline
 from newsprism.errors import NewsprismError
@@ -64,16 +65,24 @@ Db = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option(help="Show tracebacks of unexpected errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     """newsprism reads articles from many outlets and shows how they tell the same event."""
-    if version:
-        typer.echo(f"newsprism {__version__}")
-        raise typer.Exit()
     _state["debug"] = debug
     _state["quiet"] = quiet
 
@@ -133,7 +142,8 @@ def ingest(
         )
     err.print(
         f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
-        f"in {db}; {len(report.failures)} input error(s)"
+        f"in {db}; {len(report.failures)} input error(s)",
+        markup=False,
     )
     raise typer.Exit(1 if report.failures else 0)
 
@@ -159,12 +169,8 @@ def _reporting() -> Iterator[pipeline.Progress]:
         def progress(item: Article | InputFailure) -> None:
             if isinstance(item, InputFailure):
                 counts["errors"] += 1
-                bar.console.print(
-                    f"[red]error[/red] {item.source}: {item.error}",
-                    markup=True,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                line = Text.assemble(("error", "red"), f" {item.source}: {item.error}")
+                bar.console.print(line, highlight=False, soft_wrap=True)
             else:
                 counts["articles"] += 1
             bar.update(
@@ -182,7 +188,7 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror}") from exc
-    err.print(f"wrote {output}")
+    err.print(f"wrote {output}", markup=False)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from newsprism.clean.dates import normalize_date
 from newsprism.clean.furniture import furniture_reason, strip_inline_markup
 from newsprism.clean.header import date_line, is_body_paragraph, same_title, title_like, unquote
 from newsprism.errors import InputError
+from newsprism.prose import has_prose
 from newsprism.records import Article, RawDocument, Removal
 
 __all__ = ["clean"]
@@ -48,12 +49,20 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
 
     body: list[str] = []
     byline_dates: list[date] = []
+    header_dates: list[date] = []
     byline_outlet: str | None = None
+    title_lines: list[str] = []
     for index, line in enumerate(lines):
         if index < header_end:
             found = date_line(line)
             if found is not None and title_at is not None and index < title_at:
-                removed.append(Removal("page-header date", line))
+                # Above the title: the page's own date line, which shows the day the page
+                # was viewed when it names the weekday ("Friday, 22 November 2024").
+                if found.page_header_style:
+                    removed.append(Removal("page-header date", line))
+                else:
+                    removed.append(Removal("dateline", line))
+                    header_dates.append(found.value)
                 continue
             if found is not None:
                 removed.append(Removal("byline", line))
@@ -61,13 +70,16 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
                 byline_outlet = byline_outlet or outlets.from_byline(found.before)
                 continue
             if title and same_title(line, title):
-                removed.append(Removal("title", line))
+                title_lines.append(line)
                 continue
         body.append(line)
+    if not has_prose(body) and title_lines:
+        # A headline-only item: its headline is all the text there is, so it stays.
+        body, title_lines = [title_lines[0], *body], title_lines[1:]
+    removed.extend(Removal("title", line) for line in title_lines)
 
-    published = normalize_date(raw.published) or (
-        byline_dates[0].isoformat() if byline_dates else None
-    )
+    own_dates = byline_dates or header_dates
+    published = normalize_date(raw.published) or (own_dates[0].isoformat() if own_dates else None)
     article_date = date.fromisoformat(published[:10]) if published else None
     text_lines = []
     for line in body:
@@ -75,8 +87,10 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
             removed.append(Removal("photo caption", line))
         else:
             text_lines.append(line)
-    if not text_lines:
-        raise InputError(raw.source, "no article text left after removing page furniture", "clean")
+    if not has_prose(text_lines):
+        raise InputError(
+            raw.source, "no article text: only page furniture, headings or links", "clean"
+        )
     text = "\n\n".join(text_lines)
 
     outlet = (

@@ -19,6 +19,8 @@ _NOT_DATE_WORDS = re.compile(
     r"|\d{1,2}[:.]\d{2}|[\W_]",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_BULLETS = "•·|–—-*"
 _BODY_END = re.compile(r"[.!?:;\"”’)]$")
 
 
@@ -28,6 +30,8 @@ class DateLine:
     before: str
     """What the line says before the date (an outlet name, in a byline)."""
     date_only: bool
+    page_header_style: bool
+    """Names the weekday or carries a bullet, as a site's "today" line does."""
 
 
 def date_line(line: str) -> DateLine | None:
@@ -40,7 +44,8 @@ def date_line(line: str) -> DateLine | None:
     first = found[0]
     rest = line[: first.start] + " " + line[first.end :]
     date_only = not _NOT_DATE_WORDS.sub(" ", rest).strip()
-    return DateLine(first.value, line[: first.start], date_only)
+    styled = bool(_WEEKDAY.search(line)) or line.lstrip()[:1] in _BULLETS
+    return DateLine(first.value, line[: first.start], date_only, styled)
 
 
 def is_body_paragraph(line: str) -> bool:

@@ -59,7 +59,7 @@ def _dispatch(item: Input, settings: IngestSettings) -> Iterator[Item]:
         base_dir = item.path.parent if item.path is not None else None
         yield from read_feed(item.name, loaded.data, settings, base_dir)
     elif kind == "jsonl":
-        yield from read_jsonl(item.name, loaded.data)
+        yield from read_jsonl(item.name, loaded.data, settings.max_record_bytes)
     elif kind == "html":
         yield read_html(item.name, loaded.data, url=url)
     else:

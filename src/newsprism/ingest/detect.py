@@ -51,7 +51,11 @@ def kind_from_name(suffixes: str, content_type: str | None = None) -> SourceKind
 
 
 def sniff(head: bytes) -> SourceKind | None:
-    """The kind the first bytes show, or ``None`` when they show nothing in particular."""
+    """The kind the first bytes show, or ``None`` when they show nothing in particular.
+
+    Markup counts only when the content starts with it: prose that mentions
+    ``<body>`` is still prose.
+    """
     if head.startswith((b"WARC/", b"\x1f\x8bWARC")):
         return "warc"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
@@ -62,12 +66,12 @@ def sniff(head: bytes) -> SourceKind | None:
         (i for i in (text.find(t) for t in (b"<!doctype html", b"<html", b"<body")) if i >= 0),
         default=-1,
     )
+    if text[:1] != b"<":
+        return "jsonl" if text.startswith(b"{") else None
     if feed_at >= 0 and (html_at < 0 or feed_at < html_at):
         return "feed"
     if html_at >= 0:
         return "html"
-    if text.startswith(b"{"):
-        return "jsonl"
     return None
 
 

@@ -92,25 +92,35 @@ def _read_linked(
     source: str, link: str, settings: IngestSettings, base_dir: Path | None, fallback_ok: bool
 ) -> RawDocument | None:
     """The linked page, or None when the item's own text will do instead."""
+    name = f"{source} ({link})"
     try:
         if is_url(link):
             fetched = fetch(link, settings.fetch)
-            return read_html(f"{source} ({link})", fetched.content, url=fetched.url)
+            return read_html(name, fetched.content, url=fetched.url)
         path = _local_path(link, base_dir)
         if path is None:
             return None
-        return read_html(f"{source} ({path})", path.read_bytes(), url=None)
-    except (InputError, OSError):
+        return read_html(name, path.read_bytes(), url=None)
+    except (InputError, OSError) as exc:
         if fallback_ok:
             return None
-        raise
+        reason = exc.reason if isinstance(exc, InputError) else str(exc.strerror or exc)
+        raise InputError(name, f"linked page: {reason}") from exc
 
 
 def _local_path(link: str, base_dir: Path | None) -> Path | None:
+    """A linked local file, only for a feed that is itself a local file.
+
+    A feed read from the network or stdin never makes newsprism read local files.
+    """
+    if base_dir is None:
+        return None
     parts = urlsplit(link)
     if parts.scheme == "file":
-        candidate = Path(unquote(parts.path))
-    elif parts.scheme == "" and base_dir is not None:
+        # feedparser turns file:///abs/path into file://abs/path: put the lost slash back.
+        host = "" if parts.netloc in ("", "localhost") else f"/{parts.netloc}"
+        candidate = Path(host + unquote(parts.path))
+    elif parts.scheme == "":
         candidate = base_dir / unquote(parts.path)
     else:
         return None

@@ -44,13 +44,28 @@ def _check_address(url: str, settings: FetchSettings) -> None:
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r}: {exc.strerror}") from exc
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
+        address = _effective(ipaddress.ip_address(info[4][0]))
         if not address.is_global or address.is_multicast:
             raise FetchError(
                 url,
                 f"refused: {host} resolves to non-public address {address} "
                 "(use --allow-private to fetch from local or private networks)",
             )
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _effective(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress._BaseAddress:
+    """The IPv4 address an IPv6 one stands for (mapped, 6to4, NAT64), else itself."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped
+        if address.sixtofour is not None:
+            return address.sixtofour
+        if address in _NAT64:
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address
 
 
 def fetch(url: str, settings: FetchSettings) -> Fetched:

@@ -8,6 +8,7 @@ from lxml.etree import ParserError
 
 from newsprism.errors import InputError
 from newsprism.ingest.text import decode
+from newsprism.prose import has_prose
 from newsprism.records import RawDocument, Removal
 
 _BLOCK_TAGS = {
@@ -27,11 +28,13 @@ def read_html(source: str, data: bytes, url: str | None = None) -> RawDocument:
         include_tables=True,
         include_images=False,
         deduplicate=False,
+        # The article's own date from the page's markup, never a guess from a copyright year.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or not has_prose(text.splitlines()):
         raise InputError(
-            source, "no article text found in the HTML (empty, truncated or not an article)"
+            source, "no article text found in the HTML (empty, truncated, or only menus and links)"
         )
     return RawDocument(
         source=source,

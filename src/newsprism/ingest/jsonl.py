@@ -14,7 +14,9 @@ from newsprism.records import InputFailure, RawDocument
 _OPTIONAL = ("title", "url", "outlet", "published", "language")
 
 
-def read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | InputFailure]:
+def read_jsonl(
+    source: str, data: bytes, max_line_bytes: int
+) -> Iterator[RawDocument | InputFailure]:
     text = decode(data, source)
     read = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -22,6 +24,8 @@ def read_jsonl(source: str, data: bytes) -> Iterator[RawDocument | InputFailure]
             continue
         line_source = f"{source}:{number}"
         try:
+            if len(line.encode("utf-8")) > max_line_bytes:
+                raise InputError(line_source, f"line larger than {max_line_bytes} bytes")
             yield _parse_line(line_source, line)
             read += 1
         except InputError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ from typing import BinaryIO
 from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch, is_url
 from newsprism.settings import IngestSettings
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ def expand(inputs: list[str]) -> Iterator[Input | InputError]:
             yield Input(name=raw, url=raw)
         elif raw.lower().startswith("file://"):
             yield from expand([raw[len("file://") :]])
+        elif _SCHEME.match(raw):
+            yield InputError(raw, "unsupported URL scheme: only http, https and file are read")
         else:
             yield from _expand_path(raw)
 

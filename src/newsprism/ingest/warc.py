@@ -1,17 +1,18 @@
 """WARC and WARC.gz archives: every HTML response record is an article candidate.
 
-The archive is streamed record by record; a truncated archive keeps what was
-read before the damage and reports the rest.
+The archive is streamed record by record. A truncated or corrupt archive keeps
+what was read before the damage and reports the rest as one failure naming
+the archive. A record is known to be cut short when its block holds fewer
+bytes than its Content-Length announced, or when the archive ends with bytes
+that do not make a whole record.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError
 from newsprism.ingest.html import read_html
@@ -19,6 +20,11 @@ from newsprism.records import InputFailure, RawDocument
 from newsprism.settings import IngestSettings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_DRAIN_CHUNK = 1 << 16
+
+
+class _Truncated(Exception):
+    pass
 
 
 def read_warc(
@@ -26,16 +32,16 @@ def read_warc(
 ) -> Iterator[RawDocument | InputFailure]:
     seen = 0
     try:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-            if not content_type.startswith(_HTML_TYPES):
+        archive = ArchiveIterator(stream)
+        for record in archive:
+            payload = _payload(record, settings.max_record_bytes) if _is_html(record) else None
+            if _drain(record):
+                raise _Truncated("a record ends before its announced length")
+            if payload is None:
                 continue
             seen += 1
             uri = record.rec_headers.get_header("WARC-Target-URI")
             name = f"{source}#{uri or f'record{seen}'}"
-            payload = record.content_stream().read(settings.max_record_bytes + 1)
             if len(payload) > settings.max_record_bytes:
                 yield InputFailure(name, f"record larger than {settings.max_record_bytes} bytes")
                 continue
@@ -43,10 +49,48 @@ def read_warc(
                 yield read_html(name, payload, url=uri)
             except InputError as exc:
                 yield InputFailure(exc.source, exc.reason, exc.stage)
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+    # warcio raises many exception types on damaged input (ArchiveLoadFailed, zlib and
+    # gzip errors, AttributeError on cut headers): all mean the same to the reader.
+    except Exception as exc:
         yield InputFailure(
             source, f"WARC archive is truncated or corrupt after {seen} HTML record(s): {exc}"
         )
         return
-    if seen == 0:
+    if _leftover(stream, archive.offset):
+        yield InputFailure(
+            source, f"WARC archive is truncated after {seen} HTML record(s): its last record is cut"
+        )
+    elif seen == 0:
         yield InputFailure(source, "WARC archive holds no HTML response records")
+
+
+def _is_html(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return bool(content_type.startswith(_HTML_TYPES))
+
+
+def _payload(record: Any, limit: int) -> bytes:
+    data: bytes = record.content_stream().read(limit + 1)
+    return data
+
+
+def _leftover(stream: BinaryIO, parsed_to: int) -> bool:
+    """Whether bytes were read past the end of the last whole record (a cut record).
+
+    The iterator stops quietly when the rest of the archive is too short to hold a
+    record; what it consumed beyond the last record's end is that cut record.
+    """
+    try:
+        return stream.tell() > parsed_to
+    except (OSError, ValueError):
+        return False
+
+
+def _drain(record: Any) -> bool:
+    """Read the rest of the record's block; True when it ended before its announced length."""
+    raw = record.raw_stream
+    while raw.read(_DRAIN_CHUNK):
+        pass
+    return int(getattr(raw, "limit", 0) or 0) > 0

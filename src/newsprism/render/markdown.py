@@ -34,5 +34,5 @@ def render_markdown(analysis: Analysis) -> str:
             )
     if analysis.failures:
         out += ["", "## Inputs that could not be read", ""]
-        out += [f"- `{f.source}`: {md_escape(f.error)}" for f in analysis.failures]
+        out += [f"- {md_escape(f.source)}: {md_escape(f.error)}" for f in analysis.failures]
     return "\n".join(out) + "\n"

@@ -1,0 +1,157 @@
+"""Renderers: JSON output keeps the analysis contract; Markdown and HTML output neutralize
+hostile article text (article text is untrusted input)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from newsprism.models import Models
+from newsprism.pipeline import Analysis, analyze, group_stories
+from newsprism.records import Article, InputFailure
+from newsprism.render import RENDERERS, render_json
+from newsprism.render.html import render_html
+from newsprism.render.markdown import render_markdown
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+LINK = "[x](javascript:alert(1))"
+HOSTILE = f"Breaking {SCRIPT} {IMG} {LINK} & more"
+
+
+@pytest.fixture(scope="module")
+def validator(schema_path: Path) -> Draft202012Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def assert_contract(document: dict[str, Any], validator: Draft202012Validator) -> None:
+    """Schema-valid, and stories and articles refer to each other completely."""
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert errors == []
+    article_ids = [a["id"] for a in document["articles"]]
+    assert len(set(article_ids)) == len(article_ids)
+    referenced = [i for s in document["stories"] for i in s["article_ids"]]
+    assert set(referenced) == set(article_ids), "every article belongs to a story, and only those"
+
+
+def test_examples_contract(
+    examples_dir: Path, models: Models, validator: Draft202012Validator
+) -> None:
+    analysis = analyze([str(examples_dir)], models=models)
+    document = json.loads(render_json(analysis))
+    assert_contract(document, validator)
+    assert document["schema"] == "newsprism.analysis/1"
+    assert len(document["articles"]) == 7
+    assert document["errors"] == []
+
+
+def test_seeds_contract(seeds_dir: Path, models: Models, validator: Draft202012Validator) -> None:
+    analysis = analyze([str(seeds_dir)], models=models)
+    document = json.loads(render_json(analysis))
+    assert_contract(document, validator)
+    assert len(document["articles"]) == 5
+
+
+def test_errors_in_contract(
+    tmp_path: Path, examples_dir: Path, models: Models, validator: Draft202012Validator
+) -> None:
+    """Inputs that failed are listed under ``errors`` in a still-valid document."""
+    missing = str(tmp_path / "missing.txt")
+    analysis = analyze([missing, str(examples_dir / "wire.jsonl")], models=models)
+    document = json.loads(render_json(analysis))
+    assert_contract(document, validator)
+    assert [e["source"] for e in document["errors"]] == [missing]
+
+
+def test_empty_analysis_contract(validator: Draft202012Validator) -> None:
+    assert_contract(json.loads(render_json(Analysis((), (), ()))), validator)
+
+
+def hostile_analysis(failures: tuple[InputFailure, ...] = ()) -> Analysis:
+    article = Article(
+        id=Article.make_id(HOSTILE, HOSTILE, HOSTILE),
+        source=f"evil{IMG}.html",
+        url="javascript:alert(1)",
+        outlet=HOSTILE,
+        title=HOSTILE,
+        published="2024-03-04",
+        language="en",
+        text=f"{HOSTILE}\n\nSecond paragraph {SCRIPT}.",
+    )
+    return Analysis((article,), group_stories([article]), failures)
+
+
+def test_json_keeps_text_verbatim() -> None:
+    """JSON is data, not markup: the text is carried exactly, escaping is the reader's job."""
+    document = json.loads(render_json(hostile_analysis()))
+    assert document["articles"][0]["title"] == HOSTILE
+
+
+def test_html_escapes_hostile_text() -> None:
+    page = render_html(hostile_analysis((InputFailure(f"bad{SCRIPT}.txt", f"oops {IMG}"),)))
+    assert "<script>alert" not in page
+    assert "<script" not in page.lower()
+    assert "<img src=x" not in page
+    assert "onerror=alert(1)>" not in page
+    assert 'href="javascript' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def unescaped(markdown: str, char: str) -> list[str]:
+    """Lines where ``char`` appears without a backslash before it."""
+    return [line for line in markdown.splitlines() if re.search(rf"(?<!\\){re.escape(char)}", line)]
+
+
+def rendered(markdown: str) -> str:
+    """The HTML a CommonMark viewer (raw HTML allowed, the default) would show."""
+    markdown_it = pytest.importorskip("markdown_it")
+    return str(markdown_it.MarkdownIt("commonmark").render(markdown))
+
+
+def test_markdown_escapes_hostile_text() -> None:
+    markdown = render_markdown(hostile_analysis())
+    assert unescaped(markdown, "<") == []
+    assert unescaped(markdown, "[") == []
+    assert r"\<script\>" in markdown
+    html = rendered(markdown)
+    assert "<script" not in html and "<img" not in html
+    assert "<a " not in html and 'href="javascript' not in html
+
+
+def test_markdown_escapes_hostile_failures() -> None:
+    """A failed input's name is untrusted too (a file name, a URL): it must not break out of
+    its code span into raw HTML."""
+    name = f"a` {IMG} {SCRIPT} `b.txt"
+    markdown = render_markdown(Analysis((), (), (InputFailure(name, f"oops {IMG}"),)))
+    html = rendered(markdown)
+    assert "<img" not in html, markdown
+    assert "<script" not in html, markdown
+
+
+def test_markdown_table_not_broken_by_pipes_and_newlines() -> None:
+    """A title with '|' and line breaks stays inside its table row."""
+    article = Article(
+        id="a1", source="s", url=None, outlet="O | P", title="T | U\n\n# Heading",
+        published=None, language=None, text="Body.",
+    )  # fmt: skip
+    markdown = render_markdown(Analysis((article,), group_stories([article]), ()))
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and "Body" not in line]
+    assert len(rows) == 3  # header, rule, one article
+    assert not any(line.startswith("# Heading") for line in markdown.splitlines())
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_renderer_shows_every_title(fmt: str, examples_dir: Path, models: Models) -> None:
+    analysis = analyze([str(examples_dir)], models=models)
+    output = RENDERERS[fmt](analysis)
+    for article in analysis.articles:
+        assert article.title
+        words = article.title.split()[:3]
+        assert all(w.strip(",.") in output for w in words), (fmt, article.title)
