@@ -56,7 +56,9 @@ def _check_address(url: str, settings: FetchSettings) -> None:
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
-def _effective(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress._BaseAddress:
+def _effective(
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     """The IPv4 address an IPv6 one stands for (mapped, 6to4, NAT64), else itself."""
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped is not None:

@@ -22,7 +22,6 @@ from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch, is_url
 from newsprism.settings import IngestSettings
 
-
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
