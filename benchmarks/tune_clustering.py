@@ -1,0 +1,207 @@
+"""Learn the story clusterer's weights and thresholds, with cross-validation over topics.
+
+Training data: ECB+ dev and AllSides only (../shared/eval), never the seeds.
+For every fold, the logistic model is fitted on article-vs-story examples of
+the training topics, the join and merge thresholds are chosen by running the
+clusterer on the training topics, and the held-out topics are scored. With
+--write, the model fitted on everything is written to
+src/newsprism/data/clustering.json.
+
+    .venv/bin/python benchmarks/tune_clustering.py [--folds 5] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.optimize import minimize
+
+from datasets import LabeledSet, allsides, cached_features, ecbplus
+from newsprism.cluster import cluster_features
+from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.online import OnlineClusterer
+from newsprism.cluster.similarity import FEATURES, SimilarityModel
+from newsprism.cluster.vectors import DocumentFrequencies
+from newsprism.evaluation.clustering import ClusterScores, labels, score
+from newsprism.models import Models
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "clustering.json"
+JOIN = (0.3, 0.4, 0.5, 0.6, 0.7)
+MERGE = (0.4, 0.55, 0.7, 0.85)
+BASE = SimilarityModel((0.0,) * len(FEATURES), 0.0, 0.5, 0.5)
+
+Part = tuple[list[ArticleFeatures], list[str]]
+"""Features of some articles and the gold story of each."""
+
+
+def examples(part: Part, rng: random.Random) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Article-vs-story feature rows: the article's own story (itself left out) against the
+    other stories its neighbours belong to, both whole and as small early fragments."""
+    features, gold = part
+    terms, names = DocumentFrequencies(), DocumentFrequencies()
+    for f in features:
+        terms.add(f.terms)
+        names.add(f.names)
+    story_number = {s: n for n, s in enumerate(sorted(set(gold)))}
+    whole = OnlineClusterer(BASE, terms, names)
+    for f, g in zip(features, gold, strict=True):
+        whole.restore(f, story_number[g])
+    # Fragments: each story split into random pieces of 1-3 articles.
+    fragments = OnlineClusterer(BASE, terms, names)
+    next_piece = 0
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        members[g].append(i)
+    piece_of = [0] * len(gold)
+    for positions in members.values():
+        rng.shuffle(positions)
+        start = 0
+        while start < len(positions):
+            size = rng.randint(1, 3)
+            for p in positions[start : start + size]:
+                piece_of[p] = next_piece
+            next_piece += 1
+            start += size
+    for i, f in enumerate(features):
+        fragments.restore(f, piece_of[i])
+    rows: list[tuple[float, ...]] = []
+    targets: list[int] = []
+    for clusterer, story_of in ((whole, [story_number[g] for g in gold]), (fragments, piece_of)):
+        gold_of_story = {story_of[i]: gold[i] for i in range(len(gold))}
+        for i in range(len(gold)):
+            found: dict[int, float | None] = dict(clusterer.candidates(i))
+            found.setdefault(story_of[i], None)
+            for story, nearest in found.items():
+                values = clusterer.feature_values(i, story, nearest)
+                if values is not None:
+                    rows.append(values)
+                    targets.append(int(gold_of_story[story] == gold[i]))
+    return rows, targets
+
+
+def fit(
+    rows: list[tuple[float, ...]], targets: list[int], l2: float = 1e-4
+) -> tuple[np.ndarray, float]:
+    """Class-balanced logistic regression (L-BFGS on the log loss plus an L2 penalty)."""
+    x, y = np.asarray(rows, dtype=float), np.asarray(targets, dtype=float)
+    weight = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:-1], params[-1]
+        z = x @ w + b
+        p = 1 / (1 + np.exp(-np.clip(z, -40, 40)))
+        value = -np.sum(weight * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        grad_z = weight * (p - y)
+        grad = np.concatenate([x.T @ grad_z + 2 * l2 * w, [grad_z.sum()]])
+        return value + l2 * float(w @ w), grad
+
+    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B")
+    return result.x[:-1], float(result.x[-1])
+
+
+def run(model: SimilarityModel, part: Part) -> ClusterScores:
+    features, gold = part
+    groups = cluster_features(features, model)
+    return score(labels(groups, [f.article_id for f in features]), gold)
+
+
+def choose_thresholds(model: SimilarityModel, parts: Sequence[Part]) -> SimilarityModel:
+    best, best_f1 = model, -1.0
+    for join in JOIN:
+        for merge in MERGE:
+            candidate = replace(model, join_threshold=join, merge_threshold=merge)
+            f1 = float(np.mean([run(candidate, part).f1 for part in parts]))
+            if f1 > best_f1:
+                best, best_f1 = candidate, f1
+    return best
+
+
+def train(parts: Sequence[Part], seed: int = 0) -> SimilarityModel:
+    rng = random.Random(seed)
+    rows: list[tuple[float, ...]] = []
+    targets: list[int] = []
+    for part in parts:
+        r, t = examples(part, rng)
+        rows += r
+        targets += t
+    w, b = fit(rows, targets)
+    return choose_thresholds(
+        replace(BASE, coefficients=tuple(float(v) for v in w), intercept=b), parts
+    )
+
+
+def split(labeled: LabeledSet, features: dict[str, ArticleFeatures], topics: set[str]) -> Part:
+    chosen = [a for a in labeled.articles if labeled.topic[a.id] in topics]
+    return [features[a.id] for a in chosen], [labeled.story[a.id] for a in chosen]
+
+
+def folds_of(labeled: LabeledSet, k: int, seed: int) -> list[set[str]]:
+    topics = sorted(set(labeled.topic.values()))
+    random.Random(seed).shuffle(topics)
+    return [set(topics[i::k]) for i in range(k)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--write", action="store_true", help="write the model fitted on all data")
+    args = parser.parse_args()
+    models = Models()
+    sets = [ecbplus(models), allsides(models)]
+    features = [cached_features(s, models) for s in sets]
+    folds = [folds_of(s, args.folds, args.seed) for s in sets]
+    predicted: list[dict[str, str]] = [{} for _ in sets]
+    for k in range(args.folds):
+        train_parts = [
+            split(s, f, set().union(*(fold for j, fold in enumerate(fs) if j != k)))
+            for s, f, fs in zip(sets, features, folds, strict=True)
+        ]
+        model = train(train_parts, seed=k)
+        print(f"fold {k}: {model.to_json()}")
+        for n, (s, f, fs) in enumerate(zip(sets, features, folds, strict=True)):
+            test_features, _ = split(s, f, fs[k])
+            for g, group in enumerate(cluster_features(test_features, model)):
+                for article_id in group:
+                    predicted[n][article_id] = f"{k}-{g}"
+    report: dict[str, Any] = {}
+    for n, s in enumerate(sets):
+        order = [a.id for a in s.articles]
+        result = score([predicted[n][i] for i in order], [s.story[i] for i in order])
+        report[s.name] = {k: round(v, 4) for k, v in vars(result).items()}
+        print(
+            f"{s.name}: held-out B3 P={result.precision:.3f} R={result.recall:.3f} "
+            f"F1={result.f1:.3f} ARI={result.ari:.3f}"
+        )
+    if args.write:
+        all_parts = [
+            split(s, f, set(s.topic.values())) for s, f in zip(sets, features, strict=True)
+        ]
+        final = train(all_parts, seed=args.seed)
+        OUT.write_text(
+            json.dumps(
+                {
+                    "model": final.to_json(),
+                    "trained_on": [s.name for s in sets],
+                    "trained": date.today().isoformat(),
+                    "cross_validation": {"folds_over_topics": args.folds, "held_out": report},
+                    "command": "benchmarks/tune_clustering.py --write",
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+        print(f"wrote {OUT}: {final.to_json()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""What the story clusterer knows of an article.
+
+- an embedding of the title and lead plus the pooled body (MiniLM, ONNX);
+- content terms (a bag of words without stop words);
+- names: spaCy entities (people, organisations, places, events) and numbers,
+  plus capitalised words inside sentences, which catch names the model misses;
+- the publication time, when known;
+- a MinHash of word shingles for near-duplicate detection.
+
+Features are plain data so they can be stored and reloaded: placing new
+articles into stored stories needs no model pass over the old ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+from unidecode import unidecode
+
+from newsprism.models import Models
+from newsprism.records import Article
+
+NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+}
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?<=[.!?:;\"”])\s+|\n+")
+_TOKEN = re.compile(r"[\w'’-]+")
+LEAD_WORDS = 120
+CHUNK_WORDS = 180
+MAX_CHUNKS = 3
+"""Body chunks pooled into the embedding: enough to see past the lead, bounded in cost."""
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    article_id: str
+    timestamp: float | None
+    """Publication time in days since the epoch, or None when unknown."""
+    embedding: np.ndarray[Any, np.dtype[np.float32]]
+    terms: Counter[str]
+    names: Counter[str]
+
+
+def featurize(
+    articles: Sequence[Article], models: Models, batch_size: int = 32
+) -> list[ArticleFeatures]:
+    """Features of many articles: one spaCy pass and one embedding pass over all of them."""
+    names = list(_names(articles, models, batch_size))
+    embeddings = _embeddings(articles, models, batch_size)
+    return [
+        ArticleFeatures(
+            article_id=article.id,
+            timestamp=days(article.published),
+            embedding=embeddings[index],
+            terms=terms(_full_text(article)),
+            names=names[index],
+        )
+        for index, article in enumerate(articles)
+    ]
+
+
+def days(published: str | None) -> float | None:
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.timestamp() / 86400.0 if moment.tzinfo else moment.toordinal() - 719163.0
+
+
+def terms(text: str) -> Counter[str]:
+    words = _WORD.findall(unidecode(text).lower())
+    return Counter(
+        w for w in words if (len(w) > 2 and w not in STOP_WORDS and not w.isdigit()) or _year(w)
+    )
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def name_key(text: str) -> str:
+    key = unidecode(text).lower().strip()
+    key = re.sub(r"^(the|a|an)\s+", "", key)
+    key = re.sub(r"['’]s$", "", key)
+    return " ".join(re.sub(r"[^a-z0-9. ]", " ", key).split())
+
+
+def capitalised(text: str) -> Iterator[str]:
+    """Capitalised words that do not start a sentence: mostly names."""
+    for sentence in _SENTENCE.split(text):
+        for word in _TOKEN.findall(sentence)[1:]:
+            if word[0].isupper():
+                yield word
+
+
+def _full_text(article: Article) -> str:
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
+
+
+def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iterator[Counter[str]]:
+    nlp = models.nlp
+    keep = {"tok2vec", "ner"}
+    disabled = [name for name in nlp.pipe_names if name not in keep]
+    texts = (_full_text(a) for a in articles)
+    for article, doc in zip(
+        articles, nlp.pipe(texts, disable=disabled, batch_size=batch_size), strict=True
+    ):
+        bag: Counter[str] = Counter()
+        for entity in doc.ents:
+            if entity.label_ in NAME_LABELS:
+                bag[name_key(entity.text)] += 1
+            elif entity.label_ in NUMBER_LABELS:
+                bag["#" + name_key(entity.text)] += 1
+        for word in capitalised(_full_text(article)):
+            key = name_key(word)
+            if key and key not in STOP_WORDS:
+                bag["^" + key] += 1
+        bag.pop("", None)
+        yield bag
+
+
+def _embeddings(
+    articles: Sequence[Article], models: Models, batch_size: int
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Title and lead as one passage, up to MAX_CHUNKS body chunks pooled, then averaged."""
+    passages: list[str] = []
+    owners: list[tuple[int, bool]] = []
+    for index, article in enumerate(articles):
+        words = article.text.split()
+        lead = " ".join(words[:LEAD_WORDS])
+        passages.append(f"{article.title}. {lead}" if article.title else lead)
+        owners.append((index, True))
+        body = words[LEAD_WORDS:]
+        for start in range(0, min(len(body), CHUNK_WORDS * MAX_CHUNKS), CHUNK_WORDS):
+            passages.append(" ".join(body[start : start + CHUNK_WORDS]))
+            owners.append((index, False))
+    vectors = models.embedder.embed(passages, batch_size=batch_size)
+    lead_part = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
+    body_part = np.zeros_like(lead_part)
+    for (index, is_lead), vector in zip(owners, vectors, strict=True):
+        (lead_part if is_lead else body_part)[index] += vector
+    body_norms = np.linalg.norm(body_part, axis=1, keepdims=True)
+    body_part = np.where(body_norms > 0, body_part / np.clip(body_norms, 1e-12, None), lead_part)
+    pooled = lead_part + body_part
+    pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+    return pooled.astype(np.float32)

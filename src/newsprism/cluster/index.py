@@ -1,0 +1,36 @@
+"""Nearest-neighbour search over article embeddings (usearch HNSW, cosine).
+
+onnxruntime is imported first on purpose: importing it after usearch crashes
+the interpreter (segmentation fault, usearch 2.26 with onnxruntime 1.32), and
+the embedder imports onnxruntime lazily, possibly after this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import onnxruntime  # noqa: F401  (import order, see the module docstring)
+from usearch.index import Index
+
+
+class VectorIndex:
+    def __init__(self, dimensions: int) -> None:
+        self._index = Index(ndim=dimensions, metric="cos", dtype="f32")
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, key: int, vector: np.ndarray[Any, np.dtype[np.float32]]) -> None:
+        self._index.add(key, vector)
+
+    def nearest(
+        self, vector: np.ndarray[Any, np.dtype[np.float32]], count: int
+    ) -> list[tuple[int, float]]:
+        """Up to ``count`` (key, cosine similarity) pairs, most similar first."""
+        if len(self._index) == 0 or count < 1:
+            return []
+        matches = self._index.search(vector, min(count, len(self._index)))
+        keys = np.atleast_1d(matches.keys)
+        distances = np.atleast_1d(matches.distances)
+        return [(int(k), 1.0 - float(d)) for k, d in zip(keys, distances, strict=True)]

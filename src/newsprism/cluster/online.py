@@ -1,0 +1,312 @@
+"""Online story clustering (after Miranda et al., 2018, with our own features).
+
+Articles arrive in time order (undated ones last). Each is compared with the
+stories that hold its nearest articles (a vector index keeps this near-linear)
+and joins the best one when the similarity model says it fits; otherwise it
+opens a new story. Every ``merge_every`` articles, stories touched since the
+last merge are compared with their neighbours and merged when their centroids
+match, which repairs early splits. A final pass moves articles that fit
+another story better and merges once more.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.index import VectorIndex
+from newsprism.cluster.similarity import SimilarityModel
+from newsprism.cluster.vectors import DocumentFrequencies, SparseVector, add_into, dot, weigh
+
+Vector = np.ndarray[Any, np.dtype[np.float32]]
+
+
+@dataclass
+class _Doc:
+    features: ArticleFeatures
+    terms: SparseVector
+    names: SparseVector
+    story: int = -1
+
+
+@dataclass
+class _Story:
+    id: int
+    members: set[int] = field(default_factory=set)
+    embedding: Vector | None = None
+    terms: SparseVector = field(default_factory=dict)
+    names: SparseVector = field(default_factory=dict)
+    terms_norm2: float = 0.0
+    names_norm2: float = 0.0
+    times: list[float] = field(default_factory=list)
+
+
+class OnlineClusterer:
+    def __init__(
+        self,
+        model: SimilarityModel,
+        term_frequencies: DocumentFrequencies,
+        name_frequencies: DocumentFrequencies,
+        merge_every: int = 50,
+    ) -> None:
+        if merge_every < 1:
+            raise ValueError(f"merge_every must be >= 1, got {merge_every}")
+        self.model = model
+        self.term_frequencies = term_frequencies
+        self.name_frequencies = name_frequencies
+        self.merge_every = merge_every
+        self.docs: list[_Doc] = []
+        self.stories: dict[int, _Story] = {}
+        self._index: VectorIndex | None = None
+        self._next_story = 0
+        self._touched: set[int] = set()
+
+    # -- public ---------------------------------------------------------------
+
+    def add_all(self, items: Iterable[ArticleFeatures]) -> None:
+        ordered = sorted(items, key=lambda f: (f.timestamp is None, f.timestamp or 0.0))
+        for features in ordered:
+            self.add(features)
+        self.finish()
+
+    def restore(self, features: ArticleFeatures, story: int) -> None:
+        """Put an article into a known story without scoring (stored stories, training)."""
+        position = self._append(features)
+        while self._next_story <= story:
+            self._next_story += 1
+        if story not in self.stories:
+            self.stories[story] = _Story(story)
+        self._attach(position, story)
+        self._index_add(position, features.embedding)
+        self._touched.discard(story)
+
+    def add(self, features: ArticleFeatures) -> int:
+        """Place one article; return the number of its story."""
+        position = self._append(features)
+        doc = self.docs[position]
+        best, probability = self._best_story(position, self._candidates(features.embedding))
+        story = best if best is not None and probability >= self.model.join_threshold else None
+        self._attach(position, story if story is not None else self._new_story())
+        self._index_add(position, features.embedding)
+        if len(self.docs) % self.merge_every == 0:
+            self._merge(self._touched)
+            self._touched = set()
+        return doc.story
+
+    def finish(self, rounds: int = 2) -> None:
+        """Repair: merge, move misplaced articles, merge again."""
+        self._merge(set(self.stories))
+        for _ in range(rounds):
+            if not self._refine():
+                break
+        self._merge(set(self.stories))
+        self._touched = set()
+
+    def groups(self) -> list[list[str]]:
+        """Article ids per story, stories in order of their first article."""
+        ordered = sorted(self.stories.values(), key=lambda s: min(s.members))
+        return [[self.docs[m].features.article_id for m in sorted(s.members)] for s in ordered]
+
+    # -- scoring --------------------------------------------------------------
+
+    def feature_values(
+        self, position: int, story_id: int, nearest: float | None = None
+    ) -> tuple[float, ...] | None:
+        """The model's features for an article and a story (the article itself left out of
+        the story); None when the story is out of reach (too far in time, or only itself)."""
+        doc, story = self.docs[position], self.stories[story_id]
+        inside = position in story.members
+        if inside and len(story.members) == 1:
+            return None
+        gap = _gap(doc.features.timestamp, story.times)
+        if gap is not None and gap > self.model.max_gap_days:
+            return None
+        sign = -1.0 if inside else 1.0
+        assert story.embedding is not None
+        centroid = story.embedding - doc.features.embedding if inside else story.embedding
+        embedding = _cosine(doc.features.embedding, centroid)
+        terms = _sparse_cosine(doc.terms, story.terms, story.terms_norm2, sign)
+        names = _sparse_cosine(doc.names, story.names, story.names_norm2, sign)
+        size = math.log1p(len(story.members) - (1 if inside else 0))
+        if nearest is None:
+            nearest = self._nearest_member(position, story)
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap))
+
+    def _nearest_member(self, position: int, story: _Story) -> float:
+        """Cosine of the article's most similar other member of the story."""
+        vector = self.docs[position].features.embedding
+        others = [self.docs[m].features.embedding for m in story.members if m != position]
+        return float(np.max(np.stack(others) @ vector)) if others else 0.0
+
+    def _probability(self, position: int, story: _Story, nearest: float | None) -> float:
+        values = self.feature_values(position, story.id, nearest)
+        return 0.0 if values is None else self.model.probability(values)
+
+    def _story_probability(self, a: _Story, b: _Story, nearest: float) -> float:
+        assert a.embedding is not None and b.embedding is not None
+        embedding = _cosine(a.embedding, b.embedding)
+        terms = _sums_cosine(a.terms, a.terms_norm2, b.terms, b.terms_norm2)
+        names = _sums_cosine(a.names, a.names_norm2, b.names, b.names_norm2)
+        gap = _range_gap(a.times, b.times)
+        if gap is not None and gap > self.model.max_gap_days:
+            return 0.0
+        size = math.log1p(min(len(a.members), len(b.members)))
+        time = self.model.time_features(gap)
+        return self.model.probability((embedding, terms, names, nearest, size, *time))
+
+    def _best_story(
+        self, position: int, candidates: dict[int, float | None] | dict[int, float]
+    ) -> tuple[int | None, float]:
+        best, best_p = None, -1.0
+        for story_id, nearest in candidates.items():
+            p = self._probability(position, self.stories[story_id], nearest)
+            if p > best_p:
+                best, best_p = story_id, p
+        return best, best_p
+
+    def _candidates(self, embedding: Vector, exclude: int = -1) -> dict[int, float]:
+        """Stories of the nearest articles, each with its most similar article's cosine."""
+        found: dict[int, float] = {}
+        if self._index is None:
+            return found
+        for key, similarity in self._index.nearest(embedding, self.model.neighbours + 1):
+            if key != exclude:
+                story = self.docs[key].story
+                found[story] = max(found.get(story, -1.0), similarity)
+        return found
+
+    # -- state ------------------------------------------------------------------
+
+    def _append(self, features: ArticleFeatures) -> int:
+        self.docs.append(
+            _Doc(
+                features,
+                weigh(features.terms, self.term_frequencies),
+                weigh(features.names, self.name_frequencies),
+            )
+        )
+        return len(self.docs) - 1
+
+    def candidates(self, position: int) -> dict[int, float]:
+        """Stories holding the article's nearest other articles, with the best cosine of each."""
+        return self._candidates(self.docs[position].features.embedding, exclude=position)
+
+    def _new_story(self) -> int:
+        story = _Story(self._next_story)
+        self.stories[story.id] = story
+        self._next_story += 1
+        return story.id
+
+    def _attach(self, position: int, story_id: int, sign: float = 1.0) -> None:
+        doc, story = self.docs[position], self.stories[story_id]
+        vector = doc.features.embedding * sign
+        story.embedding = vector.copy() if story.embedding is None else story.embedding + vector
+        story.terms_norm2 += 2 * sign * dot(doc.terms, story.terms) + (1.0 if doc.terms else 0.0)
+        story.names_norm2 += 2 * sign * dot(doc.names, story.names) + (1.0 if doc.names else 0.0)
+        add_into(story.terms, doc.terms, sign)
+        add_into(story.names, doc.names, sign)
+        timestamp = doc.features.timestamp
+        if sign > 0:
+            story.members.add(position)
+            doc.story = story_id
+            if timestamp is not None:
+                story.times.append(timestamp)
+        else:
+            story.members.discard(position)
+            if timestamp is not None:
+                story.times.remove(timestamp)
+        self._touched.add(story_id)
+
+    def _move(self, position: int, target: int) -> None:
+        source = self.docs[position].story
+        self._attach(position, source, sign=-1.0)
+        if not self.stories[source].members:
+            del self.stories[source]
+        self._attach(position, target)
+
+    def _absorb(self, keep: int, gone: int) -> None:
+        for position in list(self.stories[gone].members):
+            self._move(position, keep)
+
+    def _index_add(self, position: int, embedding: Vector) -> None:
+        if self._index is None:
+            self._index = VectorIndex(embedding.shape[0])
+        self._index.add(position, embedding)
+
+    # -- repair ---------------------------------------------------------------
+
+    def _merge(self, story_ids: set[int]) -> None:
+        for story_id in sorted(story_ids):
+            story = self.stories.get(story_id)
+            if story is None or story.embedding is None:
+                continue
+            centroid = story.embedding / max(float(np.linalg.norm(story.embedding)), 1e-12)
+            best, best_p = None, -1.0
+            found = self._candidates(centroid.astype(np.float32))
+            found.pop(story_id, None)
+            for other_id, nearest in found.items():
+                p = self._story_probability(story, self.stories[other_id], nearest)
+                if p > best_p:
+                    best, best_p = other_id, p
+            if best is not None and best_p >= self.model.merge_threshold:
+                keep, gone = sorted((story_id, best), key=lambda s: -len(self.stories[s].members))
+                self._absorb(keep, gone)
+
+    def _refine(self) -> int:
+        moved = 0
+        for position, doc in enumerate(self.docs):
+            own = doc.story
+            candidates: dict[int, float | None] = dict(
+                self._candidates(doc.features.embedding, exclude=position)
+            )
+            candidates.setdefault(own, None)
+            best, best_p = self._best_story(position, candidates)
+            own_p = self._probability(position, self.stories[own], candidates[own])
+            if (
+                best is not None
+                and best != own
+                and best_p >= self.model.join_threshold
+                and best_p > own_p
+            ):
+                self._move(position, best)
+                moved += 1
+        return moved
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    denominator = float(np.linalg.norm(a)) * float(np.linalg.norm(b))
+    return float(a @ b) / denominator if denominator > 1e-12 else 0.0
+
+
+def _sparse_cosine(doc: SparseVector, total: SparseVector, norm2: float, sign: float) -> float:
+    """Cosine of a unit vector with a story's sum, the article itself taken out when sign < 0."""
+    if not doc:
+        return 0.0
+    overlap = dot(doc, total)
+    if sign < 0:
+        overlap, norm2 = overlap - 1.0, norm2 - 2.0 * overlap + 1.0
+    return overlap / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
+
+
+def _sums_cosine(a: SparseVector, a2: float, b: SparseVector, b2: float) -> float:
+    if a2 <= 1e-9 or b2 <= 1e-9:
+        return 0.0
+    return dot(a, b) / math.sqrt(a2 * b2)
+
+
+def _gap(timestamp: float | None, times: list[float]) -> float | None:
+    if timestamp is None or not times:
+        return None
+    low, high = min(times), max(times)
+    return max(0.0, low - timestamp, timestamp - high)
+
+
+def _range_gap(a: list[float], b: list[float]) -> float | None:
+    if not a or not b:
+        return None
+    return max(0.0, min(b) - max(a), min(a) - max(b))

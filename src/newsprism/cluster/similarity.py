@@ -1,0 +1,98 @@
+"""How well an article fits a story: a logistic model over a few similarities.
+
+The features compare an article with a story's centroid: embedding cosine,
+content-term TF-IDF cosine, name TF-IDF cosine; the embedding cosine of its
+nearest article in the story (rewrites and wire copies stand out there); the
+story's size (a centroid of many articles is further from each of them); and
+closeness in time when both dates are known. Comparing with a centroid rather than with single
+articles is what tells two earthquakes apart: a story's centroid gathers the
+names and numbers of its event. The weights and thresholds are learned on
+../shared/eval (ECB+ dev and AllSides) by benchmarks/tune_clustering.py and
+shipped in ``newsprism/data/clustering.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+FEATURES = (
+    "embedding",
+    "terms",
+    "names",
+    "nearest",
+    "log_size",
+    "time_close",
+    "time_known",
+    "time_far",
+)
+
+
+@dataclass(frozen=True)
+class SimilarityModel:
+    coefficients: tuple[float, ...]
+    intercept: float
+    join_threshold: float
+    """An article joins its best story when the probability reaches this."""
+    merge_threshold: float
+    """Two stories merge when the probability between their centroids reaches this."""
+    time_scale_days: float = 3.0
+    max_gap_days: float = 30.0
+    """Stories are bounded in time: never join across a larger gap when both dates are known."""
+    neighbours: int = 20
+    """Nearest articles looked up for candidate stories."""
+
+    def __post_init__(self) -> None:
+        if len(self.coefficients) != len(FEATURES):
+            raise ValueError(f"expected {len(FEATURES)} coefficients, got {len(self.coefficients)}")
+        for name in ("join_threshold", "merge_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value < 1.0:
+                raise ValueError(f"{name} must be within (0, 1), got {value}")
+
+    def probability(self, values: tuple[float, ...]) -> float:
+        z = self.intercept + sum(c * v for c, v in zip(self.coefficients, values, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+    def time_features(self, gap_days: float | None) -> tuple[float, float, float]:
+        if gap_days is None:
+            return 0.0, 0.0, 0.0
+        return math.exp(-gap_days / self.time_scale_days), 1.0, min(gap_days / 30.0, 1.0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "coefficients": list(self.coefficients),
+            "intercept": self.intercept,
+            "join_threshold": self.join_threshold,
+            "merge_threshold": self.merge_threshold,
+            "time_scale_days": self.time_scale_days,
+            "max_gap_days": self.max_gap_days,
+            "neighbours": self.neighbours,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SimilarityModel:
+        if data.get("features") != list(FEATURES):
+            raise ValueError(
+                f"clustering model features {data.get('features')} != {list(FEATURES)}"
+            )
+        return cls(
+            coefficients=tuple(float(c) for c in data["coefficients"]),
+            intercept=float(data["intercept"]),
+            join_threshold=float(data["join_threshold"]),
+            merge_threshold=float(data["merge_threshold"]),
+            time_scale_days=float(data.get("time_scale_days", 3.0)),
+            max_gap_days=float(data.get("max_gap_days", 30.0)),
+            neighbours=int(data.get("neighbours", 20)),
+        )
+
+
+@cache
+def default_model() -> SimilarityModel:
+    text = resources.files("newsprism").joinpath("data/clustering.json").read_text("utf-8")
+    return SimilarityModel.from_json(json.loads(text)["model"])
