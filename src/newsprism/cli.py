@@ -127,6 +127,34 @@ def analyze(
     raise typer.Exit(1 if result.failures else 0)
 
 
+class ClusterFormat(StrEnum):
+    json = "json"
+    tsv = "tsv"
+
+
+@app.command()
+def cluster(
+    inputs: Inputs,
+    fmt: Annotated[
+        ClusterFormat, typer.Option("--format", "-f", help="json (the contract) or tsv.")
+    ] = ClusterFormat.json,
+    output: Output = None,
+    db: Annotated[
+        str | None, typer.Option(help="Store the articles and place them into stored stories.")
+    ] = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Group articles into stories, one per real-world event."""
+    store = open_store(db) if db else None
+    with _reporting() as progress:
+        result = pipeline.analyze(
+            inputs, _settings(allow_private, timeout), store=store, progress=progress
+        )
+    _write(RENDERERS[fmt.value](result), output)
+    raise typer.Exit(1 if result.failures else 0)
+
+
 @app.command()
 def ingest(
     inputs: Inputs,

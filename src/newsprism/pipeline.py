@@ -1,6 +1,6 @@
 """The one place that knows the order of the stages:
 
-    ingest ──► clean ──► (store) ──► group into stories ──► render
+    ingest ──► clean ──► (store) ──► features ──► stories (clustering, shared text) ──► render
 
 Each stage is a plain function over records; this module wires them, feeds
 them the shared models, and collects failures so one bad input never stops a
@@ -9,17 +9,20 @@ run. The CLI and the web app call these functions and nothing else.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsprism.clean import clean
+from newsprism.cluster import cluster_features, featurize, place
+from newsprism.cluster.overlap import overlaps
+from newsprism.cluster.stories import build_stories
 from newsprism.errors import InputError
 from newsprism.ingest import read_all
 from newsprism.models import Models, default_models
 from newsprism.records import Article, InputFailure, Story
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
+from newsprism.store.stories import load_features, memberships, save_features, set_memberships
 
 Progress = Callable[[Article | InputFailure], None]
 """Called once per article read or input failed, for progress bars and logs."""
@@ -79,11 +82,11 @@ def ingest(
     models: Models | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Extract and store; what was stored before stays as it is."""
+    """Extract, store, and place the new articles into the stored stories."""
+    models = models or default_models()
     extraction = extract(inputs, settings, models, progress)
-    stored = store.add_articles(extraction.articles)
-    store.add_failures(extraction.failures)
-    return IngestReport(stored, extraction.failures)
+    added, _ = _store_and_place(extraction, store, models)
+    return IngestReport(added, extraction.failures)
 
 
 def analyze(
@@ -93,27 +96,50 @@ def analyze(
     store: Store | None = None,
     progress: Progress | None = None,
 ) -> Analysis:
-    """The whole pipeline over the inputs; stores the articles when a store is given."""
+    """The whole pipeline over the inputs.
+
+    Without a store, the articles read are clustered among themselves. With one,
+    they are stored, placed into the stored stories, and the stories they belong
+    to are analysed with all their stored articles.
+    """
+    models = models or default_models()
     extraction = extract(inputs, settings, models, progress)
-    if store is not None:
-        store.add_articles(extraction.articles)
-        store.add_failures(extraction.failures)
-    stories = group_stories(extraction.articles)
-    return Analysis(extraction.articles, stories, extraction.failures)
+    if store is None:
+        return Analysis(
+            extraction.articles, find_stories(extraction.articles, models), extraction.failures
+        )
+    _, membership = _store_and_place(extraction, store, models)
+    touched = {membership[a.id] for a in extraction.articles}
+    members = [a for a, s in membership.items() if s in touched]
+    articles = tuple(store.articles(members))
+    groups: dict[str, list[str]] = {}
+    for article_id in members:
+        groups.setdefault(membership[article_id], []).append(article_id)
+    stories = build_stories(articles, list(groups.values()), overlaps(articles), membership)
+    return Analysis(articles, stories, extraction.failures)
 
 
-def group_stories(articles: Iterable[Article]) -> tuple[Story, ...]:
-    """All articles as one story: the provisional grouping until story clustering lands."""
-    ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
-    if not ordered:
+def find_stories(articles: Sequence[Article], models: Models) -> tuple[Story, ...]:
+    """Cluster articles into stories and find the text they share."""
+    if not articles:
         return ()
-    ids = tuple(a.id for a in ordered)
-    return (Story(id=Story.make_id(ids), title=_story_title(ordered), article_ids=ids),)
+    groups = cluster_features(featurize(articles, models))
+    return build_stories(articles, groups, overlaps(articles))
 
 
-def _story_title(articles: list[Article]) -> str:
-    """The title most articles share, else the earliest article's, else its first line."""
-    titles = [a.title for a in articles if a.title]
-    if not titles:
-        return articles[0].text.split("\n", 1)[0][:120]
-    return Counter(titles).most_common(1)[0][0] if len(set(titles)) < len(titles) else titles[0]
+def _store_and_place(
+    extraction: Extraction, store: Store, models: Models
+) -> tuple[AddResult, dict[str, str]]:
+    """Store articles and failures; featurize only the articles new to the store and place
+    them into the stored stories. Returns what was added and the story of every stored
+    article."""
+    known = store.known_ids(a.id for a in extraction.articles)
+    new = [a for a in extraction.articles if a.id not in known]
+    added = store.add_articles(extraction.articles)
+    store.add_failures(extraction.failures)
+    new_features = featurize(new, models) if new else []
+    before = memberships(store.engine)
+    membership = place(new_features, load_features(store.engine), before)
+    save_features(store.engine, new_features)
+    set_memberships(store.engine, {a: s for a, s in membership.items() if before.get(a) != s})
+    return added, membership

@@ -95,17 +95,35 @@ class InputFailure:
 
 
 @dataclass(frozen=True)
+class SharedText:
+    """Another article that shares text with this one (a copy, a rewrite, lifted lines)."""
+
+    article: str
+    similarity: float
+    """Estimated Jaccard similarity of the two articles' word 5-shingles, 0..1."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an article's material comes from: sources it names and articles it shares text with."""
+
+    article: str
+    overlaps: tuple[SharedText, ...] = ()
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about one real-world event.
 
-    The analysis of a story (entities, claims, quotes, conflicts, provenance,
-    brief) is added by the analysis stages; a story fresh from grouping has
-    only its articles.
+    The analysis of a story (entities, claims, quotes, conflicts, brief) is added
+    by the analysis stages; a story fresh from clustering has its articles and
+    the text they share.
     """
 
     id: str
     title: str
     article_ids: tuple[str, ...]
+    provenance: tuple[Provenance, ...] = ()
 
     @staticmethod
     def make_id(article_ids: tuple[str, ...]) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from newsprism.cluster.stories import build_stories
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, analyze, group_stories
+from newsprism.pipeline import Analysis, analyze
 from newsprism.records import Article, InputFailure
 from newsprism.render import RENDERERS, render_json
 from newsprism.render.html import render_html
@@ -85,7 +86,7 @@ def hostile_analysis(failures: tuple[InputFailure, ...] = ()) -> Analysis:
         language="en",
         text=f"{HOSTILE}\n\nSecond paragraph {SCRIPT}.",
     )
-    return Analysis((article,), group_stories([article]), failures)
+    return Analysis((article,), build_stories([article], [[article.id]], {}), failures)
 
 
 def test_json_keeps_text_verbatim() -> None:
@@ -141,7 +142,9 @@ def test_markdown_table_not_broken_by_pipes_and_newlines() -> None:
         id="a1", source="s", url=None, outlet="O | P", title="T | U\n\n# Heading",
         published=None, language=None, text="Body.",
     )  # fmt: skip
-    markdown = render_markdown(Analysis((article,), group_stories([article]), ()))
+    markdown = render_markdown(
+        Analysis((article,), build_stories([article], [[article.id]], {}), ())
+    )
     rows = [line for line in markdown.splitlines() if line.startswith("| ") and "Body" not in line]
     assert len(rows) == 3  # header, rule, one article
     assert not any(line.startswith("# Heading") for line in markdown.splitlines())

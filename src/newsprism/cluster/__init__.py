@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from newsprism.cluster.features import ArticleFeatures, featurize
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
 from newsprism.cluster.vectors import DocumentFrequencies
 from newsprism.models import Models
-from newsprism.records import Article
+from newsprism.records import Article, Story
 
-__all__ = ["ArticleFeatures", "cluster_articles", "cluster_features", "featurize"]
+__all__ = ["ArticleFeatures", "cluster_articles", "cluster_features", "featurize", "place"]
 
 
 def cluster_features(
@@ -27,6 +28,39 @@ def cluster_features(
     clusterer = OnlineClusterer(model or default_model(), terms, names, merge_every=merge_every)
     clusterer.add_all(features)
     return clusterer.groups()
+
+
+def place(
+    new: Sequence[ArticleFeatures],
+    stored: Sequence[ArticleFeatures],
+    membership: Mapping[str, str],
+    model: SimilarityModel | None = None,
+) -> dict[str, str]:
+    """Place new articles into stored stories without recomputing them.
+
+    ``membership`` gives the story key of each stored article. Returns the story
+    key of every article afterwards: new articles join stored stories or open new
+    ones (keyed by their first article); stories the new articles bring together
+    merge under the key of the larger one.
+    """
+    terms, names = DocumentFrequencies(), DocumentFrequencies()
+    for item in (*stored, *new):
+        terms.add(item.terms)
+        names.add(item.names)
+    clusterer = OnlineClusterer(model or default_model(), terms, names)
+    keys = sorted(set(membership.values()))
+    number = {key: index for index, key in enumerate(keys)}
+    for item in stored:
+        clusterer.restore(item, number[membership[item.article_id]])
+    for item in sorted(new, key=lambda f: (f.timestamp is None, f.timestamp or 0.0)):
+        clusterer.add(item)
+    clusterer.settle()
+    result: dict[str, str] = {}
+    for group in clusterer.groups():
+        old = Counter(membership[a] for a in group if a in membership)
+        key = old.most_common(1)[0][0] if old else Story.make_id(tuple(group))
+        result.update({article_id: key for article_id in group})
+    return result
 
 
 def cluster_articles(

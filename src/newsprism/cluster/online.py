@@ -24,6 +24,7 @@ from newsprism.cluster.similarity import SimilarityModel
 from newsprism.cluster.vectors import DocumentFrequencies, SparseVector, add_into, dot, weigh
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
+NEAREST_SCAN = 64
 
 
 @dataclass
@@ -107,6 +108,11 @@ class OnlineClusterer:
         self._merge(set(self.stories))
         self._touched = set()
 
+    def settle(self) -> None:
+        """Merge only the stories touched since the last merge (incremental placement)."""
+        self._merge(self._touched)
+        self._touched = set()
+
     def groups(self) -> list[list[str]]:
         """Article ids per story, stories in order of their first article."""
         ordered = sorted(self.stories.values(), key=lambda s: min(s.members))
@@ -138,9 +144,11 @@ class OnlineClusterer:
         return (embedding, terms, names, nearest, size, *self.model.time_features(gap))
 
     def _nearest_member(self, position: int, story: _Story) -> float:
-        """Cosine of the article's most similar other member of the story."""
+        """Cosine of the article's most similar other member of the story (among its first
+        NEAREST_SCAN members: bounded cost in very large stories)."""
         vector = self.docs[position].features.embedding
-        others = [self.docs[m].features.embedding for m in story.members if m != position]
+        members = sorted(m for m in story.members if m != position)[:NEAREST_SCAN]
+        others = [self.docs[m].features.embedding for m in members]
         return float(np.max(np.stack(others) @ vector)) if others else 0.0
 
     def _probability(self, position: int, story: _Story, nearest: float | None) -> float:

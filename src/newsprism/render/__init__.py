@@ -22,8 +22,22 @@ def render_json(analysis: Analysis) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def render_tsv(analysis: Analysis) -> str:
+    """One row per article: story, article, published, outlet, title (tabs and newlines
+    in values become spaces)."""
+    by_id = {a.id: a for a in analysis.articles}
+    rows = ["story\tarticle\tpublished\toutlet\ttitle\tsource"]
+    for story in analysis.stories:
+        for article_id in story.article_ids:
+            a = by_id[article_id]
+            values = (story.id, a.id, a.published or "", a.outlet or "", a.title or "", a.source)
+            rows.append("\t".join(" ".join(v.split()) for v in values))
+    return "\n".join(rows) + "\n"
+
+
 RENDERERS: dict[str, Renderer] = {
     "json": render_json,
+    "tsv": render_tsv,
     "markdown": render_markdown,
     "html": render_html,
 }

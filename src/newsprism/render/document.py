@@ -35,7 +35,16 @@ def story_data(story: Story) -> dict[str, Any]:
         "claims": [],
         "quotes": [],
         "conflicts": [],
-        "provenance": [],
+        "provenance": [
+            {
+                "article": p.article,
+                "cites": [],
+                "overlaps": [
+                    {"article": o.article, "similarity": o.similarity} for o in p.overlaps
+                ],
+            }
+            for p in story.provenance
+        ],
         "brief": [],
     }
 

@@ -99,11 +99,18 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write failures to {self.name!r}: {exc}") from exc
 
-    def articles(self) -> Iterator[Article]:
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stored articles (those with the given ids, when given), oldest first."""
+        query = select(articles).order_by(articles.c.published, articles.c.id)
+        if ids is not None:
+            query = query.where(articles.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
-            query = select(articles).order_by(articles.c.published, articles.c.id)
             for row in conn.execute(query).mappings():
                 yield _article(row)
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(list(ids)))))
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -30,4 +41,21 @@ failures = Table(
     Column("error", Text, nullable=False),
     Column("stage", String(20), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+features = Table(
+    "article_features",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("timestamp", Float, comment="days since the epoch; null when the date is unknown"),
+    Column("embedding", LargeBinary, nullable=False, comment="float32, little-endian"),
+    Column("terms", JSON, nullable=False),
+    Column("names", JSON, nullable=False),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("story_id", String(40), nullable=False, index=True),
 )
