@@ -1,0 +1,30 @@
+"""Real articles for the clustering tests: the seeds and the example corpus, read once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.cluster import featurize
+from newsprism.cluster.features import ArticleFeatures
+from newsprism.models import Models
+from newsprism.pipeline import extract
+from newsprism.records import Article
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir: Path, models: Models) -> tuple[Article, ...]:
+    return extract([str(seeds_dir)], models=models).articles
+
+
+@pytest.fixture(scope="session")
+def example_articles(examples_dir: Path, models: Models) -> tuple[Article, ...]:
+    return extract([str(examples_dir)], models=models).articles
+
+
+@pytest.fixture(scope="session")
+def mixed_features(
+    seed_articles: tuple[Article, ...], example_articles: tuple[Article, ...], models: Models
+) -> list[ArticleFeatures]:
+    return featurize([*seed_articles, *example_articles], models)

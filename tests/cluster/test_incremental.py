@@ -1,0 +1,37 @@
+"""Placing new articles into stored stories: no recomputation, stable story keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsprism.models import Models
+from newsprism.pipeline import ingest
+from newsprism.records import Article
+from newsprism.store import open_store
+from newsprism.store.stories import load_features, memberships
+
+
+def test_ingest_places_new_articles_into_stored_stories(
+    tmp_path: Path,
+    seeds_dir: Path,
+    examples_dir: Path,
+    models: Models,
+    seed_articles: tuple[Article, ...],
+) -> None:
+    store = open_store(str(tmp_path / "news.db"))
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    ingest([str(p) for p in seeds[:2]], store, models=models)
+    first = memberships(store.engine)
+    assert len(set(first.values())) == 1
+    key = next(iter(first.values()))
+
+    ingest([str(examples_dir), *(str(p) for p in seeds[2:])], store, models=models)
+    after = memberships(store.engine)
+    seed_ids = {a.id for a in seed_articles}
+    assert {after[i] for i in seed_ids} == {key}, "later seeds join the stored story under its key"
+    assert len(set(after.values())) == 3  # seeds, the dam collapse, the football match
+    assert len(load_features(store.engine)) == len(after)
+
+    report = ingest([str(seeds_dir)], store, models=models)
+    assert report.stored.added == 0
+    assert memberships(store.engine) == after
