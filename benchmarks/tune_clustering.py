@@ -37,15 +37,19 @@ from newsprism.models import Models
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "clustering.json"
 JOIN = (0.3, 0.4, 0.5, 0.6, 0.7)
 MERGE = (0.4, 0.55, 0.7, 0.85)
-BASE = SimilarityModel((0.0,) * len(FEATURES), 0.0, 0.5, 0.5)
+BASE = SimilarityModel((0.0,) * len(FEATURES), 0.0, (0.0,) * len(FEATURES), 0.0, 0.5, 0.5)
 
 Part = tuple[list[ArticleFeatures], list[str]]
 """Features of some articles and the gold story of each."""
 
 
-def examples(part: Part, rng: random.Random) -> tuple[list[tuple[float, ...]], list[int]]:
+Rows = tuple[list[tuple[float, ...]], list[int]]
+
+
+def examples(part: Part, rng: random.Random) -> tuple[Rows, Rows]:
     """Article-vs-story feature rows: the article's own story (itself left out) against the
-    other stories its neighbours belong to, both whole and as small early fragments."""
+    other stories its neighbours belong to, both whole and as small early fragments; and
+    story-vs-story rows: fragments of one gold story against fragments of others."""
     features, gold = part
     terms, names = DocumentFrequencies(), DocumentFrequencies()
     for f in features:
@@ -85,7 +89,16 @@ def examples(part: Part, rng: random.Random) -> tuple[list[tuple[float, ...]], l
                 if values is not None:
                     rows.append(values)
                     targets.append(int(gold_of_story[story] == gold[i]))
-    return rows, targets
+    merge_rows: list[tuple[float, ...]] = []
+    merge_targets: list[int] = []
+    gold_of_piece = {piece_of[i]: gold[i] for i in range(len(gold))}
+    for piece in sorted(fragments.stories):
+        for other, nearest in fragments.story_candidates(piece).items():
+            values = fragments.story_feature_values(piece, other, nearest)
+            if values is not None:
+                merge_rows.append(values)
+                merge_targets.append(int(gold_of_piece[piece] == gold_of_piece[other]))
+    return (rows, targets), (merge_rows, merge_targets)
 
 
 def fit(
@@ -127,16 +140,24 @@ def choose_thresholds(model: SimilarityModel, parts: Sequence[Part]) -> Similari
 
 def train(parts: Sequence[Part], seed: int = 0) -> SimilarityModel:
     rng = random.Random(seed)
-    rows: list[tuple[float, ...]] = []
-    targets: list[int] = []
+    join: Rows = ([], [])
+    merge: Rows = ([], [])
     for part in parts:
-        r, t = examples(part, rng)
-        rows += r
-        targets += t
-    w, b = fit(rows, targets)
-    return choose_thresholds(
-        replace(BASE, coefficients=tuple(float(v) for v in w), intercept=b), parts
+        (rows, targets), (merge_rows, merge_targets) = examples(part, rng)
+        join[0].extend(rows)
+        join[1].extend(targets)
+        merge[0].extend(merge_rows)
+        merge[1].extend(merge_targets)
+    w, b = fit(*join)
+    mw, mb = fit(*merge)
+    model = replace(
+        BASE,
+        coefficients=tuple(float(v) for v in w),
+        intercept=b,
+        merge_coefficients=tuple(float(v) for v in mw),
+        merge_intercept=mb,
     )
+    return choose_thresholds(model, parts)
 
 
 def split(labeled: LabeledSet, features: dict[str, ArticleFeatures], topics: set[str]) -> Part:

@@ -194,3 +194,16 @@ def test_unopenable_db_is_one_line_and_exit_2(
     assert "Traceback" not in captured.err + captured.out
     assert captured.err.startswith("newsprism: ")
     assert "cannot" in captured.err
+
+
+def test_cluster_tsv_groups_the_examples(examples_dir: Path) -> None:
+    """`cluster -f tsv`: one row per article; the dam collapse is one story, the football
+    match another."""
+    result = invoke(["cluster", str(examples_dir), "-f", "tsv"])
+    assert result.exit_code == 0, result.output
+    header, *rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert header[:2] == ["story", "article"]
+    assert len(rows) == 7
+    stories = {row[0] for row in rows}
+    football = {row[0] for row in rows if "Varnholt" in row[4]}
+    assert len(stories) == 2 and len(football) == 1

@@ -155,17 +155,29 @@ class OnlineClusterer:
         values = self.feature_values(position, story.id, nearest)
         return 0.0 if values is None else self.model.probability(values)
 
-    def _story_probability(self, a: _Story, b: _Story, nearest: float) -> float:
+    def story_feature_values(
+        self, a_id: int, b_id: int, nearest: float
+    ) -> tuple[float, ...] | None:
+        """The model's features for two stories; None when too far apart in time."""
+        a, b = self.stories[a_id], self.stories[b_id]
         assert a.embedding is not None and b.embedding is not None
+        gap = _range_gap(a.times, b.times)
+        if gap is not None and gap > self.model.max_gap_days:
+            return None
         embedding = _cosine(a.embedding, b.embedding)
         terms = _sums_cosine(a.terms, a.terms_norm2, b.terms, b.terms_norm2)
         names = _sums_cosine(a.names, a.names_norm2, b.names, b.names_norm2)
-        gap = _range_gap(a.times, b.times)
-        if gap is not None and gap > self.model.max_gap_days:
-            return 0.0
         size = math.log1p(min(len(a.members), len(b.members)))
-        time = self.model.time_features(gap)
-        return self.model.probability((embedding, terms, names, nearest, size, *time))
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap))
+
+    def story_candidates(self, story_id: int) -> dict[int, float]:
+        """Other stories near a story's centroid, each with its nearest article's cosine."""
+        story = self.stories[story_id]
+        assert story.embedding is not None
+        centroid = story.embedding / max(float(np.linalg.norm(story.embedding)), 1e-12)
+        found = self._candidates(centroid.astype(np.float32))
+        found.pop(story_id, None)
+        return found
 
     def _best_story(
         self, position: int, candidates: dict[int, float | None] | dict[int, float]
@@ -250,15 +262,12 @@ class OnlineClusterer:
 
     def _merge(self, story_ids: set[int]) -> None:
         for story_id in sorted(story_ids):
-            story = self.stories.get(story_id)
-            if story is None or story.embedding is None:
+            if story_id not in self.stories:
                 continue
-            centroid = story.embedding / max(float(np.linalg.norm(story.embedding)), 1e-12)
             best, best_p = None, -1.0
-            found = self._candidates(centroid.astype(np.float32))
-            found.pop(story_id, None)
-            for other_id, nearest in found.items():
-                p = self._story_probability(story, self.stories[other_id], nearest)
+            for other_id, nearest in self.story_candidates(story_id).items():
+                values = self.story_feature_values(story_id, other_id, nearest)
+                p = -1.0 if values is None else self.model.merge_probability(values)
                 if p > best_p:
                     best, best_p = other_id, p
             if best is not None and best_p >= self.model.merge_threshold:

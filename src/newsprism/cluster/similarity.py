@@ -35,7 +35,11 @@ FEATURES = (
 @dataclass(frozen=True)
 class SimilarityModel:
     coefficients: tuple[float, ...]
+    """Article against story."""
     intercept: float
+    merge_coefficients: tuple[float, ...]
+    """Story against story: centroids of many articles compare differently than one article."""
+    merge_intercept: float
     join_threshold: float
     """An article joins its best story when the probability reaches this."""
     merge_threshold: float
@@ -47,16 +51,22 @@ class SimilarityModel:
     """Nearest articles looked up for candidate stories."""
 
     def __post_init__(self) -> None:
-        if len(self.coefficients) != len(FEATURES):
-            raise ValueError(f"expected {len(FEATURES)} coefficients, got {len(self.coefficients)}")
+        for name in ("coefficients", "merge_coefficients"):
+            count = len(getattr(self, name))
+            if count != len(FEATURES):
+                raise ValueError(f"expected {len(FEATURES)} {name}, got {count}")
         for name in ("join_threshold", "merge_threshold"):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise ValueError(f"{name} must be within (0, 1), got {value}")
 
     def probability(self, values: tuple[float, ...]) -> float:
-        z = self.intercept + sum(c * v for c, v in zip(self.coefficients, values, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+        """That an article belongs to a story, from their feature values."""
+        return _logistic(self.intercept, self.coefficients, values)
+
+    def merge_probability(self, values: tuple[float, ...]) -> float:
+        """That two stories are one, from their feature values."""
+        return _logistic(self.merge_intercept, self.merge_coefficients, values)
 
     def time_features(self, gap_days: float | None) -> tuple[float, float, float]:
         if gap_days is None:
@@ -68,6 +78,8 @@ class SimilarityModel:
             "features": list(FEATURES),
             "coefficients": list(self.coefficients),
             "intercept": self.intercept,
+            "merge_coefficients": list(self.merge_coefficients),
+            "merge_intercept": self.merge_intercept,
             "join_threshold": self.join_threshold,
             "merge_threshold": self.merge_threshold,
             "time_scale_days": self.time_scale_days,
@@ -84,12 +96,21 @@ class SimilarityModel:
         return cls(
             coefficients=tuple(float(c) for c in data["coefficients"]),
             intercept=float(data["intercept"]),
+            merge_coefficients=tuple(float(c) for c in data["merge_coefficients"]),
+            merge_intercept=float(data["merge_intercept"]),
             join_threshold=float(data["join_threshold"]),
             merge_threshold=float(data["merge_threshold"]),
             time_scale_days=float(data.get("time_scale_days", 3.0)),
             max_gap_days=float(data.get("max_gap_days", 30.0)),
             neighbours=int(data.get("neighbours", 20)),
         )
+
+
+def _logistic(
+    intercept: float, coefficients: tuple[float, ...], values: tuple[float, ...]
+) -> float:
+    z = intercept + sum(c * v for c, v in zip(coefficients, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
 @cache
