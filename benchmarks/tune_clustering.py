@@ -13,6 +13,7 @@ src/newsprism/data/clustering.json.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 from collections import defaultdict
@@ -35,9 +36,12 @@ from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "clustering.json"
-JOIN = (0.3, 0.4, 0.5, 0.6, 0.7)
-MERGE = (0.4, 0.55, 0.7, 0.85)
-BASE = SimilarityModel((0.0,) * len(FEATURES), 0.0, (0.0,) * len(FEATURES), 0.0, 0.5, 0.5)
+JOIN = (0.4, 0.5, 0.6)
+MERGE = (0.45, 0.55, 0.7)
+MAX_GAP = (30.0, 365.0, 3650.0)
+BASE = SimilarityModel(
+    (0.0,) * len(FEATURES), 0.0, (0.0,) * len(FEATURES), 0.0, 0.5, 0.5, max_gap_days=3650.0
+)
 
 Part = tuple[list[ArticleFeatures], list[str]]
 """Features of some articles and the gold story of each."""
@@ -129,12 +133,11 @@ def run(model: SimilarityModel, part: Part) -> ClusterScores:
 
 def choose_thresholds(model: SimilarityModel, parts: Sequence[Part]) -> SimilarityModel:
     best, best_f1 = model, -1.0
-    for join in JOIN:
-        for merge in MERGE:
-            candidate = replace(model, join_threshold=join, merge_threshold=merge)
-            f1 = float(np.mean([run(candidate, part).f1 for part in parts]))
-            if f1 > best_f1:
-                best, best_f1 = candidate, f1
+    for join, merge, gap in itertools.product(JOIN, MERGE, MAX_GAP):
+        candidate = replace(model, join_threshold=join, merge_threshold=merge, max_gap_days=gap)
+        f1 = float(np.mean([run(candidate, part).f1 for part in parts]))
+        if f1 > best_f1:
+            best, best_f1 = candidate, f1
     return best
 
 
@@ -176,13 +179,16 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--write", action="store_true", help="write the model fitted on all data")
+    parser.add_argument(
+        "--skip-cv", action="store_true", help="only fit on all data (with --write)"
+    )
     args = parser.parse_args()
     models = Models()
     sets = [ecbplus(models), allsides(models)]
     features = [cached_features(s, models) for s in sets]
     folds = [folds_of(s, args.folds, args.seed) for s in sets]
     predicted: list[dict[str, str]] = [{} for _ in sets]
-    for k in range(args.folds):
+    for k in range(0 if args.skip_cv else args.folds):
         train_parts = [
             split(s, f, set().union(*(fold for j, fold in enumerate(fs) if j != k)))
             for s, f, fs in zip(sets, features, folds, strict=True)
@@ -195,7 +201,7 @@ def main() -> None:
                 for article_id in group:
                     predicted[n][article_id] = f"{k}-{g}"
     report: dict[str, Any] = {}
-    for n, s in enumerate(sets):
+    for n, s in enumerate(sets if not args.skip_cv else []):
         order = [a.id for a in s.articles]
         result = score([predicted[n][i] for i in order], [s.story[i] for i in order])
         report[s.name] = {k: round(v, 4) for k, v in vars(result).items()}

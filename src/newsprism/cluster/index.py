@@ -16,7 +16,16 @@ from usearch.index import Index
 
 class VectorIndex:
     def __init__(self, dimensions: int) -> None:
-        self._index = Index(ndim=dimensions, metric="cos", dtype="f32")
+        # A sparser graph than usearch's default: candidates need recall at k=20, not
+        # exact order, and adding and searching get cheaper as the archive grows.
+        self._index = Index(
+            ndim=dimensions,
+            metric="cos",
+            dtype="f32",
+            connectivity=16,
+            expansion_add=64,
+            expansion_search=48,
+        )
 
     def __len__(self) -> int:
         return len(self._index)

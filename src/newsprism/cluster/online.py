@@ -45,6 +45,17 @@ class _Story:
     terms_norm2: float = 0.0
     names_norm2: float = 0.0
     times: list[float] = field(default_factory=list)
+    span: tuple[float, float] | None = None
+    """Earliest and latest known date, kept with ``times`` so no lookup scans them."""
+
+    def add_time(self, timestamp: float) -> None:
+        self.times.append(timestamp)
+        low, high = self.span or (timestamp, timestamp)
+        self.span = (min(low, timestamp), max(high, timestamp))
+
+    def remove_time(self, timestamp: float) -> None:
+        self.times.remove(timestamp)
+        self.span = (min(self.times), max(self.times)) if self.times else None
 
 
 class OnlineClusterer:
@@ -64,6 +75,9 @@ class OnlineClusterer:
         self.docs: list[_Doc] = []
         self.stories: dict[int, _Story] = {}
         self._index: VectorIndex | None = None
+        self._neighbours: list[dict[int, float]] = []
+        """Each article's nearest articles (both directions of every search): a kNN graph
+        that the repair pass reads instead of searching the index again."""
         self._next_story = 0
         self._touched: set[int] = set()
 
@@ -78,6 +92,7 @@ class OnlineClusterer:
     def restore(self, features: ArticleFeatures, story: int) -> None:
         """Put an article into a known story without scoring (stored stories, training)."""
         position = self._append(features)
+        self._link(position)
         while self._next_story <= story:
             self._next_story += 1
         if story not in self.stories:
@@ -90,7 +105,8 @@ class OnlineClusterer:
         """Place one article; return the number of its story."""
         position = self._append(features)
         doc = self.docs[position]
-        best, probability = self._best_story(position, self._candidates(features.embedding))
+        self._link(position)
+        best, probability = self._best_story(position, self.candidates(position))
         story = best if best is not None and probability >= self.model.join_threshold else None
         self._attach(position, story if story is not None else self._new_story())
         self._index_add(position, features.embedding)
@@ -129,7 +145,7 @@ class OnlineClusterer:
         inside = position in story.members
         if inside and len(story.members) == 1:
             return None
-        gap = _gap(doc.features.timestamp, story.times)
+        gap = _gap(doc.features.timestamp, story.span)
         if gap is not None and gap > self.model.max_gap_days:
             return None
         sign = -1.0 if inside else 1.0
@@ -161,7 +177,7 @@ class OnlineClusterer:
         """The model's features for two stories; None when too far apart in time."""
         a, b = self.stories[a_id], self.stories[b_id]
         assert a.embedding is not None and b.embedding is not None
-        gap = _range_gap(a.times, b.times)
+        gap = _range_gap(a.span, b.span)
         if gap is not None and gap > self.model.max_gap_days:
             return None
         embedding = _cosine(a.embedding, b.embedding)
@@ -214,7 +230,26 @@ class OnlineClusterer:
 
     def candidates(self, position: int) -> dict[int, float]:
         """Stories holding the article's nearest other articles, with the best cosine of each."""
-        return self._candidates(self.docs[position].features.embedding, exclude=position)
+        found: dict[int, float] = {}
+        for key, similarity in self._neighbours[position].items():
+            story = self.docs[key].story
+            if story >= 0:
+                found[story] = max(found.get(story, -1.0), similarity)
+        return found
+
+    def _link(self, position: int) -> None:
+        """Record the article's nearest earlier articles, and it as theirs."""
+        self._neighbours.append({})
+        if self._index is None:
+            return
+        limit = self.model.neighbours
+        for key, similarity in self._index.nearest(self.docs[position].features.embedding, limit):
+            self._neighbours[position][key] = similarity
+            theirs = self._neighbours[key]
+            theirs[position] = similarity
+            if len(theirs) > 2 * limit:
+                weakest = min(theirs, key=theirs.__getitem__)
+                del theirs[weakest]
 
     def _new_story(self) -> int:
         story = _Story(self._next_story)
@@ -235,11 +270,11 @@ class OnlineClusterer:
             story.members.add(position)
             doc.story = story_id
             if timestamp is not None:
-                story.times.append(timestamp)
+                story.add_time(timestamp)
         else:
             story.members.discard(position)
             if timestamp is not None:
-                story.times.remove(timestamp)
+                story.remove_time(timestamp)
         self._touched.add(story_id)
 
     def _move(self, position: int, target: int) -> None:
@@ -278,9 +313,7 @@ class OnlineClusterer:
         moved = 0
         for position, doc in enumerate(self.docs):
             own = doc.story
-            candidates: dict[int, float | None] = dict(
-                self._candidates(doc.features.embedding, exclude=position)
-            )
+            candidates: dict[int, float | None] = dict(self.candidates(position))
             candidates.setdefault(own, None)
             best, best_p = self._best_story(position, candidates)
             own_p = self._probability(position, self.stories[own], candidates[own])
@@ -316,14 +349,13 @@ def _sums_cosine(a: SparseVector, a2: float, b: SparseVector, b2: float) -> floa
     return dot(a, b) / math.sqrt(a2 * b2)
 
 
-def _gap(timestamp: float | None, times: list[float]) -> float | None:
-    if timestamp is None or not times:
+def _gap(timestamp: float | None, span: tuple[float, float] | None) -> float | None:
+    if timestamp is None or span is None:
         return None
-    low, high = min(times), max(times)
-    return max(0.0, low - timestamp, timestamp - high)
+    return max(0.0, span[0] - timestamp, timestamp - span[1])
 
 
-def _range_gap(a: list[float], b: list[float]) -> float | None:
-    if not a or not b:
+def _range_gap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float | None:
+    if a is None or b is None:
         return None
-    return max(0.0, min(b) - max(a), min(a) - max(b))
+    return max(0.0, b[0] - a[1], a[0] - b[1])

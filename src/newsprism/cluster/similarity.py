@@ -69,9 +69,11 @@ class SimilarityModel:
         return _logistic(self.merge_intercept, self.merge_coefficients, values)
 
     def time_features(self, gap_days: float | None) -> tuple[float, float, float]:
+        """Closeness (days), whether both dates are known, and distance (log days, 1 = a year)."""
         if gap_days is None:
             return 0.0, 0.0, 0.0
-        return math.exp(-gap_days / self.time_scale_days), 1.0, min(gap_days / 30.0, 1.0)
+        far = min(math.log1p(gap_days) / math.log1p(365.0), 1.5)
+        return math.exp(-gap_days / self.time_scale_days), 1.0, far
 
     def to_json(self) -> dict[str, Any]:
         return {
