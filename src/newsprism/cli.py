@@ -118,13 +118,7 @@ def analyze(
     timeout: Timeout = 20.0,
 ) -> None:
     """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
-    store = open_store(db) if db else None
-    with _reporting() as progress:
-        result = pipeline.analyze(
-            inputs, _settings(allow_private, timeout), store=store, progress=progress
-        )
-    _write(RENDERERS[fmt.value](result), output)
-    raise typer.Exit(1 if result.failures else 0)
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout))
 
 
 class ClusterFormat(StrEnum):
@@ -146,13 +140,7 @@ def cluster(
     timeout: Timeout = 20.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    store = open_store(db) if db else None
-    with _reporting() as progress:
-        result = pipeline.analyze(
-            inputs, _settings(allow_private, timeout), store=store, progress=progress
-        )
-    _write(RENDERERS[fmt.value](result), output)
-    raise typer.Exit(1 if result.failures else 0)
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout))
 
 
 @app.command()
@@ -174,6 +162,16 @@ def ingest(
         markup=False,
     )
     raise typer.Exit(1 if report.failures else 0)
+
+
+def _analyze(
+    inputs: list[str], fmt: str, output: Path | None, db: str | None, settings: IngestSettings
+) -> None:
+    store = open_store(db) if db else None
+    with _reporting() as progress:
+        result = pipeline.analyze(inputs, settings, store=store, progress=progress)
+    _write(RENDERERS[fmt](result), output)
+    raise typer.Exit(1 if result.failures else 0)
 
 
 def _settings(allow_private: bool, timeout: float) -> IngestSettings:
