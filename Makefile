@@ -38,6 +38,8 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/extraction.py
+	$(PY) benchmarks/clustering.py
+	$(PY) benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -4,8 +4,9 @@
 - content terms (a bag of words without stop words);
 - names: spaCy entities (people, organisations, places, events) and numbers,
   plus capitalised words inside sentences, which catch names the model misses;
-- the publication time, when known;
-- a MinHash of word shingles for near-duplicate detection.
+- the publication time, when known.
+
+(Shared text between articles is found separately, in ``cluster.overlap``.)
 
 Features are plain data so they can be stored and reloaded: placing new
 articles into stored stories needs no model pass over the old ones.
