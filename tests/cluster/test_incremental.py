@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.models import Models
-from newsprism.pipeline import ingest
+from newsprism.pipeline import analyze, ingest
 from newsprism.records import Article
 from newsprism.store import open_store
 from newsprism.store.stories import load_features, memberships
@@ -35,3 +35,17 @@ def test_ingest_places_new_articles_into_stored_stories(
     report = ingest([str(seeds_dir)], store, models=models)
     assert report.stored.added == 0
     assert memberships(store.engine) == after
+
+
+def test_analyze_with_a_store_returns_the_stories_of_the_new_articles(
+    tmp_path: Path, seeds_dir: Path, examples_dir: Path, models: Models
+) -> None:
+    store = open_store(str(tmp_path / "news.db"))
+    first = analyze([str(examples_dir)], models=models, store=store)
+    assert sorted(len(s.article_ids) for s in first.stories) == [1, 6]
+    one_seed = sorted(seeds_dir.glob("*.txt"))[0]
+    analyze([str(one_seed)], models=models, store=store)
+    later = analyze([str(seeds_dir)], models=models, store=store)
+    assert len(later.stories) == 1 and len(later.stories[0].article_ids) == 5
+    assert {a.id for a in later.articles} == set(later.stories[0].article_ids)
+    assert later.stories[0].id == memberships(store.engine)[later.stories[0].article_ids[0]]
