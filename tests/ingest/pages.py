@@ -9,6 +9,10 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsprism.ingest import read_all
+from newsprism.records import InputFailure, RawDocument
+from newsprism.settings import IngestSettings
+
 PARAGRAPHS = (
     "The city council of Eastbrook voted on Monday to rebuild the old stone bridge over the "
     "River Wend, ending a debate that has divided residents for more than three years.",
@@ -102,3 +106,19 @@ def write_warc(path: Path, compress: bool) -> list[int]:
             writer.write_record(record)
         offsets.append(handle.tell())
     return offsets
+
+
+def read_split(
+    inputs: list[str], ingest: IngestSettings | None = None
+) -> tuple[list[RawDocument], list[InputFailure]]:
+    """Documents and failures of one read_all call, each in input order; nothing else
+    may come out of it."""
+    docs: list[RawDocument] = []
+    failures: list[InputFailure] = []
+    for item in read_all(inputs, ingest):
+        assert isinstance(item, RawDocument | InputFailure)
+        if isinstance(item, RawDocument):
+            docs.append(item)
+        else:
+            failures.append(item)
+    return docs, failures

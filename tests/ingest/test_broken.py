@@ -19,19 +19,9 @@ from newsprism.ingest import read_all
 from newsprism.records import InputFailure, RawDocument
 from newsprism.settings import IngestSettings
 from tests.ingest.pages import article_html, article_text, html_content, rss_feed, write_warc
+from tests.ingest.pages import read_split as read
 
 NUL_BYTES = bytes(random.Random(7).randrange(256) for _ in range(3000)) + b"\x00\x00"
-
-
-def read(
-    inputs: list[str], ingest: IngestSettings | None = None
-) -> tuple[list[RawDocument], list[InputFailure]]:
-    docs: list[RawDocument] = []
-    failures: list[InputFailure] = []
-    for item in read_all(inputs, ingest):
-        assert isinstance(item, RawDocument | InputFailure)
-        (docs if isinstance(item, RawDocument) else failures).append(item)  # type: ignore[arg-type]
-    return docs, failures
 
 
 @pytest.fixture

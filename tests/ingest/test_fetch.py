@@ -14,12 +14,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from newsprism.errors import FetchError
-from newsprism.ingest import read_all
 from newsprism.ingest.feeds import read_feed
 from newsprism.ingest.fetch import fetch
-from newsprism.records import InputFailure, RawDocument
+from newsprism.records import InputFailure
 from newsprism.settings import FetchSettings, IngestSettings
 from tests.ingest.pages import article_html, rss_feed
+from tests.ingest.pages import read_split as read
 
 REDIRECTS = {"/redirect": "/article.html", "/loop": "/loop", "/to-ftp": "ftp://127.0.0.1/x"}
 RELEASE = threading.Event()
@@ -101,12 +101,6 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 ALLOW = IngestSettings(fetch=FetchSettings(allow_private=True, timeout=5))
-
-
-def read(inputs: list[str], ingest: IngestSettings) -> tuple[list[RawDocument], list[InputFailure]]:
-    items = list(read_all(inputs, ingest))
-    docs = [i for i in items if isinstance(i, RawDocument)]
-    return docs, [i for i in items if isinstance(i, InputFailure)]
 
 
 def test_loopback_refused_by_default(base: str) -> None:

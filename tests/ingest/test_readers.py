@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.ingest import read_all
-from newsprism.records import InputFailure, RawDocument
 from tests.ingest.pages import (
     PARAGRAPHS,
     article_html,
@@ -21,15 +19,9 @@ from tests.ingest.pages import (
     rss_feed,
     write_warc,
 )
-
-
-def read(inputs: list[str]) -> tuple[list[RawDocument], list[InputFailure]]:
-    """Documents and failures of one read_all call, in order."""
-    docs: list[RawDocument] = []
-    failures: list[InputFailure] = []
-    for item in read_all(inputs):
-        (docs if isinstance(item, RawDocument) else failures).append(item)  # type: ignore[arg-type]
-    return docs, failures
+from tests.ingest.pages import (
+    read_split as read,
+)
 
 
 def words(text: str) -> set[str]:

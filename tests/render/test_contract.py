@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from markdown_it import MarkdownIt  # markdown-it-py, installed with rich
 
 from newsprism.cluster.stories import build_stories
 from newsprism.models import Models
@@ -112,8 +113,7 @@ def unescaped(markdown: str, char: str) -> list[str]:
 
 def rendered(markdown: str) -> str:
     """The HTML a CommonMark viewer (raw HTML allowed, the default) would show."""
-    markdown_it = pytest.importorskip("markdown_it")
-    return str(markdown_it.MarkdownIt("commonmark").render(markdown))
+    return str(MarkdownIt("commonmark").render(markdown))
 
 
 def test_markdown_escapes_hostile_text() -> None:

@@ -14,11 +14,6 @@ from datetime import date
 from newsprism.clean.dates import find_dates
 
 _QUOTES = "\"'“”‘’«»"
-_NOT_DATE_WORDS = re.compile(
-    r"\b(updated|published|posted|last|modified|on|at|gmt|utc|[ecmp][sd]t|cet|am|pm|a\.m\.|p\.m\.)\b"
-    r"|\d{1,2}[:.]\d{2}|[\W_]",
-    re.IGNORECASE,
-)
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _BULLETS = "•·|–—-*"
 _BODY_END = re.compile(r"[.!?:;\"”’)]$")
@@ -29,7 +24,6 @@ class DateLine:
     value: date
     before: str
     """What the line says before the date (an outlet name, in a byline)."""
-    date_only: bool
     page_header_style: bool
     """Names the weekday or carries a bullet, as a site's "today" line does."""
 
@@ -42,10 +36,8 @@ def date_line(line: str) -> DateLine | None:
     if not found:
         return None
     first = found[0]
-    rest = line[: first.start] + " " + line[first.end :]
-    date_only = not _NOT_DATE_WORDS.sub(" ", rest).strip()
     styled = bool(_WEEKDAY.search(line)) or line.lstrip()[:1] in _BULLETS
-    return DateLine(first.value, line[: first.start], date_only, styled)
+    return DateLine(first.value, line[: first.start], styled)
 
 
 def is_body_paragraph(line: str) -> bool:

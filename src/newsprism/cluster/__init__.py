@@ -9,10 +9,9 @@ from newsprism.cluster.features import ArticleFeatures, featurize
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
 from newsprism.cluster.vectors import DocumentFrequencies
-from newsprism.models import Models
-from newsprism.records import Article, Story
+from newsprism.records import Story
 
-__all__ = ["ArticleFeatures", "cluster_articles", "cluster_features", "featurize", "place"]
+__all__ = ["ArticleFeatures", "cluster_features", "featurize", "place"]
 
 
 def cluster_features(
@@ -61,9 +60,3 @@ def place(
         key = old.most_common(1)[0][0] if old else Story.make_id(tuple(group))
         result.update({article_id: key for article_id in group})
     return result
-
-
-def cluster_articles(
-    articles: Sequence[Article], models: Models, model: SimilarityModel | None = None
-) -> list[list[str]]:
-    return cluster_features(featurize(articles, models), model)

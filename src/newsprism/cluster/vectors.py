@@ -44,7 +44,3 @@ def add_into(total: dict[str, float], vector: Mapping[str, float], sign: float =
             total.pop(term, None)
         else:
             total[term] = value
-
-
-def norm(vector: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vector.values()))
