@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SourceKind = Literal["text", "html", "feed", "warc", "jsonl"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FACILITY", "OTHER"]
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,38 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One naming of an actor in one article."""
+
+    span: Span
+    type: EntityType
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor across the articles of a story, whatever each outlet calls it."""
+
+    id: str
+    name: str
+    """Canonical name: the fullest form the articles use."""
+    type: EntityType
+    mentions: tuple[Span, ...]
+    labels: tuple[Span, ...] = ()
+    """How each article describes the actor: roles, titles, epithets."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One utterance as reported by one or more articles."""
+
+    id: str
+    speaker: str | None
+    """Entity id of the speaker, when the articles say who spoke."""
+    text: str
+    variants: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about one real-world event.
 
@@ -124,6 +157,8 @@ class Story:
     title: str
     article_ids: tuple[str, ...]
     provenance: tuple[Provenance, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @staticmethod
     def make_id(article_ids: tuple[str, ...]) -> str:

@@ -1,0 +1,1 @@
+"""Per-story analysis: entities and labels, quotes (and, later, claims and the brief)."""

@@ -1,0 +1,235 @@
+"""One Entity per real-world actor across the articles of a story.
+
+First within each article: a name joins the chain of an earlier name it matches
+(a surname joins the nearest earlier full name it ends). Then across articles:
+chains with matching full forms, the same alias-table entry or an acronym and
+its spelled-out name become one; a chain known only by a short form joins the
+one story-wide full name it fits, or, when several fit, the one whose sentences
+read most like its own (sentence embeddings).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsprism.analyze.aliases import AliasTable, compatible
+from newsprism.analyze.matching import Form, Match, acronym_of, forms, match
+from newsprism.analyze.mentions import find_mentions
+from newsprism.analyze.names import is_acronym
+from newsprism.models import Models
+from newsprism.records import Article, Entity, EntityType, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Chain:
+    """Mentions taken to be one actor; within one article, then merged across articles."""
+
+    mentions: list[Mention]
+    forms: set[Form]
+    alias: str | None = None
+    types: Counter[EntityType] = field(default_factory=Counter)
+
+    @property
+    def type(self) -> EntityType:
+        if any(len(f) > 1 for f in self.forms) and self.types["PERSON"]:
+            return "PERSON"
+        return self.types.most_common(1)[0][0]
+
+    @property
+    def full(self) -> bool:
+        """Known by more than a one-word form."""
+        return any(len(f) > 1 for f in self.forms) or self.type != "PERSON"
+
+    def add(self, mention: Mention, mention_forms: set[Form]) -> None:
+        self.mentions.append(mention)
+        self.forms |= mention_forms
+        self.types[mention.type] += 1
+
+
+def resolve(
+    articles: Sequence[Article], docs: Sequence[Doc], models: Models, aliases: AliasTable
+) -> list[Entity]:
+    """Entities of a story's articles (``docs`` are their parses), largest first."""
+    mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
+    chains = resolve_mentions(mentions, docs, models, aliases)
+    return sorted((_entity(c, aliases) for c in chains), key=lambda e: -len(e.mentions))
+
+
+def resolve_mentions(
+    mentions: Sequence[Sequence[Mention]],
+    docs: Sequence[Doc],
+    models: Models,
+    aliases: AliasTable,
+) -> list[Chain]:
+    """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
+    places = _place_words(mentions)
+    per_article = [_within(found, aliases, places) for found in mentions]
+    return _across([c for chains in per_article for c in chains], docs, models, places)
+
+
+def _place_words(mentions: Sequence[Sequence[Mention]]) -> frozenset[str]:
+    words: set[str] = set()
+    for found in mentions:
+        for mention in found:
+            if mention.type in ("GPE", "NORP", "LOC"):
+                for form in forms(mention.span.text, mention.type):
+                    words.update(form)
+    return frozenset(words)
+
+
+def _within(found: Sequence[Mention], aliases: AliasTable, places: frozenset[str]) -> list[Chain]:
+    chains: list[Chain] = []
+    by_alias: dict[str, Chain] = {}
+    for mention in found:
+        text = mention.span.text
+        mention_forms = forms(text, mention.type)
+        known = aliases.lookup(text, mention.type)
+        chain = by_alias.get(known.canonical) if known else None
+        if chain is None:
+            chain = _fitting(chains, mention, mention_forms, places)
+        if chain is None:
+            chain = Chain([], set(), known.canonical if known else None)
+            chains.append(chain)
+        if known and chain.alias is None:
+            chain.alias = known.canonical
+        if chain.alias:
+            by_alias[chain.alias] = chain
+        chain.add(mention, mention_forms)
+    return chains
+
+
+def _fitting(
+    chains: list[Chain], mention: Mention, mention_forms: set[Form], places: frozenset[str]
+) -> Chain | None:
+    """The most recent chain the mention fits: the same name first, then as a short form."""
+    short: Chain | None = None
+    for chain in reversed(chains):
+        kind = chain.type
+        result = _best_match(mention_forms, chain.forms, kind, places)
+        loose = kind == "PERSON" and result is Match.SHORT and len(mention.span.text.split()) == 1
+        if not (compatible(kind, mention.type) or loose):
+            continue
+        if result is Match.SAME:
+            return chain
+        if result is Match.SHORT and short is None:
+            short = chain
+        if is_acronym(mention.span.text) and any(
+            acronym_of(mention.span.text, m.span.text) for m in chain.mentions
+        ):
+            return chain
+    return short
+
+
+def _best_match(
+    a: set[Form], b: set[Form], kind: EntityType, places: frozenset[str]
+) -> Match | None:
+    best: Match | None = None
+    for x in a:
+        for y in b:
+            found = match(x, y, kind, places)
+            if found is Match.SAME:
+                return found
+            best = best or found
+    return best
+
+
+def _across(
+    chains: list[Chain], docs: Sequence[Doc], models: Models, places: frozenset[str]
+) -> list[Chain]:
+    merged: list[Chain] = []
+    for chain in sorted(chains, key=lambda c: not c.full):
+        target = _target(merged, chain, docs, models, places)
+        if target is None:
+            merged.append(
+                Chain(list(chain.mentions), set(chain.forms), chain.alias, Counter(chain.types))
+            )
+        else:
+            target.mentions.extend(chain.mentions)
+            target.forms |= chain.forms
+            target.types.update(chain.types)
+            target.alias = target.alias or chain.alias
+    return merged
+
+
+def _target(
+    merged: list[Chain], chain: Chain, docs: Sequence[Doc], models: Models, places: frozenset[str]
+) -> Chain | None:
+    if chain.alias:
+        for other in merged:
+            if other.alias == chain.alias:
+                return other
+    short: list[Chain] = []
+    for other in merged:
+        if not (compatible(other.type, chain.type) or {other.type, chain.type} == {"PERSON"}):
+            continue
+        if other.alias and chain.alias and other.alias != chain.alias:
+            continue
+        result = _best_match(chain.forms, other.forms, other.type, places)
+        if result is Match.SAME:
+            return other
+        if result is Match.SHORT or _acronym_pair(chain, other):
+            short.append(other)
+    if len(short) <= 1:
+        return short[0] if short else None
+    return _closest(chain, short, docs, models)
+
+
+def _acronym_pair(a: Chain, b: Chain) -> bool:
+    return any(
+        is_acronym(x.span.text) and acronym_of(x.span.text, y.span.text)
+        for x, y in ((x, y) for x in a.mentions for y in b.mentions)
+    ) or any(
+        is_acronym(y.span.text) and acronym_of(y.span.text, x.span.text)
+        for x, y in ((x, y) for x in a.mentions for y in b.mentions)
+    )
+
+
+def _closest(chain: Chain, candidates: list[Chain], docs: Sequence[Doc], models: Models) -> Chain:
+    by_id = {d.user_data.get("article_id"): d for d in docs}
+    own = _context(chain, by_id, models)
+    scores = [float(own @ _context(c, by_id, models)) for c in candidates]
+    return candidates[int(np.argmax(scores))]
+
+
+def _context(chain: Chain, by_id: dict[object, Doc], models: Models) -> np.ndarray:
+    sentences = []
+    for mention in chain.mentions[:8]:
+        doc = by_id.get(mention.span.article)
+        if doc is not None:
+            part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if part is not None:
+                sentences.append(part.sent.text)
+    if not sentences:
+        sentences = [m.span.text for m in chain.mentions[:8]]
+    vectors = models.embedder.embed(sentences)
+    mean: np.ndarray = vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+def _entity(chain: Chain, aliases: AliasTable) -> Entity:
+    spans = tuple(sorted((m.span for m in chain.mentions), key=lambda s: (s.article, s.start)))
+    return Entity(
+        id=_entity_id(spans),
+        name=chain.alias or _fullest(chain),
+        type=chain.type,
+        mentions=spans,
+    )
+
+
+def _fullest(chain: Chain) -> str:
+    counts = Counter(m.span.text for m in chain.mentions)
+    return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
+
+
+def _entity_id(spans: Sequence[Span]) -> str:
+    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in spans)
+    return "e" + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]

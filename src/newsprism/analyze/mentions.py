@@ -1,0 +1,127 @@
+"""Names of actors in one article, as Spans of its text.
+
+spaCy's entities are the start. Then the spans are repaired where the model
+stumbles on news names: a nickname in quotes inside a name (Wissam Mohammed
+“Abu Bakr” al-Saadi), a name cut at an apostrophe or hyphen (Kata’ib + Hezbollah,
+Harakat Hezbollah al + -Nujaba), a leading "the" and a trailing possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.names import ARTICLES, TITLES
+from newsprism.records import Article, EntityType, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FACILITY",
+    "EVENT": "EVENT",
+    "MISC": "OTHER",
+}
+_NAME = r"[A-Z][\w’'-]*"
+NICKNAME = re.compile(
+    rf"(?P<first>{_NAME}(?:\s+{_NAME}){{0,3}})\s+(?P<open>[“\"‘'])(?P<nick>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"[”\"’'](?=\s)\s+(?P<last>(?:(?:al|el|Al|El|bin|ibn|abu|Abu)[-\s])?{_NAME})"
+)
+"""A name with a quoted nickname in it: Wissam Mohammed “Abu Bakr” al-Saadi."""
+_JOINERS = re.compile(r"^(-|['’]\s*|\s+)$")
+_GENERIC = frozenset({"state", "guard", "government", "office", "the"}) | TITLES
+_EDGE = "\"“”‘’',;:()[]«» \n\t-–—"
+
+
+def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Mention]:
+    """Mentions in text order; spans never overlap."""
+    spans: list[tuple[int, int, EntityType]] = []
+    for match in NICKNAME.finditer(article.text):
+        spans.append((match.start(), match.end(), "PERSON"))
+    for entity in doc.ents:
+        kind = TYPES.get(entity.label_)
+        if kind is not None:
+            spans.append((entity.start_char, entity.end_char, kind))
+    spans = _join_adjacent(article.text, _drop_overlaps(spans))
+    mentions = []
+    for start, end, kind in spans:
+        start, end = _trim(article.text, start, end)
+        text = article.text[start:end]
+        if not _is_name(text):
+            continue
+        known = aliases.lookup(text, kind)
+        mentions.append(Mention(Span.of(article, start, end), known.type if known else kind))
+    return mentions
+
+
+def _drop_overlaps(spans: list[tuple[int, int, EntityType]]) -> list[tuple[int, int, EntityType]]:
+    """Keep the first-listed of overlapping spans (nickname names come first), in text order."""
+    kept: list[tuple[int, int, EntityType]] = []
+    for span in spans:
+        if all(span[1] <= other[0] or span[0] >= other[1] for other in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def _join_adjacent(
+    text: str, spans: list[tuple[int, int, EntityType]]
+) -> list[tuple[int, int, EntityType]]:
+    """Join names split at a hyphen or an apostrophe, and a nationality word split off an
+    organisation's name (Kata’ib + Hezbollah), when the next part is capitalised."""
+    joined: list[tuple[int, int, EntityType]] = []
+    for start, end, kind in spans:
+        if joined:
+            p_start, p_end, p_kind = joined[-1]
+            if _continues(text, (p_start, p_end, p_kind), (start, end, kind)):
+                joined[-1] = (p_start, end, kind if p_kind == "NORP" else p_kind)
+                continue
+        joined.append((start, end, kind))
+    return joined
+
+
+def _continues(
+    text: str, before: tuple[int, int, EntityType], after: tuple[int, int, EntityType]
+) -> bool:
+    gap = text[before[1] : after[0]]
+    last_word = text[before[0] : before[1]].split()[-1].lower()
+    if gap in ("-", " ") and last_word in ARTICLES:
+        return True
+    if gap == "-":
+        return before[2] == after[2] == "PERSON"
+    if not _JOINERS.match(gap):
+        return False
+    next_word = text[after[0] : after[1]].split()[0]
+    starts_name = next_word[:1].isupper() or next_word.split("-")[0].lower() in ARTICLES
+    if not starts_name or before[2] in ("GPE", "LOC") or after[2] in ("GPE", "LOC", "NORP"):
+        return False
+    return bool(gap.strip()) or before[2] == after[2] or before[2] == "NORP"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    lowered = text[start:end].lower()
+    if lowered.startswith("the ") and end - start > 4:
+        start += 4
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if text[start:end].count("“") > text[start:end].count("”"):
+        end = start + text[start:end].index("“")
+        return _trim(text, start, end)
+    return start, end
+
+
+def _is_name(text: str) -> bool:
+    if not any(c.isalpha() for c in text) or len(text) > 80:
+        return False
+    words = text.split()
+    return not (len(words) == 1 and words[0].lower().strip(".") in _GENERIC)

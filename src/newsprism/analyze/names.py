@@ -1,0 +1,85 @@
+"""Name keys that survive transliteration.
+
+The same name reaches English through many spellings: Yehia/Yahya, Wisam/Wissam,
+Mohammad/Mohammed, al-Saedi/al-Saadi, Baqir/Bakr, Kataib/Kata'ib, Hezbollah/Hizballah,
+Demirkhanov/Demirchanow. A name's *skeleton* keeps what these spellings share:
+ASCII letters (unidecode), no apostrophes, the Arabic article "al-" set apart, letters
+that stand for one sound in one spelling and another in the next folded together
+(q/k, ch/kh, w/v, ph/f, ou/u, ee/i), vowels after the first letter dropped and
+doubled letters reduced.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"})
+"""Arabic article forms written before a name with a hyphen or space."""
+_TITLE_WORDS = """mr mrs ms miss dr prof sir dame lord lady sheikh shaikh sayyid imam ayatollah
+    president vice prime minister secretary general gen lt col maj capt sgt admiral adm
+    commander governor gov senator sen rep representative mayor chancellor king queen prince
+    princess pope judge justice chief spokesperson spokesman spokeswoman director deputy
+    ambassador officer minister's the"""
+TITLES = frozenset(_TITLE_WORDS.split())
+"""Words that precede a name without being part of it."""
+_FOLDS = (
+    ("ph", "f"),
+    ("ch", "kh"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("j", "dj"),
+    ("z", "s"),
+)
+_APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
+_SPLIT = re.compile(r"[^a-z0-9.]+")
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def ascii_words(name: str) -> list[str]:
+    """Lower-case ASCII words of a name, apostrophes dropped, "al-Saadi" as "al", "saadi"."""
+    text = _APOSTROPHES.sub("", unidecode(name).lower())
+    return [w.strip(".") or w for w in _SPLIT.split(text.replace("-", " ")) if w.strip(".")]
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The transliteration key of one lower-case ASCII word."""
+    if not word.isalpha():
+        return word
+    folded = word
+    for old, new in _FOLDS:
+        folded = folded.replace(old, new)
+    return _VOWELS.sub("", _DOUBLES.sub(r"\1", folded))
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The skeletons of a name's own words: titles and Arabic articles left out."""
+    words = ascii_words(name)
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    kept = [w for w in words if w not in ARTICLES]
+    return tuple(skeleton(w) for w in (kept or words))
+
+
+def plain_key(name: str) -> str:
+    """Case, accents, punctuation and apostrophes folded, spelling kept: "U.S." -> "us"."""
+    return "".join(ascii_words(name)).replace(".", "")
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def initials(name: str) -> str:
+    """Initials of a multi-word name's capitalised words ("Northern Valdoria Hydro Authority")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
