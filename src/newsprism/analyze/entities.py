@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.analyze.aliases import AliasTable, compatible
+from newsprism.analyze.labels import find_labels
 from newsprism.analyze.matching import Form, Match, acronym_of, forms, match
 from newsprism.analyze.mentions import find_mentions
 from newsprism.analyze.names import is_acronym
@@ -61,7 +62,16 @@ def resolve(
     """Entities of a story's articles (``docs`` are their parses), largest first."""
     mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
     chains = resolve_mentions(mentions, docs, models, aliases)
-    return sorted((_entity(c, aliases) for c in chains), key=lambda e: -len(e.mentions))
+    parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
+    entities = []
+    for chain in chains:
+        labels: dict[tuple[str, int, int], Span] = {}
+        for mention in chain.mentions:
+            article, doc = parsed[mention.span.article]
+            for label in find_labels(article, doc, mention):
+                labels.setdefault((label.article, label.start, label.end), label)
+        entities.append(_entity(chain, tuple(labels[k] for k in sorted(labels))))
+    return sorted(entities, key=lambda e: -len(e.mentions))
 
 
 def resolve_mentions(
@@ -215,13 +225,14 @@ def _context(chain: Chain, by_id: dict[object, Doc], models: Models) -> np.ndarr
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
-def _entity(chain: Chain, aliases: AliasTable) -> Entity:
+def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
     spans = tuple(sorted((m.span for m in chain.mentions), key=lambda s: (s.article, s.start)))
     return Entity(
         id=_entity_id(spans),
         name=chain.alias or _fullest(chain),
         type=chain.type,
         mentions=spans,
+        labels=labels,
     )
 
 

@@ -35,6 +35,9 @@ def pipeline(models: Models) -> Language:
 
 
 def parse(articles: Iterable[Article], models: Models, batch_size: int = 16) -> Iterator[Doc]:
-    """Docs of the articles' texts, in order."""
+    """Docs of the articles' texts, in order; ``doc.user_data["article_id"]`` names the article."""
     nlp = pipeline(models)
-    yield from nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    pairs = ((a.text, a.id) for a in articles)
+    for doc, article_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        doc.user_data["article_id"] = article_id
+        yield doc

@@ -1,0 +1,132 @@
+"""How an article describes an actor: roles, titles and epithets, as Spans.
+
+Read from the dependency parse around each mention:
+- apposition, either way round: "Yehia Rasool, spokesperson for the Iraqi Prime
+  Minister" and "the Iraqi Armed Forces spokesperson, Yehia Rasool";
+- premodifiers of the name: "Iraqi Prime Minister Shia' al-Sudani", "Iran-backed
+  militia Kataib Hezbollah";
+- a category noun the name modifies: "Kata'ib Hezbollah resistance group";
+- copular and relative clauses: "Kataib Hezbollah is an Iraqi armed group",
+  "..., which is backed by Iran";
+- naming verbs: "a senior commander ... identified as Abu Baqir al-Saadi";
+- a participle of role: "Yahya Rasool, speaking on behalf of Iraq's military".
+Labels are data, not verdicts: each stays with the article that wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.names import TITLES
+from newsprism.records import Article, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CATEGORY_WORDS = """group militia organisation organization movement faction party network brigade
+    brigades coalition alliance agency authority outlet company firm rebels insurgents
+    force forces army militant militants umbrella wing unit"""
+CATEGORY_NOUNS = frozenset(_CATEGORY_WORDS.split())
+"""Nouns that say what kind of actor a name belongs to ("the Kataib Hezbollah group")."""
+NAMING_VERBS = frozenset({"identify", "name", "call", "know", "describe", "list", "dub"})
+ROLE_PARTICIPLES = frozenset({"speak", "represent", "serve", "act", "lead", "head", "work"})
+RELATIVE_VERBS = frozenset(
+    {
+        "be",
+        "serve",
+        "lead",
+        "head",
+        "represent",
+        "know",
+        "consider",
+        "designate",
+        "back",
+        "base",
+        "describe",
+        "label",
+        "found",
+        "support",
+        "fund",
+        "arm",
+        "ally",
+    }
+)
+MAX_TOKENS = 20
+_DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
+
+
+def find_labels(article: Article, doc: Doc, mention: Mention) -> list[Span]:
+    """Labels of one mention, in text order, without repeats."""
+    part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if part is None:
+        return []
+    inside = {t.i for t in part}
+    found: dict[tuple[int, int], Span] = {}
+    organisation = mention.type in ("ORG", "NORP", "OTHER")
+    for first, last in _candidates(part.root, part.start, part.end, inside, organisation):
+        span = _span(article, doc, first, last, inside)
+        if span is not None:
+            found.setdefault((span.start, span.end), span)
+    return [found[k] for k in sorted(found)]
+
+
+def _candidates(
+    root: Token, start: int, end: int, inside: set[int], organisation: bool
+) -> Iterator[tuple[int, int]]:
+    doc = root.doc
+    for child in root.children:
+        if child.i in inside:
+            continue
+        if child.dep_ == "appos":
+            yield child.left_edge.i, child.right_edge.i
+        elif child.dep_ == "relcl" and child.lemma_ in RELATIVE_VERBS:
+            yield from _copula(child) or [(child.left_edge.i, child.right_edge.i)]
+        elif child.dep_ in ("acl", "advcl") and child.lemma_ in ROLE_PARTICIPLES and child.i > end:
+            yield child.left_edge.i, child.right_edge.i
+    head = root.head
+    if head.i not in inside and head.i != root.i:
+        if root.dep_ == "appos" and head.i < start:
+            yield head.left_edge.i, start - 1
+        elif root.dep_ in ("compound", "nmod") and head.i >= end:
+            if organisation and head.lemma_.lower() in CATEGORY_NOUNS:
+                yield end, head.i
+        elif root.dep_ == "nsubj" and head.lemma_ == "be":
+            yield from _copula(head)
+        elif root.dep_ == "pobj" and head.lemma_ == "as":
+            verb = head.head
+            if verb.lemma_ in NAMING_VERBS:
+                described = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if verb.dep_ == "acl":
+                    described = [verb.head]
+                for noun in described:
+                    yield noun.left_edge.i, min(noun.right_edge.i, verb.i - 1)
+    run = start
+    while run > 0 and doc[run - 1].i in {t.i for t in root.subtree} and doc[run - 1].dep_ != "det":
+        run -= 1
+    if run < start:
+        yield run, start - 1
+
+
+def _copula(verb: Token) -> list[tuple[int, int]]:
+    return [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("attr", "acomp")]
+
+
+def _span(article: Article, doc: Doc, first: int, last: int, inside: set[int]) -> Span | None:
+    while first <= last and (doc[first].dep_ in _DROP_EDGE or doc[first].is_punct):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
+        last -= 1
+    if last < first or last - first + 1 > MAX_TOKENS or inside & set(range(first, last + 1)):
+        return None
+    tokens = doc[first : last + 1]
+    if not any(_describes(t) for t in tokens):
+        return None
+    return Span.of(article, tokens.start_char, tokens.end_char)
+
+
+def _describes(token: Token) -> bool:
+    """A word that says something about a name: not only other names and particles."""
+    if token.lower_ in TITLES:
+        return True
+    return token.pos_ in ("NOUN", "ADJ", "VERB") and not token.ent_type_
