@@ -38,10 +38,12 @@ class Chain:
     forms: set[Form]
     alias: str | None = None
     types: Counter[EntityType] = field(default_factory=Counter)
+    full_person: bool = False
+    """Named as a person in more than one word somewhere: a person, whatever else it is typed."""
 
     @property
     def type(self) -> EntityType:
-        if any(len(f) > 1 for f in self.forms) and self.types["PERSON"]:
+        if self.full_person:
             return "PERSON"
         return self.types.most_common(1)[0][0]
 
@@ -54,6 +56,8 @@ class Chain:
         self.mentions.append(mention)
         self.forms |= mention_forms
         self.types[mention.type] += 1
+        if mention.type == "PERSON" and any(len(f) > 1 for f in mention_forms):
+            self.full_person = True
 
 
 def resolve(
@@ -160,13 +164,20 @@ def _across(
         target = _target(merged, chain, docs, models, places)
         if target is None:
             merged.append(
-                Chain(list(chain.mentions), set(chain.forms), chain.alias, Counter(chain.types))
+                Chain(
+                    list(chain.mentions),
+                    set(chain.forms),
+                    chain.alias,
+                    Counter(chain.types),
+                    chain.full_person,
+                )
             )
         else:
             target.mentions.extend(chain.mentions)
             target.forms |= chain.forms
             target.types.update(chain.types)
             target.alias = target.alias or chain.alias
+            target.full_person = target.full_person or chain.full_person
     return merged
 
 

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.aliases import AliasTable
-from newsprism.analyze.names import ARTICLES, TITLES
+from newsprism.analyze.names import ARTICLES, TITLES, is_acronym
 from newsprism.records import Article, EntityType, Mention, Span
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
         text = article.text[start:end]
         if not _is_name(text):
             continue
+        if kind == "PERSON" and is_acronym(text):
+            kind = "ORG"
         known = aliases.lookup(text, kind)
         mentions.append(Mention(Span.of(article, start, end), known.type if known else kind))
     return mentions

@@ -1,0 +1,101 @@
+"""Entities of the real seed story and of the example corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.entities import resolve
+from newsprism.models import Models
+from newsprism.records import Entity
+
+from .conftest import Parsed
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seeds_parsed: Parsed, models: Models) -> list[Entity]:
+    return resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
+
+
+@pytest.fixture(scope="module")
+def example_entities(examples_parsed: Parsed, models: Models) -> list[Entity]:
+    return resolve(examples_parsed.articles, examples_parsed.docs, models, default_aliases())
+
+
+def _holding(entities: list[Entity], surface: str) -> list[Entity]:
+    return [e for e in entities if any(m.text == surface for m in e.mentions)]
+
+
+def _one(entities: list[Entity], *surfaces: str) -> Entity:
+    found = {e.id for s in surfaces for e in _holding(entities, s)}
+    assert len(found) == 1, f"{surfaces} fall into {len(found)} entities"
+    return next(e for e in entities if e.id in found)
+
+
+def test_every_span_is_verbatim(seed_entities: list[Entity], seeds_parsed: Parsed) -> None:
+    texts = {a.id: a.text for a in seeds_parsed.articles}
+    for entity in seed_entities:
+        for span in (*entity.mentions, *entity.labels):
+            assert texts[span.article][span.start : span.end] == span.text
+
+
+def test_transliterations_are_one_person(seed_entities: list[Entity]) -> None:
+    rasool = _one(seed_entities, "Yehia Rasool", "Yahya Rasool", "Rasool")
+    assert rasool.type == "PERSON"
+    assert len({m.article for m in rasool.mentions}) == 5
+    saadi = _one(
+        seed_entities,
+        "Wisam Mohammad al-Saedi",
+        "Wissam Mohammed “Abu Bakr” al-Saadi",
+        "Wissam Mohammed ‘Abu Bakr’ al-Saadi",
+        "Abu Baqir al-Saadi",
+        "al-Saadi",
+    )
+    assert saadi.type == "PERSON"
+
+
+def test_aliases_and_apostrophes(seed_entities: list[Entity]) -> None:
+    kh = _one(seed_entities, "Kataib Hezbollah", "Kata'ib Hezbollah", "Kata’ib Hezbollah")
+    assert kh.type == "ORG"
+    assert _one(seed_entities, "ISIS", "Daesh", "Islamic State").name == "Islamic State"
+    assert _one(seed_entities, "U.S. Central Command", "Central Command")
+    assert _one(seed_entities, "Shia' al-Sudani", "Sudani")
+
+
+def test_look_alikes_stay_apart(seed_entities: list[Entity]) -> None:
+    kh = _one(seed_entities, "Kataib Hezbollah")
+    nujaba = _one(seed_entities, "Harakat Hezbollah al Nujaba")
+    assert kh.id != nujaba.id
+    assert _one(seed_entities, "Antony Blinken").id != _one(seed_entities, "Joe Biden").id
+    assert _one(seed_entities, "Iraq").id != _one(seed_entities, "Iraqi").id
+
+
+def test_labels_are_kept_per_outlet(seed_entities: list[Entity], seeds_parsed: Parsed) -> None:
+    rasool = _one(seed_entities, "Yehia Rasool")
+    labels = {(seeds_parsed_outlet(seeds_parsed, s.article), s.text) for s in rasool.labels}
+    assert ("Gulan Media", "spokesperson for the Iraqi Prime Minister") in labels
+    assert any("Iraqi Armed Forces spokesperson" in text for _, text in labels)
+    assert len({s.article for s in rasool.labels}) >= 4
+    kh = _one(seed_entities, "Kataib Hezbollah")
+    assert {"militant group", "resistance group"} <= {s.text for s in kh.labels}
+    blinken = _one(seed_entities, "Antony Blinken")
+    assert any("Secretary of State" in s.text for s in blinken.labels)
+
+
+def seeds_parsed_outlet(parsed: Parsed, article_id: str) -> str | None:
+    return next(a.outlet for a in parsed.articles if a.id == article_id)
+
+
+def test_example_corpus_names(example_entities: list[Entity]) -> None:
+    governor = _one(
+        example_entities, "Ilyas Demirkhanov", "Ilias Demirchanow", "Demirkhanov", "Demirchanow"
+    )
+    assert governor.type == "PERSON"
+    nvha = _one(example_entities, "NVHA", "Northern Valdoria Hydro Authority")
+    assert nvha.type == "ORG" and nvha.name == "Northern Valdoria Hydro Authority"
+
+
+def test_ids_are_stable(seeds_parsed: Parsed, models: Models) -> None:
+    again = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
+    first = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
+    assert [e.id for e in again] == [e.id for e in first]
