@@ -20,7 +20,8 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from newsprism import __version__, pipeline
-from newsprism.errors import NewsprismError
+from newsprism.analyze.aliases import AliasTable, load_aliases
+from newsprism.errors import InputError, NewsprismError
 from newsprism.records import Article, InputFailure
 from newsprism.render import RENDERERS, render_extraction
 from newsprism.settings import FetchSettings, IngestSettings
@@ -116,9 +117,20 @@ def analyze(
     ] = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            help="Your own alias table (TSV: canonical name, type, |-separated aliases), "
+            "added to the shipped one."
+        ),
+    ] = None,
 ) -> None:
     """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout))
+    try:
+        table = load_aliases(aliases)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--aliases") from exc
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), table)
 
 
 class ClusterFormat(StrEnum):
@@ -140,7 +152,7 @@ def cluster(
     timeout: Timeout = 20.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout))
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), None)
 
 
 @app.command()
@@ -165,11 +177,24 @@ def ingest(
 
 
 def _analyze(
-    inputs: list[str], fmt: str, output: Path | None, db: str | None, settings: IngestSettings
+    inputs: list[str],
+    fmt: str,
+    output: Path | None,
+    db: str | None,
+    settings: IngestSettings,
+    aliases: AliasTable | None,
 ) -> None:
+    """Stories, analysed with the alias table, or only clustered when there is none."""
     store = open_store(db) if db else None
     with _reporting() as progress:
-        result = pipeline.analyze(inputs, settings, store=store, progress=progress)
+        result = pipeline.analyze(
+            inputs,
+            settings,
+            store=store,
+            progress=progress,
+            aliases=aliases,
+            analyse=aliases is not None,
+        )
     _write(RENDERERS[fmt](result), output)
     raise typer.Exit(1 if result.failures else 0)
 

@@ -1,6 +1,7 @@
 """The one place that knows the order of the stages:
 
-    ingest ──► clean ──► (store) ──► features ──► stories (clustering, shared text) ──► render
+    ingest ──► clean ──► (store) ──► features ──► stories (clustering, shared text)
+           ──► parse ──► per story: entities, labels, quotes ──► render
 
 Each stage is a plain function over records; this module wires them, feeds
 them the shared models, and collects failures so one bad input never stops a
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsprism.analyze.aliases import AliasTable, default_aliases
+from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
 from newsprism.cluster import cluster_features, featurize, place
 from newsprism.cluster.overlap import overlaps
@@ -19,6 +22,7 @@ from newsprism.cluster.stories import build_stories
 from newsprism.errors import InputError
 from newsprism.ingest import read_all
 from newsprism.models import Models, default_models
+from newsprism.nlp import parse
 from newsprism.records import Article, InputFailure, Story
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
@@ -95,19 +99,24 @@ def analyze(
     models: Models | None = None,
     store: Store | None = None,
     progress: Progress | None = None,
+    aliases: AliasTable | None = None,
+    analyse: bool = True,
 ) -> Analysis:
     """The whole pipeline over the inputs.
 
     Without a store, the articles read are clustered among themselves. With one,
     they are stored, placed into the stored stories, and the stories they belong
-    to are analysed with all their stored articles.
+    to are analysed with all their stored articles. ``analyse=False`` stops after
+    clustering (stories without entities and quotes).
     """
     models = models or default_models()
     extraction = extract(inputs, settings, models, progress)
+    aliases = aliases or default_aliases()
     if store is None:
-        return Analysis(
-            extraction.articles, find_stories(extraction.articles, models), extraction.failures
-        )
+        stories = find_stories(extraction.articles, models)
+        if analyse:
+            stories = analyze_stories(extraction.articles, stories, models, aliases)
+        return Analysis(extraction.articles, stories, extraction.failures)
     _, membership = _store_and_place(extraction, store, models)
     touched = {membership[a.id] for a in extraction.articles}
     members = [a for a, s in membership.items() if s in touched]
@@ -116,7 +125,22 @@ def analyze(
     for article_id in members:
         groups.setdefault(membership[article_id], []).append(article_id)
     stories = build_stories(articles, list(groups.values()), overlaps(articles), membership)
-    return Analysis(articles, stories, extraction.failures)
+    return Analysis(
+        articles, analyze_stories(articles, stories, models, aliases), extraction.failures
+    )
+
+
+def analyze_stories(
+    articles: Sequence[Article], stories: Sequence[Story], models: Models, aliases: AliasTable
+) -> tuple[Story, ...]:
+    """Each story with its entities, labels and quotes: one parse per article."""
+    by_id = {a.id: a for a in articles}
+    analysed = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        docs = list(parse(members, models))
+        analysed.append(analyze_story(story, members, docs, models, aliases))
+    return tuple(analysed)
 
 
 def find_stories(articles: Sequence[Article], models: Models) -> tuple[Story, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def assert_contract(document: dict[str, Any], validator: Draft202012Validator) -
     assert len(set(article_ids)) == len(article_ids)
     referenced = [i for s in document["stories"] for i in s["article_ids"]]
     assert set(referenced) == set(article_ids), "every article belongs to a story, and only those"
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for span in _spans(document["stories"]):
+        assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
+
+
+def _spans(value: Any) -> Iterator[dict[str, Any]]:
+    """Every Span anywhere in the stories."""
+    if isinstance(value, dict):
+        if {"article", "start", "end", "text"} <= value.keys():
+            yield value
+        for item in value.values():
+            yield from _spans(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _spans(item)
 
 
 def test_examples_contract(
@@ -59,6 +75,9 @@ def test_seeds_contract(seeds_dir: Path, models: Models, validator: Draft202012V
     document = json.loads(render_json(analysis))
     assert_contract(document, validator)
     assert len(document["articles"]) == 5
+    story = document["stories"][0]
+    assert len(story["entities"]) >= 10 and story["quotes"]
+    assert sum(1 for _ in _spans(story)) > 100
 
 
 def test_errors_in_contract(

@@ -22,7 +22,7 @@ from newsprism.analyze.aliases import AliasTable, compatible
 from newsprism.analyze.labels import find_labels
 from newsprism.analyze.matching import Form, Match, acronym_of, forms, match
 from newsprism.analyze.mentions import find_mentions
-from newsprism.analyze.names import is_acronym
+from newsprism.analyze.names import is_acronym, plain_key
 from newsprism.models import Models
 from newsprism.records import Article, Entity, EntityType, Mention, Span
 
@@ -190,9 +190,11 @@ def _target(
                 return other
     short: list[Chain] = []
     for other in merged:
-        if not (compatible(other.type, chain.type) or {other.type, chain.type} == {"PERSON"}):
-            continue
         if other.alias and chain.alias and other.alias != chain.alias:
+            continue
+        if not compatible(other.type, chain.type):
+            if _same_spelling(chain, other):
+                return other
             continue
         result = _best_match(chain.forms, other.forms, other.type, places)
         if result is Match.SAME:
@@ -202,6 +204,16 @@ def _target(
     if len(short) <= 1:
         return short[0] if short else None
     return _closest(chain, short, docs, models)
+
+
+def _same_spelling(a: Chain, b: Chain) -> bool:
+    """The same name written the same way, whatever type the model gave each: the model's
+    type is the weaker evidence (a nationality and its country are still kept apart)."""
+    if "NORP" in (a.type, b.type):
+        return False
+    return bool(
+        {plain_key(m.span.text) for m in a.mentions} & {plain_key(m.span.text) for m in b.mentions}
+    )
 
 
 def _acronym_pair(a: Chain, b: Chain) -> bool:

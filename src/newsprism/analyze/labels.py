@@ -52,6 +52,8 @@ RELATIVE_VERBS = frozenset(
         "ally",
     }
 )
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr"})
+"""Courtesy titles alone say nothing about a person's role."""
 MAX_TOKENS = 20
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
 
@@ -64,7 +66,8 @@ def find_labels(article: Article, doc: Doc, mention: Mention) -> list[Span]:
     inside = {t.i for t in part}
     found: dict[tuple[int, int], Span] = {}
     organisation = mention.type in ("ORG", "NORP", "OTHER")
-    for first, last in _candidates(part.root, part.start, part.end, inside, organisation):
+    place = mention.type in ("GPE", "LOC")
+    for first, last in _candidates(part.root, part.start, part.end, inside, organisation, place):
         span = _span(article, doc, first, last, inside)
         if span is not None:
             found.setdefault((span.start, span.end), span)
@@ -72,13 +75,15 @@ def find_labels(article: Article, doc: Doc, mention: Mention) -> list[Span]:
 
 
 def _candidates(
-    root: Token, start: int, end: int, inside: set[int], organisation: bool
+    root: Token, start: int, end: int, inside: set[int], organisation: bool, place: bool
 ) -> Iterator[tuple[int, int]]:
+    """Token ranges that may describe the name; a place's premodifiers ("northern") are
+    geography, not labels."""
     doc = root.doc
     for child in root.children:
         if child.i in inside:
             continue
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not _bracketed(child):
             yield child.left_edge.i, child.right_edge.i
         elif child.dep_ == "relcl" and child.lemma_ in RELATIVE_VERBS:
             yield from _copula(child) or [(child.left_edge.i, child.right_edge.i)]
@@ -101,11 +106,19 @@ def _candidates(
                     described = [verb.head]
                 for noun in described:
                     yield noun.left_edge.i, min(noun.right_edge.i, verb.i - 1)
+    if place:
+        return
     run = start
     while run > 0 and doc[run - 1].i in {t.i for t in root.subtree} and doc[run - 1].dep_ != "det":
         run -= 1
     if run < start:
         yield run, start - 1
+
+
+def _bracketed(token: Token) -> bool:
+    """An apposition in brackets is a note (an injury, an age, a party), not a label."""
+    before = token.left_edge.i - 1
+    return before >= 0 and token.doc[before].text in ("(", "[")
 
 
 def _copula(verb: Token) -> list[tuple[int, int]]:
@@ -120,7 +133,7 @@ def _span(article: Article, doc: Doc, first: int, last: int, inside: set[int]) -
     if last < first or last - first + 1 > MAX_TOKENS or inside & set(range(first, last + 1)):
         return None
     tokens = doc[first : last + 1]
-    if not any(_describes(t) for t in tokens):
+    if tokens.text.lower().strip(".") in COURTESY or not any(_describes(t) for t in tokens):
         return None
     return Span.of(article, tokens.start_char, tokens.end_char)
 

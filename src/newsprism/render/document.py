@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism import __version__
-from newsprism.records import Article, InputFailure, Story
+from newsprism.records import Article, Entity, InputFailure, Quote, Span, Story
 
 SCHEMA = "newsprism.analysis/1"
 
@@ -31,9 +31,9 @@ def story_data(story: Story) -> dict[str, Any]:
         "id": story.id,
         "title": story.title,
         "article_ids": list(story.article_ids),
-        "entities": [],
+        "entities": [entity_data(e) for e in story.entities],
         "claims": [],
-        "quotes": [],
+        "quotes": [quote_data(q) for q in story.quotes],
         "conflicts": [],
         "provenance": [
             {
@@ -46,6 +46,29 @@ def story_data(story: Story) -> dict[str, Any]:
             for p in story.provenance
         ],
         "brief": [],
+    }
+
+
+def span_data(span: Span) -> dict[str, Any]:
+    return {"article": span.article, "start": span.start, "end": span.end, "text": span.text}
+
+
+def entity_data(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "mentions": [span_data(s) for s in entity.mentions],
+        "labels": [span_data(s) for s in entity.labels],
+    }
+
+
+def quote_data(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "text": quote.text,
+        "variants": [span_data(s) for s in quote.variants],
     }
 
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsprism.render.views import entity_views, quote_views
+
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
 
@@ -25,7 +27,12 @@ def _environment() -> Environment:
 def render_html(analysis: Analysis) -> str:
     by_id = {a.id: a for a in analysis.articles}
     stories = [
-        {"story": story, "articles": [by_id[i] for i in story.article_ids]}
+        {
+            "story": story,
+            "articles": [by_id[i] for i in story.article_ids],
+            "entities": entity_views(story, by_id),
+            "quotes": quote_views(story, by_id),
+        }
         for story in analysis.stories
     ]
     template = _environment().get_template("report.html.j2")

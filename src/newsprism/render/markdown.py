@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.records import Article, Story
+from newsprism.render.views import entity_views, quote_views
+
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
 
@@ -14,6 +17,35 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 def md_escape(text: str) -> str:
     """Article text is untrusted: neutralize Markdown and inline HTML."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _entities(story: Story, by_id: dict[str, Article]) -> list[str]:
+    views = entity_views(story, by_id)
+    if not views:
+        return []
+    out = ["", "### Who is who", ""]
+    for view in views:
+        entity = view.entity
+        out.append(
+            f"- **{md_escape(entity.name)}** ({entity.type.lower()}, {view.articles} article(s)): "
+            + ", ".join(md_escape(n) for n in view.names)
+        )
+        for outlet, labels in view.labels:
+            out.append(
+                f"  - {md_escape(outlet)}: " + "; ".join(f"“{md_escape(x)}”" for x in labels)
+            )
+    return out
+
+
+def _quotes(story: Story, by_id: dict[str, Article]) -> list[str]:
+    views = quote_views(story, by_id)
+    if not views:
+        return []
+    out = ["", "### Quotes", ""]
+    for view in views:
+        out.append(f"- {md_escape(view.speaker)}, in {len(view.variants)} article(s):")
+        out += [f"  - {md_escape(o)}: “{md_escape(text)}”" for o, text in view.variants]
+    return out
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -32,6 +64,8 @@ def render_markdown(analysis: Analysis) -> str:
                 f"| {article.published or '—'} | {md_escape(article.outlet or 'unknown')} "
                 f"| {md_escape(article.title or '(untitled)')} | {len(article.text.split())} |"
             )
+        out += _entities(story, by_id)
+        out += _quotes(story, by_id)
     if analysis.failures:
         out += ["", "## Inputs that could not be read", ""]
         out += [f"- {md_escape(f.source)}: {md_escape(f.error)}" for f in analysis.failures]

@@ -1,0 +1,69 @@
+"""What the readable renderers (Markdown, HTML) show of a story's analysis, in plain values.
+
+Both renderers read these views, so they show the same things; each escapes for its own
+format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.records import Article, Entity, Story
+
+
+@dataclass(frozen=True)
+class EntityView:
+    entity: Entity
+    articles: int
+    names: tuple[str, ...]
+    labels: tuple[tuple[str, tuple[str, ...]], ...]
+    """(outlet, its labels) in article order."""
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    speaker: str
+    variants: tuple[tuple[str, str], ...]
+    """(outlet, words)."""
+
+
+def outlet_name(article: Article) -> str:
+    if article.outlet:
+        return article.outlet
+    title = article.title or article.id
+    return f"unknown outlet ({title[:40]}{'…' if len(title) > 40 else ''})"
+
+
+def entity_views(story: Story, by_id: dict[str, Article]) -> list[EntityView]:
+    """Actors named in two or more articles, or described somewhere, most mentioned first."""
+    order = {article_id: i for i, article_id in enumerate(story.article_ids)}
+    views = []
+    for entity in story.entities:
+        articles = len({m.article for m in entity.mentions})
+        if articles < 2 and not entity.labels:
+            continue
+        per_article: dict[str, list[str]] = {}
+        for label in sorted(entity.labels, key=lambda s: (order.get(s.article, 0), s.start)):
+            texts = per_article.setdefault(label.article, [])
+            if label.text not in texts:
+                texts.append(label.text)
+        views.append(
+            EntityView(
+                entity,
+                articles,
+                tuple(sorted({m.text for m in entity.mentions})),
+                tuple((outlet_name(by_id[a]), tuple(t)) for a, t in per_article.items()),
+            )
+        )
+    return views
+
+
+def quote_views(story: Story, by_id: dict[str, Article]) -> list[QuoteView]:
+    names = {e.id: e.name for e in story.entities}
+    return [
+        QuoteView(
+            names.get(quote.speaker or "", "unknown speaker"),
+            tuple((outlet_name(by_id[v.article]), v.text) for v in quote.variants),
+        )
+        for quote in story.quotes
+    ]
