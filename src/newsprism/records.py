@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SourceKind = Literal["text", "html", "feed", "warc", "jsonl"]
+ClaimKind = Literal["quantity", "attribute", "event", "statement"]
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+Stance = Literal["supports", "contradicts"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FACILITY", "OTHER"]
 
 
@@ -105,11 +108,23 @@ class SharedText:
 
 
 @dataclass(frozen=True)
+class Cite:
+    """An upstream source an article names: "NY Post reported", "told Sky News",
+    "according to Central Command"."""
+
+    name: str
+    """The source as named ("NY Post", "Central Command")."""
+    span: Span
+    """The words that name it as a source (the name with its reporting verb or phrase)."""
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Where an article's material comes from: sources it names and articles it shares text with."""
 
     article: str
     overlaps: tuple[SharedText, ...] = ()
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +160,50 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """An article's words for or against a claim."""
+
+    span: Span
+    stance: Stance
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable assertion with the evidence of every article that makes or disputes it."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    """Normalized statement, e.g. "killed: 3"."""
+    status: ClaimStatus
+    evidence: tuple[Evidence, ...]
+    subject: str | None = None
+    """Entity id, when the claim is about one."""
+    value: str | float | None = None
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    text: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Articles that disagree on one point; each side with its evidence."""
+
+    id: str
+    about: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    citations: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
 class Story:
     """Articles about one real-world event.
 
@@ -159,6 +218,9 @@ class Story:
     provenance: tuple[Provenance, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
 
     @staticmethod
     def make_id(article_ids: tuple[str, ...]) -> str:
