@@ -117,8 +117,10 @@ def _candidates(
 
 def _bracketed(token: Token) -> bool:
     """An apposition in brackets is a note (an injury, an age, a party), not a label."""
-    before = token.left_edge.i - 1
-    return before >= 0 and token.doc[before].text in ("(", "[")
+    first = token.left_edge.i
+    return token.doc[first].text in ("(", "[") or (
+        first > 0 and token.doc[first - 1].text in ("(", "[")
+    )
 
 
 def _copula(verb: Token) -> list[tuple[int, int]]:

@@ -38,6 +38,8 @@ _FOLDS = (
     ("z", "s"),
 )
 _APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending: "Lohan's" is Lohan, "Reyes'" is Reyes."""
 _SPLIT = re.compile(r"[^a-z0-9.]+")
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -45,7 +47,7 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 def ascii_words(name: str) -> list[str]:
     """Lower-case ASCII words of a name, apostrophes dropped, "al-Saadi" as "al", "saadi"."""
-    text = _APOSTROPHES.sub("", unidecode(name).lower())
+    text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", unidecode(name).lower()))
     return [w.strip(".") or w for w in _SPLIT.split(text.replace("-", " ")) if w.strip(".")]
 
 

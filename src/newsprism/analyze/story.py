@@ -1,12 +1,20 @@
-"""The analysis of one story: its entities with their labels, and its quotes."""
+"""The analysis of one story: entities and labels, quotes, claims, conflicts and the brief."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.assertions import (
+    Assertion,
+    attribute_assertions,
+    event_assertions,
+    statement_assertions,
+)
+from newsprism.analyze.brief import write_brief
+from newsprism.analyze.compare import compare
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
@@ -23,11 +31,56 @@ def analyze_story(
     models: Models,
     aliases: AliasTable,
 ) -> Story:
-    """The story with its entities and quotes (``docs`` parse ``articles``, in order)."""
+    """The story with its analysis (``docs`` parse ``articles``, in order)."""
     entities = tuple(resolve(articles, docs, models, aliases))
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities)))
-    return replace(story, entities=entities, quotes=quotes)
+    assertions = list(_assertions(articles, docs, entities))
+    dependent = _dependent(story)
+    comparison = compare(assertions, articles, dependent, models.embedder.embed)
+    brief = write_brief(comparison.claims, comparison.conflicts, articles)
+    return replace(
+        story,
+        entities=entities,
+        quotes=quotes,
+        claims=comparison.claims,
+        conflicts=comparison.conflicts,
+        brief=brief,
+    )
+
+
+def _assertions(
+    articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
+) -> Iterator[Assertion]:
+    names = {e.id: e.name for e in entities}
+    for article, doc in zip(articles, docs, strict=True):
+        entity_at = _entity_tokens(article, doc, entities)
+        yield from attribute_assertions(article, doc, entities)
+        yield from statement_assertions(article, doc, entity_at, names)
+        yield from event_assertions(article, doc, entity_at, names)
+
+
+def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
+    """Entity id by the character offset of each token inside one of its mentions."""
+    at: dict[int, str] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.article != article.id:
+                continue
+            part = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if part is not None:
+                at.update((token.idx, entity.id) for token in part)
+    return at
+
+
+def _dependent(story: Story) -> dict[str, set[str]]:
+    """Articles that share text, both ways."""
+    dependent: dict[str, set[str]] = {}
+    for provenance in story.provenance:
+        for overlap in provenance.overlaps:
+            dependent.setdefault(provenance.article, set()).add(overlap.article)
+            dependent.setdefault(overlap.article, set()).add(provenance.article)
+    return dependent
 
 
 def speaker_finder(entities: Sequence[Entity]) -> Callable[[Span], str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism import __version__
-from newsprism.records import Article, Entity, InputFailure, Quote, Span, Story
+from newsprism.records import Article, Claim, Conflict, Entity, InputFailure, Quote, Span, Story
 
 SCHEMA = "newsprism.analysis/1"
 
@@ -32,20 +32,22 @@ def story_data(story: Story) -> dict[str, Any]:
         "title": story.title,
         "article_ids": list(story.article_ids),
         "entities": [entity_data(e) for e in story.entities],
-        "claims": [],
+        "claims": [claim_data(c) for c in story.claims],
         "quotes": [quote_data(q) for q in story.quotes],
-        "conflicts": [],
+        "conflicts": [conflict_data(c) for c in story.conflicts],
         "provenance": [
             {
                 "article": p.article,
-                "cites": [],
+                "cites": [{"name": c.name, "span": span_data(c.span)} for c in p.cites],
                 "overlaps": [
                     {"article": o.article, "similarity": o.similarity} for o in p.overlaps
                 ],
             }
             for p in story.provenance
         ],
-        "brief": [],
+        "brief": [
+            {"text": b.text, "citations": [span_data(s) for s in b.citations]} for b in story.brief
+        ],
     }
 
 
@@ -69,6 +71,29 @@ def quote_data(quote: Quote) -> dict[str, Any]:
         "speaker": quote.speaker,
         "text": quote.text,
         "variants": [span_data(s) for s in quote.variants],
+    }
+
+
+def claim_data(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "subject": claim.subject,
+        "value": claim.value,
+        "status": claim.status,
+        "evidence": [{**span_data(e.span), "stance": e.stance} for e in claim.evidence],
+    }
+
+
+def conflict_data(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "id": conflict.id,
+        "about": conflict.about,
+        "sides": [
+            {"text": side.text, "evidence": [span_data(s) for s in side.evidence]}
+            for side in conflict.sides
+        ],
     }
 
 

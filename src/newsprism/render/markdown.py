@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.records import Article, Story
-from newsprism.render.views import entity_views, quote_views
+from newsprism.render.views import citation_outlets, claim_views, entity_views, quote_views
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
@@ -37,6 +37,45 @@ def _entities(story: Story, by_id: dict[str, Article]) -> list[str]:
     return out
 
 
+def _brief(story: Story, by_id: dict[str, Article]) -> list[str]:
+    if not story.brief:
+        return []
+    out = ["", "### Brief", ""]
+    for sentence in story.brief:
+        sources = ", ".join(md_escape(o) for o in citation_outlets(sentence.citations, by_id))
+        out.append(f"- {md_escape(sentence.text)} \\[{sources}\\]")
+    return out
+
+
+def _conflicts(story: Story, by_id: dict[str, Article]) -> list[str]:
+    if not story.conflicts:
+        return []
+    out = ["", "### Disputed", ""]
+    for conflict in story.conflicts:
+        out.append(f"- **{md_escape(conflict.about)}**")
+        for side in conflict.sides:
+            outlets = ", ".join(md_escape(o) for o in citation_outlets(side.evidence, by_id))
+            words = " / ".join(f"“{md_escape(s.text)}”" for s in side.evidence[:3])
+            out.append(f"  - {outlets}: {words}")
+    return out
+
+
+def _claims(story: Story, by_id: dict[str, Article]) -> list[str]:
+    views = claim_views(story, by_id)
+    if not views:
+        return []
+    out = ["", "### Claims", "", "| status | kind | claim | outlets |", "| --- | --- | --- | --- |"]
+    for view in views:
+        outlets = ", ".join(md_escape(o) for o in view.supporting)
+        if view.contradicting:
+            outlets += " — against: " + ", ".join(md_escape(o) for o in view.contradicting)
+        status = view.claim.status.replace("_", " ")
+        out.append(f"| {status} | {view.claim.kind} | {md_escape(view.claim.text)} | {outlets} |")
+    if len(story.claims) > len(views):
+        out.append(f"\n{len(story.claims) - len(views)} more claim(s) in the JSON output.")
+    return out
+
+
 def _quotes(story: Story, by_id: dict[str, Article]) -> list[str]:
     views = quote_views(story, by_id)
     if not views:
@@ -64,6 +103,9 @@ def render_markdown(analysis: Analysis) -> str:
                 f"| {article.published or '—'} | {md_escape(article.outlet or 'unknown')} "
                 f"| {md_escape(article.title or '(untitled)')} | {len(article.text.split())} |"
             )
+        out += _brief(story, by_id)
+        out += _conflicts(story, by_id)
+        out += _claims(story, by_id)
         out += _entities(story, by_id)
         out += _quotes(story, by_id)
     if analysis.failures:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprism.records import Article, Entity, Story
+from newsprism.records import Article, Claim, Entity, Story
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,33 @@ def quote_views(story: Story, by_id: dict[str, Article]) -> list[QuoteView]:
         )
         for quote in story.quotes
     ]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    claim: Claim
+    supporting: tuple[str, ...]
+    """Outlets whose words support the claim."""
+    contradicting: tuple[str, ...]
+
+
+def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> list[ClaimView]:
+    """Disputed and corroborated claims first, then single-source ones, at most ``limit``."""
+    views = []
+    for claim in story.claims[:limit]:
+        sides: dict[str, list[str]] = {"supports": [], "contradicts": []}
+        for evidence in claim.evidence:
+            name = outlet_name(by_id[evidence.span.article])
+            if name not in sides[evidence.stance]:
+                sides[evidence.stance].append(name)
+        views.append(ClaimView(claim, tuple(sides["supports"]), tuple(sides["contradicts"])))
+    return views
+
+
+def citation_outlets(spans: tuple[object, ...], by_id: dict[str, Article]) -> list[str]:
+    names: list[str] = []
+    for span in spans:
+        name = outlet_name(by_id[span.article])  # type: ignore[attr-defined]
+        if name not in names:
+            names.append(name)
+    return names

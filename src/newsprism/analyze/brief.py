@@ -1,0 +1,109 @@
+"""A neutral brief of a story: 4 to 8 sentences, each citing verbatim evidence.
+
+First what independent outlets agree on, then what they dispute (each side
+attributed to its outlets), then notable claims only one outlet makes. The
+sentences are the articles' own words in quotation marks, attributed to their
+outlets, so no label or framing of one outlet is adopted as the brief's voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from newsprism.records import Article, BriefSentence, Claim, Conflict, Span
+
+MAX_SENTENCES = 8
+KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
+"""What the brief tells first among agreed claims: numbers and acts before words and roles."""
+UNNAMED = "\x00"
+"""Marks an article without a known outlet in the outlet map."""
+MAX_QUOTED_WORDS = 45
+
+
+def write_brief(
+    claims: Sequence[Claim], conflicts: Sequence[Conflict], articles: Sequence[Article]
+) -> tuple[BriefSentence, ...]:
+    outlets = {a.id: a.outlet or f"{UNNAMED}{a.id}" for a in articles}
+    sentences: list[BriefSentence] = []
+    used: set[tuple[str, int]] = set()
+    corroborated = [c for c in claims if c.status == "corroborated"]
+    corroborated.sort(key=lambda c: (KIND_ORDER[c.kind], -_outlet_count(c, outlets)))
+    for claim in corroborated[:3]:
+        spans = [e.span for e in claim.evidence if e.stance == "supports"]
+        sentence = _agreed(spans, outlets, used)
+        if sentence is not None:
+            sentences.append(sentence)
+    for conflict in conflicts[:3]:
+        sentences.append(_disputed(conflict, outlets))
+    singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
+    singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
+    for claim in singles:
+        if len(sentences) >= MAX_SENTENCES or (len(sentences) >= 4 and claim.kind != "quantity"):
+            break
+        span = claim.evidence[0].span
+        if (span.article, span.start) in used:
+            continue
+        used.add((span.article, span.start))
+        sentences.append(
+            BriefSentence(
+                f"Only {_names({outlets[span.article]})} reports: {_quoted(span)}.", (span,)
+            )
+        )
+    return tuple(sentences[:MAX_SENTENCES])
+
+
+def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:
+    return len({outlets[e.span.article] for e in claim.evidence if e.stance == "supports"})
+
+
+def _agreed(
+    spans: list[Span], outlets: Mapping[str, str], used: set[tuple[str, int]]
+) -> BriefSentence | None:
+    fresh = [s for s in spans if (s.article, s.start) not in used]
+    if not fresh:
+        return None
+    shortest = min(fresh, key=lambda s: len(s.text))
+    used.update((s.article, s.start) for s in spans)
+    names = _names({outlets[s.article] for s in spans})
+    speaker = _names({outlets[shortest.article]})
+    text = f"Reported by {names}; {speaker} puts it as {_quoted(shortest)}."
+    return BriefSentence(text, tuple(spans))
+
+
+def _disputed(conflict: Conflict, outlets: Mapping[str, str]) -> BriefSentence:
+    parts = []
+    citations: list[Span] = []
+    for side in conflict.sides:
+        names = _names({outlets[s.article] for s in side.evidence})
+        parts.append(
+            f"{names} {'say' if len(side.evidence) > 1 else 'says'} {_quoted(side.evidence[0])}"
+        )
+        citations.extend(side.evidence)
+    return BriefSentence(
+        f"Outlets differ on {conflict.about}: " + "; ".join(parts) + ".", tuple(citations)
+    )
+
+
+def _names(outlets: set[str]) -> str:
+    """Outlets by name; those without a known name counted ("two unnamed outlets")."""
+    ordered = sorted(o for o in outlets if not o.startswith(UNNAMED))
+    unnamed = len(outlets) - len(ordered)
+    if unnamed:
+        ordered.append(
+            "an unnamed outlet" if unnamed == 1 else f"{_count(unnamed)} unnamed outlets"
+        )
+    return ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " and " + ordered[-1]
+
+
+def _count(number: int) -> str:
+    return ("two", "three", "four", "five")[number - 2] if 2 <= number <= 5 else str(number)
+
+
+def _quoted(span: Span) -> str:
+    """The span's words in quotation marks; its own quotation marks made single."""
+    plain = span.text.strip().strip('"“”').strip()
+    for double, single in (("“", "‘"), ("”", "’"), ('"', "'")):
+        plain = plain.replace(double, single)
+    words = " ".join(plain.split()).split(" ")
+    text = " ".join(words[:MAX_QUOTED_WORDS]) + (" …" if len(words) > MAX_QUOTED_WORDS else "")
+    return f"“{text.rstrip('.')}”"

@@ -1,0 +1,184 @@
+"""Assertions of many articles compared: claims with a status, and conflicts.
+
+Assertions with the same key (the same measure, the same actor's role, the same
+actor's position, the same act on the same target) are grouped; positions are
+further split by sentence similarity so that two different things one actor said
+are two claims. Within a group, assertions that disagree form sides:
+- quantities whose ranges (after qualifiers) do not overlap;
+- roles with disjoint affiliations ("spokesperson for the Prime Minister" /
+  "Armed Forces spokesperson");
+- the same position asserted and negated, or answered with an opposite verb
+  (condemned/praised, called for/has yet to decide), gated by similarity.
+Precision matters more than recall: a false conflict misleads the reader, so a
+pair is a conflict only when its values are structured and clearly apart.
+
+Independence: articles that copy each other (shared text) or that name another's
+outlet as their source count once; so do two articles of one outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.analyze.assertions import Assertion
+from newsprism.records import Article, Claim, ClaimStatus, Conflict, ConflictSide, Evidence, Span
+
+SAME_POSITION = 0.72
+"""Sentence cosine above which two positions of one actor are one claim."""
+OPPOSITE = {
+    frozenset({"condemn", "praise"}),
+    frozenset({"condemn", "welcome"}),
+    frozenset({"criticize", "praise"}),
+    frozenset({"support", "oppose"}),
+    frozenset({"confirm", "deny"}),
+    frozenset({"accept", "reject"}),
+    frozenset({"call", "reject"}),
+    frozenset({"defend", "condemn"}),
+}
+"""Verbs that take opposite positions on the same thing."""
+Embed = Callable[[list[str]], np.ndarray]
+Disagree = Callable[[Assertion, Assertion], bool]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def compare(
+    assertions: Sequence[Assertion],
+    articles: Sequence[Article],
+    dependent: Mapping[str, set[str]],
+    embed: Embed,
+) -> Comparison:
+    """Claims and conflicts of a story. ``dependent[a]`` are the articles ``a`` copied or
+    cited (or that copied it)."""
+    outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
+    claims: list[Claim] = []
+    conflicts: list[Conflict] = []
+    for group in _groups(assertions, embed):
+        sides = _sides(group, _disagree)
+        claim, conflict = _judge(sides, outlets, dependent)
+        claims.append(claim)
+        if conflict is not None:
+            conflicts.append(conflict)
+    order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
+    claims.sort(key=lambda c: (order[c.status], -len(c.evidence)))
+    return Comparison(tuple(claims), tuple(conflicts))
+
+
+def _groups(assertions: Sequence[Assertion], embed: Embed) -> list[list[Assertion]]:
+    by_key: dict[tuple[str, ...], list[Assertion]] = {}
+    for assertion in assertions:
+        by_key.setdefault(assertion.key, []).append(assertion)
+    groups: list[list[Assertion]] = []
+    for key, members in by_key.items():
+        if key[0] == "statement" and len(members) > 1:
+            groups.extend(_similar(members, embed))
+        else:
+            groups.append(members)
+    return groups
+
+
+def _similar(members: list[Assertion], embed: Embed) -> list[list[Assertion]]:
+    """Positions of one actor, grouped greedily by sentence similarity."""
+    vectors = embed([m.evidence.text for m in members])
+    groups: list[tuple[np.ndarray, list[Assertion]]] = []
+    for vector, member in zip(vectors, members, strict=True):
+        best = max(groups, key=lambda g: float(g[0] @ vector), default=None)
+        if best is not None and float(best[0] @ vector) >= SAME_POSITION:
+            best[1].append(member)
+        else:
+            groups.append((vector, [member]))
+    return [g[1] for g in groups]
+
+
+def _disagree(a: Assertion, b: Assertion) -> bool:
+    if a.evidence.article == b.evidence.article:
+        return False
+    if a.kind == "quantity":
+        apart = a.high < b.low or b.high < a.low
+        return apart and not (a.negated or b.negated)
+    if a.kind == "attribute":
+        return bool(a.words) and bool(b.words) and not (a.words & b.words)
+    verbs = frozenset({a.value.split()[0], b.value.split()[0]})
+    if verbs in OPPOSITE:
+        return True
+    return a.negated != b.negated and bool(a.words & b.words)
+
+
+def _sides(group: list[Assertion], disagree: Disagree) -> list[list[Assertion]]:
+    sides: list[list[Assertion]] = []
+    for assertion in group:
+        for side in sides:
+            if not any(disagree(assertion, other) for other in side):
+                side.append(assertion)
+                break
+        else:
+            sides.append([assertion])
+    return sides
+
+
+def independent(
+    article_ids: set[str], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
+) -> int:
+    """How many independent sources among the articles: copies, citers and one outlet's
+    articles count once."""
+    parent = {a: a for a in article_ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    by_outlet: dict[str, str] = {}
+    for article in sorted(article_ids):
+        first = by_outlet.setdefault(outlets.get(article, article), article)
+        parent[root(article)] = root(first)
+        for other in dependent.get(article, ()):
+            if other in parent:
+                parent[root(article)] = root(other)
+    return len({root(a) for a in article_ids})
+
+
+def _judge(
+    sides: list[list[Assertion]], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
+) -> tuple[Claim, Conflict | None]:
+    sides.sort(key=lambda side: -len({a.evidence.article for a in side}))
+    main = sides[0]
+    head = main[0]
+    evidence = [Evidence(a.evidence, "supports") for a in main]
+    conflict = None
+    if len(sides) > 1:
+        status: ClaimStatus = "conflicting"
+        evidence += [Evidence(a.evidence, "contradicts") for side in sides[1:] for a in side]
+        conflict = Conflict(
+            _id("c", [e.span for e in evidence]),
+            head.about or head.text,
+            tuple(ConflictSide(side[0].text, tuple(a.evidence for a in side)) for side in sides),
+        )
+    elif independent({a.evidence.article for a in main}, outlets, dependent) >= 2:
+        status = "corroborated"
+    else:
+        status = "single_source"
+    claim = Claim(
+        _id("k", [e.span for e in evidence]),
+        head.kind,
+        head.text,
+        status,
+        tuple(evidence),
+        head.subject,
+        head.value,
+    )
+    return claim, conflict
+
+
+def _id(prefix: str, spans: Sequence[Span]) -> str:
+    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in spans)
+    return prefix + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]
