@@ -99,3 +99,26 @@ def test_ids_are_stable(seeds_parsed: Parsed, models: Models) -> None:
     again = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
     first = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
     assert [e.id for e in again] == [e.id for e in first]
+
+
+def test_seed_story_analysis(seeds_parsed: Parsed, models: Models) -> None:
+    """The seeds' story: the spokesperson's disputed role, corroborated claims, a cited brief."""
+    from newsprism.analyze.story import analyze_story
+    from newsprism.records import Story
+
+    ids = tuple(a.id for a in seeds_parsed.articles)
+    story = analyze_story(
+        Story(Story.make_id(ids), "t", ids),
+        seeds_parsed.articles,
+        seeds_parsed.docs,
+        models,
+        default_aliases(),
+    )
+    assert any("Rasool" in c.about for c in story.conflicts)
+    assert sum(c.status == "corroborated" for c in story.claims) >= 3
+    assert 4 <= len(story.brief) <= 8
+    texts = {a.id: a.text for a in seeds_parsed.articles}
+    for sentence in story.brief:
+        assert sentence.citations
+        for span in sentence.citations:
+            assert texts[span.article][span.start : span.end] == span.text

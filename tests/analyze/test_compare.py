@@ -1,0 +1,108 @@
+"""Comparing assertions across outlets: status, conflicts, independence, the brief."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.analyze.assertions import Assertion
+from newsprism.analyze.brief import write_brief
+from newsprism.analyze.compare import compare, independent
+from newsprism.records import Article, Span
+
+TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
+
+
+def _article(outlet: str) -> Article:
+    return Article(Article.make_id(outlet, None, TEXT), "x", None, outlet, None, None, "en", TEXT)
+
+
+A, B, C = _article("Alpha"), _article("Beta"), _article("Gamma")
+
+
+def _span(article: Article, words: str) -> Span:
+    start = article.text.index(words)
+    return Span.of(article, start, start + len(words))
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+
+def _deaths(article: Article, words: str, low: float, high: float) -> Assertion:
+    return Assertion(
+        "quantity",
+        ("quantity", "person", "die"),
+        str(low),
+        f"died: {words}",
+        _span(article, words),
+        about="the number of people who died",
+        low=low,
+        high=high,
+    )
+
+
+def test_numbers_apart_after_qualifiers_conflict() -> None:
+    result = compare(
+        [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "At least 14 people died", 14, 1e9)],
+        [A, B],
+        {},
+        _embed,
+    )
+    assert [c.status for c in result.claims] == ["conflicting"]
+    stances = {e.span.article: e.stance for e in result.claims[0].evidence}
+    assert set(stances.values()) == {"supports", "contradicts"}
+    assert len(result.conflicts) == 1 and len(result.conflicts[0].sides) == 2
+
+
+def test_overlapping_ranges_corroborate() -> None:
+    result = compare(
+        [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "At least 14 people died", 10, 1e9)],
+        [A, B],
+        {},
+        _embed,
+    )
+    assert [c.status for c in result.claims] == ["corroborated"]
+    assert result.conflicts == ()
+
+
+def test_a_copy_is_not_independent_corroboration() -> None:
+    claims = [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "Twelve people died", 12, 12)]
+    copied = {A.id: {B.id}, B.id: {A.id}}
+    assert compare(claims, [A, B], copied, _embed).claims[0].status == "single_source"
+    assert independent({A.id, B.id, C.id}, {A.id: "a", B.id: "b", C.id: "c"}, copied) == 2
+
+
+def test_one_outlet_twice_counts_once() -> None:
+    assert independent({A.id, B.id}, {A.id: "same", B.id: "same"}, {}) == 1
+
+
+def _role(article: Article, words: frozenset[str]) -> Assertion:
+    return Assertion(
+        "attribute",
+        ("attribute", "e1", "spokesperson"),
+        " ".join(sorted(words)),
+        "role",
+        _span(article, "The spokesperson"),
+        "e1",
+        words=words,
+        about="e1's role",
+    )
+
+
+def test_disjoint_affiliations_conflict_and_unknown_ones_do_not() -> None:
+    pm, army = frozenset({"prime", "minister"}), frozenset({"armed", "forces"})
+    result = compare([_role(A, pm), _role(B, army)], [A, B], {}, _embed)
+    assert result.claims[0].status == "conflicting"
+    result = compare([_role(A, pm), _role(B, frozenset())], [A, B], {}, _embed)
+    assert result.claims[0].status == "corroborated"
+
+
+def test_brief_cites_every_sentence() -> None:
+    claims = [
+        _deaths(A, "Twelve people died", 12, 12),
+        _deaths(B, "At least 14 people died", 14, 1e9),
+    ]
+    result = compare(claims, [A, B], {}, _embed)
+    brief = write_brief(result.claims, result.conflicts, [A, B])
+    assert brief and all(sentence.citations for sentence in brief)
+    assert "Alpha" in brief[0].text and "Beta" in brief[0].text
