@@ -110,7 +110,7 @@ def _head(part: TokenSpan) -> Token:
 def _label_heads(chain: Chain, items: Sequence[Item]) -> set[str]:
     by_id = {article.id: (article, doc) for article, doc, _ in items}
     words = set()
-    for mention in chain.mentions[:20]:
+    for mention in chain.mentions:
         article, doc = by_id[mention.span.article]
         for label in find_labels(article, doc, mention):
             part = doc.char_span(label.start, label.end, alignment_mode="expand")
