@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
+from newsprism.analyze.names import TITLES
 from newsprism.clean.outlet import agencies
 from newsprism.records import Article, Cite, Span
 
@@ -39,14 +40,14 @@ if TYPE_CHECKING:
 
 __all__ = ["cites_outlet", "find_cites", "upstream"]
 
-_WORDS = """say report state announce confirm tell write cite quote add claim declare assert
-note warn deny insist explain emphasize emphasise stress indicate acknowledge allege publish
+_WORDS = """say report state announce confirm tell write cite quote add claim assert
+note deny insist explain emphasize emphasise stress indicate acknowledge allege
 reveal disclose reiterate underline underscore learn tweet post issue release contribute"""
 SUBJECT_VERBS = frozenset(_WORDS.split())
 """Lemmas of verbs whose subject is the source of what follows ("NY Post reported")."""
-RECIPIENT_VERBS = frozenset("tell say speak talk express explain confirm comment describe".split())
+RECIPIENT_VERBS = frozenset({"tell", "say", "speak", "talk", "express", "explain", "confirm"})
 """Verbs whose addressee, when a news outlet, published the words ("told Sky News")."""
-AGENT_VERBS = frozenset("report cite quote release issue publish confirm state announce".split())
+AGENT_VERBS = SUBJECT_VERBS | {"publish"}
 _REPORT_WORDS = """report statement announcement communique communiqué release bulletin briefing
 broadcast article story investigation interview analysis reporting tweet post warning"""
 REPORT_NOUNS = frozenset(_REPORT_WORDS.split())
@@ -63,13 +64,19 @@ observer mail express chronicle review magazine newspaper network online today i
 standard independent dispatch examiner inquirer register sentinel globe weekly reporter"""
 NEWS_WORDS = frozenset(_NEWS_WORDS.split())
 """Words that end the names of news outlets ("Northern Courier", "Harbor Ledger")."""
+PERSON_TITLES = TITLES | {"head", "leader", "executive", "official", "ceo", "chairman", "founder"}
+"""Nouns that, in apposition, make a name a person's ("X, director general of the WHO")."""
 _GENERIC = frozenset({"news", "agency", "online", "com", "newspaper", "media", "network"})
 _CALENDAR = """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
 April May June July August September October November December"""
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z0-9 .,'’-]{0,60}?(?P<all>\((?P<name>[A-Z][^()\n\d]{1,40})\)[ \t]*[-–—])",
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z0-9 .,'’-]{0,60}?)?"
+    r"(?P<all>\((?P<name>[A-Z][^()\n\d]{1,40})\)[ \t]*[-–—])",
     re.MULTILINE,
 )
+_NOT_DONE = frozenset({"to", "will", "would", "shall", "should", "could", "can", "may", "might"})
+"""Children that make a verb not (yet) a report: "to say", "will announce"."""
+_OTHER_SUBJECTS = frozenset({"nsubjpass", "csubj", "csubjpass", "expl"})
 
 Found = tuple[int, int, int, int]
 """A cite in character offsets: the name's start and end, the span's start and end."""
@@ -80,14 +87,18 @@ def find_cites(article: Article, doc: Doc) -> list[Cite]:
     if doc.text != article.text:
         raise ValueError(f"provenance: the doc given is not a parse of article {article.id}")
     context = _Context(doc)
-    found = {*_datelines(article.text), *_parsed(doc, context), *_plain(article.text)}
+    found = {*_parsed(doc, context), *_textual(article.text)}
     cites: dict[tuple[str, int, int], Cite] = {}
     for name_start, name_end, start, end in sorted(found, key=lambda f: (f[3] - f[2], f[2])):
-        name = " ".join(article.text[name_start:name_end].split())
+        start, end = _trim(article.text, start, end)
+        named = re.sub(r"\s*['’]s?$", "", article.text[name_start:name_end].strip())
+        if named.startswith("The ") and named[4:] in _listed():  # "The Washington Post"
+            named = named[4:]
+        name = " ".join(named.split())
         cite = Cite(name, Span.of(article, start, end))
         # "according to a statement from X" holds "statement from X": keep the shorter
         holds = any(k[0] == name and start <= k[1] and k[2] <= end for k in cites)
-        if name and not holds and not cites_outlet(cite, article.outlet):
+        if name and not holds and "\n" not in cite.span.text and not _own(cite, article.outlet):
             cites[(name, start, end)] = cite
     return sorted(cites.values(), key=lambda c: (c.span.start, c.span.end, c.name))
 
@@ -100,6 +111,21 @@ def cites_outlet(cite: Cite, outlet: str | None) -> bool:
         return False
     key = _key(cite.name)
     return bool(key) and key == _key(outlet)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without the spaces at either end (no-break spaces are tokens of their own)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _own(cite: Cite, outlet: str | None) -> bool:
+    """Whether the cite names the article's own outlet, also as "The Post" in the Post."""
+    own = _key(outlet or "").split()
+    return cites_outlet(cite, outlet) or (bool(own) and [_key(cite.name)] == own[-1:])
 
 
 def upstream(
@@ -130,34 +156,31 @@ class _Context:
             part = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if part is None or any(_longer_person(self.entity.get(t.i), part) for t in part):
                 continue
+            start = match.start()  # "The Washington Post's" names "Washington Post"
+            if match.group().startswith("The ") and match.group()[4:] in _listed():
+                start += 4
             for token in part:
-                self.outlets[token.i] = match.span()
+                self.outlets[token.i] = start, match.end()
 
     def name(self, token: Token) -> tuple[int, int] | None:
         """Character offsets of the organisation ``token`` heads, if it names one."""
         if token.i in self.outlets:
             return self.outlets[token.i]
         entity = self.entity.get(token.i)
+        unnamed = entity is None or entity.label_ not in ("PERSON", "GPE", "NORP", "LOC")
+        if token.pos_ == "PROPN" and token.lower_ in NEWS_WORDS and unnamed:  # "the Harbor Ledger"
+            return self.doc[_chain(self.doc, token.i, token.i + 1)].idx, token.idx + len(token)
         if entity is not None:
             if not self._organisation(entity):
                 return None
-            first = entity.start
-            while first > 0 and self.doc[first - 1].dep_ in ("compound", "punct"):
-                before = self.doc[first - 1]  # "Harakat Hezbollah al" + ORG "Nujaba"
-                if before.head.i not in range(first, entity.end) or before.pos_ not in (
-                    "PROPN",
-                    "PUNCT",
-                ):
-                    break
-                first -= 1
-            while first < entity.end - 1 and self.doc[first].pos_ in ("DET", "PUNCT"):
-                first += 1
-            return self.doc[first].idx, entity.end_char
+            return self.doc[_chain(self.doc, entity.start, entity.end)].idx, entity.end_char
         if token.lower_ in INSTITUTIONS and token.tag_ in ("NN", "NNP"):
-            first = max(token.left_edge.i, token.i - 6)
+            first, last = max(token.left_edge.i, token.i - 6), token
             while first < token.i and self.doc[first].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
                 first += 1
-            return self.doc[first].idx, token.idx + len(token)
+            for of in (c for c in token.children if c.i == token.i + 1 and c.lower_ == "of"):
+                last = of.right_edge  # "the office of New York's attorney general"
+            return self.doc[first].idx, last.idx + len(last)
         return None
 
     def sources(self, token: Token, outlets_only: bool = False) -> list[tuple[int, int]]:
@@ -165,6 +188,8 @@ class _Context:
         author of a report it names ("a statement from the Pentagon")."""
         names: list[tuple[int, int]] = []
         for part in (token, *(c for c in token.children if c.dep_ == "conj")):
+            if self._person(part):  # "Gov. Andrew Cuomo (D-N.Y.)" is a person
+                continue
             name = self.name(part)
             if name is None and part.lemma_.lower() in REPORT_NOUNS:
                 name = next(iter(_authors(part, self)), None)
@@ -175,6 +200,18 @@ class _Context:
             if name is not None and (not outlets_only or self._outlet(name)):
                 names.append(name)
         return names
+
+    def _person(self, token: Token) -> bool:
+        """A person's name, or a name in apposition to a person or to a person's title
+        ("Nick Clegg", "X, director general of the WHO")."""
+        return self._named_person(token) or any(
+            c.dep_ == "appos" and (c.lower_ in PERSON_TITLES or self._named_person(c))
+            for c in token.children
+        )
+
+    def _named_person(self, token: Token) -> bool:
+        entity = self.entity.get(token.i)
+        return entity is not None and entity.label_ == "PERSON" and not self._organisation(entity)
 
     def _organisation(self, entity: TokenSpan) -> bool:
         words = [w.lower() for w in re.findall(r"\w+", entity.text) if w.lower() != "the"]
@@ -192,61 +229,102 @@ class _Context:
 
 def _parsed(doc: Doc, context: _Context) -> Iterator[Found]:
     for token in doc:
-        lemma, lower = token.lemma_.lower(), token.lower_
-        if token.pos_ == "VERB" and lemma in SUBJECT_VERBS and _reports(token, lemma):
-            for subject in _subjects(token, lemma):
-                for name in context.sources(subject):
-                    own = name[0] <= subject.idx < name[1]  # else "a statement from X said"
-                    start = name[0] if own else min(name[0], subject.left_edge.idx)
-                    yield (*name, *_around((start, name[1]), token, _statement_end(token)))
-        if token.pos_ == "VERB" and lemma in RECIPIENT_VERBS:
-            for child in token.children:
-                if child.dep_ in ("dobj", "dative") and lemma == "tell":
-                    targets = [child]
-                elif child.dep_ == "prep" and child.lower_ == "to":
-                    targets = [c for c in child.children if c.dep_ == "pobj"]
-                else:
-                    continue
-                for target in targets:
-                    for name in context.sources(target, outlets_only=True):
-                        yield (*name, token.idx, name[1])
-        if token.pos_ == "VERB" and lemma in AGENT_VERBS:
-            start = (
-                token.head.idx
-                if token.dep_ == "acl" and token.head.lemma_ in REPORT_NOUNS
-                else token.idx
-            )
-            for agent in (c for c in token.children if c.dep_ == "agent"):
-                for target in (c for c in agent.children if c.dep_ == "pobj"):
-                    yield from ((*name, start, name[1]) for name in context.sources(target))
-        if token.pos_ == "VERB" and lemma in ("cite", "quote"):
-            for target in (c for c in token.children if c.dep_ == "dobj"):
-                yield from ((*name, token.idx, name[1]) for name in context.sources(target))
-        if token.pos_ in ("NOUN", "PROPN") and lemma in REPORT_NOUNS:
-            for name in _authors(token, context):
-                yield (*name, *_around(name, token))
-        if token.pos_ == "NOUN" and lower in INTERVIEW_NOUNS:
-            start = (
-                token.head.idx
-                if token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
-                else token.idx
-            )
-            for prep in (c for c in token.children if c.lower_ in ("with", "to")):
-                for target in (c for c in prep.children if c.dep_ == "pobj"):
-                    yield from (
-                        (*n, start, n[1]) for n in context.sources(target, outlets_only=True)
-                    )
-        if lower == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            for target in _object(doc[token.i + 1]):
-                yield from ((*name, token.idx, name[1]) for name in context.sources(target))
-        if lower == "via":
-            for target in _object(token):
-                yield from ((*name, token.idx, name[1]) for name in context.sources(target))
+        for pattern in _PATTERNS:
+            yield from pattern(token, context)
+
+
+def _subject(verb: Token, context: _Context) -> Iterator[Found]:
+    """ "NY Post reported", "said the ministry", "X defended the strike, asserting"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in SUBJECT_VERBS or not _reports(verb, lemma):
+        return
+    for subject in _subjects(verb, lemma):
+        for name in context.sources(subject):
+            if name[0] <= verb.idx < name[1]:  # a headline read as one name: "X Says Y"
+                continue
+            own = name[0] <= subject.idx < name[1]  # else "a statement from X said"
+            start = name[0] if own else min(name[0], subject.left_edge.idx)
+            start = name[0] if "\n" in verb.doc.text[start : name[0]] else start
+            yield (*name, *_around((start, name[1]), verb, _statement_end(verb)))
+
+
+def _recipient(verb: Token, context: _Context) -> Iterator[Found]:
+    """ "told Sky News", "said to Reuters": the addressee counts when it is an outlet."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in RECIPIENT_VERBS:
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and lemma == "tell":
+            targets = [child]
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            targets = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for target in targets:
+            yield from ((*n, verb.idx, n[1]) for n in context.sources(target, outlets_only=True))
+
+
+def _agent(verb: Token, context: _Context) -> Iterator[Found]:
+    """ "reported by Al Jazeera", "the statement released by the Central Command"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in AGENT_VERBS:
+        return
+    on_report = verb.dep_ == "acl" and verb.head.lemma_.lower() in REPORT_NOUNS
+    if verb.lemma_.lower() in ("issue", "release") and not on_report:
+        return
+    start = verb.head.idx if on_report else verb.idx
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for target in (c for c in agent.children if c.dep_ == "pobj"):
+            yield from ((*name, start, name[1]) for name in context.sources(target))
+
+
+def _citing(verb: Token, context: _Context) -> Iterator[Found]:
+    """ "citing the ministry", "quoting a report by Al-Monitor"."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in ("cite", "quote"):
+        for target in (c for c in verb.children if c.dep_ == "dobj"):
+            yield from ((*name, verb.idx, name[1]) for name in context.sources(target))
+
+
+def _author(noun: Token, context: _Context) -> Iterator[Found]:
+    """ "the BBC's report", "a statement from the Pentagon", "a report by Al-Monitor"."""
+    if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in REPORT_NOUNS:
+        yield from ((*name, *_around(name, noun)) for name in _authors(noun, context))
+
+
+def _interview(noun: Token, context: _Context) -> Iterator[Found]:
+    """ "in an interview with CNN", "in remarks to Reuters"."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in INTERVIEW_NOUNS:
+        return
+    inside = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+    start = noun.head.idx if inside else noun.idx
+    for prep in (c for c in noun.children if c.lower_ in ("with", "to")):
+        for target in (c for c in prep.children if c.dep_ == "pobj"):
+            yield from ((*n, start, n[1]) for n in context.sources(target, outlets_only=True))
+
+
+def _according(token: Token, context: _Context) -> Iterator[Found]:
+    """ "according to Central Command", "(via Xinhua)"."""
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        targets = _object(doc[token.i + 1])
+    elif token.lower_ == "via":
+        targets = _object(token)
+    else:
+        return
+    for target in targets:
+        yield from ((*name, token.idx, name[1]) for name in context.sources(target))
+
+
+_PATTERNS = (_subject, _recipient, _agent, _citing, _author, _interview, _according)
 
 
 def _reports(verb: Token, lemma: str) -> bool:
-    """Whether a verb that only sometimes reports does here ("issued a statement",
-    "contributed to this report", not "issued sanctions" or "contributed to the attacks")."""
+    """Whether the verb reports something said: not "issued sanctions", "contributed to
+    the attacks", "would report", "did not say"; "issued a statement", "said"."""
+    if any(
+        c.dep_ in ("neg", "auxpass") or (c.dep_ == "aux" and c.lower_ in _NOT_DONE)
+        for c in verb.children
+    ):
+        return False
     if lemma in ("issue", "release"):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children)
     if lemma == "contribute":
@@ -263,26 +341,46 @@ def _subjects(verb: Token, lemma: str) -> list[Token]:
     the strike, asserting"; "promised funds and said") the subject of the verb it hangs on."""
     current = verb
     for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
-        if subjects or lemma in ("cite", "quote") or current.dep_ not in ("advcl", "conj", "xcomp"):
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and not _possessive(c)]
+        if subjects or any(c.dep_ in _OTHER_SUBJECTS for c in current.children):
             return subjects
+        if lemma in ("cite", "quote") or current.dep_ not in ("advcl", "conj"):
+            return []
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return []
         current = current.head
     return []
 
 
+def _possessive(token: Token) -> bool:
+    """ "the administration's stated goal": a possessor, whatever the parse says."""
+    return any(c.dep_ == "case" for c in token.children)
+
+
+def _chain(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts: proper nouns compounded onto it ("Harakat Hezbollah al" onto
+    ORG "Nujaba") join it, a leading "the" does not."""
+    first = start
+    while first > 0 and doc[first - 1].head.i in range(first, end):
+        before = doc[first - 1]
+        if before.pos_ not in ("PROPN", "PUNCT") or before.dep_ not in ("compound", "punct"):
+            break
+        first -= 1
+    while first < end - 1 and doc[first].pos_ in ("DET", "PUNCT"):
+        first += 1
+    return first
+
+
 def _authors(noun: Token, context: _Context) -> Iterator[tuple[int, int]]:
+    """Who made a report: "the BBC's report", "a statement from/by X"."""
     for child in noun.children:
         if child.dep_ == "poss":
-            name = context.name(child)
-            if name is not None:
-                yield name
+            targets = [child]
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            for target in (c for c in child.children if c.dep_ == "pobj"):
-                name = context.name(target)
-                if name is not None:
-                    yield name
+            targets = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        yield from filter(None, map(context.name, targets))
 
 
 def _object(preposition: Token) -> list[Token]:
@@ -301,11 +399,12 @@ def _object(preposition: Token) -> list[Token]:
 
 
 def _statement_end(verb: Token) -> int:
-    """Where "said in a statement" ends, to keep the phrase whole; else the verb's end."""
+    """Where "said in a statement" or "contributed to this report" ends, to keep the phrase
+    whole; else where the verb ends."""
     end = verb.idx + len(verb)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+    if verb.i + 1 < len(verb.doc) and (prep := verb.doc[verb.i + 1]).head == verb:
         for target in (c for c in prep.children if c.dep_ == "pobj"):
-            if target.lemma_.lower() in REPORT_NOUNS and prep.i == verb.i + 1:
+            if prep.lower_ in ("in", "to") and target.lemma_.lower() in REPORT_NOUNS:
                 end = target.idx + len(target)
     return end
 
@@ -315,16 +414,15 @@ def _around(name: tuple[int, int], token: Token, end: int | None = None) -> tupl
     return min(name[0], token.idx), max(name[1], token_end)
 
 
-def _datelines(text: str) -> Iterator[Found]:
+def _textual(text: str) -> Iterator[Found]:
+    """Cites found without the parse: datelines ("WASHINGTON (AP) —") and known outlets in
+    the commonest phrasings, which a parse error must not lose."""
     for match in _DATELINE.finditer(text):
-        name = match.group("name").strip()
-        if len(name.split()) <= 5:
-            start = match.start("name")
-            yield start, start + len(name), match.start("all"), match.end("all")
-
-
-def _plain(text: str) -> Iterator[Found]:
-    """Known outlets in the commonest phrasings, found without the parse."""
+        name, place = match.group("name").strip(), match.group("place") or ""
+        words = _fold(name).split()
+        known = bool(words) and (" ".join(words) in _table() or words[-1] in NEWS_WORDS)
+        if len(words) <= 5 and (known or place.split(",")[0].strip().isupper()):
+            yield match.start("name"), match.start("name") + len(name), *match.span("all")
     for pattern in _plain_patterns():
         for match in pattern.finditer(text):
             yield (*match.span("name"), *match.span())
@@ -348,6 +446,11 @@ def _rows() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _listed() -> frozenset[str]:
+    return frozenset(n for names in _rows() for n in names)
+
+
+@cache
 def _table() -> dict[str, str]:
     """Folded name of an outlet to its canonical name, from outlets.tsv and agencies.tsv."""
     table: dict[str, str] = {}
@@ -361,27 +464,23 @@ def _table() -> dict[str, str]:
 
 
 @cache
-def _names_regex() -> str:
-    names = sorted({n for names in _rows() for n in names}, key=len, reverse=True)
-    alternatives = (r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in names)
-    later = "|".join(_CALENDAR.split())
-    return (
-        r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
-        rf"(?!\s+(?!(?:{later})\b)[A-Z])"
-    )
-
-
-@cache
 def _outlet_pattern() -> re.Pattern[str]:
-    return re.compile(_names_regex())
+    """Known outlets' names as written, not followed by another capitalised word
+    ("Guardian Council") unless it is a day or a month ("told Reuters Monday")."""
+    names = sorted(_listed(), key=len, reverse=True)
+    alternatives = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in names)
+    later = "|".join(_CALENDAR.split())
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?![ \t]+(?!(?:{later})\b)[A-Z])")
 
 
 @cache
 def _plain_patterns() -> tuple[re.Pattern[str], ...]:
-    name = rf"(?P<name>{_names_regex()})"
-    before = r"(?:according to|told|(?:said|speaking|spoke|talking|talked) to|(?:reported|cited|quoted) by|via)"
+    name = rf"(?P<name>{_outlet_pattern().pattern})"
+    before = (
+        r"according to|told|(?:said|spoke|speaking|talking) to|(?:reported|cited|quoted) by|via"
+    )
     after = r"\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|wrote|writes|stated|learned)\b"
-    return re.compile(rf"\b{before}\s+(?:the\s+)?{name}"), re.compile(name + after)
+    return re.compile(rf"\b(?:{before})\s+(?:the\s+)?{name}"), re.compile(name + after)
 
 
 def _fold(name: str) -> str:
