@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism.analyze.quantities import Quantity
 from newsprism.records import Article, ClaimKind, Entity, Span
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class Assertion:
     low: float = 0.0
     high: float = 0.0
     """A quantity's range after its qualifier ("at least 14": 14 to infinity)."""
+    amount: float | None = None
+    """A quantity's number as written."""
 
 
 def attribute_assertions(
@@ -95,6 +98,54 @@ def attribute_assertions(
                 words=frozenset(affiliation),
                 about=f"{entity.name}'s role",
             )
+
+
+def quantity_assertion(quantity: Quantity) -> Assertion:
+    """A number with what it counts, as an assertion: compared by what it counts and the
+    event ("killed", "deployed"), disagreeing when the ranges its qualifiers allow do not
+    overlap."""
+    event = quantity.event or ""
+    qualifier = f"{quantity.qualifier} " if quantity.qualifier else ""
+    what = f"{quantity.counted} {event}".strip()
+    number = _number(quantity.value)
+    return Assertion(
+        "quantity",
+        ("quantity", quantity.counted, event),
+        number,
+        f"{what}: {qualifier}{number}",
+        quantity.evidence,
+        negated=quantity.negated,
+        about=_how_many(quantity.counted, event),
+        low=quantity.low,
+        high=quantity.high,
+        amount=quantity.value,
+    )
+
+
+PARTICIPLES = {
+    "kill": "killed",
+    "wound": "wounded",
+    "deploy": "deployed",
+    "evacuate": "evacuated",
+    "arrest": "arrested",
+}
+PLURALS = {
+    "person": "people",
+    "percent": "percent",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+}
+
+
+def _how_many(counted: str, event: str) -> str:
+    """ "how many people killed", for the reader."""
+    plural = PLURALS.get(counted, counted if counted.endswith("s") else counted + "s")
+    return f"how many {plural} {PARTICIPLES.get(event, event)}".strip()
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 def _role(part: TokenSpan) -> tuple[str, list[str]]:

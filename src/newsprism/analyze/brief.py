@@ -35,21 +35,28 @@ def write_brief(
             sentences.append(sentence)
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets))
+        used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
     singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
         if len(sentences) >= MAX_SENTENCES or (len(sentences) >= 4 and claim.kind != "quantity"):
             break
-        span = claim.evidence[0].span
-        if (span.article, span.start) in used:
+        spans = [e.span for e in claim.evidence]
+        if any((s.article, s.start) in used for s in spans):
             continue
-        used.add((span.article, span.start))
-        sentences.append(
-            BriefSentence(
-                f"Only {_names({outlets[span.article]})} reports: {_quoted(span)}.", (span,)
-            )
-        )
+        used.update((s.article, s.start) for s in spans)
+        sentences.append(_single(spans, outlets))
     return tuple(sentences[:MAX_SENTENCES])
+
+
+def _single(spans: list[Span], outlets: Mapping[str, str]) -> BriefSentence:
+    """A claim with one independent source, and the outlets that copy or cite it."""
+    source = _names({outlets[spans[0].article]})
+    others = {outlets[s.article] for s in spans[1:]} - {outlets[spans[0].article]}
+    text = f"Only {source} reports, as an independent source: {_quoted(spans[0])}"
+    if others:
+        text = f"{text} (repeated by {_names(others)}, which copy or cite it)"
+    return BriefSentence(text + ".", tuple(spans))
 
 
 def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:

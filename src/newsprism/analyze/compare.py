@@ -174,7 +174,7 @@ def _judge(
         status,
         tuple(evidence),
         head.subject,
-        head.value,
+        head.amount if head.amount is not None else head.value,
     )
     return claim, conflict
 

@@ -110,16 +110,22 @@ def cites_outlet(cite: Cite, outlet: str | None) -> bool:
     if not outlet or not outlet.strip():
         return False
     key = _key(cite.name)
-    return bool(key) and key == _key(outlet)
+    return bool(key) and key in _outlet_keys(outlet)
+
+
+@cache
+def _outlet_keys(outlet: str) -> frozenset[str]:
+    """The keys an outlet answers to: its whole name's, and that of a known outlet its name
+    begins with ("AP" for "AP Politics & Fact Check")."""
+    words = _fold(outlet).split()
+    heads = (" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset({_key(outlet), *(_key(h) for h in heads if h in _table())})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Without the spaces at either end (no-break spaces are tokens of their own)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
 
 
 def _own(cite: Cite, outlet: str | None) -> bool:
@@ -154,7 +160,10 @@ class _Context:
         self.outlets: dict[int, tuple[int, int]] = {}
         for match in _outlet_pattern().finditer(doc.text):
             part = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if part is None or any(_longer_person(self.entity.get(t.i), part) for t in part):
+            if part is None:
+                continue
+            around = (self.entity.get(t.i) for t in part)  # "Michael Bloomberg" is a person
+            if any(e and e.label_ == "PERSON" and len(e) > len(part) for e in around):
                 continue
             start = match.start()  # "The Washington Post's" names "Washington Post"
             if match.group().startswith("The ") and match.group()[4:] in _listed():
@@ -428,11 +437,6 @@ def _textual(text: str) -> Iterator[Found]:
             yield (*match.span("name"), *match.span())
 
 
-def _longer_person(entity: TokenSpan | None, part: TokenSpan) -> bool:
-    """A known outlet's name inside a longer person's name ("Michael Bloomberg")."""
-    return entity is not None and entity.label_ == "PERSON" and len(entity) > len(part)
-
-
 @cache
 def _rows() -> tuple[tuple[str, ...], ...]:
     text = resources.files("newsprism").joinpath("data/outlets.tsv").read_text("utf-8")
@@ -484,7 +488,7 @@ def _plain_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def _fold(name: str) -> str:
-    text = unidecode(name).lower()
+    text = re.sub(r"\([^()]*\)", " ", unidecode(name).lower())  # "CNN (Opinion)"
     text = re.sub(r"['`]s\b", "", text)
     text = re.sub(r"[.'`]", "", text)
     words = re.sub(r"[^a-z0-9]+", " ", text).split()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,14 +11,17 @@ from newsprism.analyze.assertions import (
     Assertion,
     attribute_assertions,
     event_assertions,
+    quantity_assertion,
     statement_assertions,
 )
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.compare import compare
 from newsprism.analyze.entities import resolve
+from newsprism.analyze.provenance import find_cites, upstream
+from newsprism.analyze.quantities import find_quantities
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
-from newsprism.records import Article, Entity, Span, Story
+from newsprism.records import Article, Entity, Provenance, Span, Story
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,7 +39,9 @@ def analyze_story(
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities)))
     assertions = list(_assertions(articles, docs, entities))
-    dependent = _dependent(story)
+    cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
+    provenance = tuple(replace(p, cites=tuple(cites.get(p.article, ()))) for p in story.provenance)
+    dependent = _dependent(provenance, upstream(articles, cites))
     comparison = compare(assertions, articles, dependent, models.embedder.embed)
     brief = write_brief(comparison.claims, comparison.conflicts, articles)
     return replace(
@@ -46,6 +51,7 @@ def analyze_story(
         claims=comparison.claims,
         conflicts=comparison.conflicts,
         brief=brief,
+        provenance=provenance,
     )
 
 
@@ -55,6 +61,7 @@ def _assertions(
     names = {e.id: e.name for e in entities}
     for article, doc in zip(articles, docs, strict=True):
         entity_at = _entity_tokens(article, doc, entities)
+        yield from (quantity_assertion(q) for q in find_quantities(article, doc))
         yield from attribute_assertions(article, doc, entities)
         yield from statement_assertions(article, doc, entity_at, names)
         yield from event_assertions(article, doc, entity_at, names)
@@ -73,13 +80,16 @@ def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> di
     return at
 
 
-def _dependent(story: Story) -> dict[str, set[str]]:
-    """Articles that share text, both ways."""
+def _dependent(
+    provenance: Sequence[Provenance], cited: Mapping[str, set[str]]
+) -> dict[str, set[str]]:
+    """Articles that share text or cite one another's outlet, both ways."""
     dependent: dict[str, set[str]] = {}
-    for provenance in story.provenance:
-        for overlap in provenance.overlaps:
-            dependent.setdefault(provenance.article, set()).add(overlap.article)
-            dependent.setdefault(overlap.article, set()).add(provenance.article)
+    pairs = [(p.article, o.article) for p in provenance for o in p.overlaps]
+    pairs += [(a, b) for a, sources in cited.items() for b in sources]
+    for a, b in pairs:
+        dependent.setdefault(a, set()).add(b)
+        dependent.setdefault(b, set()).add(a)
     return dependent
 
 

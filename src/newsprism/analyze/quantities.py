@@ -1,0 +1,422 @@
+"""Quantity claims in one article, normalized so that outlets can be compared.
+
+A number means nothing across articles until we know what it counts, what happened to
+what it counts, and how sure the writer is: "approximately 2,500 troops remain
+stationed" and "maintaining 2,500 troops" state one measure; "12 people were killed" and
+"at least 14 people died" give values of one measure that cannot both be true.
+
+Numbers: digits ("2,500", "1.5 million", "$4 million", "40%") and words ("three",
+"twenty-five", "two hundred and fifty", "a dozen"). Ranges "between 20 and 30", "20 to
+30" and "2,000-3,000" give (20, 30); a change "rose from 12 to 14" gives 14. Skipped:
+DATE/TIME/ORDINAL entities (years, "two days", ages such as "Ana Verell, 58"), 4-digit
+years that count no common noun ("in 2014"), numbers inside names (an entity, or after a
+proper noun: "Route 66"), numbers glued to a hyphen, slash, letters or digits
+("40-metre", "61-year-old", "2-1", "MS08-078", "555-0100"), leading zeros, vague plurals
+("hundreds", "dozens"), and the pronoun "one" ("one of them", "just one in a series").
+
+The counted thing, first that applies: the noun the number modifies ("three service
+members"); the partitive "N of the Xs" ("20 of the soldiers"); a death toll ("the death
+toll rose to 14": person); for a bare number, the counted thing of the quantity before it
+in the sentence ("12 people were killed and at least 20 were still missing"). A number
+whose counted thing cannot be told is left out: it could be aligned with nothing. The
+head noun counts, not its complement: "Three members of Kataib Hezbollah" counts "member".
+Coordination, all conjuncts sharing the head of the first:
+- "X [, Y] and N other Zs", "X and N more Zs": N + 1 per singular conjunct, counted Z;
+  "X and N others" likewise, counted "person" when the conjuncts are people;
+- "X and N Zs" where each X is a named person or a singular people noun with a
+  determiner ("a commander and two aides") and Z counts people: N + 1 each, "person".
+"including ..." never adds: "three individuals, including a senior commander" is 3.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsprism.records import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number an article states, with what it counts and how exact it claims to be."""
+
+    evidence: Span
+    """The clause that states it, never beyond its sentence."""
+    number: Span
+    """The number words ("2,500", "three", "al-Saadi and two other militants")."""
+    value: float
+    low: float
+    high: float
+    qualifier: str | None
+    """The hedge as written, lower-cased ("at least"); None when the number is exact."""
+    counted: str
+    event: str | None
+    negated: bool
+
+
+def _table(rows: str) -> dict[str, str]:
+    """ "target: word, word" lines -> {word: target}, so that the folds read as data."""
+    pairs = (row.split(":", 1) for row in rows.strip().splitlines())
+    return {w.strip(): key.strip() for key, words in pairs for w in words.split(",")}
+
+
+COUNTED_FOLD = _table("""
+    soldier: troop, soldier, service member, serviceman, servicewoman, servicemember
+    person: people, person, individual, resident, inhabitant, victim
+    militant: militant, fighter, gunman, insurgent
+    percent: %, percent
+    dollar: $, us$, dollar
+    pound: £, pound
+    euro: €, euro""")
+"""News synonyms of one category. A compound ("service member") is looked up before its
+head, so "three U.S. service members" and "three American troops" both count soldiers."""
+EVENT_FOLD = _table("""
+    kill: kill, killed, die, died, dead, death, fatality, slay, slain
+    wound: wound, wounded, injure, injured, injury, hurt
+    missing: missing, miss, unaccounted, disappear
+    deploy: deploy, deployment, station, maintain, keep, base, presence, post
+    evacuate: evacuate, evacuation, evacuee, displace, flee
+    arrest: arrest, detain, detention""")
+"""What happened to the counted: "killed", "dead", "deaths of" and "lives claimed" are one
+event; "forced from their homes" is evacuate and a "death toll" is kill."""
+_VICTIMS = {"dead", "death", "fatality", "wounded", "injured", "injury", "missing", "evacuee"}
+"""Event words that stand for the people they happened to: "12 dead", "16 deaths"."""
+_PEOPLE_WORDS = """person soldier militant civilian member aide guard bodyguard commander
+    leader officer official man woman child worker engineer journalist driver relative"""
+PEOPLE = frozenset(_PEOPLE_WORDS.split())
+"""Counted nouns that are people, for coordination counting ("a commander and two aides")."""
+QUALIFIERS = _table("""
+    lower: at least, more than, over, above, upwards of, in excess of
+    lower: no fewer than, no less than, not less than
+    upper: at most, up to, fewer than, less than, under, below, no more than, as many as
+    about: about, approximately, around, some, roughly, an estimated, estimated, circa
+    nearly: nearly, almost, close to, just under
+    just over: just over
+    range: between""")
+_BOUNDS = {
+    "lower": (1.0, math.inf),
+    "upper": (0.0, 1.0),
+    "about": (0.9, 1.1),
+    "nearly": (0.85, 1.0),
+    "just over": (1.0, 1.15),
+}
+"""(low, high) as multiples of the value; "more than 85" counts as 85 or more."""
+_UNIT_WORDS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen"""
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+WORDS = {w: float(n) for n, w in enumerate(_UNIT_WORDS.split())}
+_TENS = _TEN_WORDS.split()
+WORDS |= {w: float(10 * n) for n, w in enumerate(_TENS, 2)}
+SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")
+_NAMES_AND_TIMES = "DATE TIME ORDINAL PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE"
+_NOT_COUNTS = frozenset(_NAMES_AND_TIMES.split())
+_MEASURES = {"QUANTITY", "MONEY", "PERCENT"}
+_GLUE = {"-", "–", "—", "/", ":", "#", "."}
+_CLAUSE_END = {",", ";", ":", "—", "–"}
+_LIGHT_VERBS = {"be", "have", "say", "include", "see"}
+
+
+def find_quantities(article: Article, doc: Doc) -> list[Quantity]:
+    """Quantities in text order; ``doc`` must be the parse of ``article.text``."""
+    found: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        end = _run_end(doc, i)
+        top = _range_end(doc, i, end) if end > i else end
+        if top > end and i > 0 and doc[i - 1].lower_ == "from":  # "rose from 12 to 14": 14 now
+            i, end = end + 1, top
+        if end > i and (quantity := _quantity(article, doc, (i, end, top), found)) is not None:
+            found.append(quantity)
+        i = max(top, i + 1)
+    return sorted(found, key=lambda q: q.number.start)
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities count the same thing under the same event, so they align."""
+    return a.counted == b.counted and a.event == b.event
+
+
+def disagree(a: Quantity, b: Quantity) -> bool:
+    """Whether two statements of one measure cannot both be true (their ranges are apart)."""
+    if not same_measure(a, b) or a.negated or b.negated:
+        return False
+    return a.high < b.low or b.high < a.low
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """End of the number phrase starting at token ``i`` ("two hundred and fifty"), or ``i``."""
+    first = doc[i]
+    if first.lower_ in ("a", "an"):
+        has_scale = i + 1 < len(doc) and doc[i + 1].lower_ in SCALES
+        return _run_end(doc, i + 1) if has_scale else i
+    if not (_DIGITS.match(first.text) or first.lower_ in WORDS or first.lower_ in SCALES):
+        return i
+    j = i + 1
+    while j < len(doc) and doc[j].sent.start == first.sent.start:
+        prev, word = doc[j - 1].lower_, doc[j].lower_
+        nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+        tens_unit = prev in _TENS and WORDS.get(word, 10) < 10  # "twenty five"
+        joiner = (word == "-" and _joined(doc, j - 1) and _joined(doc, j)) or (
+            word == "and" and prev in SCALES
+        )
+        joined = (joiner and nxt in WORDS) or (word in WORDS and prev in {"-", "and", *SCALES})
+        if not (word in SCALES or tens_unit or joined):
+            break
+        j += 1
+    return j
+
+
+def _range_end(doc: Doc, i: int, j: int) -> int:
+    """End of "20 to 30", "20-30" or "between 20 and 30" when the run ``i:j`` opens one."""
+    link = doc[j].lower_ if j + 1 < len(doc) else ""
+    between = i > 0 and doc[i - 1].lower_ == "between"
+    if link not in ("to", "-", "–", "and") or (link == "and" and not between):
+        return j
+    k = _run_end(doc, j + 1)
+    phone = link in "-–" and any(re.match(r"^\d{4}", t.text) for t in (doc[i], doc[j + 1]))
+    return k if k > j + 1 and not phone and _value([*doc[j + 1 : k]]) > _value([*doc[i:j]]) else j
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` touches the next one, with no space between."""
+    return i + 1 < len(doc) and doc[i].whitespace_ == ""
+
+
+def _value(tokens: list[Token]) -> float:
+    total = current = 0.0
+    for token in tokens:
+        word = token.lower_
+        if word in ("hundred", "dozen"):
+            current = (current or 1.0) * SCALES[word]
+        elif word in SCALES:
+            total, current = total + (current or 1.0) * SCALES[word], 0.0
+        elif word in WORDS:
+            current += WORDS[word]
+        elif _DIGITS.match(token.text):
+            current += float(token.text.replace(",", ""))
+    return total + current
+
+
+def _skipped(doc: Doc, i: int, j: int) -> bool:
+    """Dates, names, codes, scores and phone numbers: numbers that count nothing."""
+    tokens = list(doc[i:j])
+    if any(t.ent_type_ in _NOT_COUNTS for t in tokens) or re.match(r"^0\d", tokens[0].text):
+        return True
+    before = doc[i - 1].text if i > 0 and _joined(doc, i - 1) else " "
+    if before in _GLUE or before[-1].isalnum():
+        return True
+    after = doc[j].text if _joined(doc, j - 1) else " "
+    if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
+        return True
+    sent, near = doc[i].sent, []
+    for k, step in ((i - 1, -1), (j, 1)):  # "555 0100", "(202) 555": digit groups side by side
+        k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
+        near += [doc[k]] if sent.start <= k < sent.end else []
+    return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
+
+
+def _number_head(tokens: list[Token]) -> Token:
+    """The token of the number phrase that the parse attaches to the rest of the sentence."""
+    inside = {t.i for t in tokens}
+    numbers = [t for t in tokens if t.lower_ not in ("to", "and", "-", "–")]
+    outside = [t for t in numbers if t.head.i not in inside or t.head == t] or numbers[-1:]
+    return next((t for t in outside if t.dep_ == "nummod"), outside[-1])
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The nearest verb (or predicative adjective) above ``token``: the clause stating it."""
+    for above in token.ancestors:
+        if above.pos_ in ("VERB", "AUX") and above.dep_ not in ("aux", "auxpass"):
+            return above
+        if above.pos_ == "ADJ" and any(c.dep_.startswith("nsubj") for c in above.children):
+            return above
+    return None
+
+
+def _fold(token: Token, table: dict[str, str]) -> str | None:
+    compound = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
+    both = f"{compound[0].lower_} {token.lemma_.lower()}" if compound else ""
+    return table.get(both) or table.get(token.lower_) or table.get(token.lemma_.lower())
+
+
+def _counted(noun: Token) -> str:
+    if (folded := _fold(noun, COUNTED_FOLD)) is not None:
+        return folded
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and lemma == noun.lower_ and lemma.endswith("s"):
+        return lemma[:-1]  # the lemmatizer leaves proper plurals alone: "Iraqis"
+    return lemma
+
+
+def _toll(token: Token) -> str:
+    return next((EVENT_FOLD[c.lemma_] for c in token.lefts if c.lemma_ in EVENT_FOLD), "kill")
+
+
+def _path(anchor: Token, clause: Token | None) -> list[Token]:
+    """The tokens above ``anchor``, up to and including its clause's head."""
+    above = [*anchor.ancestors]
+    return above[: above.index(clause) + 1] if clause in above else above
+
+
+def _event(anchor: Token, clause: Token | None) -> str | None:
+    """The first folded event word between the counted noun and its clause, or next to the
+    clause's verb ("confirmed dead", "remain stationed", "among the missing"); else the
+    verb's lemma, unless the verb is a light one ("be", "say")."""
+    path = _path(anchor, clause)
+    extras = [c for c in anchor.rights if c.dep_ == "acl"]
+    if clause is not None:
+        extras += [c for c in clause.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")]
+        objects = [g for c in clause.children if c.dep_ == "prep" for g in c.children]
+        extras += objects + [m for g in objects for m in g.children if m.dep_ in ("acl", "amod")]
+    for token in path + extras:
+        if token.lemma_ == "life" and token.head.lemma_ in ("claim", "take", "cost"):
+            return "kill"
+        if token.lemma_ == "toll":
+            return _toll(token)
+        homes = [g for c in token.children if c.lower_ == "from" for g in c.children]
+        if token.lemma_ in ("force", "drive") and any(g.lemma_ == "home" for g in homes):
+            return "evacuate"
+        if token.pos_ != "PROPN" and (folded := _fold(token, EVENT_FOLD)) is not None:
+            return folded
+    if clause is not None and clause.pos_ == "VERB" and clause.lemma_ not in _LIGHT_VERBS:
+        return clause.lemma_.lower()
+    participles = [c for c in extras if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return participles[0].lemma_.lower() if participles else None
+
+
+def _is_person(token: Token) -> bool:
+    has_det = any(c.dep_ in ("det", "poss") for c in token.children)
+    return token.ent_type_ == "PERSON" or (has_det and _counted(token) in PEOPLE)
+
+
+def _coordinated(noun: Token) -> tuple[Token, int, str] | None:
+    """For "X and N other Zs" or "a commander and N aides": (first conjunct, how many the
+    other conjuncts add, counted); None when the coordination is not one count."""
+    first = noun.head
+    while first.dep_ == "conj":
+        first = first.head
+    before = sorted((c for c in (first, *first.conjuncts) if c.i < noun.i), key=lambda t: t.i)
+    if noun.dep_ != "conj" or any(
+        c.pos_ not in ("NOUN", "PROPN")
+        or c.tag_ in ("NNS", "NNPS")
+        or any(g.dep_ == "nummod" for g in c.children)
+        for c in before
+    ):
+        return None
+    people = all(_is_person(c) for c in before)
+    if noun.lower_ == "others":
+        return first, len(before), "person" if people else _counted(before[0])
+    if any(c.dep_ == "amod" and c.lower_ in ("other", "more") for c in noun.children):
+        return first, len(before), _counted(noun)
+    return (first, len(before), "person") if people and _counted(noun) in PEOPLE else None
+
+
+def _qualifier(doc: Doc, i: int) -> tuple[str | None, str | None, int]:
+    """The hedge right before token ``i``: (as written, its kind, its first token)."""
+    for size in (3, 2, 1):
+        if i - size >= doc[i].sent.start:
+            words = doc[i - size : i]
+            if (kind := QUALIFIERS.get(" ".join(t.lower_ for t in words))) is not None:
+                return words.text.lower(), kind, i - size
+    return None, None, i
+
+
+def _quantity(
+    article: Article, doc: Doc, run: tuple[int, int, int], found: list[Quantity]
+) -> Quantity | None:
+    """The quantity of the number run ``i:j`` (a range when it goes on to ``top``)."""
+    i, j, top = run
+    tokens = list(doc[i:top])
+    if _skipped(doc, i, top):
+        return None
+    value, number = _value(tokens[: j - i]), _number_head(tokens)
+    upper = _value(tokens[j - i + 1 :]) if top > j else None
+    head, at, counted, noun = number.head, i, "", None
+    if i > 0 and doc[i - 1].lower_ in ("$", "us$", "£", "€"):
+        at, counted = i - 1, COUNTED_FOLD[doc[i - 1].lower_]
+    if re.match(r"^\d{4}$", tokens[0].text) and 1000 <= value <= 2100 and head.pos_ != "NOUN":
+        return None  # a year, not a count
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.i > number.i:
+        noun = head
+    elif number.dep_ == "nummod" and head.pos_ == "PROPN":
+        return None  # "Route 66", "Tower 22"
+    partitive = [g for c in number.rights if c.lower_ == "of" for g in c.children]
+    if noun is None and partitive:
+        if partitive[0].pos_ == "PRON" or (
+            number.lower_ == "one" and _counted(partitive[0]) not in PEOPLE
+        ):
+            return None
+        noun = partitive[0]
+    extra, anchor, start, event = 0, noun or number, at, None
+    if noun is not None and not counted:
+        if noun.lower_ in _VICTIMS or noun.lemma_ in _VICTIMS:
+            counted, event = "person", _fold(noun, EVENT_FOLD)  # "12 dead", "16 deaths"
+        elif (joined := _coordinated(noun)) is not None:
+            anchor, extra, counted = joined
+            start = anchor.left_edge.i
+        else:
+            counted = _counted(noun)
+    clause = _clause_head(anchor)
+    event = event or _event(anchor, clause)
+    victim = [c for c in number.rights if c.lower_ in _VICTIMS and c.dep_ in ("amod", "acl")]
+    if not counted and victim:  # a headline's "12 dead and 30 injured"
+        counted, event = "person", _fold(victim[0], EVENT_FOLD)
+    if not counted:
+        subject = [c for c in (clause.children if clause else []) if c.dep_.startswith("nsubj")]
+        earlier = [q for q in found if q.evidence.start >= doc[i].sent.start_char]
+        if number.lower_ == "one" or not number.dep_.startswith(("nsubj", "dobj", "pobj", "attr")):
+            return None
+        if subject and subject[0].lemma_ == "toll":
+            counted, event = "person", _toll(subject[0])
+        elif earlier:
+            counted = earlier[-1].counted
+        else:
+            return None
+    qualifier, kind, first = _qualifier(doc, at)
+    low, high = (b if b == math.inf else value * b for b in _BOUNDS.get(kind or "", (1, 1)))
+    if upper is not None:  # "between 20 and 30 people": 20 to 30
+        qualifier, low, high = qualifier or doc[j].lower_, value, upper
+    path = [*tokens, anchor, *_path(anchor, clause)]
+    end = max(top, noun.i + 1 if noun is not None and extra else top)
+    lo, hi = _evidence(doc, clause, [doc[first], doc[start], doc[end - 1], anchor])
+    return Quantity(
+        evidence=Span.of(article, doc[lo].idx, doc[hi].idx + len(doc[hi])),
+        number=Span.of(article, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+        value=value + extra,
+        low=low + extra,
+        high=high + extra,
+        qualifier=qualifier,
+        counted=counted,
+        event=event,
+        negated=any(c.dep_ == "neg" for t in path for c in t.children),
+    )
+
+
+def _evidence(doc: Doc, clause: Token | None, must: list[Token]) -> tuple[int, int]:
+    """Token bounds of the clause that states the number, cut to its core: a lead set off by
+    a comma or a dash, trailing clauses and whatever follows the next comma are dropped."""
+    sent = must[0].sent
+    core_lo, core_hi = min(t.i for t in must), max(t.i for t in must)
+    lo, hi = sent.start, sent.end - 1
+    if clause is not None:
+        lo, hi, core_hi = clause.left_edge.i, clause.right_edge.i, max(core_hi, clause.i)
+        if clause.dep_ == "relcl":  # "a U.S. base in Jordan, which claimed the lives of ..."
+            lo = min(lo, clause.head.left_edge.i)
+        for child in clause.children:
+            last = child.right_edge.i
+            if last < core_lo and _CLAUSE_END & {doc[last].text, doc[last + 1].text}:
+                lo = max(lo, last + 1)
+            if child.i > core_hi and child.dep_ in ("advcl", "conj", "cc", "parataxis"):
+                hi = min(hi, child.left_edge.i - 1)
+    hi = next((k - 1 for k in range(core_hi + 1, hi + 1) if doc[k].text in _CLAUSE_END), hi)
+    while lo < core_lo and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("cc", "mark")):
+        lo += 1
+    while hi > core_hi and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return max(min(lo, core_lo), sent.start), min(max(hi, core_hi), sent.end - 1)
