@@ -27,6 +27,7 @@ def _verbatim(article: Article, quantities: list[Quantity]) -> None:
             assert span.article == article.id
             assert span.text == article.text[span.start : span.end]
         assert q.evidence.start <= q.number.start and q.number.end <= q.evidence.end
+        assert 0 <= q.low <= q.high and q.counted
 
 
 def _find(models: Models, text: str) -> list[Quantity]:
@@ -123,6 +124,21 @@ def test_numbers_that_count_nothing_are_skipped(models: Models, text: str) -> No
 def test_coordination_adds_the_named(models: Models, text: str, number: str, counted: str) -> None:
     q = _one(models, text)
     assert (q.value, q.number.text, q.counted, q.event) == (3, number, counted, "kill")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("Between 20 and 30 people were hurt.", "between", 20, 30),
+        ("Officials said 2,000-3,000 people fled.", "-", 2000, 3000),
+        ("The death toll rose from 12 to 14 on Thursday.", None, 14, 14),
+    ],
+)
+def test_ranges_and_changes(
+    models: Models, text: str, qualifier: str | None, low: float, high: float
+) -> None:
+    q = _one(models, text)
+    assert (q.qualifier, q.low, q.high, q.counted) == (qualifier, low, high, "person")
 
 
 def test_coordination_of_two_counts_stays_two(models: Models) -> None:
@@ -252,8 +268,9 @@ def test_example_corpus_death_toll_and_engineers(examples_parsed: Parsed) -> Non
     assert all(same_measure(a, b) and not disagree(a, b) for a in engineers for b in engineers)
 
 
-_WORDS = """one two three twenty - fifty hundred dozen a an and at least about nearly some
-    people troops killed dead other others of the Route May 2024 , . $ % ( ) including"""
+_WORDS = """zero 0 one two three twenty - fifty hundred dozen a an and at least about nearly
+    some between from to people troops killed dead other others of the Route May 2024 , . $ %
+    ( ) including not toll"""
 _PIECES = st.one_of(
     st.sampled_from([*_WORDS.split(), "\n", "al-Saadi"]),
     st.from_regex(r"\d{1,4}(,\d{3})?(\.\d)?", fullmatch=True),
