@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.quantities import Quantity
+from newsprism.analyze.when import article_day
+from newsprism.analyze.when import resolve as resolve_day
 from newsprism.records import Article, ClaimKind, Entity, Span
 
 if TYPE_CHECKING:
@@ -69,6 +72,8 @@ class Assertion:
     """A quantity's range after its qualifier ("at least 14": 14 to infinity)."""
     amount: float | None = None
     """A quantity's number as written."""
+    day: str | None = None
+    """The calendar day an event happened (ISO), when the article's words pin it down."""
 
 
 def attribute_assertions(
@@ -200,7 +205,9 @@ def statement_assertions(
 def event_assertions(
     article: Article, doc: Doc, entity_at: Mapping[int, str], names: Mapping[str, str]
 ) -> Iterator[Assertion]:
-    """Who did what to whom: an event verb with an actor as its object or subject."""
+    """Who did what to whom, and when: an event verb with an actor as its object, and the
+    day its sentence gives, resolved against the article's date."""
+    base = article_day(article.published)
     for sentence in doc.sents:
         for token in sentence:
             lemma = token.lemma_.lower()
@@ -209,17 +216,30 @@ def event_assertions(
             target = _object_entity(token, entity_at)
             if target is None:
                 continue
-            negated = any(c.dep_ == "neg" for c in token.children)
+            day = _day(token, base)
+            on = f" on {day}" if day else ""
             yield Assertion(
                 "event",
                 ("event", lemma, target),
-                lemma,
-                f"{lemma}: {names.get(target, target)}",
+                f"{lemma}{on}",
+                f"{lemma}: {names.get(target, target)}{on}",
                 Span.of(article, sentence.start_char, sentence.end_char),
                 target,
-                negated,
-                about=f"whether {names.get(target, target)} was the target of {lemma}",
+                any(c.dep_ == "neg" for c in token.children),
+                about=f"when and whether {names.get(target, target)} was the target of {lemma}",
+                day=day,
             )
+
+
+def _day(verb: Token, base: date | None) -> str | None:
+    """The day a date phrase attached to the verb names."""
+    for token in verb.subtree:
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
+            entity = next(e for e in token.doc.ents if e.start == token.i)
+            found = resolve_day(entity.text, base)
+            if found is not None:
+                return found.isoformat()
+    return None
 
 
 def _subject_entity(verb: Token, entity_at: Mapping[int, str]) -> str | None:

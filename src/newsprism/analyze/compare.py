@@ -106,6 +106,8 @@ def _disagree(a: Assertion, b: Assertion) -> bool:
         return apart and not (a.negated or b.negated)
     if a.kind == "attribute":
         return bool(a.words) and bool(b.words) and not (a.words & b.words)
+    if a.kind == "event" and a.day and b.day and a.day != b.day:
+        return True
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
     if verbs in OPPOSITE:
         return True

@@ -1,0 +1,65 @@
+"""When an event happened, as a calendar date, from the words of the article.
+
+A date in the text is resolved against the article's own date when it is known:
+"Wednesday evening" is the last Wednesday on or before the article's date, "last night"
+and "yesterday" the day before it, "today" and "this morning" the day itself, and a
+written date ("February 7", "7 Feb 2024") is read with dateparser, preferring the
+past. Without the article's date only a written full date can be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_BEFORE = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
+SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})", re.I
+)
+_FULL_DATE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+def article_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def resolve(text: str, base: date | None) -> date | None:
+    """The calendar day the words name, or None when they cannot be pinned down."""
+    lowered = text.lower()
+    if base is not None:
+        if DAY_BEFORE.search(lowered):
+            return base - timedelta(days=1)
+        if SAME_DAY.search(lowered):
+            return base
+        for index, name in enumerate(WEEKDAYS):
+            if re.search(rf"\b{name}\b", lowered) and not _has_month(lowered):
+                back = (base.weekday() - index) % 7
+                return base - timedelta(days=back)
+    if not _has_month(lowered) or (base is None and not _FULL_DATE.search(text)):
+        return None
+    return _parsed(text, base)
+
+
+def _has_month(text: str) -> bool:
+    """A day of a named month ("February 7", "7 Feb"): a period ("last week") is no day."""
+    return bool(_DAY_OF_MONTH.search(text))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, base: date | None) -> date | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found is not None else None
