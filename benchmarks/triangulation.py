@@ -30,16 +30,29 @@ from newsprism.nlp.parse import pipeline as spacy_pipeline
 
 
 class Clock:
+    """Seconds spent inside the model calls. A call made from inside another call of the
+    same name (spaCy's ``pipe`` calls itself for ``as_tuples``) is counted once."""
+
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {"spacy": 0.0, "embeddings": 0.0}
+        self.depth: dict[str, int] = {"spacy": 0, "embeddings": 0}
+
+    def _enter(self, name: str) -> float:
+        self.depth[name] += 1
+        return time.perf_counter()
+
+    def _leave(self, name: str, start: float) -> None:
+        self.depth[name] -= 1
+        if self.depth[name] == 0:
+            self.seconds[name] += time.perf_counter() - start
 
     def calls(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            start = self._enter(name)
             try:
                 return function(*args, **kwargs)
             finally:
-                self.seconds[name] += time.perf_counter() - start
+                self._leave(name, start)
 
         return timed
 
@@ -47,13 +60,13 @@ class Clock:
         def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
             iterator = iter(function(*args, **kwargs))
             while True:
-                start = time.perf_counter()
+                start = self._enter(name)
                 try:
                     item = next(iterator)
                 except StopIteration:
-                    self.seconds[name] += time.perf_counter() - start
                     return
-                self.seconds[name] += time.perf_counter() - start
+                finally:
+                    self._leave(name, start)
                 yield item
 
         return timed

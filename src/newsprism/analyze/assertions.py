@@ -46,6 +46,20 @@ ROLE_SYNONYMS: Mapping[str, str] = {
     "pm": "prime minister",
 }
 """Words that name the same role or affiliation."""
+ROLE_WORDS = frozenset(
+    {
+        "general",
+        "director",
+        "officer",
+        "deputy",
+        "chief",
+        "associate",
+        "assistant",
+        "former",
+        "senior",
+    }
+)
+"""Title words inside a label that say nothing of whom one works for ("General Manager")."""
 COLLECTIVES = frozenset({"government", "official", "authority", "military", "ministry", "force"})
 """Nouns through which a place speaks: "Iraqi officials" speak for Iraq."""
 _AFFILIATION_SKIP = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "PART", "PRON", "AUX"})
@@ -74,6 +88,8 @@ class Assertion:
     """A quantity's number as written."""
     day: str | None = None
     """The calendar day an event happened (ISO), when the article's words pin it down."""
+    place: str | None = None
+    """Where a counted group was, when the words say."""
 
 
 def attribute_assertions(
@@ -105,7 +121,7 @@ def attribute_assertions(
             )
 
 
-def quantity_assertion(quantity: Quantity) -> Assertion:
+def quantity_assertion(quantity: Quantity, doc: Doc) -> Assertion:
     """A number with what it counts, as an assertion: compared by what it counts and the
     event ("killed", "deployed"), disagreeing when the ranges its qualifiers allow do not
     overlap."""
@@ -124,7 +140,25 @@ def quantity_assertion(quantity: Quantity) -> Assertion:
         low=quantity.low,
         high=quantity.high,
         amount=quantity.value,
+        place=_place(doc, quantity.number.start),
     )
+
+
+def _place(doc: Doc, offset: int) -> str | None:
+    """Where the counted were: a place attached to the counted noun or its verb ("troops
+    in Syria"), so counts of two places are not compared."""
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t) + 1), None)
+    if token is None:
+        return None
+    noun = token.head
+    for holder in (noun, noun.head):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "across", "inside"):
+                continue
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return place.lower_
+    return None
 
 
 PARTICIPLES = {
@@ -160,14 +194,18 @@ def _role(part: TokenSpan) -> tuple[str, list[str]]:
         return "", []
     role = ROLE_SYNONYMS.get(head.lower_, head.lemma_.lower())
     words: list[str] = []
+    initials = ""
     for token in part:
-        if token.i == head.i or token.pos_ not in ("NOUN", "PROPN"):
+        if token.i == head.i or not (token.pos_ == "PROPN" or token.lower_ in ROLE_SYNONYMS):
             continue
+        initials += token.lower_[0]
         if token.ent_type_ in ("GPE", "NORP", "PERSON"):
             continue
         for word in ROLE_SYNONYMS.get(token.lower_, token.lower_).split():
-            if word not in words:
+            if word not in words and word not in ROLE_WORDS:
                 words.append(word)
+    if len(initials) > 1 and words:
+        words.append(initials)
     return role, words
 
 

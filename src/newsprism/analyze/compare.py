@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.analyze.assertions import Assertion
+from newsprism.analyze.quantities import EVENT_FOLD, PEOPLE
 from newsprism.records import Article, Claim, ClaimStatus, Conflict, ConflictSide, Evidence, Span
 
 SAME_POSITION = 0.72
@@ -40,6 +41,10 @@ OPPOSITE = {
     frozenset({"defend", "condemn"}),
 }
 """Verbs that take opposite positions on the same thing."""
+MEASURED_EVENTS = frozenset(set(EVENT_FOLD.values()))
+MEASURED_COUNTS = frozenset(PEOPLE | {"iraqi", "resident", "passenger", "student", "patient"})
+ROUNDING = 0.05
+"""An exact figure may be a rounded one: 20 and 20.6 percent do not disagree."""
 Embed = Callable[[list[str]], np.ndarray]
 Disagree = Callable[[Assertion, Assertion], bool]
 
@@ -102,8 +107,7 @@ def _disagree(a: Assertion, b: Assertion) -> bool:
     if a.evidence.article == b.evidence.article:
         return False
     if a.kind == "quantity":
-        apart = a.high < b.low or b.high < a.low
-        return apart and not (a.negated or b.negated)
+        return _numbers_apart(a, b)
     if a.kind == "attribute":
         return bool(a.words) and bool(b.words) and not (a.words & b.words)
     if a.kind == "event" and a.day and b.day and a.day != b.day:
@@ -112,6 +116,27 @@ def _disagree(a: Assertion, b: Assertion) -> bool:
     if verbs in OPPOSITE:
         return True
     return a.negated != b.negated and bool(a.words & b.words)
+
+
+def _numbers_apart(a: Assertion, b: Assertion) -> bool:
+    """Two counts of a known measure (people killed, wounded, missing, evacuated, arrested;
+    troops deployed) whose ranges do not meet, rounding of exact figures allowed for. Other
+    numbers that share a counted noun ("points", "percent", "rifles") are too often counts of
+    different things (two players, two countries, two raids) to call a disagreement."""
+    event, counted = a.key[2], a.key[1]
+    if event not in MEASURED_EVENTS or counted not in MEASURED_COUNTS:
+        return False
+    if a.negated or b.negated or a.place != b.place:
+        return False
+    low_a, high_a = _rounded(a)
+    low_b, high_b = _rounded(b)
+    return high_a < low_b or high_b < low_a
+
+
+def _rounded(a: Assertion) -> tuple[float, float]:
+    if a.low == a.high:
+        return a.low * (1 - ROUNDING), a.high * (1 + ROUNDING)
+    return a.low, a.high
 
 
 def _sides(group: list[Assertion], disagree: Disagree) -> list[list[Assertion]]:

@@ -61,7 +61,7 @@ def _assertions(
     names = {e.id: e.name for e in entities}
     for article, doc in zip(articles, docs, strict=True):
         entity_at = _entity_tokens(article, doc, entities)
-        yield from (quantity_assertion(q) for q in find_quantities(article, doc))
+        yield from (quantity_assertion(q, doc) for q in find_quantities(article, doc))
         yield from attribute_assertions(article, doc, entities)
         yield from statement_assertions(article, doc, entity_at, names)
         yield from event_assertions(article, doc, entity_at, names)
