@@ -31,7 +31,7 @@ def _embed(texts: list[str]) -> np.ndarray:
 def _deaths(article: Article, words: str, low: float, high: float) -> Assertion:
     return Assertion(
         "quantity",
-        ("quantity", "person", "die"),
+        ("quantity", "person", "kill"),
         str(low),
         f"died: {words}",
         _span(article, words),
@@ -106,3 +106,33 @@ def test_brief_cites_every_sentence() -> None:
     brief = write_brief(result.claims, result.conflicts, [A, B])
     assert brief and all(sentence.citations for sentence in brief)
     assert "Alpha" in brief[0].text and "Beta" in brief[0].text
+
+
+def test_counts_of_other_things_never_conflict() -> None:
+    points = [
+        Assertion(
+            "quantity",
+            ("quantity", "point", "score"),
+            "20",
+            "x",
+            _span(A, "Twelve people died"),
+            low=20,
+            high=20,
+        ),
+        Assertion(
+            "quantity",
+            ("quantity", "point", "score"),
+            "23",
+            "x",
+            _span(B, "At least 14 people died"),
+            low=23,
+            high=23,
+        ),
+    ]
+    assert compare(points, [A, B], {}, _embed).conflicts == ()
+
+
+def test_an_acronym_is_not_another_employer() -> None:
+    long = frozenset({"california", "highway", "patrol", "chp"})
+    result = compare([_role(A, long), _role(B, frozenset({"chp"}))], [A, B], {}, _embed)
+    assert result.conflicts == ()

@@ -60,6 +60,22 @@ ROLE_WORDS = frozenset(
     }
 )
 """Title words inside a label that say nothing of whom one works for ("General Manager")."""
+GENERIC_NOUNS = frozenset({"team", "club", "group", "company", "state", "office", "county"})
+"""Capitalised common nouns ("Team spokesman") that name no particular employer."""
+EXCLUSIVE_ROLES = frozenset(
+    {
+        "spokesperson",
+        "commander",
+        "minister",
+        "secretary",
+        "ambassador",
+        "governor",
+        "mayor",
+        "envoy",
+    }
+)
+"""Roles one holds for one employer at a time: two employers for one person in such a role
+is a disagreement; a director, chairman or coach may well serve two at once."""
 COLLECTIVES = frozenset({"government", "official", "authority", "military", "ministry", "force"})
 """Nouns through which a place speaks: "Iraqi officials" speak for Iraq."""
 _AFFILIATION_SKIP = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "PART", "PRON", "AUX"})
@@ -199,7 +215,7 @@ def _role(part: TokenSpan) -> tuple[str, list[str]]:
         if token.i == head.i or not (token.pos_ == "PROPN" or token.lower_ in ROLE_SYNONYMS):
             continue
         initials += token.lower_[0]
-        if token.ent_type_ in ("GPE", "NORP", "PERSON"):
+        if token.ent_type_ in ("GPE", "NORP", "PERSON") or token.lower_ in GENERIC_NOUNS:
             continue
         for word in ROLE_SYNONYMS.get(token.lower_, token.lower_).split():
             if word not in words and word not in ROLE_WORDS:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.analyze.assertions import Assertion
+from newsprism.analyze.assertions import EXCLUSIVE_ROLES, Assertion
 from newsprism.analyze.quantities import EVENT_FOLD, PEOPLE
 from newsprism.records import Article, Claim, ClaimStatus, Conflict, ConflictSide, Evidence, Span
 
@@ -109,13 +109,29 @@ def _disagree(a: Assertion, b: Assertion) -> bool:
     if a.kind == "quantity":
         return _numbers_apart(a, b)
     if a.kind == "attribute":
-        return bool(a.words) and bool(b.words) and not (a.words & b.words)
+        return _employers_apart(a, b)
     if a.kind == "event" and a.day and b.day and a.day != b.day:
         return True
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
     if verbs in OPPOSITE:
         return True
     return a.negated != b.negated and bool(a.words & b.words)
+
+
+def _employers_apart(a: Assertion, b: Assertion) -> bool:
+    """One person in an exclusive role (spokesperson, minister, commander, ...) for two
+    employers named by disjoint proper names; an acronym matches the initials it spells."""
+    if a.key[2] not in EXCLUSIVE_ROLES or not a.words or not b.words or a.words & b.words:
+        return False
+    return not any(_abbreviates(x, y) or _abbreviates(y, x) for x in a.words for y in b.words)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` appear in order in ``long`` ("da" in "bcdao")."""
+    if not 2 <= len(short) <= 5 or len(long) <= len(short):
+        return False
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _numbers_apart(a: Assertion, b: Assertion) -> bool:
