@@ -280,7 +280,7 @@ def event_assertions(
                 Span.of(article, sentence.start_char, sentence.end_char),
                 target,
                 any(c.dep_ == "neg" for c in token.children),
-                about=f"when and whether {names.get(target, target)} was the target of {lemma}",
+                about=f"whether {names.get(target, target)} was the target of {lemma}",
                 day=day,
             )
 

@@ -9,6 +9,8 @@ are two claims. Within a group, assertions that disagree form sides:
   "Armed Forces spokesperson");
 - the same position asserted and negated, or answered with an opposite verb
   (condemned/praised, called for/has yet to decide), gated by similarity.
+Event days are shown, not compared: a relative day ("last Thursday") resolved against two
+articles' dates differs whenever one of those dates is off.
 Precision matters more than recall: a false conflict misleads the reader, so a
 pair is a conflict only when its values are structured and clearly apart.
 
@@ -110,8 +112,6 @@ def _disagree(a: Assertion, b: Assertion) -> bool:
         return _numbers_apart(a, b)
     if a.kind == "attribute":
         return _employers_apart(a, b)
-    if a.kind == "event" and a.day and b.day and a.day != b.day:
-        return True
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
     if verbs in OPPOSITE:
         return True
