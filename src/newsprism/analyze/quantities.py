@@ -5,14 +5,8 @@ what it counts, and how sure the writer is: "approximately 2,500 troops remain
 stationed" and "maintaining 2,500 troops" state one measure; "12 people were killed" and
 "at least 14 people died" give values of one measure that cannot both be true.
 
-Numbers: digits ("2,500", "1.5 million", "$4 million", "40%") and words ("three",
-"twenty-five", "two hundred and fifty", "a dozen"). Ranges "between 20 and 30", "20 to
-30" and "2,000-3,000" give (20, 30); a change "rose from 12 to 14" gives 14. Skipped:
-DATE/TIME/ORDINAL entities (years, "two days", ages such as "Ana Verell, 58"), 4-digit
-years that count no common noun ("in 2014"), numbers inside names (an entity, or after a
-proper noun: "Route 66"), numbers glued to a hyphen, slash, letters or digits
-("40-metre", "61-year-old", "2-1", "MS08-078", "555-0100"), leading zeros, vague plurals
-("hundreds", "dozens"), and the pronoun "one" ("one of them", "just one in a series").
+Which tokens make a number, what it is worth and which numbers count nothing (dates,
+names, codes) is read in ``numbers``; this module decides what a number counts.
 
 The counted thing, first that applies: the noun the number modifies ("three service
 members"); the partitive "N of the Xs" ("20 of the soldiers"); a death toll ("the death
@@ -31,10 +25,13 @@ Coordination, all conjuncts sharing the head of the first:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# The number tables lived here first; callers may still import them from this module.
+from newsprism.analyze.numbers import SCALES as SCALES
+from newsprism.analyze.numbers import WORDS as WORDS
+from newsprism.analyze.numbers import is_label, number_head, number_runs, number_value, skipped
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
@@ -106,18 +103,6 @@ _BOUNDS = {
     "just over": (1.0, 1.15),
 }
 """(low, high) as multiples of the value; "more than 85" counts as 85 or more."""
-_UNIT_WORDS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen"""
-_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
-WORDS = {w: float(n) for n, w in enumerate(_UNIT_WORDS.split())}
-_TENS = _TEN_WORDS.split()
-WORDS |= {w: float(10 * n) for n, w in enumerate(_TENS, 2)}
-SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")
-_NAMES_AND_TIMES = "DATE TIME ORDINAL PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE"
-_NOT_COUNTS = frozenset(_NAMES_AND_TIMES.split())
-_MEASURES = {"QUANTITY", "MONEY", "PERCENT"}
-_GLUE = {"-", "–", "—", "/", ":", "#", "."}
 _CLAUSE_END = {",", ";", ":", "—", "–"}
 _LIGHT_VERBS = {"be", "have", "say", "include", "see"}
 
@@ -125,15 +110,9 @@ _LIGHT_VERBS = {"be", "have", "say", "include", "see"}
 def find_quantities(article: Article, doc: Doc) -> list[Quantity]:
     """Quantities in text order; ``doc`` must be the parse of ``article.text``."""
     found: list[Quantity] = []
-    i = 0
-    while i < len(doc):
-        end = _run_end(doc, i)
-        top = _range_end(doc, i, end) if end > i else end
-        if top > end and i > 0 and doc[i - 1].lower_ == "from":  # "rose from 12 to 14": 14 now
-            i, end = end + 1, top
-        if end > i and (quantity := _quantity(article, doc, (i, end, top), found)) is not None:
+    for run in number_runs(doc):
+        if (quantity := _quantity(article, doc, run, found)) is not None:
             found.append(quantity)
-        i = max(top, i + 1)
     return sorted(found, key=lambda q: q.number.start)
 
 
@@ -147,86 +126,6 @@ def disagree(a: Quantity, b: Quantity) -> bool:
     if not same_measure(a, b) or a.negated or b.negated:
         return False
     return a.high < b.low or b.high < a.low
-
-
-def _run_end(doc: Doc, i: int) -> int:
-    """End of the number phrase starting at token ``i`` ("two hundred and fifty"), or ``i``."""
-    first = doc[i]
-    if first.lower_ in ("a", "an"):
-        has_scale = i + 1 < len(doc) and doc[i + 1].lower_ in SCALES
-        return _run_end(doc, i + 1) if has_scale else i
-    if not (_DIGITS.match(first.text) or first.lower_ in WORDS or first.lower_ in SCALES):
-        return i
-    j = i + 1
-    while j < len(doc) and doc[j].sent.start == first.sent.start:
-        prev, word = doc[j - 1].lower_, doc[j].lower_
-        nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-        tens_unit = prev in _TENS and WORDS.get(word, 10) < 10  # "twenty five"
-        joiner = (word == "-" and _joined(doc, j - 1) and _joined(doc, j)) or (
-            word == "and" and prev in SCALES
-        )
-        joined = (joiner and nxt in WORDS) or (word in WORDS and prev in {"-", "and", *SCALES})
-        if not (word in SCALES or tens_unit or joined):
-            break
-        j += 1
-    return j
-
-
-def _range_end(doc: Doc, i: int, j: int) -> int:
-    """End of "20 to 30", "20-30" or "between 20 and 30" when the run ``i:j`` opens one."""
-    link = doc[j].lower_ if j + 1 < len(doc) else ""
-    between = i > 0 and doc[i - 1].lower_ == "between"
-    if link not in ("to", "-", "–", "and") or (link == "and" and not between):
-        return j
-    k = _run_end(doc, j + 1)
-    phone = link in "-–" and any(re.match(r"^\d{4}", t.text) for t in (doc[i], doc[j + 1]))
-    return k if k > j + 1 and not phone and _value([*doc[j + 1 : k]]) > _value([*doc[i:j]]) else j
-
-
-def _joined(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` touches the next one, with no space between."""
-    return i + 1 < len(doc) and doc[i].whitespace_ == ""
-
-
-def _value(tokens: list[Token]) -> float:
-    total = current = 0.0
-    for token in tokens:
-        word = token.lower_
-        if word in ("hundred", "dozen"):
-            current = (current or 1.0) * SCALES[word]
-        elif word in SCALES:
-            total, current = total + (current or 1.0) * SCALES[word], 0.0
-        elif word in WORDS:
-            current += WORDS[word]
-        elif _DIGITS.match(token.text):
-            current += float(token.text.replace(",", ""))
-    return total + current
-
-
-def _skipped(doc: Doc, i: int, j: int) -> bool:
-    """Dates, names, codes, scores and phone numbers: numbers that count nothing."""
-    tokens = list(doc[i:j])
-    if any(t.ent_type_ in _NOT_COUNTS for t in tokens) or re.match(r"^0\d", tokens[0].text):
-        return True
-    before = doc[i - 1].text if i > 0 and _joined(doc, i - 1) else " "
-    if before in _GLUE or before[-1].isalnum():
-        return True
-    after = doc[j].text if _joined(doc, j - 1) else " "
-    if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
-        return True
-    sent, near = doc[i].sent, []
-    for k, step in ((i - 1, -1), (j, 1)):  # "555 0100", "(202) 555": digit groups side by side
-        k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
-        near += [doc[k]] if sent.start <= k < sent.end else []
-    return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
-
-
-def _number_head(tokens: list[Token]) -> Token:
-    """The token of the number phrase that the parse attaches to the rest of the sentence."""
-    inside = {t.i for t in tokens}
-    numbers = [t for t in tokens if t.lower_ not in ("to", "and", "-", "–")]
-    outside = [t for t in numbers if t.head.i not in inside or t.head == t] or numbers[-1:]
-    return next((t for t in outside if t.dep_ == "nummod"), outside[-1])
 
 
 def _clause_head(token: Token) -> Token | None:
@@ -333,19 +232,17 @@ def _quantity(
     """The quantity of the number run ``i:j`` (a range when it goes on to ``top``)."""
     i, j, top = run
     tokens = list(doc[i:top])
-    if _skipped(doc, i, top):
+    if skipped(doc, i, top):
         return None
-    value, number = _value(tokens[: j - i]), _number_head(tokens)
-    upper = _value(tokens[j - i + 1 :]) if top > j else None
+    value, number = number_value(tokens[: j - i]), number_head(tokens)
+    if is_label(tokens, number, value):
+        return None
+    upper = number_value(tokens[j - i + 1 :]) if top > j else None
     head, at, counted, noun = number.head, i, "", None
     if i > 0 and doc[i - 1].lower_ in ("$", "us$", "£", "€"):
         at, counted = i - 1, COUNTED_FOLD[doc[i - 1].lower_]
-    if re.match(r"^\d{4}$", tokens[0].text) and 1000 <= value <= 2100 and head.pos_ != "NOUN":
-        return None  # a year, not a count
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.i > number.i:
         noun = head
-    elif number.dep_ == "nummod" and head.pos_ == "PROPN":
-        return None  # "Route 66", "Tower 22"
     partitive = [g for c in number.rights if c.lower_ == "of" for g in c.children]
     if noun is None and partitive:
         if partitive[0].pos_ == "PRON" or (

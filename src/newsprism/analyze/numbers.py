@@ -1,0 +1,155 @@
+"""Number phrases in a parsed article: where they are, what they are worth, which count nothing.
+
+Reading a number is kept apart from deciding what it counts (``quantities``): these rules
+look at the number's own tokens, their neighbours and entity types, and need no fold tables.
+
+Numbers: digits ("2,500", "1.5 million", "$4 million", "40%") and words ("three",
+"twenty-five", "two hundred and fifty", "a dozen"). Ranges "between 20 and 30", "20 to
+30" and "2,000-3,000" give (20, 30); a change "rose from 12 to 14" gives 14. Skipped:
+DATE/TIME/ORDINAL entities (years, "two days", ages such as "Ana Verell, 58"), 4-digit
+years that count no common noun ("in 2014"), numbers inside names (an entity, or after a
+proper noun: "Route 66"), numbers glued to a hyphen, slash, letters or digits
+("40-metre", "61-year-old", "2-1", "MS08-078", "555-0100"), leading zeros, vague plurals
+("hundreds", "dozens"), and the pronoun "one" ("one of them", "just one in a series"; that
+last rule needs the counted thing, so ``quantities`` applies it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "SCALES",
+    "WORDS",
+    "Run",
+    "is_label",
+    "number_head",
+    "number_runs",
+    "number_value",
+    "skipped",
+]
+
+_UNIT_WORDS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen"""
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
+WORDS = {w: float(n) for n, w in enumerate(_UNIT_WORDS.split())}
+_TENS = _TEN_WORDS.split()
+WORDS |= {w: float(10 * n) for n, w in enumerate(_TENS, 2)}
+SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")
+_NAMES_AND_TIMES = "DATE TIME ORDINAL PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE"
+_NOT_COUNTS = frozenset(_NAMES_AND_TIMES.split())
+_MEASURES = {"QUANTITY", "MONEY", "PERCENT"}
+_GLUE = {"-", "–", "—", "/", ":", "#", "."}
+
+Run = tuple[int, int, int]
+"""Token bounds (i, j, top): the number is ``i:j``; a range goes on to ``top`` (else j)."""
+
+
+def number_runs(doc: Doc) -> Iterator[Run]:
+    """Number phrases in text order, a range as one run; not yet checked by ``skipped``."""
+    i = 0
+    while i < len(doc):
+        end = _run_end(doc, i)
+        top = _range_end(doc, i, end) if end > i else end
+        if top > end and i > 0 and doc[i - 1].lower_ == "from":  # "rose from 12 to 14": 14 now
+            i, end = end + 1, top
+        if end > i:
+            yield i, end, top
+        i = max(top, i + 1)
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """End of the number phrase starting at token ``i`` ("two hundred and fifty"), or ``i``."""
+    first = doc[i]
+    if first.lower_ in ("a", "an"):
+        has_scale = i + 1 < len(doc) and doc[i + 1].lower_ in SCALES
+        return _run_end(doc, i + 1) if has_scale else i
+    if not (_DIGITS.match(first.text) or first.lower_ in WORDS or first.lower_ in SCALES):
+        return i
+    j = i + 1
+    while j < len(doc) and doc[j].sent.start == first.sent.start:
+        prev, word = doc[j - 1].lower_, doc[j].lower_
+        nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+        tens_unit = prev in _TENS and WORDS.get(word, 10) < 10  # "twenty five"
+        joiner = (word == "-" and _joined(doc, j - 1) and _joined(doc, j)) or (
+            word == "and" and prev in SCALES
+        )
+        joined = (joiner and nxt in WORDS) or (word in WORDS and prev in {"-", "and", *SCALES})
+        if not (word in SCALES or tens_unit or joined):
+            break
+        j += 1
+    return j
+
+
+def _range_end(doc: Doc, i: int, j: int) -> int:
+    """End of "20 to 30", "20-30" or "between 20 and 30" when the run ``i:j`` opens one."""
+    link = doc[j].lower_ if j + 1 < len(doc) else ""
+    between = i > 0 and doc[i - 1].lower_ == "between"
+    if link not in ("to", "-", "–", "and") or (link == "and" and not between):
+        return j
+    k = _run_end(doc, j + 1)
+    phone = link in "-–" and any(re.match(r"^\d{4}", t.text) for t in (doc[i], doc[j + 1]))
+    rises = k > j + 1 and number_value([*doc[j + 1 : k]]) > number_value([*doc[i:j]])
+    return k if rises and not phone else j
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` touches the next one, with no space between."""
+    return i + 1 < len(doc) and doc[i].whitespace_ == ""
+
+
+def number_value(tokens: list[Token]) -> float:
+    """What a number phrase is worth: "two hundred and fifty" 250, "1.5 million" 1.5e6."""
+    total = current = 0.0
+    for token in tokens:
+        word = token.lower_
+        if word in ("hundred", "dozen"):
+            current = (current or 1.0) * SCALES[word]
+        elif word in SCALES:
+            total, current = total + (current or 1.0) * SCALES[word], 0.0
+        elif word in WORDS:
+            current += WORDS[word]
+        elif _DIGITS.match(token.text):
+            current += float(token.text.replace(",", ""))
+    return total + current
+
+
+def skipped(doc: Doc, i: int, j: int) -> bool:
+    """Dates, names, codes, scores and phone numbers: numbers that count nothing."""
+    tokens = list(doc[i:j])
+    if any(t.ent_type_ in _NOT_COUNTS for t in tokens) or re.match(r"^0\d", tokens[0].text):
+        return True
+    before = doc[i - 1].text if i > 0 and _joined(doc, i - 1) else " "
+    if before in _GLUE or before[-1].isalnum():
+        return True
+    after = doc[j].text if _joined(doc, j - 1) else " "
+    if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
+        return True
+    sent, near = doc[i].sent, []
+    for k, step in ((i - 1, -1), (j, 1)):  # "555 0100", "(202) 555": digit groups side by side
+        k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
+        near += [doc[k]] if sent.start <= k < sent.end else []
+    return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
+
+
+def is_label(tokens: list[Token], number: Token, value: float) -> bool:
+    """Years and names the entity tagger missed, told by the parse: a 4-digit year that counts
+    no common noun ("in 2014") or a number after the proper noun it names ("Route 66")."""
+    head = number.head
+    year = re.match(r"^\d{4}$", tokens[0].text) and 1000 <= value <= 2100 and head.pos_ != "NOUN"
+    name = number.dep_ == "nummod" and head.pos_ == "PROPN" and head.i <= number.i
+    return bool(year or name)
+
+
+def number_head(tokens: list[Token]) -> Token:
+    """The token of the number phrase that the parse attaches to the rest of the sentence."""
+    inside = {t.i for t in tokens}
+    numbers = [t for t in tokens if t.lower_ not in ("to", "and", "-", "–")]
+    outside = [t for t in numbers if t.head.i not in inside or t.head == t] or numbers[-1:]
+    return next((t for t in outside if t.dep_ == "nummod"), outside[-1])
