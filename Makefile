@@ -40,6 +40,8 @@ bench: install
 	$(PY) benchmarks/extraction.py
 	$(PY) benchmarks/clustering.py
 	$(PY) benchmarks/scale.py
+	$(PY) benchmarks/coreference.py
+	$(PY) benchmarks/triangulation.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
