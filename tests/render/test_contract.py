@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,18 @@ from markdown_it import MarkdownIt  # markdown-it-py, installed with rich
 from newsprism.cluster.stories import build_stories
 from newsprism.models import Models
 from newsprism.pipeline import Analysis, analyze
-from newsprism.records import Article, InputFailure
+from newsprism.records import (
+    Article,
+    BriefSentence,
+    Claim,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Evidence,
+    InputFailure,
+    Quote,
+    Span,
+)
 from newsprism.render import RENDERERS, render_json
 from newsprism.render.html import render_html
 from newsprism.render.markdown import render_markdown
@@ -177,3 +189,30 @@ def test_every_renderer_shows_every_title(fmt: str, examples_dir: Path, models: 
         assert article.title
         words = article.title.split()[:3]
         assert all(w.strip(",.") in output for w in words), (fmt, article.title)
+
+
+def hostile_findings() -> Analysis:
+    """A story whose findings (brief, claims, conflicts, entities, quotes) carry markup."""
+    base = hostile_analysis()
+    article = base.articles[0]
+    span = Span.of(article, 0, len(HOSTILE))
+    story = replace(
+        base.stories[0],
+        brief=(BriefSentence(f"Only {HOSTILE} reports.", (span,)),),
+        claims=(Claim("k1", "statement", HOSTILE, "conflicting", (Evidence(span, "supports"),)),),
+        conflicts=(
+            Conflict("c1", HOSTILE, (ConflictSide(HOSTILE, (span,)), ConflictSide("x", (span,)))),
+        ),
+        entities=(Entity("e1", HOSTILE, "PERSON", (span, span), (span,)),),
+        quotes=(Quote("q1", "e1", HOSTILE, (span,)),),
+    )
+    return Analysis(base.articles, (story,), ())
+
+
+def test_findings_are_escaped_in_html_and_markdown() -> None:
+    page = render_html(hostile_findings())
+    assert "<script" not in page.lower() and "<img src=x" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5
+    markdown = render_markdown(hostile_findings())
+    assert unescaped(markdown, "<") == []
+    assert "<script" not in rendered(markdown).lower()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.render.views import entity_views, quote_views
+from newsprism.render.views import citation_outlets, claim_views, entity_views, quote_views
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
@@ -31,6 +31,18 @@ def render_html(analysis: Analysis) -> str:
             "story": story,
             "articles": [by_id[i] for i in story.article_ids],
             "entities": entity_views(story, by_id),
+            "claims": claim_views(story, by_id),
+            "cited": [citation_outlets(b.citations, by_id) for b in story.brief],
+            "sides": [
+                [
+                    {
+                        "outlets": citation_outlets(side.evidence, by_id),
+                        "words": [s.text for s in side.evidence[:3]],
+                    }
+                    for side in conflict.sides
+                ]
+                for conflict in story.conflicts
+            ],
             "quotes": quote_views(story, by_id),
         }
         for story in analysis.stories
