@@ -6,9 +6,10 @@ format.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsprism.records import Article, Claim, Entity, Story
+from newsprism.records import Article, Claim, Entity, Span, Story
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,11 @@ def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> lis
     return views
 
 
-def citation_outlets(spans: tuple[object, ...], by_id: dict[str, Article]) -> list[str]:
+def citation_outlets(spans: Sequence[Span], by_id: dict[str, Article]) -> list[str]:
+    """The outlets of some evidence, each once, in order."""
     names: list[str] = []
     for span in spans:
-        name = outlet_name(by_id[span.article])  # type: ignore[attr-defined]
+        name = outlet_name(by_id[span.article])
         if name not in names:
             names.append(name)
     return names
