@@ -7,6 +7,7 @@ Every finding points back to verbatim evidence through a :class:`Span`, whose
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,6 +34,12 @@ class Span:
                 f"span {start}:{end} outside article {article.id} (length {len(article.text)})"
             )
         return cls(article.id, start, end, article.text[start:end])
+
+
+def spans_id(prefix: str, spans: Iterable[Span]) -> str:
+    """A stable id for a finding: a hash of its evidence spans, whatever their order."""
+    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in spans)
+    return prefix + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import numpy as np
 from newsprism.analyze.assertions import Assertion
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.compare import compare, independent
+from newsprism.analyze.quantities import Quantity
 from newsprism.records import Article, Span
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
@@ -28,17 +29,23 @@ def _embed(texts: list[str]) -> np.ndarray:
     return np.ones((len(texts), 4), dtype=np.float32) / 2.0
 
 
-def _deaths(article: Article, words: str, low: float, high: float) -> Assertion:
+def _count(
+    article: Article, words: str, low: float, high: float, counted: str, event: str
+) -> Assertion:
+    span = _span(article, words)
     return Assertion(
         "quantity",
-        ("quantity", "person", "kill"),
+        ("quantity", counted, event),
         str(low),
-        f"died: {words}",
-        _span(article, words),
-        about="the number of people who died",
-        low=low,
-        high=high,
+        f"{event}: {words}",
+        span,
+        about=f"how many {counted} {event}",
+        quantity=Quantity(span, span, low, low, high, None, counted, event, False),
     )
+
+
+def _deaths(article: Article, words: str, low: float, high: float) -> Assertion:
+    return _count(article, words, low, high, "person", "kill")
 
 
 def test_numbers_apart_after_qualifiers_conflict() -> None:
@@ -110,24 +117,8 @@ def test_brief_cites_every_sentence() -> None:
 
 def test_counts_of_other_things_never_conflict() -> None:
     points = [
-        Assertion(
-            "quantity",
-            ("quantity", "point", "score"),
-            "20",
-            "x",
-            _span(A, "Twelve people died"),
-            low=20,
-            high=20,
-        ),
-        Assertion(
-            "quantity",
-            ("quantity", "point", "score"),
-            "23",
-            "x",
-            _span(B, "At least 14 people died"),
-            low=23,
-            high=23,
-        ),
+        _count(A, "Twelve people died", 20, 20, "point", "score"),
+        _count(B, "At least 14 people died", 23, 23, "point", "score"),
     ]
     assert compare(points, [A, B], {}, _embed).conflicts == ()
 

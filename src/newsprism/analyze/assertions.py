@@ -97,11 +97,8 @@ class Assertion:
     """Content words of the value, for overlap tests."""
     about: str = ""
     """What the point is, for the reader ("Yehia Rasool's role")."""
-    low: float = 0.0
-    high: float = 0.0
-    """A quantity's range after its qualifier ("at least 14": 14 to infinity)."""
-    amount: float | None = None
-    """A quantity's number as written."""
+    quantity: Quantity | None = None
+    """The number read, with its range, for a quantity."""
     day: str | None = None
     """The calendar day an event happened (ISO), when the article's words pin it down."""
     place: str | None = None
@@ -153,9 +150,7 @@ def quantity_assertion(quantity: Quantity, doc: Doc) -> Assertion:
         quantity.evidence,
         negated=quantity.negated,
         about=_how_many(quantity.counted, event),
-        low=quantity.low,
-        high=quantity.high,
-        amount=quantity.value,
+        quantity=quantity,
         place=_place(doc, quantity.number.start),
     )
 

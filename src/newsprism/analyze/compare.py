@@ -20,15 +20,22 @@ outlet as their source count once; so do two articles of one outlet.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsprism.analyze.assertions import EXCLUSIVE_ROLES, Assertion
-from newsprism.analyze.quantities import EVENT_FOLD, PEOPLE
-from newsprism.records import Article, Claim, ClaimStatus, Conflict, ConflictSide, Evidence, Span
+from newsprism.analyze.quantities import disagree as counts_disagree
+from newsprism.records import (
+    Article,
+    Claim,
+    ClaimStatus,
+    Conflict,
+    ConflictSide,
+    Evidence,
+    spans_id,
+)
 
 SAME_POSITION = 0.72
 """Sentence cosine above which two positions of one actor are one claim."""
@@ -43,10 +50,6 @@ OPPOSITE = {
     frozenset({"defend", "condemn"}),
 }
 """Verbs that take opposite positions on the same thing."""
-MEASURED_EVENTS = frozenset(set(EVENT_FOLD.values()))
-MEASURED_COUNTS = frozenset(PEOPLE | {"iraqi", "resident", "passenger", "student", "patient"})
-ROUNDING = 0.05
-"""An exact figure may be a rounded one: 20 and 20.6 percent do not disagree."""
 Embed = Callable[[list[str]], np.ndarray]
 Disagree = Callable[[Assertion, Assertion], bool]
 
@@ -135,24 +138,10 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def _numbers_apart(a: Assertion, b: Assertion) -> bool:
-    """Two counts of a known measure (people killed, wounded, missing, evacuated, arrested;
-    troops deployed) whose ranges do not meet, rounding of exact figures allowed for. Other
-    numbers that share a counted noun ("points", "percent", "rifles") are too often counts of
-    different things (two players, two countries, two raids) to call a disagreement."""
-    event, counted = a.key[2], a.key[1]
-    if event not in MEASURED_EVENTS or counted not in MEASURED_COUNTS:
+    """Counts at one place (or both placeless) that ``quantities.disagree`` sets apart."""
+    if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
-    if a.negated or b.negated or a.place != b.place:
-        return False
-    low_a, high_a = _rounded(a)
-    low_b, high_b = _rounded(b)
-    return high_a < low_b or high_b < low_a
-
-
-def _rounded(a: Assertion) -> tuple[float, float]:
-    if a.low == a.high:
-        return a.low * (1 - ROUNDING), a.high * (1 + ROUNDING)
-    return a.low, a.high
+    return counts_disagree(a.quantity, b.quantity)
 
 
 def _sides(group: list[Assertion], disagree: Disagree) -> list[list[Assertion]]:
@@ -202,7 +191,7 @@ def _judge(
         status: ClaimStatus = "conflicting"
         evidence += [Evidence(a.evidence, "contradicts") for side in sides[1:] for a in side]
         conflict = Conflict(
-            _id("c", [e.span for e in evidence]),
+            spans_id("c", [e.span for e in evidence]),
             head.about or head.text,
             tuple(ConflictSide(side[0].text, tuple(a.evidence for a in side)) for side in sides),
         )
@@ -211,17 +200,12 @@ def _judge(
     else:
         status = "single_source"
     claim = Claim(
-        _id("k", [e.span for e in evidence]),
+        spans_id("k", [e.span for e in evidence]),
         head.kind,
         head.text,
         status,
         tuple(evidence),
         head.subject,
-        head.amount if head.amount is not None else head.value,
+        head.quantity.value if head.quantity is not None else head.value,
     )
     return claim, conflict
-
-
-def _id(prefix: str, spans: Sequence[Span]) -> str:
-    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in spans)
-    return prefix + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]

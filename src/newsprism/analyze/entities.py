@@ -10,7 +10,6 @@ read most like its own (sentence embeddings).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from newsprism.analyze.matching import Form, Match, acronym_of, forms, match
 from newsprism.analyze.mentions import find_mentions
 from newsprism.analyze.names import is_acronym, plain_key
 from newsprism.models import Models
-from newsprism.records import Article, Entity, EntityType, Mention, Span
+from newsprism.records import Article, Entity, EntityType, Mention, Span, spans_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -217,23 +216,27 @@ def _same_spelling(a: Chain, b: Chain) -> bool:
 
 
 def _acronym_pair(a: Chain, b: Chain) -> bool:
-    return any(
-        is_acronym(x.span.text) and acronym_of(x.span.text, y.span.text)
-        for x, y in ((x, y) for x in a.mentions for y in b.mentions)
-    ) or any(
-        is_acronym(y.span.text) and acronym_of(y.span.text, x.span.text)
-        for x, y in ((x, y) for x in a.mentions for y in b.mentions)
-    )
+    """Whether one chain has an acronym that spells a name of the other."""
+    pairs = [(x.span.text, y.span.text) for x in a.mentions for y in b.mentions]
+    pairs += [(y, x) for x, y in pairs]
+    return any(is_acronym(short) and acronym_of(short, long) for short, long in pairs)
 
 
 def _closest(chain: Chain, candidates: list[Chain], docs: Sequence[Doc], models: Models) -> Chain:
     by_id = {d.user_data.get("article_id"): d for d in docs}
-    own = _context(chain, by_id, models)
-    scores = [float(own @ _context(c, by_id, models)) for c in candidates]
+    groups = [_sentences(c, by_id) for c in (chain, *candidates)]
+    vectors = models.embedder.embed([s for group in groups for s in group])
+    means, start = [], 0
+    for group in groups:
+        mean = vectors[start : start + len(group)].mean(axis=0)
+        means.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+        start += len(group)
+    scores = [float(means[0] @ other) for other in means[1:]]
     return candidates[int(np.argmax(scores))]
 
 
-def _context(chain: Chain, by_id: dict[object, Doc], models: Models) -> np.ndarray:
+def _sentences(chain: Chain, by_id: dict[object, Doc]) -> list[str]:
+    """The sentences around a chain's first mentions: its context."""
     sentences = []
     for mention in chain.mentions[:8]:
         doc = by_id.get(mention.span.article)
@@ -241,17 +244,13 @@ def _context(chain: Chain, by_id: dict[object, Doc], models: Models) -> np.ndarr
             part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if part is not None:
                 sentences.append(part.sent.text)
-    if not sentences:
-        sentences = [m.span.text for m in chain.mentions[:8]]
-    vectors = models.embedder.embed(sentences)
-    mean: np.ndarray = vectors.mean(axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return sentences or [m.span.text for m in chain.mentions[:8]]
 
 
 def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
     spans = tuple(sorted((m.span for m in chain.mentions), key=lambda s: (s.article, s.start)))
     return Entity(
-        id=_entity_id(spans),
+        id=spans_id("e", spans),
         name=chain.alias or _fullest(chain),
         type=chain.type,
         mentions=spans,
@@ -262,8 +261,3 @@ def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
 def _fullest(chain: Chain) -> str:
     counts = Counter(m.span.text for m in chain.mentions)
     return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
-
-
-def _entity_id(spans: Sequence[Span]) -> str:
-    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in spans)
-    return "e" + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]

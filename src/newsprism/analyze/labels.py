@@ -108,8 +108,9 @@ def _candidates(
                     yield noun.left_edge.i, min(noun.right_edge.i, verb.i - 1)
     if place:
         return
+    phrase = {t.i for t in root.subtree}
     run = start
-    while run > 0 and doc[run - 1].i in {t.i for t in root.subtree} and doc[run - 1].dep_ != "det":
+    while run > 0 and run - 1 in phrase and doc[run - 1].dep_ != "det":
         run -= 1
     if run < start:
         yield run, start - 1

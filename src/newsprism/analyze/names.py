@@ -79,9 +79,3 @@ def plain_key(name: str) -> str:
 def is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-def initials(name: str) -> str:
-    """Initials of a multi-word name's capitalised words ("Northern Valdoria Hydro Authority")."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""

@@ -121,11 +121,31 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
     return a.counted == b.counted and a.event == b.event
 
 
+MEASURED_EVENTS = frozenset(EVENT_FOLD.values())
+MEASURED_COUNTS = PEOPLE | {"iraqi", "resident", "passenger", "student", "patient"}
+ROUNDING = 0.05
+"""An exact figure may be a rounded one: 20 and 20.6 do not disagree."""
+
+
 def disagree(a: Quantity, b: Quantity) -> bool:
-    """Whether two statements of one measure cannot both be true (their ranges are apart)."""
+    """Whether two counts of one known measure (people killed, wounded, missing, evacuated,
+    arrested; troops deployed) cannot both be true: their ranges, rounding of exact figures
+    allowed for, do not meet. Other numbers that share a counted noun ("points", "percent",
+    "rifles") are too often counts of different things (two players, two countries, two
+    raids) to call a disagreement."""
     if not same_measure(a, b) or a.negated or b.negated:
         return False
-    return a.high < b.low or b.high < a.low
+    if a.event not in MEASURED_EVENTS or a.counted not in MEASURED_COUNTS:
+        return False
+    low_a, high_a = _rounded(a)
+    low_b, high_b = _rounded(b)
+    return high_a < low_b or high_b < low_a
+
+
+def _rounded(quantity: Quantity) -> tuple[float, float]:
+    if quantity.low == quantity.high:
+        return quantity.low * (1 - ROUNDING), quantity.high * (1 + ROUNDING)
+    return quantity.low, quantity.high
 
 
 def _clause_head(token: Token) -> Token | None:

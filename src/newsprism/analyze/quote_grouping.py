@@ -38,7 +38,6 @@ two utterances together.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -47,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from newsprism.records import Quote, Span
+from newsprism.records import Quote, Span, spans_id
 
 if TYPE_CHECKING:
     from newsprism.analyze.quotes import FoundQuote
@@ -73,8 +72,7 @@ def normalise(text: str) -> str:
 
 def quote_id(variants: Sequence[Span]) -> str:
     """A stable id: the same variant spans always give the same quote id."""
-    keys = sorted(f"{s.article}:{s.start}:{s.end}" for s in variants)
-    return "q" + hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()[:16]
+    return spans_id("q", variants)
 
 
 def group_quotes(
