@@ -1,12 +1,20 @@
-"""A self-contained HTML report (inline CSS, no scripts from anywhere)."""
+"""A self-contained HTML report (inline CSS, no scripts from anywhere).
+
+The story section (``_story.html.j2``, fed by :func:`story_view`) and the style sheet
+(``report.css``) are shared with the web app, so a story reads the same in both.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
+from newsprism.records import Article, Story
 from newsprism.render.views import citation_outlets, claim_views, entity_views, quote_views
 
 if TYPE_CHECKING:
@@ -14,7 +22,7 @@ if TYPE_CHECKING:
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
     # Autoescaping is on for every template: every article-derived string is untrusted.
     return Environment(
         loader=PackageLoader("newsprism", "render/templates"),
@@ -24,28 +32,36 @@ def _environment() -> Environment:
     )
 
 
+@cache
+def stylesheet() -> str:
+    """The report's CSS (inlined in the report, served as a file by the web app)."""
+    return files("newsprism").joinpath("render/templates/report.css").read_text("utf-8")
+
+
+def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
+    """What ``_story.html.j2`` shows of one story; ``articles`` holds at least its members."""
+    by_id = {a.id: a for a in articles}
+    return {
+        "story": story,
+        "articles": [by_id[i] for i in story.article_ids],
+        "entities": entity_views(story, by_id),
+        "claims": claim_views(story, by_id),
+        "cited": [citation_outlets(b.citations, by_id) for b in story.brief],
+        "sides": [
+            [
+                {
+                    "outlets": citation_outlets(side.evidence, by_id),
+                    "words": [s.text for s in side.evidence[:3]],
+                }
+                for side in conflict.sides
+            ]
+            for conflict in story.conflicts
+        ],
+        "quotes": quote_views(story, by_id),
+    }
+
+
 def render_html(analysis: Analysis) -> str:
-    by_id = {a.id: a for a in analysis.articles}
-    stories = [
-        {
-            "story": story,
-            "articles": [by_id[i] for i in story.article_ids],
-            "entities": entity_views(story, by_id),
-            "claims": claim_views(story, by_id),
-            "cited": [citation_outlets(b.citations, by_id) for b in story.brief],
-            "sides": [
-                [
-                    {
-                        "outlets": citation_outlets(side.evidence, by_id),
-                        "words": [s.text for s in side.evidence[:3]],
-                    }
-                    for side in conflict.sides
-                ]
-                for conflict in story.conflicts
-            ],
-            "quotes": quote_views(story, by_id),
-        }
-        for story in analysis.stories
-    ]
-    template = _environment().get_template("report.html.j2")
-    return template.render(analysis=analysis, stories=stories)
+    stories = [story_view(story, analysis.articles) for story in analysis.stories]
+    template = environment().get_template("report.html.j2")
+    return template.render(analysis=analysis, stories=stories, css=Markup(stylesheet()))
