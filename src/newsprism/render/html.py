@@ -15,7 +15,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism.records import Article, Story
-from newsprism.render.views import citation_outlets, claim_views, entity_views, quote_views
+from newsprism.render.views import (
+    citation_outlets,
+    claim_views,
+    entity_views,
+    outlet_name,
+    quote_views,
+)
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
@@ -44,6 +50,7 @@ def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
     return {
         "story": story,
         "articles": [by_id[i] for i in story.article_ids],
+        "outlets": {i: outlet_name(by_id[i]) for i in story.article_ids},
         "entities": entity_views(story, by_id),
         "claims": claim_views(story, by_id),
         "cited": [citation_outlets(b.citations, by_id) for b in story.brief],
