@@ -16,7 +16,7 @@ from newsprism.records import Article, Story
 from newsprism.render.matrix import short
 from newsprism.render.views import outlet_name, span_anchor
 
-BOX_W, BOX_H, GAP, ARC_ROOM, COLUMN_GAP, MARGIN = 190, 30, 14, 110, 130, 12
+BOX_W, BOX_H, GAP, ARC_ROOM, COLUMN_GAP, MARGIN = 190, 30, 14, 110, 110, 12
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,10 @@ def _layout(
 ) -> Graph:
     rows = max(len(story.article_ids), len(names), 1)
     height = 2 * MARGIN + rows * (BOX_H + GAP) - GAP
-    left_x, right_x = MARGIN + ARC_ROOM, MARGIN + ARC_ROOM + BOX_W + COLUMN_GAP
+    # Arcs between articles bend out to the left; without any, that room is not kept.
+    arcs = any(item.overlaps for item in items) or any(c.article for _, c in cite_pairs)
+    left_x = MARGIN + (ARC_ROOM if arcs else 0)
+    right_x = left_x + BOX_W + COLUMN_GAP
 
     def column(count: int) -> list[float]:
         top = (height - (count * (BOX_H + GAP) - GAP)) / 2
@@ -170,7 +173,8 @@ def _edge(kind: str, a: Node, b: Node, texts: list[str]) -> Edge:
         path = f"M{a.x + BOX_W:.0f},{y1:.0f} L{b.x - 2:.0f},{y2:.0f}"
         note = f"{a.name} cites {b.name}: " + "; ".join(texts)
         return Edge("cites", a.key, b.key, path, note, "", 0, 0)
-    bend = min(ARC_ROOM - 8, 28 + 0.6 * abs(y2 - y1))
+    # Shared text bends further out than a cite, so both can join the same two articles.
+    bend = min(ARC_ROOM - 40, 20 + 0.5 * abs(y2 - y1)) + (30 if kind == "overlaps" else 0)
     bx = a.x - bend
     path = f"M{a.x:.0f},{y1:.0f} C{bx:.0f},{y1:.0f} {bx:.0f},{y2:.0f} {a.x - 2:.0f},{y2:.0f}"
     if kind == "cites":
@@ -178,4 +182,5 @@ def _edge(kind: str, a: Node, b: Node, texts: list[str]) -> Edge:
         return Edge("cites", a.key, b.key, path, note, "", 0, 0)
     similarity = max(texts)
     note = f"{a.name} and {b.name} share text (similarity {similarity})"
-    return Edge("overlaps", a.key, b.key, path, note, similarity, a.x - 0.75 * bend, (y1 + y2) / 2)
+    label_x = a.x - 0.75 * bend - 4  # beside the arc's outermost point, its text to the left
+    return Edge("overlaps", a.key, b.key, path, note, similarity, label_x, (y1 + y2) / 2)
