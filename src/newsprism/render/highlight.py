@@ -8,6 +8,7 @@ segments gives back the article's text exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -42,11 +43,19 @@ def segments(article: Article, spans: Iterable[tuple[Span, str]]) -> tuple[Segme
             kinds.setdefault((span.start, span.end), set()).add(kind)
     bounds = sorted({0, len(text)} | {b for key in kinds for b in key})
     starts: dict[int, list[tuple[int, int]]] = {}
+    ends: dict[int, list[tuple[int, int]]] = {}
     for key in sorted(kinds):
         starts.setdefault(key[0], []).append(key)
+        ends.setdefault(key[1], []).append(key)
+    # One sweep over the bounds: the spans covering a segment are those begun and not ended.
+    active: Counter[str] = Counter()
     out = []
     for left, right in pairwise(bounds):
-        covering = {k for (s, e), ks in kinds.items() if s <= left and right <= e for k in ks}
+        for key in ends.get(left, []):
+            active.subtract(kinds[key])
+        for key in starts.get(left, []):
+            active.update(kinds[key])
+        covering = {k for k, n in active.items() if n > 0}
         anchors = tuple(
             span_anchor(Span(article.id, s, e, text[s:e])) for s, e in starts.get(left, [])
         )
