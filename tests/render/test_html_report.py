@@ -38,7 +38,7 @@ def hostile_analysis(second_date: str | None = "2024-03-06") -> Analysis:
     """Two articles whose every field carries markup; one with a javascript: URL."""
     evil = Article(
         "a1", f"evil{IMG}.html", "javascript:alert(1)", HOSTILE, HOSTILE, "2024-03-04", "en",
-        f"{HOSTILE} said “{SCRIPT} we reject it” and {IMG} Wire reported.",
+        f"{HOSTILE} said “{SCRIPT} we reject it” and\n\n  {IMG} Wire reported.\n",
     )  # fmt: skip
     plain = Article(
         "a2", "https://example.org/x", 'https://example.org/a?b="><script>', f"O {IMG}",
