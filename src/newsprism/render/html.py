@@ -15,10 +15,17 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism.records import Article, Story
+from newsprism.render.diff import quote_diffs
+from newsprism.render.graph import provenance_graph
+from newsprism.render.highlight import segments, story_spans
+from newsprism.render.matrix import claim_matrix
+from newsprism.render.timeline import story_timeline
 from newsprism.render.views import (
     citation_outlets,
     claim_views,
     entity_views,
+    evidence_views,
+    link_url,
     outlet_name,
     quote_views,
 )
@@ -45,26 +52,41 @@ def stylesheet() -> str:
 
 
 def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
-    """What ``_story.html.j2`` shows of one story; ``articles`` holds at least its members."""
+    """What ``_story.html.j2`` shows of one story; ``articles`` holds at least its members.
+
+    Plain values only (no template filters), so any Jinja environment that finds the
+    templates can draw it.
+    """
     by_id = {a.id: a for a in articles}
+    members = [by_id[i] for i in story.article_ids]
+    spans = story_spans(story)
     return {
         "story": story,
-        "articles": [by_id[i] for i in story.article_ids],
+        "articles": members,
         "outlets": {i: outlet_name(by_id[i]) for i in story.article_ids},
+        "links": {a.id: link_url(a.url) for a in members},
         "entities": entity_views(story, by_id),
         "claims": claim_views(story, by_id),
         "cited": [citation_outlets(b.citations, by_id) for b in story.brief],
+        "citations": [evidence_views(b.citations, by_id) for b in story.brief],
         "sides": [
             [
                 {
+                    "text": side.text,
                     "outlets": citation_outlets(side.evidence, by_id),
                     "words": [s.text for s in side.evidence[:3]],
+                    "evidence": evidence_views(side.evidence, by_id),
                 }
                 for side in conflict.sides
             ]
             for conflict in story.conflicts
         ],
         "quotes": quote_views(story, by_id),
+        "quote_diffs": quote_diffs(story, members),
+        "matrix": claim_matrix(story, members),
+        "graph": provenance_graph(story, members),
+        "timeline": story_timeline(story, members),
+        "texts": {a.id: segments(a, spans) for a in members},
     }
 
 

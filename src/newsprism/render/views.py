@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from newsprism.records import Article, Claim, Entity, Span, Story
 
@@ -26,6 +27,23 @@ class QuoteView:
     speaker: str
     variants: tuple[tuple[str, str], ...]
     """(outlet, words)."""
+
+
+def span_anchor(span: Span) -> str:
+    """The id of a span's highlight in its article's text: the same span cited by several
+    findings is one place to go to."""
+    return f"{span.article}-{span.start}-{span.end}"
+
+
+def link_url(url: str | None) -> str | None:
+    """An article's URL when it is safe to link (http or https), else None."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme
+    except ValueError:  # a malformed URL (an unclosed IPv6 bracket) is no link
+        return None
+    return url.strip() if scheme.lower() in ("http", "https") else None
 
 
 def outlet_name(article: Article) -> str:
@@ -99,3 +117,15 @@ def citation_outlets(spans: Sequence[Span], by_id: dict[str, Article]) -> list[s
         if name not in names:
             names.append(name)
     return names
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    outlet: str
+    text: str
+    anchor: str
+    """Id of the span's highlight in the article text (see :func:`span_anchor`)."""
+
+
+def evidence_views(spans: Sequence[Span], by_id: dict[str, Article]) -> list[EvidenceView]:
+    return [EvidenceView(outlet_name(by_id[s.article]), s.text, span_anchor(s)) for s in spans]
