@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from newsprism import pipeline
 from newsprism.render.html import story_view
-from newsprism.store.browse import StoryQuery, find_stories, outlets
+from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories, outlets
 from newsprism.web.state import state
 
 router = APIRouter(include_in_schema=False)
@@ -27,6 +27,7 @@ def story_list(
     since: Text = None,
     until: Text = None,
     page: int = 1,
+    per_page: Annotated[int, Query(le=MAX_PER_PAGE)] = 20,
 ) -> Response:
     """Stories, newest first, searched and filtered by the form's fields."""
     app = state(request)
@@ -34,8 +35,10 @@ def story_list(
     given = {k: v.strip() for k, v in filters.items() if v and v.strip()}
     query = StoryQuery(
         given.get("q"), given.get("entity"), given.get("outlet"),
-        given.get("since"), given.get("until"), page,
+        given.get("since"), given.get("until"), page, per_page,
     )  # fmt: skip
+    if per_page != 20:
+        given["per_page"] = str(per_page)
     found = find_stories(app.store.engine, query)
     pages = {
         "previous": _page_link(given, page - 1) if page > 1 else None,
