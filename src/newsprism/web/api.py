@@ -73,7 +73,7 @@ def list_stories(
     )
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id}", responses={404: {"description": "no story with this id"}})
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     """The analysed story: a Story object of the analysis contract (newsprism.analysis/1)."""
     app = state(request)
@@ -81,7 +81,7 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
     return story_data(story)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id}", responses={404: {"description": "no article with this id"}})
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """A stored article (the contract's Article, with what cleaning removed) and its story."""
     article, story = pipeline.stored_article(state(request).store, article_id)
@@ -124,7 +124,15 @@ _INGEST_BODY = {
 }
 
 
-@router.post("/ingest", openapi_extra=_INGEST_BODY)
+@router.post(
+    "/ingest",
+    openapi_extra=_INGEST_BODY,
+    responses={
+        400: {"description": "a body that is not the expected JSON or form, or nothing read"},
+        401: {"description": "missing or wrong bearer token"},
+        403: {"description": "no token configured: the app is read-only"},
+    },
+)
 async def ingest(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> JSONResponse:
