@@ -139,3 +139,18 @@ def test_load_token(tmp_path: Path) -> None:
         load_token(path, {})
     with pytest.raises(UsageError, match="cannot read token file"):
         load_token(tmp_path / "absent", {})
+
+
+def test_body_too_large(store: Store, models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsprism.web.api.MAX_BODY_BYTES", 1000)
+    client = client_for(store, models, TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit is met while reading
+        yield b'{"articles": [{"text": "'
+        yield b"x" * 2000
+        yield b'"}]}'
+
+    response = client.post("/api/ingest", content=chunks(), headers=auth)
+    assert response.status_code == 413
+    assert store.count_articles() == 0

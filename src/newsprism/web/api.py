@@ -157,8 +157,11 @@ async def ingest(
         files = [(f.filename or "upload", await f.read()) for f in uploads]
         report = await run_in_threadpool(pipeline.ingest_uploads, files, app.store, app.models)
     else:
+        data = await _read_limited(request)
+        if data is None:
+            return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
         try:
-            body = json.loads(await request.body())
+            body = json.loads(data)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             return JSONResponse({"detail": f"body is not JSON: {exc}"}, status_code=400)
         if not isinstance(body, dict) or not isinstance(body.get("articles"), list):
@@ -177,3 +180,15 @@ async def ingest(
         },
         status_code=200 if report.placed or not report.failures else 400,
     )
+
+
+async def _read_limited(request: Request) -> bytes | None:
+    """The body, or None past the limit (a chunked body has no length to check first)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
