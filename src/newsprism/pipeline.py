@@ -245,21 +245,16 @@ def stored_story(
         raise NotFoundError("story", story_id)
     members = list(store.articles(ids))
     key = signature(ids)
-    with _analysing:
-        cached = load_analysis(store.engine, story_id, key)
-        if cached is not None:
-            story = story_from_data(cached)
-        else:
-            clustered = build_stories(
-                members, [ids], overlaps(members), dict.fromkeys(ids, story_id)
-            )
-            (story,) = analyze_stories(
-                members, clustered, models or default_models(), aliases or default_aliases()
-            )
-            names = [
-                name for e in story.entities for name in (e.name, *(m.text for m in e.mentions))
-            ]
-            save_analysis(store.engine, story_id, key, story_data(story), names)
+    cached = load_analysis(store.engine, story_id, key)
+    if cached is None:
+        with _analysing:  # asked for twice at once: the second finds the first's result
+            cached = load_analysis(store.engine, story_id, key)
+            if cached is None:
+                story = _analyse_stored(story_id, members, models, aliases)
+                cached = story_data(story)
+                names = [n for e in story.entities for n in (e.name, *(m.text for m in e.mentions))]
+                save_analysis(store.engine, story_id, key, cached, names)
+    story = story_from_data(cached)
     order = {article_id: i for i, article_id in enumerate(story.article_ids)}
     return story, sorted(members, key=lambda a: order.get(a.id, len(order)))
 
@@ -272,3 +267,18 @@ def stored_article(store: Store, article_id: str) -> tuple[Article, StorySummary
     story_id = story_of(store.engine, article_id)
     summaries = story_summaries(store.engine, [story_id]) if story_id else ()
     return found[0], (summaries[0] if summaries else None)
+
+
+def _analyse_stored(
+    story_id: str,
+    members: list[Article],
+    models: Models | None,
+    aliases: AliasTable | None,
+) -> Story:
+    """One stored story analysed with all its articles, keeping its stored id."""
+    ids = [a.id for a in members]
+    clustered = build_stories(members, [ids], overlaps(members), dict.fromkeys(ids, story_id))
+    (story,) = analyze_stories(
+        members, clustered, models or default_models(), aliases or default_aliases()
+    )
+    return story
