@@ -140,8 +140,14 @@ def ingest_uploads(
     return _ingest(_clean_all(items, models, None), store, models)
 
 
+_placing = threading.Lock()
+"""Placing reads the stored stories and writes new members: two ingests in one process
+(the web app's) take turns, so each sees the other's articles."""
+
+
 def _ingest(extraction: Extraction, store: Store, models: Models) -> IngestReport:
-    added, membership = _store_and_place(extraction, store, models)
+    with _placing:
+        added, membership = _store_and_place(extraction, store, models)
     placed = {a.id: membership[a.id] for a in extraction.articles}
     return IngestReport(added, extraction.failures, placed)
 
