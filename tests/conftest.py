@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsprism.models import Models
+from newsprism.pipeline import ingest
+from newsprism.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -46,3 +49,15 @@ def aeb_dir() -> Path:
 @pytest.fixture(scope="session")
 def schema_path() -> Path:
     return _need(SCHEMA)
+
+
+@pytest.fixture(scope="session")
+def corpus_store(
+    tmp_path_factory: pytest.TempPathFactory, examples_dir: Path, models: Models
+) -> Iterator[Store]:
+    """The example corpus ingested once into a store (for the web app's tests); read-only."""
+    store = open_store(str(tmp_path_factory.mktemp("corpus") / "news.db"))
+    report = ingest([str(examples_dir)], store, models=models)
+    assert report.stored.added == 7 and not report.failures
+    yield store
+    store.close()

@@ -19,6 +19,7 @@ from tests.ingest.pages import article_text
 
 runner = CliRunner()
 COMMANDS = ["extract", "analyze", "cluster", "ingest"]
+"""Commands that read inputs; ``serve`` reads a store (tests/web/test_serve_command.py)."""
 
 
 def invoke(args: list[str], stdin: str | None = None) -> Result:
@@ -60,7 +61,7 @@ def test_command_help(command: str) -> None:
 def test_every_command_and_option_has_help() -> None:
     """Typer may bring its own click: look at the command objects by their attributes."""
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert sorted(commands) == sorted(COMMANDS)
+    assert sorted(commands) == sorted([*COMMANDS, "serve"])
     for name, command in commands.items():
         assert command.help and command.help.strip(), name
         for param in command.params:

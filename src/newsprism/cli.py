@@ -176,6 +176,26 @@ def ingest(
     raise typer.Exit(1 if report.failures else 0)
 
 
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="Enable POST /api/ingest with this bearer token (file's first line; "
+            "or set NEWSPRISM_TOKEN)."
+        ),
+    ] = None,
+) -> None:
+    """Serve the stored stories as web pages and a JSON API (read-only without a token)."""
+    from newsprism.web import serve as run_server
+    from newsprism.web.security import load_token
+
+    run_server(open_store(db), host, port, load_token(token_file))
+
+
 def _analyze(
     inputs: list[str],
     fmt: str,

@@ -6,6 +6,7 @@
      ├── ModelError      a model package is missing or failed to load
      ├── StoreError      the database could not be opened or written
      └── UsageError      the caller asked for something impossible
+          └── NotFoundError  no stored story or article has the id asked for
 
 Errors about one input never stop a run: the pipeline turns them into
 :class:`~newsprism.records.InputFailure` records and goes on. Only usage and
@@ -46,3 +47,12 @@ class StoreError(NewsprismError):
 
 class UsageError(NewsprismError):
     """Options that cannot work together, or a value out of its allowed range."""
+
+
+class NotFoundError(UsageError):
+    """No stored story or article has the id asked for (the web app answers 404)."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__(f"no {kind} with id {key!r} in the store")
+        self.kind = kind
+        self.key = key

@@ -10,8 +10,11 @@ run. The CLI and the web app call these functions and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
@@ -19,13 +22,16 @@ from newsprism.clean import clean
 from newsprism.cluster import cluster_features, featurize, place
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
-from newsprism.errors import InputError
-from newsprism.ingest import read_all
+from newsprism.errors import InputError, NotFoundError
+from newsprism.ingest import Input, read_all, read_input
+from newsprism.ingest.jsonl import document_from_record
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
-from newsprism.records import Article, InputFailure, Story
+from newsprism.records import Article, InputFailure, RawDocument, Story
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
+from newsprism.store.analyses import load_analysis, save_analysis, signature
+from newsprism.store.browse import StorySummary, story_article_ids, story_of, story_summaries
 from newsprism.store.stories import load_features, memberships, save_features, set_memberships
 
 Progress = Callable[[Article | InputFailure], None]
@@ -49,6 +55,8 @@ class Analysis:
 class IngestReport:
     stored: AddResult
     failures: tuple[InputFailure, ...]
+    placed: Mapping[str, str] = field(default_factory=dict)
+    """The story id of every article read (new or already stored)."""
 
 
 def extract(
@@ -58,10 +66,15 @@ def extract(
     progress: Progress | None = None,
 ) -> Extraction:
     """Read and clean every input. An article read twice in one run is kept once."""
-    models = models or default_models()
+    return _clean_all(read_all(inputs, settings), models or default_models(), progress)
+
+
+def _clean_all(
+    items: Iterable[RawDocument | InputFailure], models: Models, progress: Progress | None
+) -> Extraction:
     articles: dict[str, Article] = {}
     failures: list[InputFailure] = []
-    for item in read_all(inputs, settings):
+    for item in items:
         result: Article | InputFailure
         if isinstance(item, InputFailure):
             result = item
@@ -88,9 +101,55 @@ def ingest(
 ) -> IngestReport:
     """Extract, store, and place the new articles into the stored stories."""
     models = models or default_models()
-    extraction = extract(inputs, settings, models, progress)
-    added, _ = _store_and_place(extraction, store, models)
-    return IngestReport(added, extraction.failures)
+    return _ingest(extract(inputs, settings, models, progress), store, models)
+
+
+def ingest_records(
+    records: Sequence[object], store: Store, models: Models | None = None, name: str = "articles"
+) -> IngestReport:
+    """Store articles given as JSON objects (the JSONL fields); a bad one is a failure
+    named ``articles[i]`` and the others are stored."""
+    items: list[RawDocument | InputFailure] = []
+    for index, record in enumerate(records):
+        try:
+            items.append(document_from_record(f"{name}[{index}]", record))
+        except InputError as exc:
+            items.append(InputFailure(exc.source, exc.reason, exc.stage))
+    models = models or default_models()
+    return _ingest(_clean_all(items, models, None), store, models)
+
+
+def ingest_uploads(
+    files: Sequence[tuple[str, bytes]], store: Store, models: Models | None = None
+) -> IngestReport:
+    """Store uploaded files (any kind ``ingest`` reads), each named ``upload:NAME``.
+
+    Feed items are read from their own content only: following their links would let
+    an upload make the server read local files or fetch URLs.
+    """
+    settings = IngestSettings(follow_feed_links=False)
+    items: list[RawDocument | InputFailure] = []
+    with TemporaryDirectory(prefix="newsprism-upload-") as folder:
+        for index, (filename, data) in enumerate(files):
+            base = Path(filename.replace("\\", "/")).name or "upload"
+            path = Path(folder) / str(index) / base
+            path.parent.mkdir()
+            path.write_bytes(data)
+            items.extend(read_input(Input(name=f"upload:{base}", path=path), settings))
+    models = models or default_models()
+    return _ingest(_clean_all(items, models, None), store, models)
+
+
+_placing = threading.Lock()
+"""Placing reads the stored stories and writes new members: two ingests in one process
+(the web app's) take turns, so each sees the other's articles."""
+
+
+def _ingest(extraction: Extraction, store: Store, models: Models) -> IngestReport:
+    with _placing:
+        added, membership = _store_and_place(extraction, store, models)
+    placed = {a.id: membership[a.id] for a in extraction.articles}
+    return IngestReport(added, extraction.failures, placed)
 
 
 def analyze(
@@ -167,3 +226,65 @@ def _store_and_place(
     save_features(store.engine, new_features)
     set_memberships(store.engine, {a: s for a, s in membership.items() if before.get(a) != s})
     return added, membership
+
+
+_analysing = threading.Lock()
+"""One story analysis at a time: the models are shared and a story asked for twice at
+once is analysed once."""
+
+
+def stored_story(
+    store: Store,
+    story_id: str,
+    models: Models | None = None,
+    aliases: AliasTable | None = None,
+) -> tuple[Story, list[Article]]:
+    """A stored story, analysed, with its articles (oldest first).
+
+    The analysis comes from the store's cache while the story's members are unchanged;
+    otherwise the story is analysed now and the result cached.
+    """
+    from newsprism.render.document import story_data, story_from_data  # render imports us
+
+    ids = story_article_ids(store.engine, story_id)
+    if not ids:
+        raise NotFoundError("story", story_id)
+    members = list(store.articles(ids))
+    key = signature(ids)
+    cached = load_analysis(store.engine, story_id, key)
+    if cached is None:
+        with _analysing:  # asked for twice at once: the second finds the first's result
+            cached = load_analysis(store.engine, story_id, key)
+            if cached is None:
+                story = _analyse_stored(story_id, members, models, aliases)
+                cached = story_data(story)
+                names = [n for e in story.entities for n in (e.name, *(m.text for m in e.mentions))]
+                save_analysis(store.engine, story_id, key, cached, names)
+    story = story_from_data(cached)
+    order = {article_id: i for i, article_id in enumerate(story.article_ids)}
+    return story, sorted(members, key=lambda a: order.get(a.id, len(order)))
+
+
+def stored_article(store: Store, article_id: str) -> tuple[Article, StorySummary | None]:
+    """A stored article and the story it belongs to (None before it has been placed)."""
+    found = list(store.articles([article_id]))
+    if not found:
+        raise NotFoundError("article", article_id)
+    story_id = story_of(store.engine, article_id)
+    summaries = story_summaries(store.engine, [story_id]) if story_id else ()
+    return found[0], (summaries[0] if summaries else None)
+
+
+def _analyse_stored(
+    story_id: str,
+    members: list[Article],
+    models: Models | None,
+    aliases: AliasTable | None,
+) -> Story:
+    """One stored story analysed with all its articles, keeping its stored id."""
+    ids = [a.id for a in members]
+    clustered = build_stories(members, [ids], overlaps(members), dict.fromkeys(ids, story_id))
+    (story,) = analyze_stories(
+        members, clustered, models or default_models(), aliases or default_aliases()
+    )
+    return story

@@ -39,6 +39,11 @@ def _parse_line(source: str, line: str) -> RawDocument:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+    return document_from_record(source, record)
+
+
+def document_from_record(source: str, record: object) -> RawDocument:
+    """One article given as a JSON object (a JSONL line, an item posted to the web API)."""
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
     body = record.get("text")

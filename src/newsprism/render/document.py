@@ -1,11 +1,30 @@
-"""Records to the plain data of the output contract (newsprism.analysis/1)."""
+"""Records to the plain data of the output contract (newsprism.analysis/1), and back.
+
+The decoders (``*_from_data``) read what the encoders wrote, so an analysis can be
+cached as contract JSON and turned into records again without a model pass.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from newsprism import __version__
-from newsprism.records import Article, Claim, Conflict, Entity, InputFailure, Quote, Span, Story
+from newsprism.records import (
+    Article,
+    BriefSentence,
+    Cite,
+    Claim,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Evidence,
+    InputFailure,
+    Provenance,
+    Quote,
+    SharedText,
+    Span,
+    Story,
+)
 
 SCHEMA = "newsprism.analysis/1"
 
@@ -111,3 +130,65 @@ def analysis_document(
         "stories": [story_data(s) for s in stories],
         "errors": [failure_data(f) for f in failures],
     }
+
+
+def span_from_data(data: dict[str, Any]) -> Span:
+    return Span(str(data["article"]), int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def story_from_data(data: dict[str, Any]) -> Story:
+    """The inverse of :func:`story_data`: a Story record from its contract JSON."""
+    return Story(
+        id=data["id"],
+        title=data["title"],
+        article_ids=tuple(data["article_ids"]),
+        provenance=tuple(
+            Provenance(
+                article=p["article"],
+                overlaps=tuple(SharedText(o["article"], o["similarity"]) for o in p["overlaps"]),
+                cites=tuple(Cite(c["name"], span_from_data(c["span"])) for c in p["cites"]),
+            )
+            for p in data["provenance"]
+        ),
+        entities=tuple(
+            Entity(
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
+                mentions=tuple(span_from_data(s) for s in e["mentions"]),
+                labels=tuple(span_from_data(s) for s in e["labels"]),
+            )
+            for e in data["entities"]
+        ),
+        quotes=tuple(
+            Quote(q["id"], q["speaker"], q["text"], tuple(span_from_data(s) for s in q["variants"]))
+            for q in data["quotes"]
+        ),
+        claims=tuple(
+            Claim(
+                id=c["id"],
+                kind=c["kind"],
+                text=c["text"],
+                status=c["status"],
+                evidence=tuple(Evidence(span_from_data(e), e["stance"]) for e in c["evidence"]),
+                subject=c.get("subject"),
+                value=c.get("value"),
+            )
+            for c in data["claims"]
+        ),
+        conflicts=tuple(
+            Conflict(
+                id=c["id"],
+                about=c["about"],
+                sides=tuple(
+                    ConflictSide(s["text"], tuple(span_from_data(x) for x in s["evidence"]))
+                    for s in c["sides"]
+                ),
+            )
+            for c in data["conflicts"]
+        ),
+        brief=tuple(
+            BriefSentence(b["text"], tuple(span_from_data(s) for s in b["citations"]))
+            for b in data["brief"]
+        ),
+    )

@@ -20,6 +20,9 @@ from newsprism.errors import StoreError
 from newsprism.records import Article, InputFailure, Removal
 from newsprism.store.schema import articles, failures, metadata
 
+# Tables defined beside their own queries join the metadata on import.
+from newsprism.store import analyses as _analyses  # noqa: F401  isort: skip
+
 __all__ = ["AddResult", "Store", "open_store"]
 
 DEFAULT_DB = "newsprism.db"

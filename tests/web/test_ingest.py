@@ -1,0 +1,156 @@
+"""POST /api/ingest: off without a token, 401 for a wrong one, stores and places with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.errors import UsageError
+from newsprism.models import Models
+from newsprism.store import Store, open_store
+from newsprism.store.browse import story_of
+from newsprism.web import create_app
+from newsprism.web.security import load_token
+
+TOKEN = "correct-horse-battery-staple-42"
+FLOOD = (
+    "Floodwater from the Brenmoor Dam reached the Quayside district of Aldmouth on Tuesday, "
+    "the provincial governor Ilyas Demirkhanov said, after a section of the spillway failed."
+)
+
+
+def item(n: int, text: str = FLOOD) -> dict[str, str]:
+    return {
+        "text": f"{text}\n\nReporter {n} spoke to residents along the River Alde.",
+        "title": f"Dam collapse floods Aldmouth, report {n}",
+        "url": f"https://outlet{n}.test/dam",
+        "outlet": f"Outlet {n}",
+        "published": "2025-10-15",
+    }
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(str(tmp_path / "ingest.db"))
+    yield opened
+    opened.close()
+
+
+def client_for(store: Store, models: Models, token: str | None) -> TestClient:
+    return TestClient(create_app(store, models=models, token=token))
+
+
+def test_without_token_forbidden(store: Store, models: Models) -> None:
+    client = client_for(store, models, None)
+    response = client.post(
+        "/api/ingest", json={"articles": [item(1)]}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 403
+    assert "--token-file" in response.json()["detail"]
+    assert store.count_articles() == 0
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong-token-of-some-length", f"Basic {TOKEN}"])
+def test_wrong_token_unauthorised(store: Store, models: Models, header: str | None) -> None:
+    client = client_for(store, models, TOKEN)
+    headers = {"Authorization": header} if header else {}
+    response = client.post("/api/ingest", json={"articles": [item(1)]}, headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert store.count_articles() == 0
+
+
+def test_right_token_stores_and_places(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    response = client.post("/api/ingest", json={"articles": [item(1), item(2)]}, headers=auth)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["stored"], body["already_stored"], body["errors"]) == (2, 0, [])
+    placed = {a["id"]: a["story_id"] for a in body["articles"]}
+    assert len(placed) == 2
+    assert len(set(placed.values())) == 1, "two tellings of one flood are one story"
+    for article_id, story_id in placed.items():
+        assert story_of(store.engine, article_id) == story_id
+        assert client.get(f"/api/articles/{article_id}").json()["story_id"] == story_id
+    again = client.post("/api/ingest", json={"articles": [item(1)]}, headers=auth).json()
+    assert (again["stored"], again["already_stored"]) == (0, 1)
+
+
+def test_bad_items_named_the_rest_stored(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    articles = [item(1), {"title": "no text"}, "not an object", {**item(3), "published": 2025}]
+    response = client.post(
+        "/api/ingest", json={"articles": articles}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["stored"] == 1
+    errors = {e["source"]: e["error"] for e in body["errors"]}
+    assert set(errors) == {"articles[1]", "articles[2]", "articles[3]"}
+    assert "text" in errors["articles[1]"] and "published" in errors["articles[3]"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [(b"{not json", "not JSON"), (b'{"items": []}', "'articles'"), (b"[1, 2]", "'articles'")],
+)
+def test_bad_body(store: Store, models: Models, body: bytes, message: str) -> None:
+    client = client_for(store, models, TOKEN)
+    response = client.post(
+        "/api/ingest",
+        content=body,
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+
+
+def test_upload(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    text = f"Dam collapse floods Aldmouth\n\n{FLOOD}\n\nResidents were moved to schools."
+    response = client.post(
+        "/api/ingest",
+        files=[
+            ("files", ("../../etc/report.txt", text.encode(), "text/plain")),
+            ("files", ("empty.txt", b"", "text/plain")),
+        ],
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["stored"] == 1
+    assert [e["source"] for e in body["errors"]] == ["upload:empty.txt"]
+    (stored,) = store.articles()
+    assert stored.source == "upload:report.txt"
+
+
+def test_load_token(tmp_path: Path) -> None:
+    path = tmp_path / "token"
+    path.write_text(f"{TOKEN}\n", encoding="utf-8")
+    assert load_token(path, {}) == TOKEN
+    assert load_token(None, {"NEWSPRISM_TOKEN": TOKEN}) == TOKEN
+    assert load_token(None, {}) is None
+    path.write_text("short\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="shorter than 16"):
+        load_token(path, {})
+    with pytest.raises(UsageError, match="cannot read token file"):
+        load_token(tmp_path / "absent", {})
+
+
+def test_body_too_large(store: Store, models: Models, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsprism.web.api.MAX_BODY_BYTES", 1000)
+    client = client_for(store, models, TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit is met while reading
+        yield b'{"articles": [{"text": "'
+        yield b"x" * 2000
+        yield b'"}]}'
+
+    response = client.post("/api/ingest", content=chunks(), headers=auth)
+    assert response.status_code == 413
+    assert store.count_articles() == 0
