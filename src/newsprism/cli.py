@@ -16,7 +16,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from newsprism import __version__, pipeline
@@ -174,6 +182,79 @@ def ingest(
         markup=False,
     )
     raise typer.Exit(1 if report.failures else 0)
+
+
+@app.command()
+def batch(
+    inputs: Inputs,
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for the Parquet tables and analysis.json.")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of a running Dask scheduler; default: a local cluster."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster.")] = 2,
+    partitions: Annotated[
+        int | None, typer.Option(help="Shards to cut the input into; default 4 per worker.")
+    ] = None,
+    window_days: Annotated[
+        float, typer.Option(help="Stories are found per time window of this many days.")
+    ] = 30.0,
+    db: Annotated[
+        str | None, typer.Option(help="Also store the articles and stories here (path or URL).")
+    ] = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """The whole pipeline over a large archive on a Dask cluster, written as Parquet."""
+    from newsprism.scale import BatchSettings, run_batch
+    from newsprism.scale.parquet import write_outputs
+
+    try:
+        settings = BatchSettings(workers, partitions, scheduler, window_days=window_days)
+    except NewsprismError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    store = open_store(db) if db else None
+    with _batch_progress() as progress:
+        result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=progress)
+    write_outputs(out, result.analysis)
+    if store is not None:
+        extraction = pipeline.Extraction(result.analysis.articles, result.analysis.failures)
+        pipeline.store_stories(store, extraction, result.features, result.analysis.stories)
+    analysis = result.analysis
+    err.print(
+        f"{len(analysis.articles)} article(s) in {len(analysis.stories)} stories from "
+        f"{result.shards} shard(s); {len(analysis.failures)} error(s); wrote {out}",
+        markup=False,
+    )
+    raise typer.Exit(1 if analysis.failures else 0)
+
+
+@contextmanager
+def _batch_progress() -> Iterator[BatchReporter]:
+    """One bar per stage on stderr (when it is a terminal) and one line per failure."""
+    show = err.is_terminal and not _state["quiet"]
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True, disable=not show,
+    ) as bar:  # fmt: skip
+        yield BatchReporter(bar)
+
+
+class BatchReporter:
+    def __init__(self, bar: Progress) -> None:
+        self._bar = bar
+        self._tasks: dict[str, TaskID] = {}
+
+    def step(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def failure(self, failure: InputFailure) -> None:
+        line = Text.assemble(("error", "red"), f" {failure.source}: {failure.error}")
+        self._bar.console.print(line, highlight=False, soft_wrap=True)
 
 
 def _analyze(
