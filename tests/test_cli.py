@@ -18,7 +18,7 @@ from newsprism.cli import app
 from tests.ingest.pages import article_text
 
 runner = CliRunner()
-COMMANDS = ["extract", "analyze", "cluster", "ingest"]
+COMMANDS = ["extract", "analyze", "cluster", "ingest", "batch", "watch"]
 
 
 def invoke(args: list[str], stdin: str | None = None) -> Result:

@@ -6,6 +6,7 @@ processed; 2 the command could not run (usage, store or model problem).
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -255,6 +256,43 @@ class BatchReporter:
     def failure(self, failure: InputFailure) -> None:
         line = Text.assemble(("error", "red"), f" {failure.source}: {failure.error}")
         self._bar.console.print(line, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs (the inputs).")],
+    interval: Annotated[
+        float, typer.Option(help="Seconds between two polls of a feed that answered.")
+    ] = 300.0,
+    db: Db = DEFAULT_DB,
+    once: Annotated[bool, typer.Option(help="Poll every feed once, then exit.")] = False,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Poll feeds politely and place their new items into the stored stories."""
+    from newsprism.scale.watch import PollResult, Watcher, WatchSettings
+
+    try:
+        settings = WatchSettings(interval=interval, max_backoff=max(interval, 6 * 3600.0))
+    except NewsprismError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    watcher = Watcher(feeds, open_store(db), settings, _settings(allow_private, timeout))
+    errors = 0
+
+    def report(result: PollResult) -> None:
+        nonlocal errors
+        errors += len(result.failures)
+        err.print(f"{result.url}: {result.outcome}, {result.stored} new", markup=False)
+        for failure in result.failures:
+            err.print(Text.assemble(("error", "red"), f" {failure.source}: {failure.error}"))
+
+    if once:
+        for result in watcher.poll_round():
+            report(result)
+        raise typer.Exit(1 if errors else 0)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: watcher.stop.set())
+    watcher.run(on_result=report)
 
 
 def _analyze(

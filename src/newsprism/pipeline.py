@@ -97,8 +97,18 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Extract, store, and place the new articles into the stored stories."""
+    return ingest_items(read_all(inputs, settings), store, models, progress)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | InputFailure],
+    store: Store,
+    models: Models | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Clean, store and place what a reader found (a watched feed's new items)."""
     models = models or default_models()
-    extraction = extract(inputs, settings, models, progress)
+    extraction = clean_items(items, models, progress)
     added, _ = _store_and_place(extraction, store, models)
     return IngestReport(added, extraction.failures)
 
