@@ -55,9 +55,11 @@ def test_stories_are_analysed_on_the_workers(four: BatchResult) -> None:
     assert all(s.provenance for s in four.analysis.stories)
 
 
-def test_models_load_once_per_worker(four: BatchResult) -> None:
+def test_in_process_workers_use_the_process_models(four: BatchResult) -> None:
+    """Threads of this process share its one Models (worker processes: see the last test)."""
     (stats,) = four.workers.values()
-    assert stats.loaded_models == 1
+    assert stats.pid == os.getpid()
+    assert "nlp" in vars(default_models())
     assert stats.peak_rss_bytes > 0
 
 
