@@ -66,9 +66,12 @@ def mixed(pool: list[Article], size: int, seed: int = 7) -> list[Article]:
     return out
 
 
-def write_input(size: int, folder: Path) -> Path:
+def real_articles() -> list[Article]:
     models = Models()
-    pool = [*ecbplus(models).articles, *allsides(models).articles]
+    return [*ecbplus(models).articles, *allsides(models).articles]
+
+
+def write_input(size: int, pool: list[Article], folder: Path) -> Path:
     path = folder / f"mixed-{size}.jsonl"
     with path.open("w", encoding="utf-8") as handle:
         for article in mixed(pool, size):
@@ -179,7 +182,9 @@ def main() -> None:
         child(args.child[0], Path(args.child[1]), int(args.child[2]))
         return
     with tempfile.TemporaryDirectory() as folder:
-        paths = {n: write_input(n, Path(folder)) for n in sorted({*args.analyze, *args.batch})}
+        pool = real_articles()
+        wanted = sorted({*args.analyze, *args.batch})
+        paths = {n: write_input(n, pool, Path(folder)) for n in wanted}
         floors = {n: measure("floor", paths[n]) for n in paths}
         print(
             "| run | articles | stories | seconds | articles/s | floor s | total/floor | peak MiB |"
