@@ -6,6 +6,11 @@
 Each stage is a plain function over records; this module wires them, feeds
 them the shared models, and collects failures so one bad input never stops a
 run. The CLI and the web app call these functions and nothing else.
+
+A batch (``newsprism.scale``) runs the same stages in the same order on a Dask
+cluster: ``clean_items`` and ``featurize_articles`` per partition,
+``group_features`` over all the features, ``stories_from_groups`` and
+``analyze_stories`` per group of stories.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from newsprism.settings import FetchSettings, IngestSettings
 from newsprism.store import Store, open_store
 from newsprism.store.feeds import load_state
 from newsprism.store.schema import failures as failures_table
+from newsprism.store.stories import memberships
 from tests.scale.feedserver import Answer, Feeds, rss, seed_items, serve
 
 LOCAL = IngestSettings(fetch=FetchSettings(timeout=5.0, allow_private=True))
@@ -132,6 +133,8 @@ def test_a_changed_feed_adds_only_its_new_item(
     (second,) = watch.poll_round()
     assert (first.stored, second.stored) == (2, 1)
     assert count(watch.store) == 3
+    placed = memberships(watch.store.engine)
+    assert len(placed) == 3, "every stored article is placed into a story"
     state = load_state(watch.store.engine, feeds.url("/c.rss"))
     assert sorted(state.seen) == sorted(f"id:{guid}" for guid, _, _ in items)
     assert state.etag == '"v2"'

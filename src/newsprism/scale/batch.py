@@ -22,6 +22,7 @@ from newsprism.analyze.aliases import AliasTable
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.stories import sort_stories
 from newsprism.errors import ClusterError, UsageError
+from newsprism.models import THREADS_VARIABLE
 from newsprism.records import Article, InputFailure, Story
 from newsprism.scale.shards import Plan, Shard, plan
 from newsprism.scale.tasks import (
@@ -98,11 +99,12 @@ def run_batch(
     settings = settings or BatchSettings()
     ingest = ingest or IngestSettings()
     report = progress or _Silent()
-    work = plan(inputs, settings.partitions or 4 * settings.workers)
-    for problem in work.failures:
-        report.failure(problem)
     seconds: dict[str, float] = {}
     with connect(settings) as client:
+        workers = len(client.scheduler_info().get("workers", {})) or settings.workers
+        work = plan(inputs, settings.partitions or 4 * workers)
+        for problem in work.failures:
+            report.failure(problem)
         began = time.perf_counter()
         extraction, features = _read(client, work, ingest, report)
         seconds["read"] = time.perf_counter() - began
@@ -126,7 +128,7 @@ def connect(settings: BatchSettings) -> Iterator[Any]:
     if settings.scheduler is not None:
         try:
             client = Client(settings.scheduler, timeout=30)  # type: ignore[no-untyped-call]
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(
                 f"cannot reach the Dask scheduler at {settings.scheduler}: {exc}"
             ) from exc
@@ -139,6 +141,7 @@ def connect(settings: BatchSettings) -> Iterator[Any]:
             threads_per_worker=1,
             processes=settings.processes,
             dashboard_address=None,
+            **({"env": {THREADS_VARIABLE: "1"}} if settings.processes else {}),
         )
     except (OSError, RuntimeError) as exc:
         raise ClusterError(f"cannot start a local Dask cluster: {exc}") from exc
