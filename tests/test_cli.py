@@ -18,7 +18,7 @@ from newsprism.cli import app
 from tests.ingest.pages import article_text
 
 runner = CliRunner()
-COMMANDS = ["extract", "analyze", "cluster", "ingest"]
+COMMANDS = ["extract", "analyze", "cluster", "ingest", "batch", "watch"]
 """Commands that read inputs; ``serve`` reads a store (tests/web/test_serve_command.py)."""
 
 

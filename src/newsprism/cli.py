@@ -6,6 +6,7 @@ processed; 2 the command could not run (usage, store or model problem).
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -16,7 +17,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from newsprism import __version__, pipeline
@@ -194,6 +203,116 @@ def serve(
     from newsprism.web.security import load_token
 
     run_server(open_store(db), host, port, load_token(token_file))
+
+
+@app.command()
+def batch(
+    inputs: Inputs,
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for the Parquet tables and analysis.json.")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of a running Dask scheduler; default: a local cluster."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster.")] = 2,
+    partitions: Annotated[
+        int | None, typer.Option(help="Shards to cut the input into; default 4 per worker.")
+    ] = None,
+    window_days: Annotated[
+        float, typer.Option(help="Stories are found per time window of this many days.")
+    ] = 30.0,
+    db: Annotated[
+        str | None, typer.Option(help="Also store the articles and stories here (path or URL).")
+    ] = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """The whole pipeline over a large archive on a Dask cluster, written as Parquet."""
+    from newsprism.scale import BatchSettings, run_batch
+    from newsprism.scale.parquet import write_outputs
+
+    try:
+        settings = BatchSettings(workers, partitions, scheduler, window_days=window_days)
+    except NewsprismError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    store = open_store(db) if db else None
+    with _batch_progress() as progress:
+        result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=progress)
+    write_outputs(out, result.analysis)
+    if store is not None:
+        extraction = pipeline.Extraction(result.analysis.articles, result.analysis.failures)
+        pipeline.store_stories(store, extraction, result.features, result.analysis.stories)
+    analysis = result.analysis
+    err.print(
+        f"{len(analysis.articles)} article(s) in {len(analysis.stories)} stories from "
+        f"{result.shards} shard(s); {len(analysis.failures)} error(s); wrote {out}",
+        markup=False,
+    )
+    raise typer.Exit(1 if analysis.failures else 0)
+
+
+@contextmanager
+def _batch_progress() -> Iterator[BatchReporter]:
+    """One bar per stage on stderr (when it is a terminal) and one line per failure."""
+    show = err.is_terminal and not _state["quiet"]
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True, disable=not show,
+    ) as bar:  # fmt: skip
+        yield BatchReporter(bar)
+
+
+class BatchReporter:
+    def __init__(self, bar: Progress) -> None:
+        self._bar = bar
+        self._tasks: dict[str, TaskID] = {}
+
+    def step(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+    def failure(self, failure: InputFailure) -> None:
+        line = Text.assemble(("error", "red"), f" {failure.source}: {failure.error}")
+        self._bar.console.print(line, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs (the inputs).")],
+    interval: Annotated[
+        float, typer.Option(help="Seconds between two polls of a feed that answered.")
+    ] = 300.0,
+    db: Db = DEFAULT_DB,
+    once: Annotated[bool, typer.Option(help="Poll every feed once, then exit.")] = False,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 20.0,
+) -> None:
+    """Poll feeds politely and place their new items into the stored stories."""
+    from newsprism.scale.watch import PollResult, Watcher, WatchSettings
+
+    try:
+        settings = WatchSettings(interval=interval, max_backoff=max(interval, 6 * 3600.0))
+    except NewsprismError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    watcher = Watcher(feeds, open_store(db), settings, _settings(allow_private, timeout))
+    errors = 0
+
+    def report(result: PollResult) -> None:
+        nonlocal errors
+        errors += len(result.failures)
+        err.print(f"{result.url}: {result.outcome}, {result.stored} new", markup=False)
+        for failure in result.failures:
+            err.print(Text.assemble(("error", "red"), f" {failure.source}: {failure.error}"))
+
+    if once:
+        for result in watcher.poll_round():
+            report(result)
+        raise typer.Exit(1 if errors else 0)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: watcher.stop.set())
+    watcher.run(on_result=report)
 
 
 def _analyze(

@@ -5,6 +5,7 @@
      │    └── FetchError a URL could not be fetched, or was refused
      ├── ModelError      a model package is missing or failed to load
      ├── StoreError      the database could not be opened or written
+     ├── ClusterError    the Dask cluster of a batch could not be started or reached
      └── UsageError      the caller asked for something impossible
           └── NotFoundError  no stored story or article has the id asked for
 
@@ -43,6 +44,10 @@ class ModelError(NewsprismError):
 
 class StoreError(NewsprismError):
     """The store could not be opened, migrated or written."""
+
+
+class ClusterError(NewsprismError):
+    """The Dask cluster of a batch could not be started, reached, or failed as a whole."""
 
 
 class UsageError(NewsprismError):

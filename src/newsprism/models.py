@@ -7,6 +7,7 @@ time). Code that needs a model receives a :class:`Models` instance, usually
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +37,17 @@ def _package_dir(module: str) -> Path:
     return Path(imported.__file__).parent
 
 
+THREADS_VARIABLE = "NEWSPRISM_MODEL_THREADS"
+"""Threads the embedding model may use (unset or 0: onnxruntime's own choice, every core)."""
+
+
+def _threads() -> int:
+    value = os.environ.get(THREADS_VARIABLE, "0").strip() or "0"
+    if not value.isdigit():
+        raise ModelError(f"{THREADS_VARIABLE} must be a whole number, got {value!r}")
+    return int(value)
+
+
 class Embedder:
     """all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings: mean pooling, L2-normalized."""
 
@@ -47,6 +59,11 @@ class Embedder:
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        threads = _threads()
+        if threads:  # one worker process per core: threads of its own would only contend
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = threads
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(model_path), options, providers=["CPUExecutionProvider"]
         )

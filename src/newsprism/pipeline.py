@@ -6,6 +6,11 @@
 Each stage is a plain function over records; this module wires them, feeds
 them the shared models, and collects failures so one bad input never stops a
 run. The CLI and the web app call these functions and nothing else.
+
+A batch (``newsprism.scale``) runs the same stages in the same order on a Dask
+cluster: ``clean_items`` and ``featurize_articles`` per partition,
+``group_features`` over all the features, ``stories_from_groups`` and
+``analyze_stories`` per group of stories.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from tempfile import TemporaryDirectory
 from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
-from newsprism.cluster import cluster_features, featurize, place
+from newsprism.cluster import ArticleFeatures, cluster_features, featurize, place
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
+from newsprism.cluster.windows import Mapper, cluster_windows, feature_order
 from newsprism.errors import InputError, NotFoundError
 from newsprism.ingest import Input, read_all, read_input
 from newsprism.ingest.jsonl import document_from_record
@@ -66,12 +72,16 @@ def extract(
     progress: Progress | None = None,
 ) -> Extraction:
     """Read and clean every input. An article read twice in one run is kept once."""
-    return _clean_all(read_all(inputs, settings), models or default_models(), progress)
+    return clean_items(read_all(inputs, settings), models, progress)
 
 
-def _clean_all(
-    items: Iterable[RawDocument | InputFailure], models: Models, progress: Progress | None
+def clean_items(
+    items: Iterable[RawDocument | InputFailure],
+    models: Models | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
+    """Clean what the readers found (a batch partition calls this on its own shard)."""
+    models = models or default_models()
     articles: dict[str, Article] = {}
     failures: list[InputFailure] = []
     for item in items:
@@ -100,8 +110,18 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Extract, store, and place the new articles into the stored stories."""
+    return ingest_items(read_all(inputs, settings), store, models, progress)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | InputFailure],
+    store: Store,
+    models: Models | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Clean, store and place what a reader found (a watched feed's new items)."""
     models = models or default_models()
-    return _ingest(extract(inputs, settings, models, progress), store, models)
+    return _ingest(clean_items(items, models, progress), store, models)
 
 
 def ingest_records(
@@ -115,8 +135,7 @@ def ingest_records(
             items.append(document_from_record(f"{name}[{index}]", record))
         except InputError as exc:
             items.append(InputFailure(exc.source, exc.reason, exc.stage))
-    models = models or default_models()
-    return _ingest(_clean_all(items, models, None), store, models)
+    return ingest_items(items, store, models)
 
 
 def ingest_uploads(
@@ -136,8 +155,7 @@ def ingest_uploads(
             path.parent.mkdir()
             path.write_bytes(data)
             items.extend(read_input(Input(name=f"upload:{base}", path=path), settings))
-    models = models or default_models()
-    return _ingest(_clean_all(items, models, None), store, models)
+    return ingest_items(items, store, models)
 
 
 _placing = threading.Lock()
@@ -202,16 +220,75 @@ def analyze_stories(
     return tuple(analysed)
 
 
-def find_stories(articles: Sequence[Article], models: Models) -> tuple[Story, ...]:
-    """Cluster articles into stories and find the text they share."""
+def find_stories(
+    articles: Sequence[Article],
+    models: Models,
+    features: Sequence[ArticleFeatures] | None = None,
+    window_days: float | None = None,
+    mapper: Mapper | None = None,
+) -> tuple[Story, ...]:
+    """Cluster articles into stories and find the text they share.
+
+    ``features`` may come precomputed (batch featurizes on the workers). With
+    ``window_days``, stories are found per time window and joined across windows
+    (``mapper`` runs the windows, on a cluster for a batch).
+    """
     if not articles:
         return ()
-    groups = cluster_features(featurize(articles, models))
+    if features is None:
+        features = featurize_articles(articles, models)
+    return stories_from_groups(articles, group_features(features, window_days, mapper))
+
+
+def featurize_articles(articles: Sequence[Article], models: Models) -> list[ArticleFeatures]:
+    """What the story clustering knows of each article: the model-bound pass, one per article."""
+    return featurize(articles, models) if articles else []
+
+
+def group_features(
+    features: Sequence[ArticleFeatures],
+    window_days: float | None = None,
+    mapper: Mapper | None = None,
+) -> list[list[str]]:
+    """Article ids per story. Features are taken by date then id, so the order in which the
+    articles were read does not change the stories."""
+    ordered = sorted(features, key=feature_order)
+    if window_days is None:
+        return cluster_features(ordered)
+    return cluster_windows(ordered, window_days, mapper=mapper)
+
+
+def stories_from_groups(
+    articles: Sequence[Article], groups: Sequence[Sequence[str]]
+) -> tuple[Story, ...]:
+    """Story records for groups of article ids, with the text their articles share."""
     return build_stories(articles, groups, overlaps(articles))
 
 
+def store_stories(
+    store: Store,
+    extraction: Extraction,
+    features: Sequence[ArticleFeatures],
+    stories: Sequence[Story],
+    models: Models | None = None,
+) -> AddResult:
+    """Store a batch: its stories as found when the store holds none yet, else its new articles
+    placed into the stored stories, as ``ingest`` does."""
+    if memberships(store.engine):
+        added, _ = _store_and_place(extraction, store, models or default_models(), features)
+        return added
+    added = store.add_articles(extraction.articles)
+    store.add_failures(extraction.failures)
+    save_features(store.engine, features)
+    set_memberships(store.engine, {a: s.id for s in stories for a in s.article_ids})
+    return added
+
+
 def _store_and_place(
-    extraction: Extraction, store: Store, models: Models
+    extraction: Extraction,
+    store: Store,
+    models: Models,
+    features: Sequence[ArticleFeatures] | None = None,
 ) -> tuple[AddResult, dict[str, str]]:
     """Store articles and failures; featurize only the articles new to the store and place
     them into the stored stories. Returns what was added and the story of every stored
@@ -220,7 +297,10 @@ def _store_and_place(
     new = [a for a in extraction.articles if a.id not in known]
     added = store.add_articles(extraction.articles)
     store.add_failures(extraction.failures)
-    new_features = featurize(new, models) if new else []
+    if features is None:
+        new_features = featurize_articles(new, models)
+    else:
+        new_features = [f for f in features if f.article_id not in known]
     before = memberships(store.engine)
     membership = place(new_features, load_features(store.engine), before)
     save_features(store.engine, new_features)

@@ -129,6 +129,16 @@ class OnlineClusterer:
         self._merge(self._touched)
         self._touched = set()
 
+    def merge_stories(self, story_ids: Iterable[int]) -> None:
+        """Merge the given stories into their nearest neighbours where the model says they
+        tell one event: how stories found in separate time windows are joined."""
+        self._merge(set(story_ids))
+        self._touched = set()
+
+    def memberships(self) -> dict[str, int]:
+        """The story number of every article (numbers as given to :meth:`restore`)."""
+        return {doc.features.article_id: doc.story for doc in self.docs}
+
     def groups(self) -> list[list[str]]:
         """Article ids per story, stories in order of their first article."""
         ordered = sorted(self.stories.values(), key=lambda s: min(s.members))

@@ -35,6 +35,12 @@ def build_stories(
         )
         story_id = keys[ids[0]] if keys and ids[0] in keys else Story.make_id(ids)
         stories.append(Story(story_id, story_title(members), ids, provenance))
+    return sort_stories(stories, articles)
+
+
+def sort_stories(stories: Sequence[Story], articles: Sequence[Article]) -> tuple[Story, ...]:
+    """Stories in order of their earliest article (each story's articles already in order)."""
+    by_id = {a.id: a for a in articles}
     return tuple(sorted(stories, key=lambda s: _chronological(by_id[s.article_ids[0]])))
 
 

@@ -7,6 +7,7 @@ a file:// link, or a fetchable http(s) URL).
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,8 +28,14 @@ PageReader = Callable[[str, str], RawDocument]
 
 
 def read_feed(
-    source: str, data: bytes, settings: IngestSettings, base_dir: Path | None = None
+    source: str,
+    data: bytes,
+    settings: IngestSettings,
+    base_dir: Path | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | InputFailure]:
+    """Every item of the feed; with ``wanted``, only the items whose :func:`item_key` it
+    accepts (a watched feed reads only its new items, and fetches only their pages)."""
     parsed = feedparser.parse(data)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and isinstance(problem, _BENIGN):
@@ -39,6 +46,8 @@ def read_feed(
         raise InputError(source, reason)
     feed_title = (parsed.get("feed") or {}).get("title")
     for number, entry in enumerate(entries, start=1):
+        if wanted is not None and not wanted(item_key(entry)):
+            continue
         item_source = f"{source}#item{number}"
         try:
             yield _read_item(item_source, entry, feed_title, settings, base_dir)
@@ -48,6 +57,22 @@ def read_feed(
         yield InputFailure(
             source, f"feed is malformed after {len(entries)} item(s), the rest was lost: {problem}"
         )
+
+
+def item_keys(data: bytes) -> list[str]:
+    """The key of every item of a feed, in feed order (empty when it is no feed)."""
+    return [item_key(entry) for entry in feedparser.parse(data).get("entries") or []]
+
+
+def item_key(entry: Any) -> str:
+    """What identifies an item across polls: its id (guid), else its link, else a hash of
+    its title and text."""
+    for field in ("id", "link"):
+        value = entry.get(field)
+        if isinstance(value, str) and value.strip():
+            return f"{field}:{value.strip()}"
+    body = f"{entry.get('title', '')}\x1f{entry.get('summary', '')}"
+    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
 def _read_item(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -24,6 +25,10 @@ class Fetched:
     """The final URL, after redirects."""
     content: bytes
     content_type: str | None
+    status: int = 200
+    """304 when a conditional request found nothing new (``content`` is then empty)."""
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def is_url(text: str) -> bool:
@@ -70,9 +75,10 @@ def _effective(
     return address
 
 
-def fetch(url: str, settings: FetchSettings) -> Fetched:
-    """Fetch one URL, following redirects by hand so each hop is checked."""
-    headers = {"User-Agent": settings.user_agent, "Accept": "*/*"}
+def fetch(url: str, settings: FetchSettings, headers: Mapping[str, str] | None = None) -> Fetched:
+    """Fetch one URL, following redirects by hand so each hop is checked. ``headers`` adds
+    request headers (a conditional GET's If-None-Match, If-Modified-Since)."""
+    headers = {"User-Agent": settings.user_agent, "Accept": "*/*", **(headers or {})}
     timeout = httpx.Timeout(settings.timeout)
     current = url
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
@@ -80,6 +86,8 @@ def fetch(url: str, settings: FetchSettings) -> Fetched:
             _check_address(current, settings)
             try:
                 with client.stream("GET", current) as response:
+                    if response.status_code == 304:  # a conditional GET: nothing new
+                        return _not_modified(current, response)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -89,12 +97,24 @@ def fetch(url: str, settings: FetchSettings) -> Fetched:
                     if response.status_code >= 400:
                         raise FetchError(url, f"HTTP {response.status_code} from {current}")
                     content = _read_capped(response, url, settings.max_bytes)
-                    return Fetched(current, content, response.headers.get("content-type"))
+                    return Fetched(
+                        current,
+                        content,
+                        response.headers.get("content-type"),
+                        response.status_code,
+                        response.headers.get("etag"),
+                        response.headers.get("last-modified"),
+                    )
             except httpx.TimeoutException as exc:
                 raise FetchError(url, f"timed out after {settings.timeout:g} s") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(url, f"unreachable: {exc}") from exc
     raise FetchError(url, f"more than {settings.max_redirects} redirects")
+
+
+def _not_modified(url: str, response: httpx.Response) -> Fetched:
+    headers = response.headers
+    return Fetched(url, b"", None, 304, headers.get("etag"), headers.get("last-modified"))
 
 
 def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:

@@ -15,11 +15,14 @@ _OPTIONAL = ("title", "url", "outlet", "published", "language")
 
 
 def read_jsonl(
-    source: str, data: bytes, max_line_bytes: int
+    source: str, data: bytes, max_line_bytes: int, first_line: int = 1
 ) -> Iterator[RawDocument | InputFailure]:
+    """Lines are numbered from ``first_line`` (a batch shard reads a range of lines). Only
+    newlines end a line: JSON strings may hold U+2028 and other line separators."""
     text = decode(data, source)
     read = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.split("\n"), start=first_line):
+        line = raw.removesuffix("\r")
         if not line.strip():
             continue
         line_source = f"{source}:{number}"

@@ -1,0 +1,230 @@
+"""End to end at scale: articles per second of `analyze` and of `batch`, against the
+model-bound floor.
+
+Inputs are JSONL files mixed from the real articles of ../shared/eval (ECB+ dev and
+AllSides, read through newsprism's own extraction): article i is real article i mod n;
+from the second round through the pool on, it is moved 40 days later per round, a seeded
+tenth of its sentences is left out and its outlet carries the round number, so no two
+articles are the same.
+
+For each size, in a fresh process each:
+- `analyze`: ``pipeline.analyze`` over the JSONL file (one process, everything in it);
+- `batch`: ``scale.run_batch`` with 1 and 2 local worker processes (one thread each), the
+  peak resident memory of each worker from ``getrusage`` on the worker;
+- the floor: the model passes alone over the same cleaned texts, the clustering pass
+  (spaCy NER, embeddings) and the analysis parse (full spaCy pipeline), one process.
+The growth exponent between two sizes is log(t2/t1) / log(n2/n1): 1 is linear.
+
+    .venv/bin/python benchmarks/pipeline_scale.py --analyze 1000,10000 --batch 10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from datasets import allsides, ecbplus
+from newsprism import pipeline
+from newsprism.cluster import featurize
+from newsprism.models import Models, default_models
+from newsprism.nlp import parse
+from newsprism.records import Article
+
+ROUND_DAYS = 40
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def mixed(pool: list[Article], size: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(size):
+        base, round_ = pool[i % len(pool)], i // len(pool)
+        if round_ == 0:
+            out.append(base)
+            continue
+        sentences = _SENTENCE.split(base.text)
+        kept = [s for s in sentences if rng.random() > 0.1] or sentences[:1]
+        published = base.published
+        if published:
+            moved = date.fromisoformat(published[:10]) + timedelta(days=ROUND_DAYS * round_)
+            published = moved.isoformat()
+        outlet = f"{base.outlet or 'outlet'} {round_}"
+        out.append(replace(base, text=" ".join(kept), published=published, outlet=outlet))
+    return out
+
+
+def real_articles() -> list[Article]:
+    models = Models()
+    return [*ecbplus(models).articles, *allsides(models).articles]
+
+
+def write_input(size: int, pool: list[Article], folder: Path) -> Path:
+    path = folder / f"mixed-{size}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for article in mixed(pool, size):
+            record = {
+                "text": article.text,
+                "title": article.title,
+                "outlet": article.outlet,
+                "published": article.published,
+                "url": article.url,
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_analyze(path: Path) -> dict[str, Any]:
+    """Models are loaded before the clock starts (their load time is printed apart); a batch
+    counts starting its cluster and loading the models on its workers."""
+    began = time.perf_counter()
+    models = default_models()
+    models.embedder.embed(["warm up"])
+    models.language("warm up")
+    list(parse([Article("a", "x", None, None, None, None, "en", "Warm up.")], models))
+    load = time.perf_counter() - began
+    start = time.perf_counter()
+    result = pipeline.analyze([str(path)], models=models)
+    seconds = time.perf_counter() - start
+    return {
+        "articles": len(result.articles),
+        "stories": len(result.stories),
+        "seconds": seconds,
+        "load_seconds": load,
+        "peak_mib": peak_mib(),
+    }
+
+
+def run_batch(path: Path, workers: int) -> dict[str, Any]:
+    from newsprism.scale import BatchSettings
+    from newsprism.scale import run_batch as batch
+
+    start = time.perf_counter()
+    result = batch([str(path)], BatchSettings(workers=workers))
+    seconds = time.perf_counter() - start
+    return {
+        "articles": len(result.analysis.articles),
+        "stories": len(result.analysis.stories),
+        "seconds": seconds,
+        "stages": result.seconds,
+        "worker_peak_mib": [s.peak_rss_bytes / 2**20 for s in result.workers.values()],
+        "client_peak_mib": peak_mib(),
+    }
+
+
+def run_floor(path: Path) -> dict[str, Any]:
+    """The model passes alone over the cleaned texts (reading and cleaning not counted)."""
+    models = Models()
+    articles = pipeline.extract([str(path)], models=models).articles
+    featurize(articles[:4], models)
+    list(parse(articles[:4], models))  # models loaded before timing
+    start = time.perf_counter()
+    featurize(articles, models)
+    middle = time.perf_counter()
+    for _ in parse(articles, models):
+        pass
+    end = time.perf_counter()
+    return {
+        "articles": len(articles),
+        "seconds": end - start,
+        "cluster_pass": middle - start,
+        "parse_pass": end - middle,
+    }
+
+
+def child(kind: str, path: Path, workers: int) -> None:
+    if kind == "analyze":
+        row = run_analyze(path)
+    elif kind == "batch":
+        row = run_batch(path, workers)
+    else:
+        row = run_floor(path)
+    print(json.dumps(row))
+
+
+def measure(kind: str, path: Path, workers: int = 0) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", kind, str(path), str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} {path} failed:\n{done.stderr[-3000:]}")
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return row
+
+
+def sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--analyze", type=sizes, default=[1000, 10000], help="sizes, 1000,10000")
+    parser.add_argument("--batch", type=sizes, default=[10000, 100000], help="sizes for batch")
+    parser.add_argument("--workers", type=sizes, default=[1, 2], help="worker counts: 1,2")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), int(args.child[2]))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        pool = real_articles()
+        wanted = sorted({*args.analyze, *args.batch})
+        paths = {n: write_input(n, pool, Path(folder)) for n in wanted}
+        floors = {n: measure("floor", paths[n]) for n in paths}
+        print(
+            "| run | articles | stories | seconds | articles/s | floor s | total/floor | peak MiB |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        timings: dict[str, list[tuple[int, float]]] = {}
+        for n in args.analyze:
+            row = measure("analyze", paths[n])
+            timings.setdefault("analyze", []).append((n, row["seconds"]))
+            _print("analyze", row, floors[n], f"{row['peak_mib']:.0f}")
+            print(f"|   models loaded first, in {row['load_seconds']:.0f} s | | | | | | | |")
+        for n, workers in itertools.product(args.batch, args.workers):
+            row = measure("batch", paths[n], workers)
+            name = f"batch, {workers} worker(s)"
+            timings.setdefault(name, []).append((n, row["seconds"]))
+            peaks = ", ".join(f"{p:.0f}" for p in row["worker_peak_mib"])
+            stages = ", ".join(f"{k} {v:.0f} s" for k, v in row["stages"].items())
+            _print(name, row, floors[n], f"workers {peaks}; client {row['client_peak_mib']:.0f}")
+            print(f"|   stages | | | {stages} | | | | |")
+        for n, floor in floors.items():
+            rate = floor["articles"] / floor["seconds"]
+            print(
+                f"floor at {n}: {floor['seconds']:.1f} s ({rate:.1f} articles/s): "
+                f"clustering pass {floor['cluster_pass']:.1f} s, "
+                f"parse {floor['parse_pass']:.1f} s"
+            )
+        for name, points in timings.items():
+            for (n1, t1), (n2, t2) in itertools.pairwise(points):
+                exponent = math.log(t2 / t1) / math.log(n2 / n1)
+                print(f"growth exponent of {name}, {n1} -> {n2}: {exponent:.2f}")
+
+
+def _print(name: str, row: dict[str, Any], floor: dict[str, Any], peak: str) -> None:
+    rate = row["articles"] / row["seconds"]
+    print(
+        f"| {name} | {row['articles']} | {row['stories']} | {row['seconds']:.1f} | {rate:.2f} "
+        f"| {floor['seconds']:.1f} | {row['seconds'] / floor['seconds']:.2f} | {peak} |",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()

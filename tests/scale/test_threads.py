@@ -1,0 +1,23 @@
+"""The embedding model's thread count comes from NEWSPRISM_MODEL_THREADS, checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.errors import ModelError
+from newsprism.models import THREADS_VARIABLE, Models
+
+
+def test_a_bad_thread_count_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(THREADS_VARIABLE, "many")
+    with pytest.raises(ModelError, match=THREADS_VARIABLE):
+        _ = Models().embedder
+
+
+def test_one_thread_embeds_as_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Floods closed the coastal road.", "The council met on Tuesday."]
+    default = Models().embedder.embed(texts)
+    monkeypatch.setenv(THREADS_VARIABLE, "1")
+    single = Models().embedder.embed(texts)
+    assert single.shape == default.shape
+    assert abs(single - default).max() < 1e-4
