@@ -229,8 +229,7 @@ def batch(
     timeout: Timeout = 20.0,
 ) -> None:
     """The whole pipeline over a large archive on a Dask cluster, written as Parquet."""
-    from newsprism.scale import BatchSettings, run_batch
-    from newsprism.scale.parquet import write_outputs
+    from newsprism.scale import BatchSettings, run_batch, save_batch
 
     try:
         settings = BatchSettings(workers, partitions, scheduler, window_days=window_days)
@@ -239,10 +238,7 @@ def batch(
     store = open_store(db) if db else None
     with _batch_progress() as progress:
         result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=progress)
-    write_outputs(out, result.analysis)
-    if store is not None:
-        extraction = pipeline.Extraction(result.analysis.articles, result.analysis.failures)
-        pipeline.store_stories(store, extraction, result.features, result.analysis.stories)
+    save_batch(result, out, store)
     analysis = result.analysis
     err.print(
         f"{len(analysis.articles)} article(s) in {len(analysis.stories)} stories from "

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newsprism.scale.batch import BatchResult, BatchSettings, run_batch
+from newsprism.scale.batch import BatchResult, BatchSettings, run_batch, save_batch
 
-__all__ = ["BatchResult", "BatchSettings", "run_batch"]
+__all__ = ["BatchResult", "BatchSettings", "run_batch", "save_batch"]

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from newsprism import pipeline
@@ -24,6 +25,7 @@ from newsprism.cluster.stories import sort_stories
 from newsprism.errors import ClusterError, UsageError
 from newsprism.models import THREADS_VARIABLE
 from newsprism.records import Article, InputFailure, Story
+from newsprism.scale.parquet import write_outputs
 from newsprism.scale.shards import Plan, Shard, plan
 from newsprism.scale.tasks import (
     PartitionResult,
@@ -33,6 +35,7 @@ from newsprism.scale.tasks import (
     worker_stats,
 )
 from newsprism.settings import IngestSettings
+from newsprism.store import Store
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,15 @@ def run_batch(
     failures = (*work.failures, *extraction.failures, *failed)
     analysis = pipeline.Analysis(extraction.articles, stories, failures)
     return BatchResult(analysis, tuple(features), len(work.shards), stats, seconds)
+
+
+def save_batch(result: BatchResult, out: Path, store: Store | None = None) -> None:
+    """Write the batch's Parquet tables and analysis.json, and store it when asked."""
+    write_outputs(out, result.analysis)
+    if store is not None:
+        analysis = result.analysis
+        extraction = pipeline.Extraction(analysis.articles, analysis.failures)
+        pipeline.store_stories(store, extraction, result.features, analysis.stories)
 
 
 @contextmanager
