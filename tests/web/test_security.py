@@ -97,3 +97,20 @@ def test_article_links_safe(tmp_path: Path, models: Models) -> None:
             assert "(not an http link)" in html or 'rel="noopener noreferrer nofollow"' in html
             assert f'href="{article.url}"' not in html
     store.close()
+
+
+def test_headers_on_unhandled_error(tmp_path: Path, models: Models) -> None:
+    """An error no handler knows still answers 500 with the security headers."""
+    store = open_store(str(tmp_path / "news.db"))
+    app = create_app(store, models=models)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    store.close()
+    assert response.status_code == 500
+    assert response.headers["content-security-policy"] == EXPECTED_CSP
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -48,14 +48,33 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name for name, _ in HEADERS}
                 kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
                 message["headers"] = [*kept, *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Starlette answers an unhandled error outside every middleware, so its 500
+            # page would go out bare: answer here, then let the server log the error.
+            if not started:
+                await send_with_headers(_INTERNAL_ERROR)
+                await send({"type": "http.response.body", "body": b"Internal Server Error"})
+            raise
+
+
+_INTERNAL_ERROR: Message = {
+    "type": "http.response.start",
+    "status": 500,
+    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+}
 
 
 def load_token(token_file: Path | None, environ: Mapping[str, str] = os.environ) -> str | None:
