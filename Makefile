@@ -58,6 +58,7 @@ bench: install
 	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/coreference.py
 	$(PY) benchmarks/triangulation.py
+	$(PY) benchmarks/pipeline_scale.py --analyze 1000 --batch 1000 --workers 1,2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
