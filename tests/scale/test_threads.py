@@ -18,6 +18,8 @@ def test_one_thread_embeds_as_many(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = ["Floods closed the coastal road.", "The council met on Tuesday."]
     default = Models().embedder.embed(texts)
     monkeypatch.setenv(THREADS_VARIABLE, "1")
-    single = Models().embedder.embed(texts)
+    embedder = Models().embedder
+    assert embedder._session.get_session_options().intra_op_num_threads == 1
+    single = embedder.embed(texts)
     assert single.shape == default.shape
     assert abs(single - default).max() < 1e-4

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from newsprism.records import Article, Story
-from newsprism.render.views import outlet_name, span_anchor
+from newsprism.render.views import outlet_name, span_anchor, speaker_names
 
 Op = Literal["same", "ins", "del"]
 _WORD = re.compile(r"\S+")
@@ -68,7 +68,7 @@ def word_diff(base: str, other: str) -> tuple[Piece, ...]:
 def quote_diffs(story: Story, articles: Sequence[Article]) -> list[QuoteDiff]:
     """Every quote of the story; the versions after the fullest one carry their differences."""
     by_id = {a.id: a for a in articles}
-    names = {e.id: e.name for e in story.entities}
+    speakers = speaker_names(story)
     out = []
     for quote in story.quotes:
         if not quote.variants:
@@ -77,7 +77,7 @@ def quote_diffs(story: Story, articles: Sequence[Article]) -> list[QuoteDiff]:
         base, rest = spans[0], [s for s in quote.variants if s is not spans[0]]
         out.append(
             QuoteDiff(
-                names.get(quote.speaker or "", "unknown speaker"),
+                speakers[quote.id],
                 Variant(
                     outlet_name(by_id[base.article]),
                     span_anchor(base),

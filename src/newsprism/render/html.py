@@ -27,7 +27,6 @@ from newsprism.render.views import (
     evidence_views,
     link_url,
     outlet_name,
-    quote_views,
 )
 
 if TYPE_CHECKING:
@@ -74,14 +73,12 @@ def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
                 {
                     "text": side.text,
                     "outlets": citation_outlets(side.evidence, by_id),
-                    "words": [s.text for s in side.evidence[:3]],
                     "evidence": evidence_views(side.evidence, by_id),
                 }
                 for side in conflict.sides
             ]
             for conflict in story.conflicts
         ],
-        "quotes": quote_views(story, by_id),
         "quote_diffs": quote_diffs(story, members),
         "matrix": claim_matrix(story, members),
         "graph": provenance_graph(story, members),

@@ -77,11 +77,17 @@ def entity_views(story: Story, by_id: dict[str, Article]) -> list[EntityView]:
     return views
 
 
-def quote_views(story: Story, by_id: dict[str, Article]) -> list[QuoteView]:
+def speaker_names(story: Story) -> dict[str, str]:
+    """The name of each quote's speaker ("unknown speaker" when none was found)."""
     names = {e.id: e.name for e in story.entities}
+    return {q.id: names.get(q.speaker or "", "unknown speaker") for q in story.quotes}
+
+
+def quote_views(story: Story, by_id: dict[str, Article]) -> list[QuoteView]:
+    speakers = speaker_names(story)
     return [
         QuoteView(
-            names.get(quote.speaker or "", "unknown speaker"),
+            speakers[quote.id],
             tuple((outlet_name(by_id[v.article]), v.text) for v in quote.variants),
         )
         for quote in story.quotes

@@ -22,8 +22,9 @@ import pyarrow.parquet as pq
 
 from newsprism.errors import UsageError
 from newsprism.pipeline import Analysis
-from newsprism.records import Article, InputFailure, Story
+from newsprism.records import Article, InputFailure, Span, Story
 from newsprism.render import render_json
+from newsprism.render.document import article_data, failure_data
 
 _SPAN = [
     ("article_id", pa.string()),
@@ -86,7 +87,7 @@ def write_tables(
     except OSError as exc:
         raise UsageError(f"cannot create output directory {out}: {exc.strerror}") from exc
     rows = {
-        "articles": [_article(a) for a in articles],
+        "articles": [{**article_data(a, with_removed=False), "kind": a.kind} for a in articles],
         "stories": [
             {"story_id": s.id, "article_id": a, "position": i, "story_title": s.title}
             for s in stories
@@ -94,7 +95,7 @@ def write_tables(
         ],
         "entities": [row for s in stories for row in _entities(s)],
         "claims": [row for s in stories for row in _claims(s)],
-        "failures": [{"source": f.source, "error": f.error, "stage": f.stage} for f in failures],
+        "failures": [failure_data(f) for f in failures],
     }
     written = []
     for name, schema in SCHEMAS.items():
@@ -108,18 +109,8 @@ def write_tables(
     return written
 
 
-def _article(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "url": article.url,
-        "outlet": article.outlet,
-        "title": article.title,
-        "published": article.published,
-        "language": article.language,
-        "kind": article.kind,
-        "text": article.text,
-    }
+def _span(span: Span) -> dict[str, Any]:
+    return {"article_id": span.article, "start": span.start, "end": span.end, "text": span.text}
 
 
 def _entities(story: Story) -> list[dict[str, Any]]:
@@ -134,10 +125,7 @@ def _entities(story: Story) -> list[dict[str, Any]]:
                         "name": entity.name,
                         "type": entity.type,
                         "role": role,
-                        "article_id": span.article,
-                        "start": span.start,
-                        "end": span.end,
-                        "text": span.text,
+                        **_span(span),
                     }
                 )
     return rows
@@ -147,7 +135,6 @@ def _claims(story: Story) -> list[dict[str, Any]]:
     rows = []
     for claim in story.claims:
         for evidence in claim.evidence:
-            span = evidence.span
             rows.append(
                 {
                     "story_id": story.id,
@@ -158,10 +145,7 @@ def _claims(story: Story) -> list[dict[str, Any]]:
                     "subject": claim.subject,
                     "value": None if claim.value is None else str(claim.value),
                     "stance": evidence.stance,
-                    "article_id": span.article,
-                    "start": span.start,
-                    "end": span.end,
-                    "text": span.text,
+                    **_span(evidence.span),
                 }
             )
     return rows
