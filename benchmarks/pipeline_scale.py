@@ -176,6 +176,11 @@ def main() -> None:
     parser.add_argument("--analyze", type=sizes, default=[1000, 10000], help="sizes, 1000,10000")
     parser.add_argument("--batch", type=sizes, default=[10000, 100000], help="sizes for batch")
     parser.add_argument("--workers", type=sizes, default=[1, 2], help="worker counts: 1,2")
+    parser.add_argument(
+        "--record",
+        type=Path,
+        help="append each run's figures to this JSONL file as soon as it ends",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -186,6 +191,8 @@ def main() -> None:
         wanted = sorted({*args.analyze, *args.batch})
         paths = {n: write_input(n, pool, Path(folder)) for n in wanted}
         floors = {n: measure("floor", paths[n]) for n in paths}
+        for n, floor in floors.items():
+            _record(args.record, "floor", n, 0, floor)
         print(
             "| run | articles | stories | seconds | articles/s | floor s | total/floor | peak MiB |"
         )
@@ -193,11 +200,13 @@ def main() -> None:
         timings: dict[str, list[tuple[int, float]]] = {}
         for n in args.analyze:
             row = measure("analyze", paths[n])
+            _record(args.record, "analyze", n, 0, row)
             timings.setdefault("analyze", []).append((n, row["seconds"]))
             _print("analyze", row, floors[n], f"{row['peak_mib']:.0f}")
             print(f"|   models loaded first, in {row['load_seconds']:.0f} s | | | | | | | |")
         for n, workers in itertools.product(args.batch, args.workers):
             row = measure("batch", paths[n], workers)
+            _record(args.record, "batch", n, workers, row)
             name = f"batch, {workers} worker(s)"
             timings.setdefault(name, []).append((n, row["seconds"]))
             peaks = ", ".join(f"{p:.0f}" for p in row["worker_peak_mib"])
@@ -215,6 +224,15 @@ def main() -> None:
             for (n1, t1), (n2, t2) in itertools.pairwise(points):
                 exponent = math.log(t2 / t1) / math.log(n2 / n1)
                 print(f"growth exponent of {name}, {n1} -> {n2}: {exponent:.2f}")
+
+
+def _record(path: Path | None, kind: str, size: int, workers: int, row: dict[str, Any]) -> None:
+    """One line per run, written when the run ends: a long series keeps what it measured."""
+    if path is None:
+        return
+    line = {"kind": kind, "size": size, "workers": workers, "at": time.time(), **row}
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line) + "\n")
 
 
 def _print(name: str, row: dict[str, Any], floor: dict[str, Any], peak: str) -> None:

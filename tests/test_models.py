@@ -38,6 +38,21 @@ def test_embedding_is_batch_independent(models: Models) -> None:
     assert np.allclose(alone, batched, atol=1e-3)
 
 
+def test_embedding_rows_follow_the_input_order(models: Models) -> None:
+    """Texts run shortest first in small batches; the rows still come back in input order."""
+    texts = [
+        "A much longer sentence about the flood and the rescue " * 12,
+        "Floods.",
+        "Rescue teams searched flooded homes in the valley overnight.",
+        "The dam gave way after three days of rain, officials said. " * 4,
+        "Rain.",
+    ]
+    together = models.embedder.embed(texts, batch_size=2)
+    one_by_one = np.vstack([models.embedder.embed([text]) for text in texts])
+    assert np.allclose(together, one_by_one, atol=1e-3)
+    assert models.embedder.embed([]).shape == (0, 384)
+
+
 def test_spacy_pipeline_finds_entities(models: Models) -> None:
     doc = models.nlp("Yehia Rasool, a spokesperson for the Iraqi Prime Minister, spoke in Baghdad.")
     assert ("Yehia Rasool", "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -69,24 +69,33 @@ class Embedder:
         )
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(max_length=max_tokens)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer.no_padding()
         self._inputs = {i.name for i in self._session.get_inputs()}
 
-    def embed(
-        self, texts: list[str], batch_size: int = 32
-    ) -> np.ndarray[Any, np.dtype[np.float32]]:
-        """One unit-length row per text."""
+    def embed(self, texts: list[str], batch_size: int = 8) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """One unit-length row per text, in the order given.
+
+        Texts are tokenized once and run shortest first in small batches, so a batch
+        pads little: on this model that halves the time of a mix of leads and body
+        chunks against batches of 32 in input order, with the same vectors.
+        """
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        rows = [
-            self._embed_batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)
-        ]
-        return np.vstack(rows)
-
-    def _embed_batch(self, texts: list[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
         encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out = np.empty((len(texts), self.dimensions), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            chosen = order[start : start + batch_size]
+            out[chosen] = self._embed_batch([encodings[i].ids for i in chosen])
+        return out
+
+    def _embed_batch(self, token_ids: list[list[int]]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        width = max(len(ids) for ids in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)

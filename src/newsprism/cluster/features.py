@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -27,6 +27,9 @@ from unidecode import unidecode
 
 from newsprism.models import Models
 from newsprism.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 NAME_LABELS = {
     "PERSON",
@@ -65,7 +68,7 @@ def featurize(
 ) -> list[ArticleFeatures]:
     """Features of many articles: one spaCy pass and one embedding pass over all of them."""
     names = list(_names(articles, models, batch_size))
-    embeddings = _embeddings(articles, models, batch_size)
+    embeddings = _embeddings(articles, models)
     return [
         ArticleFeatures(
             article_id=article.id,
@@ -118,10 +121,19 @@ def _full_text(article: Article) -> str:
     return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
+def _ner_inputs(nlp: Language) -> set[str]:
+    """The recogniser and, only when it listens to one, the shared token encoder.
+
+    The English pipelines give the recogniser its own encoder: running the shared one
+    too would cost a fifth of the pass for nothing.
+    """
+    listens = "Listener" in str(nlp.get_pipe_config("ner")["model"]["tok2vec"]["@architectures"])
+    return {"ner", "tok2vec"} if listens else {"ner"}
+
+
 def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iterator[Counter[str]]:
     nlp = models.nlp
-    keep = {"tok2vec", "ner"}
-    disabled = [name for name in nlp.pipe_names if name not in keep]
+    disabled = [name for name in nlp.pipe_names if name not in _ner_inputs(nlp)]
     texts = (_full_text(a) for a in articles)
     for article, doc in zip(
         articles, nlp.pipe(texts, disable=disabled, batch_size=batch_size), strict=True
@@ -141,7 +153,7 @@ def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iter
 
 
 def _embeddings(
-    articles: Sequence[Article], models: Models, batch_size: int
+    articles: Sequence[Article], models: Models
 ) -> np.ndarray[Any, np.dtype[np.float32]]:
     """Title and lead as one passage, up to MAX_CHUNKS body chunks pooled, then averaged."""
     passages: list[str] = []
@@ -155,7 +167,7 @@ def _embeddings(
         for start in range(0, min(len(body), CHUNK_WORDS * MAX_CHUNKS), CHUNK_WORDS):
             passages.append(" ".join(body[start : start + CHUNK_WORDS]))
             owners.append((index, False))
-    vectors = models.embedder.embed(passages, batch_size=batch_size)
+    vectors = models.embedder.embed(passages)
     lead_part = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
     body_part = np.zeros_like(lead_part)
     for (index, is_lead), vector in zip(owners, vectors, strict=True):
