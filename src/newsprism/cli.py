@@ -17,21 +17,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.text import Text
 
 from newsprism import __version__, pipeline
 from newsprism.analyze.aliases import AliasTable, load_aliases
+from newsprism.cli_progress import Reporter, reporting
 from newsprism.errors import InputError, NewsprismError
-from newsprism.records import Article, InputFailure
 from newsprism.render import RENDERERS, render_extraction
 from newsprism.settings import FetchSettings, IngestSettings
 from newsprism.store import DEFAULT_DB, open_store
@@ -108,8 +99,10 @@ def extract(
     timeout: Timeout = 20.0,
 ) -> None:
     """Ingest and clean only: one Article per line, with what cleaning removed."""
-    with _reporting() as progress:
-        result = pipeline.extract(inputs, _settings(allow_private, timeout), progress=progress)
+    with _reporting() as reporter:
+        result = pipeline.extract(
+            inputs, _settings(allow_private, timeout), progress=reporter.article
+        )
     _write(render_extraction(result, fmt.value), output)
     raise typer.Exit(1 if result.failures else 0)
 
@@ -173,9 +166,9 @@ def ingest(
 ) -> None:
     """Store articles in the database; articles already stored are not stored twice."""
     store = open_store(db)
-    with _reporting() as progress:
+    with _reporting() as reporter:
         report = pipeline.ingest(
-            inputs, store, _settings(allow_private, timeout), progress=progress
+            inputs, store, _settings(allow_private, timeout), progress=reporter.article
         )
     err.print(
         f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
@@ -236,8 +229,8 @@ def batch(
     except NewsprismError as exc:
         raise typer.BadParameter(str(exc)) from exc
     store = open_store(db) if db else None
-    with _batch_progress() as progress:
-        result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=progress)
+    with _reporting() as reporter:
+        result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=reporter)
     save_batch(result, out, store)
     analysis = result.analysis
     err.print(
@@ -246,32 +239,6 @@ def batch(
         markup=False,
     )
     raise typer.Exit(1 if analysis.failures else 0)
-
-
-@contextmanager
-def _batch_progress() -> Iterator[BatchReporter]:
-    """One bar per stage on stderr (when it is a terminal) and one line per failure."""
-    show = err.is_terminal and not _state["quiet"]
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, transient=True, disable=not show,
-    ) as bar:  # fmt: skip
-        yield BatchReporter(bar)
-
-
-class BatchReporter:
-    def __init__(self, bar: Progress) -> None:
-        self._bar = bar
-        self._tasks: dict[str, TaskID] = {}
-
-    def step(self, stage: str, done: int, total: int) -> None:
-        if stage not in self._tasks:
-            self._tasks[stage] = self._bar.add_task(stage, total=total)
-        self._bar.update(self._tasks[stage], completed=done, total=total)
-
-    def failure(self, failure: InputFailure) -> None:
-        line = Text.assemble(("error", "red"), f" {failure.source}: {failure.error}")
-        self._bar.console.print(line, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -321,14 +288,15 @@ def _analyze(
 ) -> None:
     """Stories, analysed with the alias table, or only clustered when there is none."""
     store = open_store(db) if db else None
-    with _reporting() as progress:
+    with _reporting() as reporter:
         result = pipeline.analyze(
             inputs,
             settings,
             store=store,
-            progress=progress,
+            progress=reporter.article,
             aliases=aliases,
             analyse=aliases is not None,
+            steps=reporter.step,
         )
     _write(RENDERERS[fmt](result), output)
     raise typer.Exit(1 if result.failures else 0)
@@ -342,28 +310,9 @@ def _settings(allow_private: bool, timeout: float) -> IngestSettings:
 
 
 @contextmanager
-def _reporting() -> Iterator[pipeline.Progress]:
-    """A live counter on stderr (when it is a terminal) and one line per failed input."""
-    counts = {"articles": 0, "errors": 0}
-    show = err.is_terminal and not _state["quiet"]
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=err, transient=True, disable=not show,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("reading inputs")
-
-        def progress(item: Article | InputFailure) -> None:
-            if isinstance(item, InputFailure):
-                counts["errors"] += 1
-                line = Text.assemble(("error", "red"), f" {item.source}: {item.error}")
-                bar.console.print(line, highlight=False, soft_wrap=True)
-            else:
-                counts["articles"] += 1
-            bar.update(
-                task, description=f"{counts['articles']} article(s), {counts['errors']} error(s)"
-            )
-
-        yield progress
+def _reporting() -> Iterator[Reporter]:
+    with reporting(err, err.is_terminal and not _state["quiet"]) as reporter:
+        yield reporter
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -43,6 +43,13 @@ from newsprism.store.stories import load_features, memberships, save_features, s
 Progress = Callable[[Article | InputFailure], None]
 """Called once per article read or input failed, for progress bars and logs."""
 
+Steps = Callable[[str, int, int], None]
+"""Called as a long stage advances: the stage's name, units done, units in all."""
+
+FEATURIZE_CHUNK = 256
+"""Articles per featurizing step: each article's features are its own, so steps change
+nothing but how often progress is told."""
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -178,23 +185,25 @@ def analyze(
     progress: Progress | None = None,
     aliases: AliasTable | None = None,
     analyse: bool = True,
+    steps: Steps | None = None,
 ) -> Analysis:
     """The whole pipeline over the inputs.
 
     Without a store, the articles read are clustered among themselves. With one,
     they are stored, placed into the stored stories, and the stories they belong
     to are analysed with all their stored articles. ``analyse=False`` stops after
-    clustering (stories without entities and quotes).
+    clustering (stories without entities and quotes). ``steps`` hears how featurizing and
+    the story analysis advance.
     """
     models = models or default_models()
     extraction = extract(inputs, settings, models, progress)
     aliases = aliases or default_aliases()
     if store is None:
-        stories = find_stories(extraction.articles, models)
+        stories = find_stories(extraction.articles, models, steps=steps)
         if analyse:
-            stories = analyze_stories(extraction.articles, stories, models, aliases)
+            stories = analyze_stories(extraction.articles, stories, models, aliases, steps)
         return Analysis(extraction.articles, stories, extraction.failures)
-    _, membership = _store_and_place(extraction, store, models)
+    _, membership = _store_and_place(extraction, store, models, steps=steps)
     touched = {membership[a.id] for a in extraction.articles}
     members = [a for a, s in membership.items() if s in touched]
     articles = tuple(store.articles(members))
@@ -203,12 +212,16 @@ def analyze(
         groups.setdefault(membership[article_id], []).append(article_id)
     stories = build_stories(articles, list(groups.values()), overlaps(articles), membership)
     return Analysis(
-        articles, analyze_stories(articles, stories, models, aliases), extraction.failures
+        articles, analyze_stories(articles, stories, models, aliases, steps), extraction.failures
     )
 
 
 def analyze_stories(
-    articles: Sequence[Article], stories: Sequence[Story], models: Models, aliases: AliasTable
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    models: Models,
+    aliases: AliasTable,
+    steps: Steps | None = None,
 ) -> tuple[Story, ...]:
     """Each story with its entities, labels and quotes: one parse per article."""
     by_id = {a.id: a for a in articles}
@@ -217,6 +230,8 @@ def analyze_stories(
         members = [by_id[i] for i in story.article_ids]
         docs = list(parse(members, models))
         analysed.append(analyze_story(story, members, docs, models, aliases))
+        if steps is not None:
+            steps("analysing stories", len(analysed), len(stories))
     return tuple(analysed)
 
 
@@ -226,6 +241,7 @@ def find_stories(
     features: Sequence[ArticleFeatures] | None = None,
     window_days: float | None = None,
     mapper: Mapper | None = None,
+    steps: Steps | None = None,
 ) -> tuple[Story, ...]:
     """Cluster articles into stories and find the text they share.
 
@@ -236,13 +252,20 @@ def find_stories(
     if not articles:
         return ()
     if features is None:
-        features = featurize_articles(articles, models)
+        features = featurize_articles(articles, models, steps)
     return stories_from_groups(articles, group_features(features, window_days, mapper))
 
 
-def featurize_articles(articles: Sequence[Article], models: Models) -> list[ArticleFeatures]:
+def featurize_articles(
+    articles: Sequence[Article], models: Models, steps: Steps | None = None
+) -> list[ArticleFeatures]:
     """What the story clustering knows of each article: the model-bound pass, one per article."""
-    return featurize(articles, models) if articles else []
+    features: list[ArticleFeatures] = []
+    for start in range(0, len(articles), FEATURIZE_CHUNK):
+        features.extend(featurize(articles[start : start + FEATURIZE_CHUNK], models))
+        if steps is not None:
+            steps("featurizing articles", len(features), len(articles))
+    return features
 
 
 def group_features(
@@ -289,6 +312,7 @@ def _store_and_place(
     store: Store,
     models: Models,
     features: Sequence[ArticleFeatures] | None = None,
+    steps: Steps | None = None,
 ) -> tuple[AddResult, dict[str, str]]:
     """Store articles and failures; featurize only the articles new to the store and place
     them into the stored stories. Returns what was added and the story of every stored
@@ -298,7 +322,7 @@ def _store_and_place(
     added = store.add_articles(extraction.articles)
     store.add_failures(extraction.failures)
     if features is None:
-        new_features = featurize_articles(new, models)
+        new_features = featurize_articles(new, models, steps)
     else:
         new_features = [f for f in features if f.article_id not in known]
     before = memberships(store.engine)
