@@ -56,6 +56,7 @@ bench: install
 	$(PY) benchmarks/extraction.py
 	$(PY) benchmarks/clustering.py
 	$(PY) benchmarks/scale.py
+	$(PY) benchmarks/embedding.py
 	$(PY) benchmarks/coreference.py
 	$(PY) benchmarks/triangulation.py
 	$(PY) benchmarks/pipeline_scale.py --analyze 1000 --batch 1000 --workers 1,2
