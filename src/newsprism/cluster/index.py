@@ -31,7 +31,7 @@ class VectorIndex:
         return len(self._index)
 
     def add(self, key: int, vector: np.ndarray[Any, np.dtype[np.float32]]) -> None:
-        self._index.add(key, vector)
+        self._index.add(key, _aligned(vector))
 
     def nearest(
         self, vector: np.ndarray[Any, np.dtype[np.float32]], count: int
@@ -39,7 +39,19 @@ class VectorIndex:
         """Up to ``count`` (key, cosine similarity) pairs, most similar first."""
         if len(self._index) == 0 or count < 1:
             return []
-        matches = self._index.search(vector, min(count, len(self._index)))
+        matches = self._index.search(_aligned(vector), min(count, len(self._index)))
         keys = np.atleast_1d(matches.keys)
         distances = np.atleast_1d(matches.distances)
         return [(int(k), 1.0 - float(d)) for k, d in zip(keys, distances, strict=True)]
+
+
+Vector = np.ndarray[Any, np.dtype[np.float32]]
+
+
+def _aligned(vector: Vector) -> Vector:
+    """The vector as usearch takes it: contiguous float32 at an aligned address.
+
+    Arrays unpickled from a Dask message may sit at any byte offset of its buffer;
+    usearch refuses those ("Incompatible scalars ... =f"), so they are copied.
+    """
+    return np.require(vector, dtype=np.float32, requirements=["C", "A"])
