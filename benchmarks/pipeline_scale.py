@@ -181,6 +181,12 @@ def main() -> None:
         type=Path,
         help="append each run's figures to this JSONL file as soon as it ends",
     )
+    parser.add_argument(
+        "--floor-from",
+        type=Path,
+        help="take each size's floor from this --record file (a run on the same machine "
+        "over the same generated input) instead of measuring it again",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -190,9 +196,11 @@ def main() -> None:
         pool = real_articles()
         wanted = sorted({*args.analyze, *args.batch})
         paths = {n: write_input(n, pool, Path(folder)) for n in wanted}
-        floors = {n: measure("floor", paths[n]) for n in paths}
-        for n, floor in floors.items():
-            _record(args.record, "floor", n, 0, floor)
+        floors = _recorded_floors(args.floor_from, wanted)
+        for n in paths:
+            if n not in floors:
+                floors[n] = measure("floor", paths[n])
+                _record(args.record, "floor", n, 0, floors[n])
         print(
             "| run | articles | stories | seconds | articles/s | floor s | total/floor | peak MiB |"
         )
@@ -224,6 +232,17 @@ def main() -> None:
             for (n1, t1), (n2, t2) in itertools.pairwise(points):
                 exponent = math.log(t2 / t1) / math.log(n2 / n1)
                 print(f"growth exponent of {name}, {n1} -> {n2}: {exponent:.2f}")
+
+
+def _recorded_floors(path: Path | None, wanted: list[int]) -> dict[int, dict[str, Any]]:
+    if path is None:
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    found = {r["size"]: r for r in rows if r["kind"] == "floor" and r["size"] in wanted}
+    for size, row in found.items():
+        taken = time.strftime("%Y-%m-%d %H:%M", time.gmtime(row["at"]))
+        print(f"floor at {size} taken from {path}, measured {taken} UTC")
+    return found
 
 
 def _record(path: Path | None, kind: str, size: int, workers: int, row: dict[str, Any]) -> None:
