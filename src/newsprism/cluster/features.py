@@ -125,7 +125,7 @@ def _ner_inputs(nlp: Language) -> set[str]:
     """The recogniser and, only when it listens to one, the shared token encoder.
 
     The English pipelines give the recogniser its own encoder: running the shared one
-    too would cost a fifth of the pass for nothing.
+    too would cost over a third of the pass for nothing (``benchmarks/embedding.py``).
     """
     listens = "Listener" in str(nlp.get_pipe_config("ner")["model"]["tok2vec"]["@architectures"])
     return {"ner", "tok2vec"} if listens else {"ner"}
