@@ -26,22 +26,8 @@ import numpy as np
 from datasets import allsides, ecbplus
 from newsprism.cluster import features
 from newsprism.models import Embedder, Models
-from newsprism.records import Article
 
 Vectors = np.ndarray[Any, np.dtype[np.float32]]
-
-
-def passages(articles: list[Article]) -> list[str]:
-    out = []
-    for article in articles:
-        words = article.text.split()
-        lead = " ".join(words[: features.LEAD_WORDS])
-        out.append(f"{article.title}. {lead}" if article.title else lead)
-        body = words[features.LEAD_WORDS :]
-        limit = min(len(body), features.CHUNK_WORDS * features.MAX_CHUNKS)
-        for start in range(0, limit, features.CHUNK_WORDS):
-            out.append(" ".join(body[start : start + features.CHUNK_WORDS]))
-    return out
 
 
 def in_input_order(embedder: Embedder, texts: list[str], size: int) -> Vectors:
@@ -66,7 +52,7 @@ def main() -> None:
     models = Models()
     half = args.articles // 2
     articles = [*ecbplus(models).articles[:half], *allsides(models).articles[:half]]
-    texts = passages(articles)
+    texts, _ = features.embedding_passages(articles)
     embedder = models.embedder
     embedder.embed(texts[:8])
     tokens = sum(len(e.ids) for e in embedder._tokenizer.encode_batch(texts))

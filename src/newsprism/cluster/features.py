@@ -152,10 +152,10 @@ def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iter
         yield bag
 
 
-def _embeddings(
-    articles: Sequence[Article], models: Models
-) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Title and lead as one passage, up to MAX_CHUNKS body chunks pooled, then averaged."""
+def embedding_passages(
+    articles: Sequence[Article],
+) -> tuple[list[str], list[tuple[int, bool]]]:
+    """The texts the embedding pass runs, and whose each is: (article index, is the lead)."""
     passages: list[str] = []
     owners: list[tuple[int, bool]] = []
     for index, article in enumerate(articles):
@@ -167,6 +167,14 @@ def _embeddings(
         for start in range(0, min(len(body), CHUNK_WORDS * MAX_CHUNKS), CHUNK_WORDS):
             passages.append(" ".join(body[start : start + CHUNK_WORDS]))
             owners.append((index, False))
+    return passages, owners
+
+
+def _embeddings(
+    articles: Sequence[Article], models: Models
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Title and lead as one passage, up to MAX_CHUNKS body chunks pooled, then averaged."""
+    passages, owners = embedding_passages(articles)
     vectors = models.embedder.embed(passages)
     lead_part = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
     body_part = np.zeros_like(lead_part)
