@@ -10,7 +10,12 @@ identical. Each size runs in a fresh process; peak memory is that process's
 maximum resident set size. Model passes (spaCy NER, embeddings) are measured
 separately on real articles: they are per article, so their cost grows linearly.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 1000 10000 100000]
+With ``--batch-workers N`` the same sets go through the clustering stage of
+``newsprism batch`` instead: stories per 30-day window on a local Dask cluster of
+N worker processes, joined across windows on the client. Peak memory is then the
+client's (it holds every article's features, as a batch does) and each worker's.
+
+    .venv/bin/python benchmarks/scale.py [--sizes 1000 10000 100000] [--batch-workers 2]
 """
 
 from __future__ import annotations
@@ -29,9 +34,14 @@ from dataclasses import replace
 import numpy as np
 
 from datasets import allsides, cached_features, ecbplus
+from newsprism import pipeline
 from newsprism.cluster import cluster_features, featurize
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models
+from newsprism.scale.batch import BatchSettings, client_mapper, connect
+from newsprism.scale.tasks import worker_stats
+
+WINDOW_DAYS = 30.0
 
 ROUND_DAYS = 40.0
 
@@ -67,17 +77,25 @@ def pool(models: Models) -> list[ArticleFeatures]:
     return features
 
 
-def one_size(size: int) -> None:
+def one_size(size: int, batch_workers: int) -> None:
     """Child process: cluster `size` synthetic articles, print a JSON line."""
     models = Models()
     items = synthetic(pool(models), size)
-    start = time.perf_counter()
-    groups = cluster_features(items)
-    seconds = time.perf_counter() - start
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        json.dumps({"size": size, "seconds": seconds, "stories": len(groups), "peak_mib": peak_mib})
-    )
+    row: dict[str, object] = {"size": size}
+    if batch_workers:
+        with connect(BatchSettings(workers=batch_workers)) as client:
+            start = time.perf_counter()
+            groups = pipeline.group_features(items, WINDOW_DAYS, client_mapper(client))
+            row["seconds"] = time.perf_counter() - start
+            stats = client.run(worker_stats).values()
+        row["worker_peak_mib"] = [s.peak_rss_bytes / 2**20 for s in stats]
+    else:
+        start = time.perf_counter()
+        groups = cluster_features(items)
+        row["seconds"] = time.perf_counter() - start
+    row["stories"] = len(groups)
+    row["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(row))
 
 
 def model_passes(count: int) -> float:
@@ -94,28 +112,46 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--model-pass-articles", type=int, default=200)
+    parser.add_argument(
+        "--batch-workers",
+        type=int,
+        default=0,
+        help="time batch's window clustering on a local Dask cluster of this many workers",
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        one_size(args.child)
+        one_size(args.child, args.batch_workers)
         return
     rows = []
+    stage = f"batch windows, {args.batch_workers} workers" if args.batch_workers else "clustering"
     for size in args.sizes:
         result = subprocess.run(
-            [sys.executable, __file__, "--child", str(size)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(size),
+                "--batch-workers",
+                f"{args.batch_workers}",
+            ],
             capture_output=True,
             text=True,
             check=True,
         )
         rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
         r = rows[-1]
+        workers = r.get("worker_peak_mib")
         print(
-            f"{r['size']:>7} articles: clustering {r['seconds']:8.1f} s = "
+            f"{r['size']:>7} articles: {stage} {r['seconds']:8.1f} s = "
             f"{r['size'] / r['seconds']:8.0f} articles/s, {r['stories']} stories, "
             f"peak {r['peak_mib']:.0f} MiB"
+            + (f", workers {', '.join(f'{w:.0f}' for w in workers)} MiB" if workers else "")
         )
     for a, b in itertools.pairwise(rows):
         print(f"growth time({b['size']}) / time({a['size']}) = {b['seconds'] / a['seconds']:.1f}")
+    if args.batch_workers:
+        return
     rate = model_passes(args.model_pass_articles)
     print(f"model passes (spaCy NER + embeddings): {rate:.1f} articles/s on ECB+ articles")
 

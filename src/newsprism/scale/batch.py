@@ -112,7 +112,7 @@ def run_batch(
         extraction, features = _read(client, work, ingest, report)
         seconds["read"] = time.perf_counter() - began
         report.step("clustering", 0, 1)
-        groups = pipeline.group_features(features, settings.window_days, _mapper(client))
+        groups = pipeline.group_features(features, settings.window_days, client_mapper(client))
         seconds["cluster"] = time.perf_counter() - seconds["read"] - began
         report.step("clustering", 1, 1)
         stories, failed = _stories(client, extraction.articles, groups, settings, aliases, report)
@@ -201,7 +201,11 @@ def _read(
     )
 
 
-def _mapper(client: Any) -> Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]:
+def client_mapper(
+    client: Any,
+) -> Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]:
+    """A mapper for ``pipeline.group_features`` that runs each window on the workers."""
+
     def run(function: Callable[[Any], Any], items: Sequence[Any]) -> Iterable[Any]:
         return client.gather(client.map(function, items, pure=False))  # type: ignore[no-any-return]
 
