@@ -11,9 +11,10 @@ maximum resident set size. Model passes (spaCy NER, embeddings) are measured
 separately on real articles: they are per article, so their cost grows linearly.
 
 With ``--batch-workers N`` the same sets go through the clustering stage of
-``newsprism batch`` instead: stories per 30-day window on a local Dask cluster of
-N worker processes, joined across windows on the client. Peak memory is then the
-client's (it holds every article's features, as a batch does) and each worker's.
+``newsprism batch`` instead: stories per time window (batch's default, 30 days) on a
+local Dask cluster of N worker processes, joined across windows on the client. Peak
+memory is then the client's (it holds every article's features, as a batch does) and
+each worker's.
 
     .venv/bin/python benchmarks/scale.py [--sizes 1000 10000 100000] [--batch-workers 2]
 """
@@ -40,8 +41,6 @@ from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models
 from newsprism.scale.batch import BatchSettings, client_mapper, connect
 from newsprism.scale.tasks import worker_stats
-
-WINDOW_DAYS = 30.0
 
 ROUND_DAYS = 40.0
 
@@ -83,9 +82,10 @@ def one_size(size: int, batch_workers: int) -> None:
     items = synthetic(pool(models), size)
     row: dict[str, object] = {"size": size}
     if batch_workers:
-        with connect(BatchSettings(workers=batch_workers)) as client:
+        settings = BatchSettings(workers=batch_workers)
+        with connect(settings) as client:
             start = time.perf_counter()
-            groups = pipeline.group_features(items, WINDOW_DAYS, client_mapper(client))
+            groups = pipeline.group_features(items, settings.window_days, client_mapper(client))
             row["seconds"] = time.perf_counter() - start
             stats = client.run(worker_stats).values()
         row["worker_peak_mib"] = [s.peak_rss_bytes / 2**20 for s in stats]

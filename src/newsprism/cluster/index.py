@@ -13,6 +13,8 @@ import numpy as np
 import onnxruntime  # noqa: F401  (import order, see the module docstring)
 from usearch.index import Index
 
+Vector = np.ndarray[Any, np.dtype[np.float32]]
+
 
 class VectorIndex:
     def __init__(self, dimensions: int) -> None:
@@ -30,12 +32,10 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self._index)
 
-    def add(self, key: int, vector: np.ndarray[Any, np.dtype[np.float32]]) -> None:
+    def add(self, key: int, vector: Vector) -> None:
         self._index.add(key, _aligned(vector))
 
-    def nearest(
-        self, vector: np.ndarray[Any, np.dtype[np.float32]], count: int
-    ) -> list[tuple[int, float]]:
+    def nearest(self, vector: Vector, count: int) -> list[tuple[int, float]]:
         """Up to ``count`` (key, cosine similarity) pairs, most similar first."""
         if len(self._index) == 0 or count < 1:
             return []
@@ -43,9 +43,6 @@ class VectorIndex:
         keys = np.atleast_1d(matches.keys)
         distances = np.atleast_1d(matches.distances)
         return [(int(k), 1.0 - float(d)) for k, d in zip(keys, distances, strict=True)]
-
-
-Vector = np.ndarray[Any, np.dtype[np.float32]]
 
 
 def _aligned(vector: Vector) -> Vector:

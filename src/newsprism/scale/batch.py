@@ -22,6 +22,7 @@ from newsprism import pipeline
 from newsprism.analyze.aliases import AliasTable
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.stories import sort_stories
+from newsprism.cluster.windows import Mapper
 from newsprism.errors import ClusterError, UsageError
 from newsprism.models import THREADS_VARIABLE
 from newsprism.records import Article, InputFailure, Story
@@ -201,9 +202,7 @@ def _read(
     )
 
 
-def client_mapper(
-    client: Any,
-) -> Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]:
+def client_mapper(client: Any) -> Mapper:
     """A mapper for ``pipeline.group_features`` that runs each window on the workers."""
 
     def run(function: Callable[[Any], Any], items: Sequence[Any]) -> Iterable[Any]:
