@@ -26,9 +26,11 @@ from scipy.spatial.distance import squareform
 from datasets import EVAL, LabeledSet, allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features, featurize
 from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.similarity import SimilarityModel
+from newsprism.cluster.windows import feature_order
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
-from newsprism.pipeline import extract
+from newsprism.pipeline import extract, group_features
 from tune_clustering import Part, folds_of, split, train
 
 CUTS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
@@ -71,12 +73,57 @@ def best_cut(parts: Sequence[Part]) -> float:
     return max(CUTS, key=f1)
 
 
+def stories_alone(
+    labeled: LabeledSet, features: dict[str, ArticleFeatures], model: SimilarityModel | None
+) -> dict[str, list[list[str]]]:
+    """Each gold story's articles clustered on their own, as a user who puts one event's
+    coverage in a folder would run them: the groups found, per gold story."""
+    members: dict[str, list[ArticleFeatures]] = {}
+    for article in labeled.articles:
+        members.setdefault(labeled.story[article.id], []).append(features[article.id])
+    return {
+        story: cluster_features(sorted(items, key=feature_order), model)
+        for story, items in sorted(members.items())
+    }
+
+
+def report_alone(name: str, labeled: LabeledSet, found: dict[str, list[list[str]]]) -> None:
+    """B-cubed recall over all articles of the single-story runs, and the stories split."""
+    predicted, gold = [], []
+    for story, groups in found.items():
+        for g, group in enumerate(groups):
+            predicted += [f"{story}/{g}"] * len(group)
+            gold += [story] * len(group)
+    result = score(predicted, gold)
+    split_stories = {s: g for s, g in found.items() if len(g) > 1}
+    print(
+        f"{name}: {len(found)} stories alone, {len(gold)} articles: B3 recall "
+        f"{result.recall:.3f}; {len(split_stories)} split"
+    )
+    for story, groups in split_stories.items():
+        sizes = sorted((len(g) for g in groups), reverse=True)
+        print(f"    {story}: {sum(sizes)} articles -> {len(groups)} stories {sizes}")
+
+
+def order_check(labeled: LabeledSet, features: dict[str, ArticleFeatures], shuffles: int) -> None:
+    """The same articles in any input order give the same stories (the pipeline's grouping)."""
+    items = list(features.values())
+    seen = set()
+    for seed in range(shuffles):
+        shuffled = list(items)
+        random.Random(seed).shuffle(shuffled)
+        seen.add(frozenset(frozenset(g) for g in group_features(shuffled)))
+    verdict = "identical" if len(seen) == 1 else f"{len(seen)} different partitions"
+    print(f"{labeled.name}: {shuffles} shuffles of {len(items)} articles: stories {verdict}")
+
+
 def cross_validate(
     sets: list[LabeledSet], features: list[dict[str, ArticleFeatures]], k: int, seed: int
 ) -> None:
     folds = [folds_of(s, k, seed) for s in sets]
     ours: list[dict[str, str]] = [{} for _ in sets]
     base: list[dict[str, str]] = [{} for _ in sets]
+    alone: dict[str, list[list[str]]] = {}
     for fold in range(k):
         train_parts = [
             split(s, f, set().union(*(x for j, x in enumerate(fs) if j != fold)))
@@ -94,6 +141,9 @@ def cross_validate(
                 ours[n].update({a: f"{fold}-{g}" for a in group})
             for g, group in enumerate(baseline_groups(test, cut)):
                 base[n].update({a: f"{fold}-{g}" for a in group})
+        held_out = {a.id for a in sets[0].articles if sets[0].topic[a.id] in folds[0][fold]}
+        chosen = {i: f for i, f in features[0].items() if i in held_out}
+        alone.update(stories_alone(sets[0], chosen, model))
     print()
     print(f"{'set':<12} {'method':<22} {'B3 P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
     for n, s in enumerate(sets):
@@ -105,6 +155,8 @@ def cross_validate(
                 f"{s.name:<12} {name:<22} {r.precision:6.3f} {r.recall:6.3f} "
                 f"{r.f1:6.3f} {r.ari:6.3f}"
             )
+    print()
+    report_alone(f"{sets[0].name}, each story alone, held-out model", sets[0], alone)
 
 
 def seeds_check(
@@ -150,6 +202,13 @@ def main() -> None:
     features = [cached_features(s, models) for s in sets]
     if not args.skip_cv:
         cross_validate(sets, features, args.folds, args.seed)
+    print()
+    report_alone(
+        f"{sets[0].name}, each story alone, shipped model",
+        sets[0],
+        stories_alone(sets[0], features[0], None),
+    )
+    order_check(sets[0], features[0], shuffles=5)
     seeds_check(sets, features, models)
 
 

@@ -27,11 +27,10 @@ import numpy as np
 from scipy.optimize import minimize
 
 from datasets import LabeledSet, allsides, cached_features, ecbplus
-from newsprism.cluster import cluster_features
+from newsprism.cluster import cluster_features, document_frequencies
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import FEATURES, SimilarityModel
-from newsprism.cluster.vectors import DocumentFrequencies
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 
@@ -39,6 +38,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "clus
 JOIN = (0.4, 0.5, 0.6)
 MERGE = (0.45, 0.55, 0.7)
 MAX_GAP = (30.0, 365.0, 3650.0)
+BACKGROUND = (0.0, 1e3, 1e4, 1e5)
+"""Pseudo-documents of English at large blended into the term and name counts."""
 BASE = SimilarityModel(
     (0.0,) * len(FEATURES), 0.0, (0.0,) * len(FEATURES), 0.0, 0.5, 0.5, max_gap_days=3650.0
 )
@@ -50,40 +51,59 @@ Part = tuple[list[ArticleFeatures], list[str]]
 Rows = tuple[list[tuple[float, ...]], list[int]]
 
 
-def examples(part: Part, rng: random.Random) -> tuple[Rows, Rows]:
-    """Article-vs-story feature rows: the article's own story (itself left out) against the
-    other stories its neighbours belong to, both whole and as small early fragments; and
-    story-vs-story rows: fragments of one gold story against fragments of others."""
-    features, gold = part
-    terms, names = DocumentFrequencies(), DocumentFrequencies()
-    for f in features:
-        terms.add(f.terms)
-        names.add(f.names)
-    story_number = {s: n for n, s in enumerate(sorted(set(gold)))}
-    whole = OnlineClusterer(BASE, terms, names)
-    for f, g in zip(features, gold, strict=True):
-        whole.restore(f, story_number[g])
-    # Fragments: each story split into random pieces of 1-3 articles.
-    fragments = OnlineClusterer(BASE, terms, names)
-    next_piece = 0
+def _pieces(gold: list[str], rng: random.Random, halves: bool) -> list[int]:
+    """A piece number for each article: every gold story cut into random pieces of 1-3
+    articles, or (``halves``) into two pieces of random sizes."""
     members: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(gold):
         members[g].append(i)
     piece_of = [0] * len(gold)
+    next_piece = 0
     for positions in members.values():
         rng.shuffle(positions)
+        if halves:
+            cut = rng.randint(1, len(positions) - 1) if len(positions) > 1 else 1
+            sizes = [cut, len(positions) - cut]
+        else:
+            sizes = []
+            while sum(sizes) < len(positions):
+                sizes.append(rng.randint(1, 3))
         start = 0
-        while start < len(positions):
-            size = rng.randint(1, 3)
+        for size in sizes:
             for p in positions[start : start + size]:
                 piece_of[p] = next_piece
             next_piece += 1
             start += size
-    for i, f in enumerate(features):
-        fragments.restore(f, piece_of[i])
+    return piece_of
+
+
+def _restored(part: Part, base: SimilarityModel, story_of: list[int]) -> OnlineClusterer:
+    features, _ = part
+    terms, names = document_frequencies(features, base)
+    clusterer = OnlineClusterer(base, terms, names)
+    for f, story in zip(features, story_of, strict=True):
+        clusterer.restore(f, story)
+    return clusterer
+
+
+def examples(part: Part, rng: random.Random, base: SimilarityModel) -> tuple[Rows, Rows]:
+    """Article-vs-story feature rows: the article's own story (itself left out) against the
+    other stories its neighbours belong to, whole, as small early fragments and as halves;
+    and story-vs-story rows: fragments (small ones and halves, so that the model sees stories
+    of every size) of one gold story against fragments of others."""
+    _, gold = part
+    story_number = {s: n for n, s in enumerate(sorted(set(gold)))}
+    cuts = [
+        [story_number[g] for g in gold],
+        _pieces(gold, rng, halves=False),
+        _pieces(gold, rng, halves=True),
+    ]
     rows: list[tuple[float, ...]] = []
     targets: list[int] = []
-    for clusterer, story_of in ((whole, [story_number[g] for g in gold]), (fragments, piece_of)):
+    merge_rows: list[tuple[float, ...]] = []
+    merge_targets: list[int] = []
+    for number, story_of in enumerate(cuts):
+        clusterer = _restored(part, base, story_of)
         gold_of_story = {story_of[i]: gold[i] for i in range(len(gold))}
         for i in range(len(gold)):
             found: dict[int, float | None] = dict(clusterer.candidates(i))
@@ -93,15 +113,14 @@ def examples(part: Part, rng: random.Random) -> tuple[Rows, Rows]:
                 if values is not None:
                     rows.append(values)
                     targets.append(int(gold_of_story[story] == gold[i]))
-    merge_rows: list[tuple[float, ...]] = []
-    merge_targets: list[int] = []
-    gold_of_piece = {piece_of[i]: gold[i] for i in range(len(gold))}
-    for piece in sorted(fragments.stories):
-        for other, nearest in fragments.story_candidates(piece).items():
-            values = fragments.story_feature_values(piece, other, nearest)
-            if values is not None:
-                merge_rows.append(values)
-                merge_targets.append(int(gold_of_piece[piece] == gold_of_piece[other]))
+        if number == 0:
+            continue
+        for piece in sorted(clusterer.stories):
+            for other, nearest in clusterer.story_candidates(piece).items():
+                values = clusterer.story_feature_values(piece, other, nearest)
+                if values is not None:
+                    merge_rows.append(values)
+                    merge_targets.append(int(gold_of_story[piece] == gold_of_story[other]))
     return (rows, targets), (merge_rows, merge_targets)
 
 
@@ -131,36 +150,48 @@ def run(model: SimilarityModel, part: Part) -> ClusterScores:
     return score(labels(groups, [f.article_id for f in features]), gold)
 
 
-def choose_thresholds(model: SimilarityModel, parts: Sequence[Part]) -> SimilarityModel:
+def choose_thresholds(
+    model: SimilarityModel, parts: Sequence[Part]
+) -> tuple[SimilarityModel, float]:
+    """The join, merge and time-gap thresholds with the best mean B-cubed F1 over the parts."""
     best, best_f1 = model, -1.0
     for join, merge, gap in itertools.product(JOIN, MERGE, MAX_GAP):
         candidate = replace(model, join_threshold=join, merge_threshold=merge, max_gap_days=gap)
         f1 = float(np.mean([run(candidate, part).f1 for part in parts]))
         if f1 > best_f1:
             best, best_f1 = candidate, f1
-    return best
+    return best, best_f1
 
 
 def train(parts: Sequence[Part], seed: int = 0) -> SimilarityModel:
-    rng = random.Random(seed)
-    join: Rows = ([], [])
-    merge: Rows = ([], [])
-    for part in parts:
-        (rows, targets), (merge_rows, merge_targets) = examples(part, rng)
-        join[0].extend(rows)
-        join[1].extend(targets)
-        merge[0].extend(merge_rows)
-        merge[1].extend(merge_targets)
-    w, b = fit(*join)
-    mw, mb = fit(*merge)
-    model = replace(
-        BASE,
-        coefficients=tuple(float(v) for v in w),
-        intercept=b,
-        merge_coefficients=tuple(float(v) for v in mw),
-        merge_intercept=mb,
-    )
-    return choose_thresholds(model, parts)
+    """For each background blend: fit both logistic models, then choose the thresholds; the
+    blend whose model clusters the parts best wins."""
+    best, best_f1 = BASE, -1.0
+    for prior in BACKGROUND:
+        base = replace(BASE, background_documents=prior)
+        rng = random.Random(seed)
+        join: Rows = ([], [])
+        merge: Rows = ([], [])
+        for part in parts:
+            (rows, targets), (merge_rows, merge_targets) = examples(part, rng, base)
+            join[0].extend(rows)
+            join[1].extend(targets)
+            merge[0].extend(merge_rows)
+            merge[1].extend(merge_targets)
+        w, b = fit(*join)
+        mw, mb = fit(*merge)
+        model = replace(
+            base,
+            coefficients=tuple(float(v) for v in w),
+            intercept=b,
+            merge_coefficients=tuple(float(v) for v in mw),
+            merge_intercept=mb,
+        )
+        model, f1 = choose_thresholds(model, parts)
+        print(f"  background {prior:g}: mean F1 {f1:.4f}", flush=True)
+        if f1 > best_f1:
+            best, best_f1 = model, f1
+    return best
 
 
 def split(labeled: LabeledSet, features: dict[str, ArticleFeatures], topics: set[str]) -> Part:

@@ -64,6 +64,13 @@ Timeout = Annotated[float, typer.Option(help="Seconds allowed for each network s
 Db = Annotated[
     str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")
 ]
+OneStory = Annotated[
+    bool,
+    typer.Option(
+        "--one-story",
+        help="The inputs tell one event: skip clustering and treat every article as one story.",
+    ),
+]
 
 
 def _print_version(value: bool) -> None:
@@ -126,13 +133,14 @@ def analyze(
             "added to the shipped one."
         ),
     ] = None,
+    one_story: OneStory = False,
 ) -> None:
     """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
     try:
         table = load_aliases(aliases)
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--aliases") from exc
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), table)
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), table, one_story)
 
 
 class ClusterFormat(StrEnum):
@@ -154,7 +162,7 @@ def cluster(
     timeout: Timeout = 20.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), None)
+    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), None, False)
 
 
 @app.command()
@@ -163,12 +171,17 @@ def ingest(
     db: Db = DEFAULT_DB,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    one_story: OneStory = False,
 ) -> None:
     """Store articles in the database; articles already stored are not stored twice."""
     store = open_store(db)
     with _reporting() as reporter:
         report = pipeline.ingest(
-            inputs, store, _settings(allow_private, timeout), progress=reporter.article
+            inputs,
+            store,
+            _settings(allow_private, timeout),
+            progress=reporter.article,
+            one_story=one_story,
         )
     err.print(
         f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
@@ -285,6 +298,7 @@ def _analyze(
     db: str | None,
     settings: IngestSettings,
     aliases: AliasTable | None,
+    one_story: bool,
 ) -> None:
     """Stories, analysed with the alias table, or only clustered when there is none."""
     store = open_store(db) if db else None
@@ -297,6 +311,7 @@ def _analyze(
             aliases=aliases,
             analyse=aliases is not None,
             steps=reporter.step,
+            one_story=one_story,
         )
     _write(RENDERERS[fmt](result), output)
     raise typer.Exit(1 if result.failures else 0)

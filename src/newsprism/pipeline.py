@@ -24,7 +24,7 @@ from tempfile import TemporaryDirectory
 from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
-from newsprism.cluster import ArticleFeatures, cluster_features, featurize, place
+from newsprism.cluster import ArticleFeatures, cluster_features, featurize, place, place_together
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
 from newsprism.cluster.windows import Mapper, cluster_windows, feature_order
@@ -115,9 +115,11 @@ def ingest(
     settings: IngestSettings | None = None,
     models: Models | None = None,
     progress: Progress | None = None,
+    one_story: bool = False,
 ) -> IngestReport:
-    """Extract, store, and place the new articles into the stored stories."""
-    return ingest_items(read_all(inputs, settings), store, models, progress)
+    """Extract, store, and place the new articles into the stored stories (``one_story``:
+    every article read into one story, as the user says they tell one event)."""
+    return ingest_items(read_all(inputs, settings), store, models, progress, one_story)
 
 
 def ingest_items(
@@ -125,14 +127,19 @@ def ingest_items(
     store: Store,
     models: Models | None = None,
     progress: Progress | None = None,
+    one_story: bool = False,
 ) -> IngestReport:
     """Clean, store and place what a reader found (a watched feed's new items)."""
     models = models or default_models()
-    return _ingest(clean_items(items, models, progress), store, models)
+    return _ingest(clean_items(items, models, progress), store, models, one_story)
 
 
 def ingest_records(
-    records: Sequence[object], store: Store, models: Models | None = None, name: str = "articles"
+    records: Sequence[object],
+    store: Store,
+    models: Models | None = None,
+    name: str = "articles",
+    one_story: bool = False,
 ) -> IngestReport:
     """Store articles given as JSON objects (the JSONL fields); a bad one is a failure
     named ``articles[i]`` and the others are stored."""
@@ -142,11 +149,14 @@ def ingest_records(
             items.append(document_from_record(f"{name}[{index}]", record))
         except InputError as exc:
             items.append(InputFailure(exc.source, exc.reason, exc.stage))
-    return ingest_items(items, store, models)
+    return ingest_items(items, store, models, one_story=one_story)
 
 
 def ingest_uploads(
-    files: Sequence[tuple[str, bytes]], store: Store, models: Models | None = None
+    files: Sequence[tuple[str, bytes]],
+    store: Store,
+    models: Models | None = None,
+    one_story: bool = False,
 ) -> IngestReport:
     """Store uploaded files (any kind ``ingest`` reads), each named ``upload:NAME``.
 
@@ -162,7 +172,7 @@ def ingest_uploads(
             path.parent.mkdir()
             path.write_bytes(data)
             items.extend(read_input(Input(name=f"upload:{base}", path=path), settings))
-    return ingest_items(items, store, models)
+    return ingest_items(items, store, models, one_story=one_story)
 
 
 _placing = threading.Lock()
@@ -170,9 +180,11 @@ _placing = threading.Lock()
 (the web app's) take turns, so each sees the other's articles."""
 
 
-def _ingest(extraction: Extraction, store: Store, models: Models) -> IngestReport:
+def _ingest(
+    extraction: Extraction, store: Store, models: Models, one_story: bool = False
+) -> IngestReport:
     with _placing:
-        added, membership = _store_and_place(extraction, store, models)
+        added, membership = _store_and_place(extraction, store, models, together=one_story)
     placed = {a.id: membership[a.id] for a in extraction.articles}
     return IngestReport(added, extraction.failures, placed)
 
@@ -186,24 +198,30 @@ def analyze(
     aliases: AliasTable | None = None,
     analyse: bool = True,
     steps: Steps | None = None,
+    one_story: bool = False,
 ) -> Analysis:
     """The whole pipeline over the inputs.
 
     Without a store, the articles read are clustered among themselves. With one,
     they are stored, placed into the stored stories, and the stories they belong
     to are analysed with all their stored articles. ``analyse=False`` stops after
-    clustering (stories without entities and quotes). ``steps`` hears how featurizing and
-    the story analysis advance.
+    clustering (stories without entities and quotes). ``one_story`` skips clustering: the
+    user says the inputs tell one event, so every article read is one story (stored as one
+    with a store). ``steps`` hears how featurizing and the story analysis advance.
     """
     models = models or default_models()
     extraction = extract(inputs, settings, models, progress)
     aliases = aliases or default_aliases()
     if store is None:
-        stories = find_stories(extraction.articles, models, steps=steps)
+        if one_story:
+            every = [[a.id for a in extraction.articles]] if extraction.articles else []
+            stories = stories_from_groups(extraction.articles, every)
+        else:
+            stories = find_stories(extraction.articles, models, steps=steps)
         if analyse:
             stories = analyze_stories(extraction.articles, stories, models, aliases, steps)
         return Analysis(extraction.articles, stories, extraction.failures)
-    _, membership = _store_and_place(extraction, store, models, steps=steps)
+    _, membership = _store_and_place(extraction, store, models, steps=steps, together=one_story)
     touched = {membership[a.id] for a in extraction.articles}
     members = [a for a, s in membership.items() if s in touched]
     articles = tuple(store.articles(members))
@@ -313,10 +331,11 @@ def _store_and_place(
     models: Models,
     features: Sequence[ArticleFeatures] | None = None,
     steps: Steps | None = None,
+    together: bool = False,
 ) -> tuple[AddResult, dict[str, str]]:
     """Store articles and failures; featurize only the articles new to the store and place
-    them into the stored stories. Returns what was added and the story of every stored
-    article."""
+    them into the stored stories (``together``: all the articles read into one story).
+    Returns what was added and the story of every stored article."""
     known = store.known_ids(a.id for a in extraction.articles)
     new = [a for a in extraction.articles if a.id not in known]
     added = store.add_articles(extraction.articles)
@@ -326,7 +345,10 @@ def _store_and_place(
     else:
         new_features = [f for f in features if f.article_id not in known]
     before = memberships(store.engine)
-    membership = place(new_features, load_features(store.engine), before)
+    if together:
+        membership = place_together([a.id for a in extraction.articles], before)
+    else:
+        membership = place(new_features, load_features(store.engine), before)
     save_features(store.engine, new_features)
     set_memberships(store.engine, {a: s for a, s in membership.items() if before.get(a) != s})
     return added, membership

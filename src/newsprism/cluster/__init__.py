@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsprism.cluster.features import ArticleFeatures, featurize
 from newsprism.cluster.online import OnlineClusterer
@@ -11,7 +11,26 @@ from newsprism.cluster.similarity import SimilarityModel, default_model
 from newsprism.cluster.vectors import DocumentFrequencies
 from newsprism.records import Story
 
-__all__ = ["ArticleFeatures", "cluster_features", "featurize", "place"]
+__all__ = [
+    "ArticleFeatures",
+    "cluster_features",
+    "document_frequencies",
+    "featurize",
+    "place",
+    "place_together",
+]
+
+
+def document_frequencies(
+    features: Iterable[ArticleFeatures], model: SimilarityModel
+) -> tuple[DocumentFrequencies, DocumentFrequencies]:
+    """Term and name frequencies of the given articles, blended with the background as the
+    model was trained."""
+    terms, names = model.frequencies()
+    for item in features:
+        terms.add(item.terms)
+        names.add(item.names)
+    return terms, names
 
 
 def cluster_features(
@@ -19,12 +38,11 @@ def cluster_features(
     model: SimilarityModel | None = None,
     merge_every: int = 50,
 ) -> list[list[str]]:
-    """Article ids grouped into stories. IDF weights come from the articles given."""
-    terms, names = DocumentFrequencies(), DocumentFrequencies()
-    for item in features:
-        terms.add(item.terms)
-        names.add(item.names)
-    clusterer = OnlineClusterer(model or default_model(), terms, names, merge_every=merge_every)
+    """Article ids grouped into stories. IDF weights come from the articles given, blended
+    with English at large."""
+    model = model or default_model()
+    terms, names = document_frequencies(features, model)
+    clusterer = OnlineClusterer(model, terms, names, merge_every=merge_every)
     clusterer.add_all(features)
     return clusterer.groups()
 
@@ -42,11 +60,9 @@ def place(
     ones (keyed by their first article); stories the new articles bring together
     merge under the key of the larger one.
     """
-    terms, names = DocumentFrequencies(), DocumentFrequencies()
-    for item in (*stored, *new):
-        terms.add(item.terms)
-        names.add(item.names)
-    clusterer = OnlineClusterer(model or default_model(), terms, names)
+    model = model or default_model()
+    terms, names = document_frequencies((*stored, *new), model)
+    clusterer = OnlineClusterer(model, terms, names)
     keys = sorted(set(membership.values()))
     number = {key: index for index, key in enumerate(keys)}
     for item in stored:
@@ -59,4 +75,21 @@ def place(
         old = Counter(membership[a] for a in group if a in membership)
         key = old.most_common(1)[0][0] if old else Story.make_id(tuple(group))
         result.update({article_id: key for article_id in group})
+    return result
+
+
+def place_together(article_ids: Sequence[str], membership: Mapping[str, str]) -> dict[str, str]:
+    """Put the given articles into one story, as a user who says they tell one event wants.
+
+    ``membership`` gives the stored story of each stored article. The story keeps the key of
+    the stored story that holds most of the articles (ties: the smaller key), else a key of
+    its own; every other article keeps its story. Returns the story key of every article.
+    """
+    result = dict(membership)
+    if not article_ids:
+        return result
+    old = Counter(membership[a] for a in article_ids if a in membership)
+    ranked = sorted(old.items(), key=lambda item: (-item[1], item[0]))
+    key = ranked[0][0] if ranked else Story.make_id(tuple(article_ids))
+    result.update(dict.fromkeys(article_ids, key))
     return result

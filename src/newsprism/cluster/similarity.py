@@ -20,6 +20,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsprism.cluster.background import document_share
+from newsprism.cluster.vectors import DocumentFrequencies
+
 FEATURES = (
     "embedding",
     "terms",
@@ -49,12 +52,17 @@ class SimilarityModel:
     """Stories are bounded in time: never join across a larger gap when both dates are known."""
     neighbours: int = 20
     """Nearest articles looked up for candidate stories."""
+    background_documents: float = 0.0
+    """Pseudo-documents of English at large blended into the input's term and name counts
+    (``cluster.background``); 0 weighs terms by the input alone."""
 
     def __post_init__(self) -> None:
         for name in ("coefficients", "merge_coefficients"):
             count = len(getattr(self, name))
             if count != len(FEATURES):
                 raise ValueError(f"expected {len(FEATURES)} {name}, got {count}")
+        if self.background_documents < 0:
+            raise ValueError(f"background_documents must be >= 0, got {self.background_documents}")
         for name in ("join_threshold", "merge_threshold"):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
@@ -67,6 +75,14 @@ class SimilarityModel:
     def merge_probability(self, values: tuple[float, ...]) -> float:
         """That two stories are one, from their feature values."""
         return _logistic(self.merge_intercept, self.merge_coefficients, values)
+
+    def frequencies(self) -> tuple[DocumentFrequencies, DocumentFrequencies]:
+        """Empty document frequencies for terms and for names, blended with the background
+        as this model was trained."""
+        return (
+            DocumentFrequencies(document_share, self.background_documents),
+            DocumentFrequencies(document_share, self.background_documents),
+        )
 
     def time_features(self, gap_days: float | None) -> tuple[float, float, float]:
         """Closeness (days), whether both dates are known, and distance (log days, 1 = a year)."""
@@ -87,6 +103,7 @@ class SimilarityModel:
             "time_scale_days": self.time_scale_days,
             "max_gap_days": self.max_gap_days,
             "neighbours": self.neighbours,
+            "background_documents": self.background_documents,
         }
 
     @classmethod
@@ -105,6 +122,7 @@ class SimilarityModel:
             time_scale_days=float(data.get("time_scale_days", 3.0)),
             max_gap_days=float(data.get("max_gap_days", 30.0)),
             neighbours=int(data.get("neighbours", 20)),
+            background_documents=float(data.get("background_documents", 0.0)),
         )
 
 

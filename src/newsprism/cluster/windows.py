@@ -17,11 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 
-from newsprism.cluster import cluster_features
+from newsprism.cluster import cluster_features, document_frequencies
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
-from newsprism.cluster.vectors import DocumentFrequencies
 
 Groups = list[list[str]]
 Mapper = Callable[
@@ -106,11 +105,8 @@ class _Joined:
         by_id: dict[str, ArticleFeatures],
         model: SimilarityModel,
     ) -> None:
-        terms, names = DocumentFrequencies(), DocumentFrequencies()
         ids = [a for s in active for a in self.members[s]] + [a for g in groups for a in g]
-        for article_id in ids:
-            terms.add(by_id[article_id].terms)
-            names.add(by_id[article_id].names)
+        terms, names = document_frequencies((by_id[a] for a in ids), model)
         clusterer = OnlineClusterer(model, terms, names)
         for story in sorted(active):
             for article_id in self.members[story]:

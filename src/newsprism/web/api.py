@@ -107,7 +107,11 @@ _INGEST_BODY = {
                                     for k in ("text", "title", "url", "outlet", "published")
                                 },
                             },
-                        }
+                        },
+                        "one_story": {
+                            "type": "boolean",
+                            "description": "the articles tell one event: store them as one story",
+                        },
                     },
                 }
             },
@@ -115,7 +119,8 @@ _INGEST_BODY = {
                 "schema": {
                     "type": "object",
                     "properties": {
-                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}}
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "one_story": {"type": "boolean"},
                     },
                 }
             },
@@ -155,7 +160,10 @@ async def ingest(
         if not uploads:
             return JSONResponse({"detail": "no file in the form field 'files'"}, status_code=400)
         files = [(f.filename or "upload", await f.read()) for f in uploads]
-        report = await run_in_threadpool(pipeline.ingest_uploads, files, app.store, app.models)
+        together = form.get("one_story") in ("1", "true", "on")
+        report = await run_in_threadpool(
+            pipeline.ingest_uploads, files, app.store, app.models, together
+        )
     else:
         data = await _read_limited(request)
         if data is None:
@@ -168,8 +176,15 @@ async def ingest(
             return JSONResponse(
                 {"detail": "expected a JSON object with a list under 'articles'"}, status_code=400
             )
+        if not isinstance(body.get("one_story", False), bool):
+            return JSONResponse({"detail": "'one_story' must be true or false"}, status_code=400)
         report = await run_in_threadpool(
-            pipeline.ingest_records, body["articles"], app.store, app.models
+            pipeline.ingest_records,
+            body["articles"],
+            app.store,
+            app.models,
+            "articles",
+            body.get("one_story", False),
         )
     return JSONResponse(
         {
