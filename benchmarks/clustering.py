@@ -25,9 +25,8 @@ from scipy.spatial.distance import squareform
 
 from datasets import EVAL, LabeledSet, allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.features import ArticleFeatures, feature_order
 from newsprism.cluster.similarity import SimilarityModel
-from newsprism.cluster.windows import feature_order
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 from newsprism.pipeline import extract, group_features
@@ -80,7 +79,8 @@ def stories_alone(
     coverage in a folder would run them: the groups found, per gold story."""
     members: dict[str, list[ArticleFeatures]] = {}
     for article in labeled.articles:
-        members.setdefault(labeled.story[article.id], []).append(features[article.id])
+        if article.id in features:
+            members.setdefault(labeled.story[article.id], []).append(features[article.id])
     return {
         story: cluster_features(sorted(items, key=feature_order), model)
         for story, items in sorted(members.items())

@@ -162,6 +162,19 @@ def test_analyze_other_formats(fmt: str, marker: str, examples_dir: Path) -> Non
     assert result.stdout.startswith(marker)
 
 
+def test_analyze_one_story_keeps_every_article_together(
+    examples_dir: Path, seeds_dir: Path
+) -> None:
+    """The example corpus holds a dam collapse and a football match: clustered, two
+    stories; said to be one event, one story of every article (with the seeds, 12)."""
+    clustered = json.loads(invoke(["analyze", str(examples_dir)]).stdout)
+    assert len(clustered["stories"]) == 2
+    result = invoke(["analyze", "--one-story", str(examples_dir), str(seeds_dir)])
+    assert result.exit_code == 0, result.output
+    (story,) = json.loads(result.stdout)["stories"]
+    assert len(story["article_ids"]) == 12
+
+
 def test_ingest_twice_stores_once(tmp_path: Path, examples_dir: Path) -> None:
     db = str(tmp_path / "news.db")
     first = invoke(["ingest", "--db", db, str(examples_dir)])

@@ -25,9 +25,10 @@ from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
 from newsprism.cluster import ArticleFeatures, cluster_features, featurize, place, place_together
+from newsprism.cluster.features import feature_order
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
-from newsprism.cluster.windows import Mapper, cluster_windows, feature_order
+from newsprism.cluster.windows import Mapper, cluster_windows
 from newsprism.errors import InputError, NotFoundError
 from newsprism.ingest import Input, read_all, read_input
 from newsprism.ingest.jsonl import document_from_record
@@ -38,7 +39,14 @@ from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
 from newsprism.store.analyses import load_analysis, save_analysis, signature
 from newsprism.store.browse import StorySummary, story_article_ids, story_of, story_summaries
-from newsprism.store.stories import load_features, memberships, save_features, set_memberships
+from newsprism.store.stories import (
+    load_features,
+    memberships,
+    pin_story,
+    pinned_stories,
+    save_features,
+    set_memberships,
+)
 
 Progress = Callable[[Article | InputFailure], None]
 """Called once per article read or input failed, for progress bars and logs."""
@@ -347,8 +355,11 @@ def _store_and_place(
     before = memberships(store.engine)
     if together:
         membership = place_together([a.id for a in extraction.articles], before)
+        if extraction.articles:
+            pin_story(store.engine, membership[extraction.articles[0].id])
     else:
-        membership = place(new_features, load_features(store.engine), before)
+        pinned = pinned_stories(store.engine)
+        membership = place(new_features, load_features(store.engine), before, pinned=pinned)
     save_features(store.engine, new_features)
     set_memberships(store.engine, {a: s for a, s in membership.items() if before.get(a) != s})
     return added, membership

@@ -28,3 +28,12 @@ def mixed_features(
     seed_articles: tuple[Article, ...], example_articles: tuple[Article, ...], models: Models
 ) -> list[ArticleFeatures]:
     return featurize([*seed_articles, *example_articles], models)
+
+
+@pytest.fixture(scope="session")
+def ecb_topic() -> list[Path]:
+    """ECB+ topic 14: the articles of two different events of one kind."""
+    texts = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ecbplus-dev" / "texts"
+    if not texts.exists():
+        pytest.skip(f"{texts} is absent (the shared corpus is not checked out beside the repo)")
+    return sorted(texts.glob("14_*.txt"))

@@ -49,3 +49,39 @@ def test_analyze_with_a_store_returns_the_stories_of_the_new_articles(
     assert len(later.stories) == 1 and len(later.stories[0].article_ids) == 5
     assert {a.id for a in later.articles} == set(later.stories[0].article_ids)
     assert later.stories[0].id == memberships(store.engine)[later.stories[0].article_ids[0]]
+
+
+def _partition(mapping: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article, story in mapping.items():
+        groups.setdefault(story, set()).add(article)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_several_ingests_give_the_stories_of_one_run(
+    tmp_path: Path, seeds_dir: Path, examples_dir: Path, ecb_topic: list[Path], models: Models
+) -> None:
+    """Two supermarket fires of one ECB+ topic, the seeds and the example corpus, ingested in
+    three runs (newest files first), end in the stories one run over all of them finds."""
+    paths = sorted([*ecb_topic, *seeds_dir.glob("*.txt")], reverse=True)
+    every = [str(p) for p in paths] + [str(examples_dir)]
+    whole = analyze(every, models=models, analyse=False)
+    one_run = {a: s.id for s in whole.stories for a in s.article_ids}
+    store = open_store(str(tmp_path / "news.db"))
+    thirds = [every[: len(every) // 3], every[len(every) // 3 : -1], every[-1:]]
+    for part in thirds:
+        ingest(part, store, models=models)
+    assert _partition(memberships(store.engine)) == _partition(one_run)
+
+
+def test_one_story_is_kept_whole_by_later_ingests(
+    tmp_path: Path, seeds_dir: Path, examples_dir: Path, models: Models
+) -> None:
+    store = open_store(str(tmp_path / "news.db"))
+    report = ingest([str(examples_dir)], store, models=models, one_story=True)
+    assert len(set(report.placed.values())) == 1, "the user's one event, not two stories"
+    pinned = next(iter(report.placed.values()))
+    ingest([str(seeds_dir)], store, models=models)
+    after = memberships(store.engine)
+    assert {after[a] for a in report.placed} == {pinned}
+    assert len(set(after.values())) == 2

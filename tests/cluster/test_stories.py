@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-from newsprism.cluster import cluster_features
+from newsprism.cluster import cluster_features, featurize
 from newsprism.cluster.features import ArticleFeatures, name_key, terms
 from newsprism.cluster.overlap import overlaps
+from newsprism.models import Models
+from newsprism.pipeline import extract, group_features
 from newsprism.records import Article
 
 
@@ -65,3 +68,21 @@ def test_rewrite_is_found_as_shared_text(example_articles: tuple[Article, ...]) 
         ("Riverside Bulletin", "Harbor Ledger"),
     }
     assert all(s > 0.5 for _, _, s in pairs)
+
+
+def test_each_event_alone_is_one_story_and_together_two(
+    ecb_topic: list[Path], models: Models
+) -> None:
+    """ECB+ topic 14: two supermarket fires. A folder holding one fire's coverage is one
+    story; both fires together are two, whatever the order."""
+    articles = extract([str(p) for p in ecb_topic], models=models).articles
+    features = featurize(articles, models)
+    event = {a.id: Path(a.source).stem.split("_")[1].lstrip("0123456789") for a in articles}
+    for name in ("ecb", "ecbplus"):
+        alone = [f for f in features if event[f.article_id] == name]
+        assert len(group_features(alone)) == 1, f"{name} alone is split"
+    both = _story_sets(group_features(features))
+    assert both == {frozenset(a for a in event if event[a] == name) for name in ("ecb", "ecbplus")}
+    shuffled = list(features)
+    random.Random(5).shuffle(shuffled)
+    assert _story_sets(group_features(shuffled)) == both

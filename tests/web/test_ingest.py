@@ -154,3 +154,25 @@ def test_body_too_large(store: Store, models: Models, monkeypatch: pytest.Monkey
     response = client.post("/api/ingest", content=chunks(), headers=auth)
     assert response.status_code == 413
     assert store.count_articles() == 0
+
+
+def test_one_story_places_every_article_into_one_story(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    football = {
+        "text": "Varnholt won the cup semi-final on penalties after a goalless draw.",
+        "title": "Varnholt through to the final",
+        "outlet": "Sports Desk",
+    }
+    response = client.post(
+        "/api/ingest",
+        json={"articles": [item(1), item(2), football], "one_story": True},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+    assert len({a["story_id"] for a in response.json()["articles"]}) == 1
+    bad = client.post(
+        "/api/ingest",
+        json={"articles": [item(3)], "one_story": "yes"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert bad.status_code == 400

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from newsprism.cluster.features import ArticleFeatures, featurize
+from newsprism.cluster.features import ArticleFeatures, feature_order, featurize
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
 from newsprism.cluster.vectors import DocumentFrequencies
@@ -47,34 +47,71 @@ def cluster_features(
     return clusterer.groups()
 
 
+RECLUSTER_LIMIT = 5000
+"""Stores up to this many articles are clustered again whole when new articles arrive, so
+that articles ingested over many runs end in the same stories as when read in one run.
+Clustering runs at about 400-600 articles/s (``benchmarks/scale.py``), so this costs at most
+about 12 s per ingest; a larger store places new articles incrementally, at a cost that
+does not grow with the store."""
+
+
 def place(
     new: Sequence[ArticleFeatures],
     stored: Sequence[ArticleFeatures],
     membership: Mapping[str, str],
     model: SimilarityModel | None = None,
+    pinned: Collection[str] = (),
 ) -> dict[str, str]:
-    """Place new articles into stored stories without recomputing them.
+    """Place new articles into stored stories; returns the story key of every article.
 
-    ``membership`` gives the story key of each stored article. Returns the story
-    key of every article afterwards: new articles join stored stories or open new
-    ones (keyed by their first article); stories the new articles bring together
-    merge under the key of the larger one.
+    ``membership`` gives the story key of each stored article; ``pinned`` names stored
+    stories a user declared one event, which stay whole. Up to ``RECLUSTER_LIMIT`` articles
+    in all, everything is clustered again (the same stories as one run over all of them);
+    beyond, new articles join the stored stories or open new ones, and stories they bring
+    together merge. Either way a story keeps the key of the stored story it holds most
+    articles of, and a new one is keyed by its articles.
     """
     model = model or default_model()
-    terms, names = document_frequencies((*stored, *new), model)
+    everything = sorted((*stored, *new), key=feature_order)
+    terms, names = document_frequencies(everything, model)
     clusterer = OnlineClusterer(model, terms, names)
     keys = sorted(set(membership.values()))
     number = {key: index for index, key in enumerate(keys)}
-    for item in stored:
-        clusterer.restore(item, number[membership[item.article_id]])
-    for item in sorted(new, key=lambda f: (f.timestamp is None, f.timestamp or 0.0)):
-        clusterer.add(item)
-    clusterer.settle()
+    fixed = {number[key] for key in pinned if key in number}
+    if len(everything) <= RECLUSTER_LIMIT:
+        free = []
+        for item in everything:
+            story = number.get(membership.get(item.article_id, ""), -1)
+            if story in fixed:
+                clusterer.restore(item, story, fixed=True)
+            else:
+                free.append(item)
+        clusterer.add_all(free)
+    else:
+        for item in stored:
+            story = number[membership[item.article_id]]
+            clusterer.restore(item, story, fixed=story in fixed)
+        for item in sorted(new, key=feature_order):
+            clusterer.add(item)
+        clusterer.settle()
+    return _keyed(clusterer.groups(), membership, pinned)
+
+
+def _keyed(
+    groups: Sequence[Sequence[str]], membership: Mapping[str, str], pinned: Collection[str]
+) -> dict[str, str]:
+    """Each group's story key: the stored key it holds most articles of (pinned keys first),
+    unless a group holding more of them took it; else a key made from its articles."""
     result: dict[str, str] = {}
-    for group in clusterer.groups():
+    taken: set[str] = set()
+    ranked = sorted(groups, key=lambda g: (-sum(a in membership for a in g), min(g)))
+    for group in ranked:
         old = Counter(membership[a] for a in group if a in membership)
-        key = old.most_common(1)[0][0] if old else Story.make_id(tuple(group))
-        result.update({article_id: key for article_id in group})
+        choices = sorted(old, key=lambda key: (key not in pinned, -old[key], key))
+        free = [key for key in choices if key not in taken]
+        key = free[0] if free else Story.make_id(tuple(group))
+        taken.add(key)
+        result.update(dict.fromkeys(group, key))
     return result
 
 

@@ -63,6 +63,12 @@ class ArticleFeatures:
     names: Counter[str]
 
 
+def feature_order(item: ArticleFeatures) -> tuple[bool, float, str]:
+    """Dated articles oldest first, undated last; the id breaks ties, so the order in which
+    articles arrive never changes the stories."""
+    return (item.timestamp is None, item.timestamp or 0.0, item.article_id)
+
+
 def featurize(
     articles: Sequence[Article], models: Models, batch_size: int = 32
 ) -> list[ArticleFeatures]:

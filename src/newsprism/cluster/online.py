@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.features import ArticleFeatures, feature_order
 from newsprism.cluster.index import VectorIndex
-from newsprism.cluster.similarity import SimilarityModel
+from newsprism.cluster.similarity import SimilarityModel, shortness
 from newsprism.cluster.vectors import DocumentFrequencies, SparseVector, add_into, dot, weigh
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
@@ -43,6 +43,8 @@ class _Story:
     terms: SparseVector = field(default_factory=dict)
     names: SparseVector = field(default_factory=dict)
     terms_norm2: float = 0.0
+    words: float = 0.0
+    """Content words of all members together, for their mean length."""
     names_norm2: float = 0.0
     times: list[float] = field(default_factory=list)
     span: tuple[float, float] | None = None
@@ -80,18 +82,22 @@ class OnlineClusterer:
         that the repair pass reads instead of searching the index again."""
         self._next_story = 0
         self._touched: set[int] = set()
+        self._fixed: set[int] = set()
+        """Articles the repair never moves (stories a user declared one event)."""
 
     # -- public ---------------------------------------------------------------
 
     def add_all(self, items: Iterable[ArticleFeatures]) -> None:
-        ordered = sorted(items, key=lambda f: (f.timestamp is None, f.timestamp or 0.0))
-        for features in ordered:
+        for features in sorted(items, key=feature_order):
             self.add(features)
         self.finish()
 
-    def restore(self, features: ArticleFeatures, story: int) -> None:
-        """Put an article into a known story without scoring (stored stories, training)."""
+    def restore(self, features: ArticleFeatures, story: int, fixed: bool = False) -> None:
+        """Put an article into a known story without scoring (stored stories, training);
+        ``fixed``: the repair never moves it out."""
         position = self._append(features)
+        if fixed:
+            self._fixed.add(position)
         self._link(position)
         while self._next_story <= story:
             self._next_story += 1
@@ -164,10 +170,13 @@ class OnlineClusterer:
         embedding = _cosine(doc.features.embedding, centroid)
         terms = _sparse_cosine(doc.terms, story.terms, story.terms_norm2, sign)
         names = _sparse_cosine(doc.names, story.names, story.names_norm2, sign)
-        size = math.log1p(len(story.members) - (1 if inside else 0))
+        others = len(story.members) - (1 if inside else 0)
+        size = math.log1p(others)
         if nearest is None:
             nearest = self._nearest_member(position, story)
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap))
+        own = _words(doc)
+        short = shortness(min(own, (story.words - (own if inside else 0.0)) / others))
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), short)
 
     def _nearest_member(self, position: int, story: _Story) -> float:
         """Cosine of the article's most similar other member of the story (among its first
@@ -194,7 +203,8 @@ class OnlineClusterer:
         terms = _sums_cosine(a.terms, a.terms_norm2, b.terms, b.terms_norm2)
         names = _sums_cosine(a.names, a.names_norm2, b.names, b.names_norm2)
         size = math.log1p(min(len(a.members), len(b.members)))
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap))
+        short = shortness(min(a.words / len(a.members), b.words / len(b.members)))
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), short)
 
     def story_candidates(self, story_id: int) -> dict[int, float]:
         """Other stories near a story's centroid, each with its nearest article's cosine."""
@@ -274,6 +284,7 @@ class OnlineClusterer:
         story.terms_norm2 += 2 * sign * dot(doc.terms, story.terms) + (1.0 if doc.terms else 0.0)
         story.names_norm2 += 2 * sign * dot(doc.names, story.names) + (1.0 if doc.names else 0.0)
         add_into(story.terms, doc.terms, sign)
+        story.words += sign * _words(doc)
         add_into(story.names, doc.names, sign)
         timestamp = doc.features.timestamp
         if sign > 0:
@@ -322,6 +333,8 @@ class OnlineClusterer:
     def _refine(self) -> int:
         moved = 0
         for position, doc in enumerate(self.docs):
+            if position in self._fixed:
+                continue
             own = doc.story
             candidates: dict[int, float | None] = dict(self.candidates(position))
             candidates.setdefault(own, None)
@@ -336,6 +349,10 @@ class OnlineClusterer:
                 self._move(position, best)
                 moved += 1
         return moved
+
+
+def _words(doc: _Doc) -> float:
+    return float(sum(doc.features.terms.values()))
 
 
 def _cosine(a: Vector, b: Vector) -> float:

@@ -32,7 +32,24 @@ FEATURES = (
     "time_close",
     "time_known",
     "time_far",
+    "short",
 )
+INTERACTIONS = ("embedding", "terms", "names", "nearest")
+"""Similarities whose weight depends on text length: each also enters times ``short``, so
+headline-and-snippet texts and full articles each get their own slope."""
+COEFFICIENTS = (*FEATURES, *(f"short*{name}" for name in INTERACTIONS))
+_INTERACTING = tuple(FEATURES.index(name) for name in INTERACTIONS)
+
+SHORT_WORDS = 60.0
+"""Content words of a headline and snippet: AllSides texts hold 50-66 (10th to 90th
+percentile, median 58)."""
+LONG_WORDS = 120.0
+"""Content words of a full article: the median of ECB+ dev articles is 119."""
+
+
+def shortness(words: float) -> float:
+    """1 for a headline and snippet, 0 for a full article, linear between (content words)."""
+    return min(1.0, max(0.0, (LONG_WORDS - words) / (LONG_WORDS - SHORT_WORDS)))
 
 
 @dataclass(frozen=True)
@@ -59,8 +76,8 @@ class SimilarityModel:
     def __post_init__(self) -> None:
         for name in ("coefficients", "merge_coefficients"):
             count = len(getattr(self, name))
-            if count != len(FEATURES):
-                raise ValueError(f"expected {len(FEATURES)} {name}, got {count}")
+            if count != len(COEFFICIENTS):
+                raise ValueError(f"expected {len(COEFFICIENTS)} {name}, got {count}")
         if self.background_documents < 0:
             raise ValueError(f"background_documents must be >= 0, got {self.background_documents}")
         for name in ("join_threshold", "merge_threshold"):
@@ -70,11 +87,17 @@ class SimilarityModel:
 
     def probability(self, values: tuple[float, ...]) -> float:
         """That an article belongs to a story, from their feature values."""
-        return _logistic(self.intercept, self.coefficients, values)
+        return _logistic(self.intercept, self.coefficients, self.expand(values))
 
     def merge_probability(self, values: tuple[float, ...]) -> float:
         """That two stories are one, from their feature values."""
-        return _logistic(self.merge_intercept, self.merge_coefficients, values)
+        return _logistic(self.merge_intercept, self.merge_coefficients, self.expand(values))
+
+    @staticmethod
+    def expand(values: tuple[float, ...]) -> tuple[float, ...]:
+        """Feature values with their length interactions, in the order of COEFFICIENTS."""
+        short = values[-1]
+        return (*values, *(short * values[i] for i in _INTERACTING))
 
     def frequencies(self) -> tuple[DocumentFrequencies, DocumentFrequencies]:
         """Empty document frequencies for terms and for names, blended with the background
@@ -93,7 +116,7 @@ class SimilarityModel:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "features": list(FEATURES),
+            "features": list(COEFFICIENTS),
             "coefficients": list(self.coefficients),
             "intercept": self.intercept,
             "merge_coefficients": list(self.merge_coefficients),
@@ -108,9 +131,9 @@ class SimilarityModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SimilarityModel:
-        if data.get("features") != list(FEATURES):
+        if data.get("features") != list(COEFFICIENTS):
             raise ValueError(
-                f"clustering model features {data.get('features')} != {list(FEATURES)}"
+                f"clustering model features {data.get('features')} != {list(COEFFICIENTS)}"
             )
         return cls(
             coefficients=tuple(float(c) for c in data["coefficients"]),

@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 from newsprism.cluster import cluster_features, document_frequencies
-from newsprism.cluster.features import ArticleFeatures
+from newsprism.cluster.features import ArticleFeatures, feature_order
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
 
@@ -27,11 +27,6 @@ Mapper = Callable[
     [Callable[[list[ArticleFeatures]], Groups], list[list[ArticleFeatures]]], Iterable[Groups]
 ]
 """Runs the per-window clustering over the windows: ``map`` here, or on a Dask cluster."""
-
-
-def feature_order(item: ArticleFeatures) -> tuple[bool, float, str]:
-    """Dated articles oldest first, undated last; the id breaks ties."""
-    return (item.timestamp is None, item.timestamp or 0.0, item.article_id)
 
 
 def split_windows(

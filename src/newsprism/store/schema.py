@@ -59,3 +59,10 @@ story_members = Table(
     Column("article_id", String(40), primary_key=True),
     Column("story_id", String(40), nullable=False, index=True),
 )
+
+story_pins = Table(
+    "story_pins",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    comment="stories a user declared one event (--one-story): clustering keeps them whole",
+)

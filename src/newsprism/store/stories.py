@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.errors import StoreError
-from newsprism.store.schema import features, story_members
+from newsprism.store.schema import features, story_members, story_pins
 
 
 def save_features(engine: Engine, items: Iterable[ArticleFeatures]) -> None:
@@ -73,3 +73,18 @@ def set_memberships(engine: Engine, mapping: Mapping[str, str]) -> None:
             )
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot write story memberships: {exc}") from exc
+
+
+def pinned_stories(engine: Engine) -> set[str]:
+    """Stories a user declared one event: clustering keeps their articles together."""
+    with engine.connect() as conn:
+        return {r.story_id for r in conn.execute(select(story_pins))}
+
+
+def pin_story(engine: Engine, story_id: str) -> None:
+    try:
+        with engine.begin() as conn:
+            conn.execute(delete(story_pins).where(story_pins.c.story_id == story_id))
+            conn.execute(insert(story_pins), [{"story_id": story_id}])
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot pin story {story_id}: {exc}") from exc
