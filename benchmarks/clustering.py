@@ -18,6 +18,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -163,7 +164,9 @@ def seeds_check(
     sets: list[LabeledSet], features: list[dict[str, ArticleFeatures]], models: Models
 ) -> None:
     seeds = extract([str(EVAL.parent / "seeds")], models=models).articles
-    examples = extract(["examples/corpus"], models=models).articles
+    examples = extract(
+        [str(Path(__file__).resolve().parents[1] / "examples" / "corpus")], models=models
+    ).articles
     seed_features = featurize(seeds, models)
     example_features = featurize(examples, models)
     seed_ids = {a.id for a in seeds}
