@@ -119,7 +119,11 @@ def order_check(labeled: LabeledSet, features: dict[str, ArticleFeatures], shuff
 
 
 def cross_validate(
-    sets: list[LabeledSet], features: list[dict[str, ArticleFeatures]], k: int, seed: int
+    sets: list[LabeledSet],
+    features: list[dict[str, ArticleFeatures]],
+    k: int,
+    seed: int,
+    thresholds: tuple[float, float] | None = None,
 ) -> None:
     folds = [folds_of(s, k, seed) for s in sets]
     ours: list[dict[str, str]] = [{} for _ in sets]
@@ -130,7 +134,7 @@ def cross_validate(
             split(s, f, set().union(*(x for j, x in enumerate(fs) if j != fold)))
             for s, f, fs in zip(sets, features, folds, strict=True)
         ]
-        model = train(train_parts, seed=fold)
+        model = train(train_parts, seed=fold, thresholds=thresholds)
         cut = best_cut(train_parts)
         print(
             f"fold {fold}: join {model.join_threshold}, merge {model.merge_threshold}; "
@@ -199,12 +203,19 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--skip-cv", action="store_true", help="only the seeds check")
+    parser.add_argument(
+        "--thresholds",
+        nargs=2,
+        type=float,
+        metavar=("JOIN", "MERGE"),
+        help="fixed join and merge thresholds in every fold instead of choosing them",
+    )
     args = parser.parse_args()
     models = Models()
     sets = [ecbplus(models), allsides(models)]
     features = [cached_features(s, models) for s in sets]
     if not args.skip_cv:
-        cross_validate(sets, features, args.folds, args.seed)
+        cross_validate(sets, features, args.folds, args.seed, args.thresholds)
     print()
     report_alone(
         f"{sets[0].name}, each story alone, shipped model",
