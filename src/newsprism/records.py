@@ -181,12 +181,16 @@ class Claim:
     id: str
     kind: ClaimKind
     text: str
-    """Normalized statement, e.g. "killed: 3"."""
+    """The claim in an article's own words: the text of its first supporting evidence,
+    whitespace folded."""
     status: ClaimStatus
     evidence: tuple[Evidence, ...]
     subject: str | None = None
     """Entity id, when the claim is about one."""
     value: str | float | None = None
+    statement: str = ""
+    """The normalized statement the articles were compared by (e.g. "soldier kill: 3"):
+    data for alignment and comparison, never shown to a reader in place of the words."""
 
 
 @dataclass(frozen=True)

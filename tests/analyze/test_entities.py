@@ -122,3 +122,27 @@ def test_seed_story_analysis(seeds_parsed: Parsed, models: Models) -> None:
         assert sentence.citations
         for span in sentence.citations:
             assert texts[span.article][span.start : span.end] == span.text
+
+
+def test_claims_read_in_the_articles_own_words(seeds_parsed: Parsed, models: Models) -> None:
+    """What a reader sees of a claim, and of each side of a conflict, is an article's words
+    (whitespace folded); the normalized statement is kept apart, as data."""
+    from newsprism.analyze.story import analyze_story
+    from newsprism.records import Story
+
+    ids = tuple(a.id for a in seeds_parsed.articles)
+    story = analyze_story(
+        Story(Story.make_id(ids), "t", ids),
+        seeds_parsed.articles,
+        seeds_parsed.docs,
+        models,
+        default_aliases(),
+    )
+    folded = {a.id: " ".join(a.text.split()) for a in seeds_parsed.articles}
+    assert story.claims
+    for claim in story.claims:
+        assert claim.statement and claim.statement != claim.text
+        assert any(claim.text in folded[e.span.article] for e in claim.evidence), claim.text
+    for conflict in story.conflicts:
+        for side in conflict.sides:
+            assert any(side.text in folded[s.article] for s in side.evidence), side.text

@@ -193,7 +193,10 @@ def _judge(
         conflict = Conflict(
             spans_id("c", [e.span for e in evidence]),
             head.about or head.text,
-            tuple(ConflictSide(side[0].text, tuple(a.evidence for a in side)) for side in sides),
+            tuple(
+                ConflictSide(own_words(side[0].evidence.text), tuple(a.evidence for a in side))
+                for side in sides
+            ),
         )
     elif independent({a.evidence.article for a in main}, outlets, dependent) >= 2:
         status = "corroborated"
@@ -202,10 +205,17 @@ def _judge(
     claim = Claim(
         spans_id("k", [e.span for e in evidence]),
         head.kind,
-        head.text,
+        own_words(head.evidence.text),
         status,
         tuple(evidence),
         head.subject,
         head.quantity.value if head.quantity is not None else head.value,
+        statement=head.text,
     )
     return claim, conflict
+
+
+def own_words(text: str) -> str:
+    """An article's words as a reader sees them in one line: whitespace folded, nothing
+    else changed."""
+    return " ".join(text.split())

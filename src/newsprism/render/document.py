@@ -100,6 +100,7 @@ def claim_data(claim: Claim) -> dict[str, Any]:
         "text": claim.text,
         "subject": claim.subject,
         "value": claim.value,
+        "statement": claim.statement,
         "status": claim.status,
         "evidence": [{**span_data(e.span), "stance": e.stance} for e in claim.evidence],
     }
@@ -173,6 +174,7 @@ def story_from_data(data: dict[str, Any]) -> Story:
                 evidence=tuple(Evidence(span_from_data(e), e["stance"]) for e in c["evidence"]),
                 subject=c.get("subject"),
                 value=c.get("value"),
+                statement=c.get("statement", ""),
             )
             for c in data["claims"]
         ),

@@ -70,7 +70,10 @@ def _claims(story: Story, by_id: dict[str, Article]) -> list[str]:
         if view.contradicting:
             outlets += " — against: " + ", ".join(md_escape(o) for o in view.contradicting)
         status = view.claim.status.replace("_", " ")
-        out.append(f"| {status} | {view.claim.kind} | {md_escape(view.claim.text)} | {outlets} |")
+        text = md_escape(view.claim.text)
+        if view.about:
+            text = f"**{md_escape(view.about)}**: {text}"
+        out.append(f"| {status} | {view.claim.kind} | {text} | {outlets} |")
     if len(story.claims) > len(views):
         out.append(f"\n{len(story.claims) - len(views)} more claim(s) in the JSON output.")
     return out

@@ -100,18 +100,24 @@ class ClaimView:
     supporting: tuple[str, ...]
     """Outlets whose words support the claim."""
     contradicting: tuple[str, ...]
+    about: str | None = None
+    """The name of the actor the claim is about, when its words do not say it."""
 
 
 def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> list[ClaimView]:
     """Disputed and corroborated claims first, then single-source ones, at most ``limit``."""
     views = []
+    names = {entity.id: entity.name for entity in story.entities}
     for claim in story.claims[:limit]:
         sides: dict[str, list[str]] = {"supports": [], "contradicts": []}
         for evidence in claim.evidence:
             name = outlet_name(by_id[evidence.span.article])
             if name not in sides[evidence.stance]:
                 sides[evidence.stance].append(name)
-        views.append(ClaimView(claim, tuple(sides["supports"]), tuple(sides["contradicts"])))
+        about = names.get(claim.subject or "")
+        if about is not None and about.casefold() in claim.text.casefold():
+            about = None
+        views.append(ClaimView(claim, tuple(sides["supports"]), tuple(sides["contradicts"]), about))
     return views
 
 
