@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsprism.records import Article, Story
-from newsprism.render.views import outlet_name
+from newsprism.render.views import claim_about, outlet_name
 
 Cell = Literal["supports", "contradicts", "both", "silent"]
 
@@ -52,15 +52,16 @@ def claim_matrix(
         if name not in outlets:
             outlets.append(name)
     rows = []
+    names = {entity.id: entity.name for entity in story.entities}
     for claim in story.claims[:limit]:
         stances: dict[str, set[str]] = {}
         for evidence in claim.evidence:
             name = outlet_name(by_id[evidence.span.article])
             stances.setdefault(name, set()).add(evidence.stance)
         cells = tuple(_cell(stances.get(name, set())) for name in outlets)
-        rows.append(
-            MatrixRow(claim.id, claim.text, short(claim.text, label_chars), claim.status, cells)
-        )
+        about = claim_about(claim, names)
+        label = f"{about}: {claim.text}" if about else claim.text
+        rows.append(MatrixRow(claim.id, label, short(label, label_chars), claim.status, cells))
     return Matrix(tuple(outlets), tuple(rows))
 
 

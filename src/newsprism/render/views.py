@@ -6,7 +6,7 @@ format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -104,6 +104,13 @@ class ClaimView:
     """The name of the actor the claim is about, when its words do not say it."""
 
 
+def claim_about(claim: Claim, names: Mapping[str, str]) -> str | None:
+    """The name of the actor a claim is about (``names``: entity id to name), when the
+    claim's words do not name them."""
+    about = names.get(claim.subject or "")
+    return None if about is None or about.casefold() in claim.text.casefold() else about
+
+
 def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> list[ClaimView]:
     """Disputed and corroborated claims first, then single-source ones, at most ``limit``."""
     views = []
@@ -114,9 +121,7 @@ def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> lis
             name = outlet_name(by_id[evidence.span.article])
             if name not in sides[evidence.stance]:
                 sides[evidence.stance].append(name)
-        about = names.get(claim.subject or "")
-        if about is not None and about.casefold() in claim.text.casefold():
-            about = None
+        about = claim_about(claim, names)
         views.append(ClaimView(claim, tuple(sides["supports"]), tuple(sides["contradicts"]), about))
     return views
 
