@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsprism.cluster import _keyed, place_together
 from newsprism.models import Models
 from newsprism.pipeline import analyze, ingest
-from newsprism.records import Article
+from newsprism.records import Article, Story
 from newsprism.store import open_store
 from newsprism.store.stories import load_features, memberships
 
@@ -85,3 +86,21 @@ def test_one_story_is_kept_whole_by_later_ingests(
     after = memberships(store.engine)
     assert {after[a] for a in report.placed} == {pinned}
     assert len(set(after.values())) == 2
+
+
+def test_a_story_split_off_never_takes_the_key_of_the_rest() -> None:
+    """A stored story keyed by its first two articles, later grown and now split: the two
+    parts get two keys, the larger part keeps the stored one."""
+    stored = Story.make_id(("a", "b"))
+    membership = dict.fromkeys("abcdx", stored)
+    keys = _keyed([["a", "b"], ["c", "d", "x"]], membership, ())
+    assert keys["c"] == stored
+    assert keys["a"] == keys["b"] != stored
+
+
+def test_one_story_holds_exactly_the_articles_named() -> None:
+    membership = {"a": "k1", "b": "k1", "c": "k1", "d": "k2"}
+    placed = place_together(["a", "d"], membership)
+    assert placed["a"] == placed["d"] not in ("k1", "k2")
+    assert placed["b"] == placed["c"] == "k1"
+    assert place_together(["a", "b", "c"], membership)["a"] == "k1", "already one story"

@@ -176,3 +176,14 @@ def test_one_story_places_every_article_into_one_story(store: Store, models: Mod
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert bad.status_code == 400
+
+
+def test_upload_one_story_field_is_checked(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    files = [("files", ("dam.txt", f"Dam report\n\n{FLOOD}".encode(), "text/plain"))]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    bad = client.post("/api/ingest", files=files, data={"one_story": "yes"}, headers=auth)
+    assert bad.status_code == 400 and "one_story" in bad.json()["detail"]
+    good = client.post("/api/ingest", files=files, data={"one_story": "True"}, headers=auth)
+    assert good.status_code == 200, good.text
+    assert store.count_articles() == 1

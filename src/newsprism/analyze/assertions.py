@@ -89,7 +89,7 @@ class Assertion:
     value: str
     """Normalized value ("prime minister"; "call for expulsion troop"; "kill").."""
     text: str
-    """A short normalized statement for the reader."""
+    """A short normalized statement: the claim's ``statement``, data beside the words."""
     evidence: Span
     subject: str | None = None
     negated: bool = False

@@ -192,7 +192,7 @@ def _judge(
         evidence += [Evidence(a.evidence, "contradicts") for side in sides[1:] for a in side]
         conflict = Conflict(
             spans_id("c", [e.span for e in evidence]),
-            head.about or head.text,
+            head.about or own_words(head.evidence.text),
             tuple(
                 ConflictSide(own_words(side[0].evidence.text), tuple(a.evidence for a in side))
                 for side in sides

@@ -65,8 +65,9 @@ def place(
     """Place new articles into stored stories; returns the story key of every article.
 
     ``membership`` gives the story key of each stored article; ``pinned`` names stored
-    stories a user declared one event, which stay whole. Up to ``RECLUSTER_LIMIT`` articles
-    in all, everything is clustered again (the same stories as one run over all of them);
+    stories a user declared one event, which stay whole and merge with no other. Up to
+    ``RECLUSTER_LIMIT`` articles in all, everything is clustered again (without pins, the
+    same stories as one run over all of them);
     beyond, new articles join the stored stories or open new ones, and stories they bring
     together merge. Either way a story keeps the key of the stored story it holds most
     articles of, and a new one is keyed by its articles.
@@ -104,29 +105,43 @@ def _keyed(
     unless a group holding more of them took it; else a key made from its articles."""
     result: dict[str, str] = {}
     taken: set[str] = set()
+    stored = set(membership.values())
     ranked = sorted(groups, key=lambda g: (-sum(a in membership for a in g), min(g)))
     for group in ranked:
         old = Counter(membership[a] for a in group if a in membership)
         choices = sorted(old, key=lambda key: (key not in pinned, -old[key], key))
         free = [key for key in choices if key not in taken]
-        key = free[0] if free else Story.make_id(tuple(group))
+        key = free[0] if free else fresh_key(group, taken | stored)
         taken.add(key)
         result.update(dict.fromkeys(group, key))
     return result
 
 
+def fresh_key(article_ids: Sequence[str], used: Collection[str]) -> str:
+    """A story key made from the articles, unlike every key in ``used`` (a story split off
+    another may hold the very articles the other's key was made from)."""
+    key = Story.make_id(tuple(article_ids))
+    while key in used:
+        key = Story.make_id((*article_ids, key))
+    return key
+
+
 def place_together(article_ids: Sequence[str], membership: Mapping[str, str]) -> dict[str, str]:
-    """Put the given articles into one story, as a user who says they tell one event wants.
+    """Put the given articles into one story of their own, as a user who says they tell one
+    event wants.
 
     ``membership`` gives the stored story of each stored article. The story keeps the key of
-    the stored story that holds most of the articles (ties: the smaller key), else a key of
-    its own; every other article keeps its story. Returns the story key of every article.
+    a stored story that holds exactly these articles, else it gets a key of its own; every
+    other article keeps its story. Returns the story key of every article.
     """
     result = dict(membership)
     if not article_ids:
         return result
-    old = Counter(membership[a] for a in article_ids if a in membership)
-    ranked = sorted(old.items(), key=lambda item: (-item[1], item[0]))
-    key = ranked[0][0] if ranked else Story.make_id(tuple(article_ids))
+    chosen = set(article_ids)
+    members: dict[str, set[str]] = {}
+    for article, key in membership.items():
+        members.setdefault(key, set()).add(article)
+    same = [key for key, held in members.items() if held == chosen]
+    key = same[0] if same else fresh_key(sorted(chosen), members)
     result.update(dict.fromkeys(article_ids, key))
     return result

@@ -327,8 +327,13 @@ class OnlineClusterer:
                 if p > best_p:
                     best, best_p = other_id, p
             if best is not None and best_p >= self.model.merge_threshold:
+                if self._fixed and (self._holds_fixed(story_id) or self._holds_fixed(best)):
+                    continue  # a story a user declared one event neither absorbs nor is absorbed
                 keep, gone = sorted((story_id, best), key=lambda s: -len(self.stories[s].members))
                 self._absorb(keep, gone)
+
+    def _holds_fixed(self, story_id: int) -> bool:
+        return not self._fixed.isdisjoint(self.stories[story_id].members)
 
     def _refine(self) -> int:
         moved = 0

@@ -37,9 +37,15 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
+ANALYSIS_VERSION = "2"
+"""Raised when the analysis of a story changes its output, so cached analyses written by an
+earlier version are made again (2: claims read in the articles' own words)."""
+
+
 def signature(article_ids: Iterable[str]) -> str:
-    """The same members in any order give the same signature."""
-    return hashlib.sha256("\x1f".join(sorted(article_ids)).encode("utf-8")).hexdigest()
+    """The same members in any order, analysed by the same version, give the same signature."""
+    text = "\x1f".join([ANALYSIS_VERSION, *sorted(article_ids)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def load_analysis(engine: Engine, story_id: str, members_signature: str) -> dict[str, Any] | None:

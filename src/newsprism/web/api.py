@@ -160,7 +160,10 @@ async def ingest(
         if not uploads:
             return JSONResponse({"detail": "no file in the form field 'files'"}, status_code=400)
         files = [(f.filename or "upload", await f.read()) for f in uploads]
-        together = form.get("one_story") in ("1", "true", "on")
+        flag = form.get("one_story", "false")
+        if not isinstance(flag, str) or flag.lower() not in ("1", "true", "on", "0", "false", ""):
+            return JSONResponse({"detail": "'one_story' must be true or false"}, status_code=400)
+        together = flag.lower() in ("1", "true", "on")
         report = await run_in_threadpool(
             pipeline.ingest_uploads, files, app.store, app.models, together
         )
