@@ -31,7 +31,7 @@ from newsprism.cluster.similarity import SimilarityModel
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 from newsprism.pipeline import extract, group_features
-from tune_clustering import Part, folds_of, split, train
+from tune_clustering import Part, add_thresholds_option, folds_of, split, train
 
 CUTS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
 
@@ -203,13 +203,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--skip-cv", action="store_true", help="only the seeds check")
-    parser.add_argument(
-        "--thresholds",
-        nargs=2,
-        type=float,
-        metavar=("JOIN", "MERGE"),
-        help="fixed join and merge thresholds in every fold instead of choosing them",
-    )
+    add_thresholds_option(parser, "used in every fold instead of choosing them")
     args = parser.parse_args()
     models = Models()
     sets = [ecbplus(models), allsides(models)]

@@ -244,6 +244,16 @@ def folds_of(labeled: LabeledSet, k: int, seed: int) -> list[set[str]]:
     return [set(topics[i::k]) for i in range(k)]
 
 
+def add_thresholds_option(parser: argparse.ArgumentParser, purpose: str) -> None:
+    parser.add_argument(
+        "--thresholds",
+        nargs=2,
+        type=float,
+        metavar=("JOIN", "MERGE"),
+        help=f"fixed join and merge thresholds: {purpose}",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -252,13 +262,7 @@ def main() -> None:
     parser.add_argument(
         "--skip-cv", action="store_true", help="only fit on all data (with --write)"
     )
-    parser.add_argument(
-        "--thresholds",
-        nargs=2,
-        type=float,
-        metavar=("JOIN", "MERGE"),
-        help="write these join and merge thresholds instead of choosing them (with --write)",
-    )
+    add_thresholds_option(parser, "write these instead of choosing them (with --write)")
     args = parser.parse_args()
     models = Models()
     sets = [ecbplus(models), allsides(models)]

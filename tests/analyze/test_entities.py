@@ -6,8 +6,9 @@ import pytest
 
 from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.entities import resolve
+from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
-from newsprism.records import Entity
+from newsprism.records import Entity, Story
 
 from .conftest import Parsed
 
@@ -101,19 +102,22 @@ def test_ids_are_stable(seeds_parsed: Parsed, models: Models) -> None:
     assert [e.id for e in again] == [e.id for e in first]
 
 
-def test_seed_story_analysis(seeds_parsed: Parsed, models: Models) -> None:
-    """The seeds' story: the spokesperson's disputed role, corroborated claims, a cited brief."""
-    from newsprism.analyze.story import analyze_story
-    from newsprism.records import Story
-
+@pytest.fixture(scope="module")
+def seed_story(seeds_parsed: Parsed, models: Models) -> Story:
+    """The seeds analysed as one story."""
     ids = tuple(a.id for a in seeds_parsed.articles)
-    story = analyze_story(
+    return analyze_story(
         Story(Story.make_id(ids), "t", ids),
         seeds_parsed.articles,
         seeds_parsed.docs,
         models,
         default_aliases(),
     )
+
+
+def test_seed_story_analysis(seeds_parsed: Parsed, seed_story: Story) -> None:
+    """The seeds' story: the spokesperson's disputed role, corroborated claims, a cited brief."""
+    story = seed_story
     assert any("Rasool" in c.about for c in story.conflicts)
     assert sum(c.status == "corroborated" for c in story.claims) >= 3
     assert 4 <= len(story.brief) <= 8
@@ -124,20 +128,10 @@ def test_seed_story_analysis(seeds_parsed: Parsed, models: Models) -> None:
             assert texts[span.article][span.start : span.end] == span.text
 
 
-def test_claims_read_in_the_articles_own_words(seeds_parsed: Parsed, models: Models) -> None:
+def test_claims_read_in_the_articles_own_words(seeds_parsed: Parsed, seed_story: Story) -> None:
     """What a reader sees of a claim, and of each side of a conflict, is an article's words
     (whitespace folded); the normalized statement is kept apart, as data."""
-    from newsprism.analyze.story import analyze_story
-    from newsprism.records import Story
-
-    ids = tuple(a.id for a in seeds_parsed.articles)
-    story = analyze_story(
-        Story(Story.make_id(ids), "t", ids),
-        seeds_parsed.articles,
-        seeds_parsed.docs,
-        models,
-        default_aliases(),
-    )
+    story = seed_story
     folded = {a.id: " ".join(a.text.split()) for a in seeds_parsed.articles}
     assert story.claims
     for claim in story.claims:
