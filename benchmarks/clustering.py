@@ -26,12 +26,20 @@ from scipy.spatial.distance import squareform
 
 from datasets import EVAL, LabeledSet, allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import ArticleFeatures, feature_order
+from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.similarity import SimilarityModel
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 from newsprism.pipeline import extract, group_features
-from tune_clustering import Part, add_thresholds_option, folds_of, split, train
+from tune_clustering import (
+    Part,
+    add_thresholds_option,
+    alone_scores,
+    folds_of,
+    split,
+    stories_alone,
+    train,
+)
 
 CUTS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
 
@@ -73,32 +81,22 @@ def best_cut(parts: Sequence[Part]) -> float:
     return max(CUTS, key=f1)
 
 
-def stories_alone(
+def each_story_alone(
     labeled: LabeledSet, features: dict[str, ArticleFeatures], model: SimilarityModel | None
 ) -> dict[str, list[list[str]]]:
-    """Each gold story's articles clustered on their own, as a user who puts one event's
-    coverage in a folder would run them: the groups found, per gold story."""
-    members: dict[str, list[ArticleFeatures]] = {}
-    for article in labeled.articles:
-        if article.id in features:
-            members.setdefault(labeled.story[article.id], []).append(features[article.id])
-    return {
-        story: cluster_features(sorted(items, key=feature_order), model)
-        for story, items in sorted(members.items())
-    }
+    """The groups found when each gold story of the given articles is clustered alone."""
+    chosen = [a for a in labeled.articles if a.id in features]
+    part = ([features[a.id] for a in chosen], [labeled.story[a.id] for a in chosen])
+    return stories_alone(part, model)
 
 
-def report_alone(name: str, labeled: LabeledSet, found: dict[str, list[list[str]]]) -> None:
+def report_alone(name: str, found: dict[str, list[list[str]]]) -> None:
     """B-cubed recall over all articles of the single-story runs, and the stories split."""
-    predicted, gold = [], []
-    for story, groups in found.items():
-        for g, group in enumerate(groups):
-            predicted += [f"{story}/{g}"] * len(group)
-            gold += [story] * len(group)
-    result = score(predicted, gold)
+    result = alone_scores(found)
     split_stories = {s: g for s, g in found.items() if len(g) > 1}
+    articles = sum(len(g) for groups in found.values() for g in groups)
     print(
-        f"{name}: {len(found)} stories alone, {len(gold)} articles: B3 recall "
+        f"{name}: {len(found)} stories alone, {articles} articles: B3 recall "
         f"{result.recall:.3f}; {len(split_stories)} split"
     )
     for story, groups in split_stories.items():
@@ -148,7 +146,7 @@ def cross_validate(
                 base[n].update({a: f"{fold}-{g}" for a in group})
         held_out = {a.id for a in sets[0].articles if sets[0].topic[a.id] in folds[0][fold]}
         chosen = {i: f for i, f in features[0].items() if i in held_out}
-        alone.update(stories_alone(sets[0], chosen, model))
+        alone.update(each_story_alone(sets[0], chosen, model))
     print()
     print(f"{'set':<12} {'method':<22} {'B3 P':>6} {'R':>6} {'F1':>6} {'ARI':>6}")
     for n, s in enumerate(sets):
@@ -161,7 +159,7 @@ def cross_validate(
                 f"{r.f1:6.3f} {r.ari:6.3f}"
             )
     print()
-    report_alone(f"{sets[0].name}, each story alone, held-out model", sets[0], alone)
+    report_alone(f"{sets[0].name}, each story alone, held-out model", alone)
 
 
 def seeds_check(
@@ -213,8 +211,7 @@ def main() -> None:
     print()
     report_alone(
         f"{sets[0].name}, each story alone, shipped model",
-        sets[0],
-        stories_alone(sets[0], features[0], None),
+        each_story_alone(sets[0], features[0], None),
     )
     order_check(sets[0], features[0], shuffles=5)
     seeds_check(sets, features, models)

@@ -162,20 +162,30 @@ def run(model: SimilarityModel, part: Part) -> ClusterScores:
     return score(labels(groups, [f.article_id for f in features]), gold)
 
 
-def alone_recall(model: SimilarityModel, part: Part) -> float:
-    """B-cubed recall over the part's articles when each gold story is clustered on its own,
-    as a user who puts one event's coverage in a folder runs it."""
+def stories_alone(part: Part, model: SimilarityModel | None) -> dict[str, list[list[str]]]:
+    """Each gold story's articles clustered on their own, as a user who puts one event's
+    coverage in a folder runs them: the groups found, per gold story."""
     features, gold = part
     stories: dict[str, list[ArticleFeatures]] = defaultdict(list)
     for f, g in zip(features, gold, strict=True):
         stories[g].append(f)
+    return {story: cluster_features(members, model) for story, members in sorted(stories.items())}
+
+
+def alone_scores(found: dict[str, list[list[str]]]) -> ClusterScores:
+    """B-cubed scores over the articles of the single-story runs (recall is what counts:
+    precision is 1 unless a gold story holds two events)."""
     predicted: list[str] = []
     truth: list[str] = []
-    for story, members in stories.items():
-        for number, group in enumerate(cluster_features(members, model)):
+    for story, groups in found.items():
+        for number, group in enumerate(groups):
             predicted += [f"{story}/{number}"] * len(group)
             truth += [story] * len(group)
-    return score(predicted, truth).recall
+    return score(predicted, truth)
+
+
+def alone_recall(model: SimilarityModel, part: Part) -> float:
+    return alone_scores(stories_alone(part, model)).recall
 
 
 def objective(model: SimilarityModel, parts: Sequence[Part]) -> float:

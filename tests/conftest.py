@@ -47,6 +47,11 @@ def aeb_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def ecbplus_dir() -> Path:
+    return _need(EVAL / "ecbplus-dev")
+
+
+@pytest.fixture(scope="session")
 def schema_path() -> Path:
     return _need(SCHEMA)
 

@@ -31,9 +31,6 @@ def mixed_features(
 
 
 @pytest.fixture(scope="session")
-def ecb_topic() -> list[Path]:
+def ecb_topic(ecbplus_dir: Path) -> list[Path]:
     """ECB+ topic 14: the articles of two different events of one kind."""
-    texts = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "ecbplus-dev" / "texts"
-    if not texts.exists():
-        pytest.skip(f"{texts} is absent (the shared corpus is not checked out beside the repo)")
-    return sorted(texts.glob("14_*.txt"))
+    return sorted((ecbplus_dir / "texts").glob("14_*.txt"))

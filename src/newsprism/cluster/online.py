@@ -32,6 +32,8 @@ class _Doc:
     features: ArticleFeatures
     terms: SparseVector
     names: SparseVector
+    words: float
+    """Content words (with repeats): how long the article is, for ``shortness``."""
     story: int = -1
 
 
@@ -43,9 +45,9 @@ class _Story:
     terms: SparseVector = field(default_factory=dict)
     names: SparseVector = field(default_factory=dict)
     terms_norm2: float = 0.0
+    names_norm2: float = 0.0
     words: float = 0.0
     """Content words of all members together, for their mean length."""
-    names_norm2: float = 0.0
     times: list[float] = field(default_factory=list)
     span: tuple[float, float] | None = None
     """Earliest and latest known date, kept with ``times`` so no lookup scans them."""
@@ -174,8 +176,8 @@ class OnlineClusterer:
         size = math.log1p(others)
         if nearest is None:
             nearest = self._nearest_member(position, story)
-        own = _words(doc)
-        short = shortness(min(own, (story.words - (own if inside else 0.0)) / others))
+        mean = (story.words - (doc.words if inside else 0.0)) / others
+        short = shortness(min(doc.words, mean))
         return (embedding, terms, names, nearest, size, *self.model.time_features(gap), short)
 
     def _nearest_member(self, position: int, story: _Story) -> float:
@@ -244,6 +246,7 @@ class OnlineClusterer:
                 features,
                 weigh(features.terms, self.term_frequencies),
                 weigh(features.names, self.name_frequencies),
+                float(sum(features.terms.values())),
             )
         )
         return len(self.docs) - 1
@@ -284,7 +287,7 @@ class OnlineClusterer:
         story.terms_norm2 += 2 * sign * dot(doc.terms, story.terms) + (1.0 if doc.terms else 0.0)
         story.names_norm2 += 2 * sign * dot(doc.names, story.names) + (1.0 if doc.names else 0.0)
         add_into(story.terms, doc.terms, sign)
-        story.words += sign * _words(doc)
+        story.words += sign * doc.words
         add_into(story.names, doc.names, sign)
         timestamp = doc.features.timestamp
         if sign > 0:
@@ -354,10 +357,6 @@ class OnlineClusterer:
                 self._move(position, best)
                 moved += 1
         return moved
-
-
-def _words(doc: _Doc) -> float:
-    return float(sum(doc.features.terms.values()))
 
 
 def _cosine(a: Vector, b: Vector) -> float:
