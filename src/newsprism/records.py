@@ -15,6 +15,7 @@ SourceKind = Literal["text", "html", "feed", "warc", "jsonl"]
 ClaimKind = Literal["quantity", "attribute", "event", "statement"]
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
 Stance = Literal["supports", "contradicts"]
+ConflictKind = Literal["hard", "evolving"]
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FACILITY", "OTHER"]
 
 
@@ -175,8 +176,24 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ClaimValue:
+    """A value a claim states, as written and as compared."""
+
+    kind: str
+    """count, money, percent, magnitude, age, day, date, year or time."""
+    span: Span
+    """The value's words in the article."""
+    normalized: str
+    """The value as compared ("Thursday", "2024-02-07", "14 (person)", "9:25 a.m.")."""
+    low: float
+    high: float
+    """The range its words allow: "at least 14" is 14 to infinity; equal when exact."""
+
+
+@dataclass(frozen=True)
 class Claim:
-    """One checkable assertion with the evidence of every article that makes or disputes it."""
+    """One fact as the articles state it, with the evidence of every article that states or
+    disputes it."""
 
     id: str
     kind: ClaimKind
@@ -188,15 +205,23 @@ class Claim:
     subject: str | None = None
     """Entity id, when the claim is about one."""
     value: str | float | None = None
+    """The first of ``values``, normalized, when there is one."""
     statement: str = ""
-    """The normalized statement the articles were compared by (e.g. "soldier kill: 3"):
-    data for alignment and comparison, never shown to a reader in place of the words."""
+    """What the claim was compared by, normalized: data beside the words, never shown to a
+    reader in place of them."""
+    predicate: str | None = None
+    """The lemma of the stating sentence's main verb ("kill", "say")."""
+    values: tuple[ClaimValue, ...] = ()
+    """The values the first supporting statement gives, typed for comparison."""
 
 
 @dataclass(frozen=True)
 class ConflictSide:
     text: str
+    """The side in an article's own words."""
     evidence: tuple[Span, ...]
+    value: str | None = None
+    """The disputed value as this side's first article words it ("Friday")."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +231,9 @@ class Conflict:
     id: str
     about: str
     sides: tuple[ConflictSide, ...]
+    kind: ConflictKind = "hard"
+    """hard: the articles disagree; evolving: the value changed between reports written at
+    different times (the later articles give the later value, e.g. a rising toll)."""
 
 
 @dataclass(frozen=True)

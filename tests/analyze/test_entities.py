@@ -130,13 +130,16 @@ def test_seed_story_analysis(seeds_parsed: Parsed, seed_story: Story) -> None:
 
 def test_claims_read_in_the_articles_own_words(seeds_parsed: Parsed, seed_story: Story) -> None:
     """What a reader sees of a claim, and of each side of a conflict, is an article's words
-    (whitespace folded); the normalized statement is kept apart, as data."""
+    (whitespace folded); each compared value points at its own words."""
     story = seed_story
     folded = {a.id: " ".join(a.text.split()) for a in seeds_parsed.articles}
+    texts = {a.id: a.text for a in seeds_parsed.articles}
     assert story.claims
+    assert any(claim.values for claim in story.claims)
     for claim in story.claims:
-        assert claim.statement and claim.statement != claim.text
         assert any(claim.text in folded[e.span.article] for e in claim.evidence), claim.text
+        for value in claim.values:
+            assert texts[value.span.article][value.span.start : value.span.end] == value.span.text
     for conflict in story.conflicts:
         for side in conflict.sides:
             assert any(side.text in folded[s.article] for s in side.evidence), side.text

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.aliases import AliasTable
-from newsprism.analyze.assertions import (
-    Assertion,
-    attribute_assertions,
-    event_assertions,
-    quantity_assertion,
-    statement_assertions,
-)
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.compare import compare
+from newsprism.analyze.claims import find_facts
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.provenance import find_cites, upstream
-from newsprism.analyze.quantities import find_quantities
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
 from newsprism.records import Article, Entity, Provenance, Span, Story
@@ -38,46 +30,20 @@ def analyze_story(
     entities = tuple(resolve(articles, docs, models, aliases))
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities)))
-    assertions = list(_assertions(articles, docs, entities))
     cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
     provenance = tuple(replace(p, cites=tuple(cites.get(p.article, ()))) for p in story.provenance)
     dependent = _dependent(provenance, upstream(articles, cites))
-    comparison = compare(assertions, articles, dependent, models.embedder.embed)
-    brief = write_brief(comparison.claims, comparison.conflicts, articles)
+    facts = find_facts(articles, docs, entities, dependent, models.embedder.embed)
+    brief = write_brief(facts.claims, facts.conflicts, articles)
     return replace(
         story,
         entities=entities,
         quotes=quotes,
-        claims=comparison.claims,
-        conflicts=comparison.conflicts,
+        claims=facts.claims,
+        conflicts=facts.conflicts,
         brief=brief,
         provenance=provenance,
     )
-
-
-def _assertions(
-    articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
-) -> Iterator[Assertion]:
-    names = {e.id: e.name for e in entities}
-    for article, doc in zip(articles, docs, strict=True):
-        entity_at = _entity_tokens(article, doc, entities)
-        yield from (quantity_assertion(q, doc) for q in find_quantities(article, doc))
-        yield from attribute_assertions(article, doc, entities)
-        yield from statement_assertions(article, doc, entity_at, names)
-        yield from event_assertions(article, doc, entity_at, names)
-
-
-def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:
-    """Entity id by the character offset of each token inside one of its mentions."""
-    at: dict[int, str] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            if mention.article != article.id:
-                continue
-            part = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if part is not None:
-                at.update((token.idx, entity.id) for token in part)
-    return at
 
 
 def _dependent(

@@ -6,6 +6,7 @@ cached as contract JSON and turned into records again without a model pass.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from newsprism import __version__
@@ -14,6 +15,7 @@ from newsprism.records import (
     BriefSentence,
     Cite,
     Claim,
+    ClaimValue,
     Conflict,
     ConflictSide,
     Entity,
@@ -101,17 +103,39 @@ def claim_data(claim: Claim) -> dict[str, Any]:
         "subject": claim.subject,
         "value": claim.value,
         "statement": claim.statement,
+        "predicate": claim.predicate,
+        "values": [value_data(v) for v in claim.values],
         "status": claim.status,
         "evidence": [{**span_data(e.span), "stance": e.stance} for e in claim.evidence],
     }
+
+
+def value_data(value: ClaimValue) -> dict[str, Any]:
+    return {
+        "kind": value.kind,
+        "span": span_data(value.span),
+        "normalized": value.normalized,
+        "low": _finite(value.low),
+        "high": _finite(value.high),
+    }
+
+
+def _finite(number: float) -> float | None:
+    """JSON has no infinity: an open end of a range is null."""
+    return number if math.isfinite(number) else None
 
 
 def conflict_data(conflict: Conflict) -> dict[str, Any]:
     return {
         "id": conflict.id,
         "about": conflict.about,
+        "kind": conflict.kind,
         "sides": [
-            {"text": side.text, "evidence": [span_data(s) for s in side.evidence]}
+            {
+                "text": side.text,
+                "value": side.value,
+                "evidence": [span_data(s) for s in side.evidence],
+            }
             for side in conflict.sides
         ],
     }
@@ -175,6 +199,8 @@ def story_from_data(data: dict[str, Any]) -> Story:
                 subject=c.get("subject"),
                 value=c.get("value"),
                 statement=c.get("statement", ""),
+                predicate=c.get("predicate"),
+                values=tuple(_value_from_data(v) for v in c.get("values", [])),
             )
             for c in data["claims"]
         ),
@@ -183,9 +209,12 @@ def story_from_data(data: dict[str, Any]) -> Story:
                 id=c["id"],
                 about=c["about"],
                 sides=tuple(
-                    ConflictSide(s["text"], tuple(span_from_data(x) for x in s["evidence"]))
+                    ConflictSide(
+                        s["text"], tuple(span_from_data(x) for x in s["evidence"]), s.get("value")
+                    )
                     for s in c["sides"]
                 ),
+                kind=c.get("kind", "hard"),
             )
             for c in data["conflicts"]
         ),
@@ -193,4 +222,15 @@ def story_from_data(data: dict[str, Any]) -> Story:
             BriefSentence(b["text"], tuple(span_from_data(s) for s in b["citations"]))
             for b in data["brief"]
         ),
+    )
+
+
+def _value_from_data(data: dict[str, Any]) -> ClaimValue:
+    low, high = data.get("low"), data.get("high")
+    return ClaimValue(
+        data["kind"],
+        span_from_data(data["span"]),
+        data["normalized"],
+        -math.inf if low is None else float(low),
+        math.inf if high is None else float(high),
     )

@@ -21,6 +21,7 @@ from newsprism.render.highlight import segments, story_spans
 from newsprism.render.matrix import claim_matrix
 from newsprism.render.timeline import story_timeline
 from newsprism.render.views import (
+    CONFLICT_KINDS,
     citation_outlets,
     claim_views,
     entity_views,
@@ -72,6 +73,7 @@ def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
             [
                 {
                     "text": side.text,
+                    "value": side.value,
                     "outlets": citation_outlets(side.evidence, by_id),
                     "evidence": evidence_views(side.evidence, by_id),
                 }
@@ -79,6 +81,7 @@ def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
             ]
             for conflict in story.conflicts
         ],
+        "conflict_kinds": [CONFLICT_KINDS[c.kind] for c in story.conflicts],
         "quote_diffs": quote_diffs(story, members),
         "matrix": claim_matrix(story, members),
         "graph": provenance_graph(story, members),

@@ -6,7 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.records import Article, Story
-from newsprism.render.views import citation_outlets, claim_views, entity_views, quote_views
+from newsprism.render.views import (
+    CONFLICT_KINDS,
+    citation_outlets,
+    claim_views,
+    entity_views,
+    quote_views,
+)
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Analysis
@@ -52,11 +58,12 @@ def _conflicts(story: Story, by_id: dict[str, Article]) -> list[str]:
         return []
     out = ["", "### Disputed", ""]
     for conflict in story.conflicts:
-        out.append(f"- **{md_escape(conflict.about)}**")
+        out.append(f"- **{md_escape(conflict.about)}** ({CONFLICT_KINDS[conflict.kind]})")
         for side in conflict.sides:
             outlets = ", ".join(md_escape(o) for o in citation_outlets(side.evidence, by_id))
             words = " / ".join(f"“{md_escape(s.text)}”" for s in side.evidence[:3])
-            out.append(f"  - {outlets}: {words}")
+            value = f"**{md_escape(side.value)}**: " if side.value else ""
+            out.append(f"  - {outlets}: {value}{words}")
     return out
 
 
@@ -64,7 +71,8 @@ def _claims(story: Story, by_id: dict[str, Article]) -> list[str]:
     views = claim_views(story, by_id)
     if not views:
         return []
-    out = ["", "### Claims", "", "| status | kind | claim | outlets |", "| --- | --- | --- | --- |"]
+    out = ["", "### Claims", "", "| status | kind | claim | value | outlets |"]
+    out.append("| --- | --- | --- | --- | --- |")
     for view in views:
         outlets = ", ".join(md_escape(o) for o in view.supporting)
         if view.contradicting:
@@ -73,7 +81,8 @@ def _claims(story: Story, by_id: dict[str, Article]) -> list[str]:
         text = md_escape(view.claim.text)
         if view.about:
             text = f"**{md_escape(view.about)}**: {text}"
-        out.append(f"| {status} | {view.claim.kind} | {text} | {outlets} |")
+        values = md_escape(view.values)
+        out.append(f"| {status} | {view.claim.kind} | {text} | {values} | {outlets} |")
     if len(story.claims) > len(views):
         out.append(f"\n{len(story.claims) - len(views)} more claim(s) in the JSON output.")
     return out

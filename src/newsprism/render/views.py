@@ -102,6 +102,8 @@ class ClaimView:
     contradicting: tuple[str, ...]
     about: str | None = None
     """The name of the actor the claim is about, when its words do not say it."""
+    values: str = ""
+    """The values the claim was compared by, as its words give them ("three", "9:25 a.m.")."""
 
 
 def claim_about(claim: Claim, names: Mapping[str, str]) -> str | None:
@@ -109,6 +111,23 @@ def claim_about(claim: Claim, names: Mapping[str, str]) -> str | None:
     claim's words do not name them."""
     about = names.get(claim.subject or "")
     return None if about is None or about.casefold() in claim.text.casefold() else about
+
+
+CONFLICT_KINDS = {
+    "hard": "the outlets disagree",
+    "evolving": "changed between reports: the later articles give the later value",
+}
+"""What each kind of conflict means, for a reader."""
+
+
+def claim_values(claim: Claim) -> str:
+    """A claim's compared values in its own words, each once."""
+    words: list[str] = []
+    for value in claim.values:
+        text = " ".join(value.span.text.split())
+        if text not in words:
+            words.append(text)
+    return "; ".join(words)
 
 
 def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> list[ClaimView]:
@@ -122,7 +141,15 @@ def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> lis
             if name not in sides[evidence.stance]:
                 sides[evidence.stance].append(name)
         about = claim_about(claim, names)
-        views.append(ClaimView(claim, tuple(sides["supports"]), tuple(sides["contradicts"]), about))
+        views.append(
+            ClaimView(
+                claim,
+                tuple(sides["supports"]),
+                tuple(sides["contradicts"]),
+                about,
+                claim_values(claim),
+            )
+        )
     return views
 
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.quantities import Quantity
-from newsprism.analyze.when import article_day
-from newsprism.analyze.when import resolve as resolve_day
+from newsprism.analyze.claims.quantities import Quantity
+from newsprism.analyze.claims.when import article_day
+from newsprism.analyze.claims.when import resolve as resolve_day
 from newsprism.records import Article, ClaimKind, Entity, Span
 
 if TYPE_CHECKING:

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.analyze.assertions import EXCLUSIVE_ROLES, Assertion
-from newsprism.analyze.quantities import disagree as counts_disagree
+from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion
+from newsprism.analyze.claims.judge import independent as independent
+from newsprism.analyze.claims.judge import own_words
+from newsprism.analyze.claims.quantities import disagree as counts_disagree
 from newsprism.records import (
     Article,
     Claim,
@@ -156,29 +158,6 @@ def _sides(group: list[Assertion], disagree: Disagree) -> list[list[Assertion]]:
     return sides
 
 
-def independent(
-    article_ids: set[str], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
-) -> int:
-    """How many independent sources among the articles: copies, citers and one outlet's
-    articles count once."""
-    parent = {a: a for a in article_ids}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    by_outlet: dict[str, str] = {}
-    for article in sorted(article_ids):
-        first = by_outlet.setdefault(outlets.get(article, article), article)
-        parent[root(article)] = root(first)
-        for other in dependent.get(article, ()):
-            if other in parent:
-                parent[root(article)] = root(other)
-    return len({root(a) for a in article_ids})
-
-
 def _judge(
     sides: list[list[Assertion]], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
 ) -> tuple[Claim, Conflict | None]:
@@ -213,9 +192,3 @@ def _judge(
         statement=head.text,
     )
     return claim, conflict
-
-
-def own_words(text: str) -> str:
-    """An article's words as a reader sees them in one line: whitespace folded, nothing
-    else changed."""
-    return " ".join(text.split())

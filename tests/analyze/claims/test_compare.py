@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.analyze.assertions import Assertion
+from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.compare import compare, independent
-from newsprism.analyze.quantities import Quantity
+from newsprism.analyze.claims.compare import compare, independent
+from newsprism.analyze.claims.quantities import Quantity
 from newsprism.records import Article, Span
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."

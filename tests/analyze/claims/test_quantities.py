@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.analyze.quantities import Quantity, disagree, find_quantities, same_measure
+from newsprism.analyze.claims.quantities import Quantity, disagree, find_quantities, same_measure
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.nlp.parse import pipeline
 from newsprism.records import Article, Span
 
-from .conftest import Parsed
+from tests.analyze.conftest import Parsed
 
 
 def _article(text: str) -> Article:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.analyze.when import article_day, resolve
+from newsprism.analyze.claims.when import article_day, resolve
 
 BASE = date(2024, 2, 8)  # a Thursday
 

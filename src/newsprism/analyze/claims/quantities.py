@@ -29,9 +29,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # The number tables lived here first; callers may still import them from this module.
-from newsprism.analyze.numbers import SCALES as SCALES
-from newsprism.analyze.numbers import WORDS as WORDS
-from newsprism.analyze.numbers import is_label, number_head, number_runs, number_value, skipped
+from newsprism.analyze.claims.numbers import SCALES as SCALES
+from newsprism.analyze.claims.numbers import WORDS as WORDS
+from newsprism.analyze.claims.numbers import (
+    is_label,
+    number_head,
+    number_runs,
+    number_value,
+    skipped,
+)
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
@@ -95,7 +101,7 @@ QUALIFIERS = _table("""
     nearly: nearly, almost, close to, just under
     just over: just over
     range: between""")
-_BOUNDS = {
+BOUNDS = {
     "lower": (1.0, math.inf),
     "upper": (0.0, 1.0),
     "about": (0.9, 1.1),
@@ -236,7 +242,7 @@ def _coordinated(noun: Token) -> tuple[Token, int, str] | None:
     return (first, len(before), "person") if people and _counted(noun) in PEOPLE else None
 
 
-def _qualifier(doc: Doc, i: int) -> tuple[str | None, str | None, int]:
+def qualifier(doc: Doc, i: int) -> tuple[str | None, str | None, int]:
     """The hedge right before token ``i``: (as written, its kind, its first token)."""
     for size in (3, 2, 1):
         if i - size >= doc[i].sent.start:
@@ -295,10 +301,10 @@ def _quantity(
             counted = earlier[-1].counted
         else:
             return None
-    qualifier, kind, first = _qualifier(doc, at)
-    low, high = (b if b == math.inf else value * b for b in _BOUNDS.get(kind or "", (1, 1)))
+    hedge, kind, first = qualifier(doc, at)
+    low, high = (b if b == math.inf else value * b for b in BOUNDS.get(kind or "", (1, 1)))
     if upper is not None:  # "between 20 and 30 people": 20 to 30
-        qualifier, low, high = qualifier or doc[j].lower_, value, upper
+        hedge, low, high = hedge or doc[j].lower_, value, upper
     path = [*tokens, anchor, *_path(anchor, clause)]
     end = max(top, noun.i + 1 if noun is not None and extra else top)
     lo, hi = _evidence(doc, clause, [doc[first], doc[start], doc[end - 1], anchor])
@@ -308,7 +314,7 @@ def _quantity(
         value=value + extra,
         low=low + extra,
         high=high + extra,
-        qualifier=qualifier,
+        qualifier=hedge,
         counted=counted,
         event=event,
         negated=any(c.dep_ == "neg" for t in path for c in t.children),

@@ -128,6 +128,9 @@ def skipped(doc: Doc, i: int, j: int) -> bool:
     before = doc[i - 1].text if i > 0 and _joined(doc, i - 1) else " "
     if before in _GLUE or before[-1].isalnum():
         return True
+    code = doc[i - 2] if i > 1 and doc[i - 1].text in ("-", "–") else doc[i - 1] if i else None
+    if code is not None and code.is_alpha and code.text.isupper() and len(code) > 1:
+        return True  # a model code written with spaces: "AK - 47", "AK 47"
     after = doc[j].text if _joined(doc, j - 1) else " "
     if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
         return True

@@ -1,0 +1,191 @@
+"""Statements of different articles that give incompatible values for one point.
+
+Two statements are compared when they are about the same thing (their blended
+similarity, ``align.Similarity``, reaches ``COMPARE``) and each gives exactly one value
+of a key (one weekday, one clock time, one count of people killed, ...): a statement that
+gives two ("13 homers and 33 homers") cannot say which one the other outlet's value
+answers. Statements linked that way, agreeing or not, form one point; a point whose
+values fall apart (``values.apart``) is a conflict, its sides the statements grouped by
+compatible values.
+
+A conflict is ``evolving`` when it is a count or share and every article of a later
+side was published after every article of the earlier one, its value higher: a rising
+toll. Otherwise it is ``hard``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsprism.analyze.claims.align import Similarity
+from newsprism.analyze.claims.quantities import MEASURED_EVENTS
+from newsprism.analyze.claims.values import Value, apart
+from newsprism.records import ConflictKind
+
+COMPARE = {
+    "count": 0.4,
+    "money": 0.45,
+    "percent": 0.35,
+    "magnitude": 0.35,
+    "day": 0.35,
+    "time": 0.35,
+    "date": 0.5,
+}
+"""Least blended similarity of two statements whose values of each kind are compared.
+
+Chosen on facts-dev (``benchmarks/facts.py``): the median similarity of two statements
+on either side of a gold disagreement is 0.40, and below 0.35 most pairs with different
+values are about different things. Ages and years are left to near-copies
+(``copies``): a story names many people and many past years, and statements about two of
+them are as similar as two accounts of one."""
+FLOOR = 0.3
+"""Least similarity of two statements whose values are compared when the words around the
+values say they are values of one thing (``CONTEXT``)."""
+CONTEXT = 0.4
+"""Least weighted overlap of the words around two values for them to be of one thing."""
+OTHER_COUNTS = 0.6
+TIMED = frozenset({"day", "date", "time"})
+EVOLVING_KINDS = frozenset({"count", "percent", "money"})
+LABELS = {
+    "count": "the number",
+    "money": "the amount",
+    "percent": "the share",
+    "magnitude": "the magnitude",
+    "age": "the age",
+    "day": "the day",
+    "date": "the date",
+    "year": "the year",
+    "time": "the time",
+}
+"""What a conflict is about, by the kind of value disputed."""
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A conflict before it becomes a record: statement indices with their values, by side."""
+
+    key: str
+    kind: ConflictKind
+    sides: tuple[tuple[tuple[int, Value], ...], ...]
+
+
+def disputes(
+    values: Sequence[Sequence[Value]],
+    similarity: Similarity,
+    published: Mapping[str, date | None],
+) -> list[Dispute]:
+    """The disputes among a story's statements (``values[i]`` are statement i's).
+
+    Only two statements compared directly can clash: a dispute is a set of clashing pairs
+    that share a statement, joined by the statements directly compared with one of its
+    members and found to agree with it (one step, so that no chain of "alike" links two
+    unrelated statements)."""
+    single = [_single(v) for v in values]
+    clashes: dict[str, list[set[int]]] = {}
+    agrees: dict[tuple[str, int], set[int]] = {}
+    for score, i, j in similarity.above(FLOOR):
+        for key in single[i].keys() & single[j].keys():
+            if not _same_point(single[i][key], single[j][key], score, similarity):
+                continue
+            if apart(single[i][key], single[j][key]):
+                _join(clashes.setdefault(key, []), {i, j})
+            else:
+                agrees.setdefault((key, i), set()).add(j)
+                agrees.setdefault((key, j), set()).add(i)
+    found = []
+    for key, groups in sorted(clashes.items()):
+        for members in groups:
+            supporters = {k for m in members for k in agrees.get((key, m), ())}
+            everyone = sorted(members | supporters)
+            sides = _sides([(m, single[m][key]) for m in everyone])
+            if len(sides) > 1:
+                found.append(Dispute(key, _kind(sides, similarity.articles, published), sides))
+    return found
+
+
+def _join(groups: list[set[int]], pair: set[int]) -> None:
+    """Add a clashing pair to the groups, merging every group it touches."""
+    touching = [g for g in groups if g & pair]
+    merged = set(pair).union(*touching)
+    groups[:] = [g for g in groups if not g & pair] + [merged]
+
+
+def _same_point(one: Value, other: Value, score: float, similarity: Similarity) -> bool:
+    """Whether two values of one key, in statements ``score`` alike, are values of one thing:
+    - values near proper nouns of which they share none belong to different actors;
+    - a day, date or time is of the act whose verb governs it, so the verbs must match;
+    - what will happen and what happened are two things ("will miss two games" / "missed
+      four games");
+    - counts of what the news does not usually count (yards, passes) only between near
+      restatements (``OTHER_COUNTS``);
+    - otherwise the statements are alike (``COMPARE``) or the words around the two
+      values are (``CONTEXT``)."""
+    if one.names and other.names and not one.names & other.names:
+        return False
+    if one.kind in TIMED and (one.verb is None or one.verb != other.verb):
+        return False
+    if one.future != other.future:
+        return False
+    if one.kind == "count" and one.key.split(":")[-1] not in MEASURED_EVENTS:
+        return score >= OTHER_COUNTS
+    if score >= COMPARE[one.kind]:
+        return True
+    return similarity.overlap(one.context, other.context) >= CONTEXT
+
+
+def _single(values: Sequence[Value]) -> dict[str, Value]:
+    """A statement's values by key, for the keys it gives exactly one value of."""
+    by_key: dict[str, list[Value]] = {}
+    for value in values:
+        by_key.setdefault(value.key, []).append(value)
+    return {
+        k: v[0]
+        for k, v in by_key.items()
+        if len({x.normalized for x in v}) == 1 and _comparable(v[0])
+    }
+
+
+def _comparable(value: Value) -> bool:
+    """Counts need the event they count; dates need the day of the month ("in December"
+    of one statement and "in February" of another are often two years)."""
+    if value.kind == "date":
+        return " " in value.normalized
+    return value.kind in COMPARE and not value.key.endswith(":")
+
+
+def _sides(members: list[tuple[int, Value]]) -> tuple[tuple[tuple[int, Value], ...], ...]:
+    """Members grouped so that no two values of one side are apart, smallest value first."""
+    sides: list[list[tuple[int, Value]]] = []
+    for member in sorted(members, key=lambda m: (m[1].low, m[1].high, m[0])):
+        for side in sides:
+            if not any(apart(member[1], other) for _, other in side):
+                side.append(member)
+                break
+        else:
+            sides.append([member])
+    return tuple(tuple(side) for side in sides)
+
+
+def _kind(
+    sides: tuple[tuple[tuple[int, Value], ...], ...],
+    articles: Sequence[str],
+    published: Mapping[str, date | None],
+) -> ConflictKind:
+    if sides[0][0][1].kind not in EVOLVING_KINDS:
+        return "hard"
+    spans = []
+    for side in sides:
+        days = [published.get(articles[i]) for i, _ in side]
+        if any(d is None for d in days):
+            return "hard"
+        spans.append((min(d for d in days if d), max(d for d in days if d)))
+    rising = all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
+    return "evolving" if rising else "hard"
+
+
+def about(dispute: Dispute) -> str:
+    """What the dispute is about, for a reader: its kind and the values as written."""
+    words = " / ".join(f"“{side[0][1].span.text}”" for side in dispute.sides)
+    return f"{LABELS.get(dispute.sides[0][0][1].kind, 'the value')}: {words}"

@@ -1,0 +1,183 @@
+"""Near-copies of one sentence whose few changed words give another number, name or day.
+
+Wire copy and rewrites of it repeat a sentence almost word for word; where the copies
+differ in a figure ("sentenced to 2 years" / "2 1/2 years"), a name ("general manager
+A.J. Smith" / "A.J. Butler"), a spelling ("Duncan Rait" / "Duncan Raite") or a weekday,
+at most one version is right. Two statements are near-copies when their word sequences
+match for at least ``NEAR`` of their length (difflib's ratio). A changed stretch of at
+most ``MAX_CHANGE`` words on either side is a disagreement when both sides give a value
+of one type that differs:
+- numbers, in the same currency or none (currencies are not converted);
+- weekdays ("yesterday" against "Tuesday" may well be the same day: not compared);
+- names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
+  "Mt"), differs only in accents or case, or is a title ("Sgt.").
+Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from unidecode import unidecode
+
+from newsprism.analyze.claims.align import Similarity
+from newsprism.analyze.claims.numbers import WORDS
+from newsprism.analyze.claims.statements import Statement
+from newsprism.analyze.claims.when import WEEKDAYS
+from newsprism.records import Span
+
+NEAR = 0.8
+"""Least difflib ratio of two statements' words for them to be copies of one sentence."""
+CANDIDATE = 0.6
+"""Blended similarity (``align``) above which pairs are checked for copying at all."""
+MAX_CHANGE = 4
+"""Longest changed stretch read as one changed value; longer ones are rewriting."""
+_TOKEN = re.compile(r"\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
+_WEEKDAYS = frozenset(WEEKDAYS)
+_CURRENCIES = frozenset({"$", "£", "€", "¥"})
+_NOT_NAME_WORDS = """mr mrs ms dr sgt sergeant officer lt capt gen col rep sen gov president
+    minister chief inspector detective constable superintendent judge justice coach
+    professor the a an it he she they we i january february march april may june july
+    august september october november december"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+"""Capitalised words that name no one: titles, sentence-initial words, months."""
+
+Words = list[tuple[str, tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One point on which copies of a sentence differ: statement indices by reading."""
+
+    sides: tuple[tuple[tuple[int, Span], ...], ...]
+    """Each side: (statement index, the changed words as this statement writes them)."""
+
+
+def variants(statements: Sequence[Statement], similarity: Similarity) -> list[Variant]:
+    """Points on which near-copies differ in a value, one per changed stretch."""
+    tokens = [_tokens(s.span) for s in statements]
+    found: dict[tuple[int, int, int], dict[str, dict[int, Span]]] = {}
+    for _, i, j in similarity.above(CANDIDATE):
+        a, b = tokens[i], tokens[j]
+        matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
+        if matcher.ratio() < NEAR:
+            continue
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal" or max(i2 - i1, j2 - j1) > MAX_CHANGE:
+                continue
+            left, right = a[i1:i2], b[j1:j2]
+            if not left or not right:
+                continue
+            if not _apart(_typed(left, statements[i]), _typed(right, statements[j])):
+                continue
+            point = found.setdefault((i, i1, i2), {})
+            point.setdefault(_reading(left), {})[i] = _cover(statements[i].span, left)
+            point.setdefault(_reading(right), {})[j] = _cover(statements[j].span, right)
+    return _merged(found)
+
+
+def variant_about(variant: Variant) -> str:
+    """What the copies differ on, for a reader: the changed words as each side writes them."""
+    words = " / ".join(f"“{side[0][1].text}”" for side in variant.sides)
+    return f"a detail of one sentence as outlets copy it: {words}"
+
+
+def _merged(found: dict[tuple[int, int, int], dict[str, dict[int, Span]]]) -> list[Variant]:
+    """One variant per point; points that share a statement's changed words are one."""
+    merged: list[dict[str, dict[int, Span]]] = []
+    for _, readings in sorted(found.items()):
+        if len(readings) < 2:
+            continue
+        members = {(i, span.start) for side in readings.values() for i, span in side.items()}
+        for other in merged:
+            if members & {(i, s.start) for side in other.values() for i, s in side.items()}:
+                for reading, side in readings.items():
+                    other.setdefault(reading, {}).update(side)
+                break
+        else:
+            merged.append({r: dict(side) for r, side in readings.items()})
+    return [
+        Variant(tuple(tuple(sorted(side.items())) for side in readings.values()))
+        for readings in merged
+    ]
+
+
+def _tokens(span: Span) -> Words:
+    """The span's words and marks, each with its offsets in the article."""
+    return [
+        (m.group(0), (span.start + m.start(), span.start + m.end()))
+        for m in _TOKEN.finditer(span.text)
+    ]
+
+
+def _apart(one: dict[str, set[str]], other: dict[str, set[str]]) -> bool:
+    """Whether two changed stretches give different values of one type; names must be
+    proper nouns of the parse, and one side's names none of the other's written another
+    way (an omission, "Group" / "Group president Paul Lee", is no disagreement)."""
+    for kind in one.keys() & other.keys():
+        a, b = one[kind], other[kind]
+        if kind == "name":
+            if _acronym(a, b) or any(not _other_name(x, y) for x in a for y in b):
+                continue
+        elif a & b:
+            continue
+        return True
+    return False
+
+
+def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
+    """The values a stretch of a statement gives, by type: ``number:<currency>``,
+    ``weekday``, ``name`` (a proper noun of the parse, not the statement's first word)."""
+    found: dict[str, set[str]] = {}
+    currency = next((w for w, _ in words if w in _CURRENCIES), "")
+    for word, (start, _) in words:
+        lowered = word.lower().rstrip(".")
+        if (figure := _number(lowered)) is not None:
+            found.setdefault(f"number:{currency}", set()).add(figure)
+        elif lowered in _WEEKDAYS:
+            found.setdefault("weekday", set()).add(lowered)
+        elif start in statement.proper and start > statement.span.start:
+            if lowered in _NOT_NAMES:
+                continue
+            found.setdefault("name", set()).add(unidecode(lowered))
+    return found
+
+
+def _acronym(a: set[str], b: set[str]) -> bool:
+    """Whether one side's single name spells the initials of the other's ("CHP")."""
+    for short, long in ((a, b), (b, a)):
+        if len(short) == 1 and len(long) > 1:
+            initials = "".join(sorted(w[0] for w in long))
+            if sorted(next(iter(short)).replace(".", "")) == sorted(initials):
+                return True
+    return False
+
+
+def _number(word: str) -> str | None:
+    digits = word.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?(?:/\d+)?", digits):
+        return digits
+    return str(WORDS[word]) if word in WORDS else None
+
+
+def _other_name(a: str, b: str) -> bool:
+    """Two name words that cannot be one name written two ways."""
+    a, b = re.sub(r"\W", "", a), re.sub(r"\W", "", b)
+    if not a or not b or a in b or b in a:
+        return False
+    short, long = sorted((a, b), key=len)
+    letters = iter(long)
+    return not (len(short) <= 5 and all(c in letters for c in short))
+
+
+def _reading(words: Words) -> str:
+    return " ".join(w for w, _ in words).lower()
+
+
+def _cover(span: Span, words: Words) -> Span:
+    start, end = words[0][1][0], words[-1][1][1]
+    offset = start - span.start
+    return Span(span.article, start, end, span.text[offset : offset + end - start])
