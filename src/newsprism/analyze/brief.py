@@ -1,7 +1,9 @@
 """A neutral brief of a story: 4 to 8 sentences, each citing verbatim evidence.
 
 First what independent outlets agree on, then what they dispute (each side
-attributed to its outlets), then notable claims only one outlet makes. The
+attributed to its outlets; a value that changed between reports written at different
+times is said to have changed, not to be disputed), then notable claims only one
+outlet makes. The
 sentences are the articles' own words in quotation marks, attributed to their
 outlets, so no label or framing of one outlet is adopted as the brief's voice.
 """
@@ -69,11 +71,11 @@ def _agreed(
     fresh = [s for s in spans if (s.article, s.start) not in used]
     if not fresh:
         return None
-    shortest = min(fresh, key=lambda s: len(s.text))
+    words = fresh[0]  # the claim's own words come first: the statement the others share most
     used.update((s.article, s.start) for s in spans)
     names = _names({outlets[s.article] for s in spans})
-    speaker = _names({outlets[shortest.article]})
-    text = f"Reported by {names}; {speaker} puts it as {_quoted(shortest)}."
+    speaker = _names({outlets[words.article]})
+    text = f"Reported by {names}; {speaker} puts it as {_quoted(words)}."
     return BriefSentence(text, tuple(spans))
 
 
@@ -86,9 +88,12 @@ def _disputed(conflict: Conflict, outlets: Mapping[str, str]) -> BriefSentence:
             f"{names} {'say' if len(side.evidence) > 1 else 'says'} {_quoted(side.evidence[0])}"
         )
         citations.extend(side.evidence)
-    return BriefSentence(
-        f"Outlets differ on {conflict.about}: " + "; ".join(parts) + ".", tuple(citations)
+    opening = (
+        f"Reports changed over time on {conflict.about}"
+        if conflict.kind == "evolving"
+        else f"Outlets differ on {conflict.about}"
     )
+    return BriefSentence(f"{opening}: " + "; ".join(parts) + ".", tuple(citations))
 
 
 def _names(outlets: set[str]) -> str:

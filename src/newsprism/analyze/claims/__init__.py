@@ -89,7 +89,10 @@ def find_facts(
     ]
     sides += _assertion_conflicts(articles, docs, entities, dependent, embed, found)
     outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
-    story_claims = claims(found, values, align(similarity), sides, entities, outlets, dependent)
+    groups = align(similarity)
+    story_claims = claims(
+        found, values, groups, sides, entities, outlets, dependent, similarity.pair
+    )
     return Facts(story_claims, tuple(s.conflict for s in sides))
 
 

@@ -13,12 +13,12 @@ as their source count once; so do two articles of one outlet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.analyze.claims.assertions import STANCE_VERBS
 from newsprism.analyze.claims.statements import Statement
-from newsprism.analyze.claims.values import Value
+from newsprism.analyze.claims.values import Value, apart
 from newsprism.records import (
     Claim,
     ClaimKind,
@@ -64,51 +64,121 @@ def claims(
     entities: Sequence[Entity],
     outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
+    alike: Callable[[int, int], float],
 ) -> tuple[Claim, ...]:
-    """One claim per group of aligned statements, conflicting ones first, then the most
-    widely stated."""
+    """One claim per group of aligned statements, and one per figure that only one member
+    of a group gives; conflicting claims first, then the most widely stated.
+
+    A group's text is its most central statement (the one most alike the others): the
+    words the outlets share, not one outlet's fullest sentence. ``alike(i, j)`` is the
+    similarity of statements i and j."""
     side_of: dict[int, list[tuple[Sides, int]]] = {}
     for dispute in disputes:
         for k, side in enumerate(dispute.sides):
             for member in side:
                 side_of.setdefault(member, []).append((dispute, k))
     subject_at = _subjects(entities)
+    by_key: dict[str, list[Value]] = {}
+    for value in (v for vs in values for v in vs):
+        by_key.setdefault(value.key, []).append(value)
     found = []
     for group in groups:
-        head = statements[group[0]]
-        supports = list(group)
-        against: list[int] = []
-        for dispute, k in (d for m in group for d in side_of.get(m, ())):
-            others = [m for j, side in enumerate(dispute.sides) if j != k for m in side]
-            against += [m for m in others if m not in group and m not in against]
-            supports = [m for m in supports if m not in others or m == group[0]]
-        evidence = [Evidence(statements[m].span, "supports") for m in supports]
-        evidence += [Evidence(statements[m].span, "contradicts") for m in against]
+        head = max(group, key=lambda m: (_closeness(m, group, alike), -m))
+        supports, against = _stances(group, head, side_of, statements)
+        articles = {statements[m].span.article for m in supports}
         status: ClaimStatus
         if against:
             status = "conflicting"
-        elif independent({statements[m].span.article for m in supports}, outlets, dependent) >= 2:
+        elif independent(articles, outlets, dependent) >= 2:
             status = "corroborated"
         else:
             status = "single_source"
-        head_values = tuple(_value_record(v) for v in values[group[0]])
-        found.append(
-            Claim(
-                id=spans_id("k", [e.span for e in evidence]),
-                kind=_kind(head, values[group[0]]),
-                text=own_words(head.span.text),
-                status=status,
-                evidence=tuple(evidence),
-                subject=subject_at(head.span),
-                value=head_values[0].normalized if head_values else None,
-                statement="; ".join(v.normalized for v in head_values),
-                predicate=head.verb,
-                values=head_values,
-            )
-        )
+        evidence = [Evidence(statements[m].span, "supports") for m in supports]
+        evidence += [Evidence(statements[m].span, "contradicts") for m in against]
+        found.append(_claim(statements[head], values[head], status, evidence, subject_at))
+        if len(articles) > 1:
+            found += [
+                _claim(
+                    statements[m],
+                    (value,),
+                    "single_source",
+                    [Evidence(clause, "supports")],
+                    subject_at,
+                )
+                for m, value, clause in _lone_figures(group, values, by_key)
+            ]
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.evidence)))
     return tuple(found)
+
+
+def _closeness(member: int, group: Sequence[int], alike: Callable[[int, int], float]) -> float:
+    others = [m for m in group if m != member]
+    return sum(alike(member, m) for m in others) / len(others) if others else 0.0
+
+
+def _stances(
+    group: Sequence[int],
+    head: int,
+    side_of: Mapping[int, list[tuple[Sides, int]]],
+    statements: Sequence[Statement],
+) -> tuple[list[int], list[int]]:
+    """The group's statements that support the head's reading (the head first), and the
+    statements of the other sides of any conflict a member is on (articles that support
+    it left out)."""
+    opposing: list[int] = []
+    for member in sorted(group, key=lambda m: m != head):
+        for dispute, k in side_of.get(member, ()):
+            mine = next((j for d, j in side_of.get(head, ()) if d is dispute), k)
+            opposing += [
+                m for j, side in enumerate(dispute.sides) if j != mine for m in side if m != head
+            ]
+    supports = [head] + [m for m in group if m not in opposing and m != head]
+    articles = {statements[m].span.article for m in supports}
+    against = sorted({m for m in opposing if statements[m].span.article not in articles})
+    return supports, against
+
+
+def _lone_figures(
+    group: Sequence[int],
+    values: Sequence[Sequence[Value]],
+    by_key: Mapping[str, list[Value]],
+) -> Iterator[tuple[int, Value, Span]]:
+    """Counts that one statement of a group gives and no other article of the story does
+    ("900 troops in Syria" beside "2,500 troops in Iraq"): single-source facts of their
+    own, with the clause that states them."""
+    for member in group:
+        for value in values[member]:
+            if value.clause is None:
+                continue
+            article = value.span.article
+            if not any(
+                o.span.article != article and not apart(o, value) for o in by_key[value.key]
+            ):
+                yield member, value, value.clause
+
+
+def _claim(
+    statement: Statement,
+    values: Sequence[Value],
+    status: ClaimStatus,
+    evidence: Sequence[Evidence],
+    subject_at: Callable[[Span], str | None],
+) -> Claim:
+    records = tuple(_value_record(v) for v in values)
+    words = evidence[0].span
+    return Claim(
+        id=spans_id("k", [e.span for e in evidence]),
+        kind=_kind(statement, values),
+        text=own_words(words.text),
+        status=status,
+        evidence=tuple(evidence),
+        subject=subject_at(words),
+        value=records[0].normalized if records else None,
+        statement="; ".join(v.normalized for v in records),
+        predicate=statement.verb,
+        values=records,
+    )
 
 
 def independent(

@@ -72,6 +72,8 @@ class Value:
     low: float
     high: float
     """The range the words allow (equal for an exact figure)."""
+    clause: Span | None = None
+    """For a count, the clause that states it ("900 troops in Syria")."""
     context: frozenset[str] = frozenset()
     """Content lemmas around the value in its sentence ("fire", "break", "roof")."""
     names: frozenset[str] = frozenset()
@@ -194,7 +196,13 @@ def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
         key = f"count:{quantity.counted}:{quantity.event or ''}"
         shown = " ".join(quantity.number.text.split())
         yield Value(
-            "count", key, number, f"{shown} ({quantity.counted})", quantity.low, quantity.high
+            "count",
+            key,
+            number,
+            f"{shown} ({quantity.counted})",
+            quantity.low,
+            quantity.high,
+            clause=quantity.evidence,
         )
 
 
