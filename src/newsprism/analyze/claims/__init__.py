@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.analyze.claims.align import Similarity, align
+from newsprism.analyze.claims.align import Similarity, align, extend
 from newsprism.analyze.claims.assertions import (
     Assertion,
     attribute_assertions,
     statement_assertions,
 )
 from newsprism.analyze.claims.compare import compare
-from newsprism.analyze.claims.conflicts import about, disputes
+from newsprism.analyze.claims.conflicts import about, clashes, disputes
 from newsprism.analyze.claims.copies import variant_about, variants
 from newsprism.analyze.claims.judge import Sides, claims, conflict_record
 from newsprism.analyze.claims.quantities import find_quantities
@@ -89,7 +89,7 @@ def find_facts(
     ]
     sides += _assertion_conflicts(articles, docs, entities, dependent, embed, found)
     outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
-    groups = align(similarity)
+    groups = extend(similarity, align(similarity, clashes(values)))
     story_claims = claims(
         found, values, groups, sides, entities, outlets, dependent, similarity.pair
     )

@@ -15,7 +15,7 @@ toll. Otherwise it is ``hard``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -103,6 +103,16 @@ def disputes(
             if len(sides) > 1:
                 found.append(Dispute(key, _kind(sides, similarity.articles, published), sides))
     return found
+
+
+def clashes(values: Sequence[Sequence[Value]]) -> Callable[[int, int], bool]:
+    """Whether two statements give apart values under one key that each gives once."""
+    single = [_single(v) for v in values]
+
+    def clash(i: int, j: int) -> bool:
+        return any(apart(single[i][k], single[j][k]) for k in single[i].keys() & single[j].keys())
+
+    return clash
 
 
 def _join(groups: list[set[int]], pair: set[int]) -> None:
