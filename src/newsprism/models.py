@@ -48,6 +48,11 @@ def _threads() -> int:
     return int(value)
 
 
+def _unit(total: np.ndarray[Any, np.dtype[np.float32]], count: float) -> np.ndarray[Any, Any]:
+    mean = total / max(count, 1e-9)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
 class Embedder:
     """all-MiniLM-L6-v2 (int8 ONNX) sentence embeddings: mean pooling, L2-normalized."""
 
@@ -90,7 +95,44 @@ class Embedder:
             out[chosen] = self._embed_batch([encodings[i].ids for i in chosen])
         return out
 
-    def _embed_batch(self, token_ids: list[list[int]]) -> np.ndarray[Any, np.dtype[np.float32]]:
+    def embed_parts(
+        self, texts: list[str], parts: list[list[tuple[int, int]]], batch_size: int = 8
+    ) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """Vectors of the parts of each text (character ranges), in order: one model pass
+        per text, each part's vector pooled from the tokens inside its range. A part that
+        is the whole text gets the vector ``embed`` gives it; a clause of a sentence gets
+        its words read in their sentence, without a pass of its own."""
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        vectors: dict[int, np.ndarray[Any, np.dtype[np.float32]]] = {}
+        for start in range(0, len(order), batch_size):
+            chosen = order[start : start + batch_size]
+            hidden, mask = self._hidden([encodings[i].ids for i in chosen])
+            for row, index in enumerate(chosen):
+                offsets = encodings[index].offsets
+                special = encodings[index].special_tokens_mask
+                rows = []
+                for low, high in parts[index]:
+                    if (low, high) == (0, len(texts[index])):
+                        weights = mask[row].astype(np.float32)
+                    else:
+                        weights = np.zeros(mask.shape[1], dtype=np.float32)
+                        inside = [
+                            k
+                            for k, (a, b) in enumerate(offsets)
+                            if not special[k] and low <= a and b <= high
+                        ]
+                        weights[inside] = 1.0
+                    rows.append(_unit((hidden[row] * weights[:, None]).sum(axis=0), weights.sum()))
+                vectors[index] = np.array(rows, dtype=np.float32).reshape(-1, self.dimensions)
+        return np.concatenate([vectors[i] for i in range(len(texts))])
+
+    def _hidden(
+        self, token_ids: list[list[int]]
+    ) -> tuple[np.ndarray[Any, np.dtype[np.float32]], np.ndarray[Any, np.dtype[np.int64]]]:
+        """The model's last hidden states of a padded batch, and its attention mask."""
         width = max(len(ids) for ids in token_ids)
         ids = np.zeros((len(token_ids), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -101,6 +143,10 @@ class Embedder:
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         hidden: np.ndarray[Any, np.dtype[np.float32]] = self._session.run(None, feeds)[0]
+        return hidden, mask
+
+    def _embed_batch(self, token_ids: list[list[int]]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        hidden, mask = self._hidden(token_ids)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

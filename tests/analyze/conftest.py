@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
+from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.pipeline import extract
-from newsprism.records import Article
+from newsprism.records import Article, Story
 
 
 @dataclass(frozen=True)
@@ -39,3 +41,16 @@ def examples_parsed(examples_dir: Path, models: Models) -> Parsed:
     parsed = _parsed([str(examples_dir)], models)
     keep = [i for i, a in enumerate(parsed.articles) if "Brenmoor" in a.text]
     return Parsed([parsed.articles[i] for i in keep], [parsed.docs[i] for i in keep])
+
+
+@pytest.fixture(scope="session")
+def seed_story(seeds_parsed: Parsed, models: Models) -> Story:
+    """The seeds analysed as one story."""
+    ids = tuple(a.id for a in seeds_parsed.articles)
+    return analyze_story(
+        Story(Story.make_id(ids), "t", ids),
+        seeds_parsed.articles,
+        seeds_parsed.docs,
+        models,
+        default_aliases(),
+    )

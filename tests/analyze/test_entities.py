@@ -6,7 +6,6 @@ import pytest
 
 from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.entities import resolve
-from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
 from newsprism.records import Entity, Story
 
@@ -100,19 +99,6 @@ def test_ids_are_stable(seeds_parsed: Parsed, models: Models) -> None:
     again = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
     first = resolve(seeds_parsed.articles, seeds_parsed.docs, models, default_aliases())
     assert [e.id for e in again] == [e.id for e in first]
-
-
-@pytest.fixture(scope="module")
-def seed_story(seeds_parsed: Parsed, models: Models) -> Story:
-    """The seeds analysed as one story."""
-    ids = tuple(a.id for a in seeds_parsed.articles)
-    return analyze_story(
-        Story(Story.make_id(ids), "t", ids),
-        seeds_parsed.articles,
-        seeds_parsed.docs,
-        models,
-        default_aliases(),
-    )
 
 
 def test_seed_story_analysis(seeds_parsed: Parsed, seed_story: Story) -> None:

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +40,25 @@ LINK = "[x](javascript:alert(1))"
 HOSTILE = f"Breaking {SCRIPT} {IMG} {LINK} & more"
 
 
+PROJECT_SCHEMA = files("newsprism") / "data" / "analysis.schema.json"
+
+
 @pytest.fixture(scope="module")
-def validator(schema_path: Path) -> Draft202012Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+def validator(schema_path: Path) -> list[Draft202012Validator]:
+    """The shared contract and newsprism's extension of it: output must keep both."""
+    validators = []
+    for text in (schema_path.read_text("utf-8"), PROJECT_SCHEMA.read_text("utf-8")):
+        schema = json.loads(text)
+        Draft202012Validator.check_schema(schema)
+        validators.append(Draft202012Validator(schema))
+    return validators
 
 
-def assert_contract(document: dict[str, Any], validator: Draft202012Validator) -> None:
+def assert_contract(document: dict[str, Any], validator: list[Draft202012Validator]) -> None:
     """Schema-valid, and stories and articles refer to each other completely."""
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for v in validator for e in v.iter_errors(document)
+    ]
     assert errors == []
     article_ids = [a["id"] for a in document["articles"]]
     assert len(set(article_ids)) == len(article_ids)
@@ -72,7 +82,7 @@ def _spans(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def test_examples_contract(
-    examples_dir: Path, models: Models, validator: Draft202012Validator
+    examples_dir: Path, models: Models, validator: list[Draft202012Validator]
 ) -> None:
     analysis = analyze([str(examples_dir)], models=models)
     document = json.loads(render_json(analysis))
@@ -82,7 +92,30 @@ def test_examples_contract(
     assert document["errors"] == []
 
 
-def test_seeds_contract(seeds_analysis: Analysis, validator: Draft202012Validator) -> None:
+def _required(schema: Any, path: str = "") -> Iterator[str]:
+    """Every property and required field a schema declares, by path."""
+    if isinstance(schema, dict):
+        for name in schema.get("required", []):
+            yield f"{path}!{name}"
+        for key, value in schema.items():
+            yield from _required(value, f"{path}/{key}")
+            if key == "properties":
+                yield from (f"{path}/{name}" for name in value)
+    elif isinstance(schema, list):
+        for index, item in enumerate(schema):
+            yield from _required(item, f"{path}/{index}")
+
+
+def test_project_schema_extends_the_contract(schema_path: Path) -> None:
+    """newsprism's schema adds fields (claim values, conflict kinds) and drops none."""
+    shared = json.loads(schema_path.read_text("utf-8"))
+    project = json.loads(PROJECT_SCHEMA.read_text("utf-8"))
+    assert set(_required(shared)) <= set(_required(project))
+    assert project["$defs"]["Conflict"]["properties"]["kind"]["enum"] == ["hard", "evolving"]
+    assert "values" in project["$defs"]["Claim"]["properties"]
+
+
+def test_seeds_contract(seeds_analysis: Analysis, validator: list[Draft202012Validator]) -> None:
     document = json.loads(render_json(seeds_analysis))
     assert_contract(document, validator)
     assert len(document["articles"]) == 5
@@ -92,7 +125,7 @@ def test_seeds_contract(seeds_analysis: Analysis, validator: Draft202012Validato
 
 
 def test_errors_in_contract(
-    tmp_path: Path, examples_dir: Path, models: Models, validator: Draft202012Validator
+    tmp_path: Path, examples_dir: Path, models: Models, validator: list[Draft202012Validator]
 ) -> None:
     """Inputs that failed are listed under ``errors`` in a still-valid document."""
     missing = str(tmp_path / "missing.txt")
@@ -102,7 +135,7 @@ def test_errors_in_contract(
     assert [e["source"] for e in document["errors"]] == [missing]
 
 
-def test_empty_analysis_contract(validator: Draft202012Validator) -> None:
+def test_empty_analysis_contract(validator: list[Draft202012Validator]) -> None:
     assert_contract(json.loads(render_json(Analysis((), (), ()))), validator)
 
 

@@ -33,7 +33,7 @@ def analyze_story(
     cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
     provenance = tuple(replace(p, cites=tuple(cites.get(p.article, ()))) for p in story.provenance)
     dependent = _dependent(provenance, upstream(articles, cites))
-    facts = find_facts(articles, docs, entities, dependent, models.embedder.embed)
+    facts = find_facts(articles, docs, entities, dependent, models.embedder)
     brief = write_brief(facts.claims, facts.conflicts, articles)
     return replace(
         story,

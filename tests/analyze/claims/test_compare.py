@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.brief import write_brief
+from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.claims.compare import compare, independent
 from newsprism.analyze.claims.quantities import Quantity
 from newsprism.records import Article, Span

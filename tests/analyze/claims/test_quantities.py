@@ -13,7 +13,6 @@ from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.nlp.parse import pipeline
 from newsprism.records import Article, Span
-
 from tests.analyze.conftest import Parsed
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -25,12 +25,13 @@ from newsprism.analyze.claims.assertions import (
 )
 from newsprism.analyze.claims.compare import compare
 from newsprism.analyze.claims.conflicts import about, clashes, disputes
-from newsprism.analyze.claims.copies import variant_about, variants
+from newsprism.analyze.claims.copies import Variant, variant_about, variants
 from newsprism.analyze.claims.judge import Sides, claims, conflict_record
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import Value, statement_values
 from newsprism.analyze.claims.when import article_day
+from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def find_facts(
     docs: Sequence[Doc],
     entities: Sequence[Entity],
     dependent: Mapping[str, set[str]],
-    embed: Embed,
+    embedder: Embedder,
 ) -> Facts:
     """The claims and conflicts of one story (``docs`` parse ``articles``, in order;
     ``dependent[a]`` are the articles ``a`` copied or cited, or that copied it)."""
@@ -63,7 +64,7 @@ def find_facts(
         for statement in statements(article, doc):
             found.append(statement)
             values.append(statement_values(article, doc, statement.span, quantities))
-    similarity = Similarity(found, embed([s.span.text for s in found]))
+    similarity = Similarity(found, _vectors(found, embedder))
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
         Sides(
@@ -86,14 +87,52 @@ def find_facts(
             ),
         )
         for variant in variants(found, similarity)
+        if not _covered(variant, sides)
     ]
-    sides += _assertion_conflicts(articles, docs, entities, dependent, embed, found)
+    sides += _assertion_conflicts(articles, docs, entities, dependent, embedder.embed, found)
     outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
     groups = extend(similarity, align(similarity, clashes(values)))
     story_claims = claims(
         found, values, groups, sides, entities, outlets, dependent, similarity.pair
     )
     return Facts(story_claims, tuple(s.conflict for s in sides))
+
+
+def _vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, Any]:
+    """The statements' embeddings: one model pass per sentence, its clauses pooled from
+    the tokens of that pass (a clause follows its sentence in ``found``)."""
+    texts: list[str] = []
+    parts: list[list[tuple[int, int]]] = []
+    base = 0
+    for statement in found:
+        span = statement.span
+        if statement.sentence or not texts:
+            texts.append(span.text)
+            parts.append([(0, len(span.text))])
+            base = span.start
+        else:
+            parts[-1].append((span.start - base, span.end - base))
+    return embedder.embed_parts(texts, parts)
+
+
+def _covered(variant: Variant, found: Sequence[Sides]) -> bool:
+    """Whether the statements a near-copy variant sets apart are already on two sides of
+    a conflict found by their values."""
+    pairs = {
+        (a, b)
+        for sides in found
+        for k, one in enumerate(sides.sides)
+        for other in sides.sides[k + 1 :]
+        for a in one
+        for b in other
+    }
+    return all(
+        (a, b) in pairs or (b, a) in pairs
+        for k, one in enumerate(variant.sides)
+        for other in variant.sides[k + 1 :]
+        for a, _ in one
+        for b, _ in other
+    )
 
 
 def _assertion_conflicts(

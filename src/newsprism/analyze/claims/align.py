@@ -53,7 +53,7 @@ class Similarity:
         self.articles = [s.span.article for s in statements]
         self.embeddings = embeddings.astype(np.float64)
         self.terms, self.weights = _term_vectors(statements)
-        self.matrix = sparse.vstack(self.terms).tocsr() if self.terms else sparse.csr_matrix((0, 0))
+        self.matrix = _matrix(self.terms, self.weights)
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard of two bags of terms, each term by its rarity in the story."""
@@ -64,7 +64,7 @@ class Similarity:
         return len(self.articles)
 
     def pair(self, i: int, j: int) -> float:
-        lexical = float(self.terms[i].multiply(self.terms[j]).sum())
+        lexical = _dot(self.terms[i], self.terms[j])
         embedded = float(self.embeddings[i] @ self.embeddings[j])
         return EMBEDDING_WEIGHT * embedded + (1 - EMBEDDING_WEIGHT) * lexical
 
@@ -108,13 +108,13 @@ def align(
         if any(clash(x, y) for x in first for y in second):
             continue
         link = EMBEDDING_WEIGHT * float(embedding_sum[a] @ embedding_sum[b])
-        link += (1 - EMBEDDING_WEIGHT) * float(term_sum[a].multiply(term_sum[b]).sum())
+        link += (1 - EMBEDDING_WEIGHT) * _dot(term_sum[a], term_sum[b])
         if link / (len(first) * len(second)) < JOIN:
             continue
         keep, drop = min(a, b), max(a, b)
         groups[keep] = sorted(first + second)
         embedding_sum[keep] = embedding_sum[a] + embedding_sum[b]
-        term_sum[keep] = term_sum[a] + term_sum[b]
+        term_sum[keep] = _added(term_sum[a], term_sum[b])
         for member in groups[drop]:
             owner[member] = keep
         del groups[drop], embedding_sum[drop], term_sum[drop]
@@ -143,26 +143,42 @@ def extend(similarity: Similarity, groups: list[list[int]]) -> list[list[int]]:
     return [sorted(group + extra.get(k, [])) for k, group in enumerate(groups)]
 
 
-def _term_vectors(
-    statements: Sequence[Statement],
-) -> tuple[list[sparse.csr_matrix], dict[str, float]]:
+Terms = dict[str, float]
+
+
+def _term_vectors(statements: Sequence[Statement]) -> tuple[list[Terms], dict[str, float]]:
     """Each statement's terms weighed by their rarity among the story's statements
     (log inverse statement frequency), unit length; and each term's weight."""
     frequency: dict[str, int] = {}
     for statement in statements:
         for term in statement.lemmas:
             frequency[term] = frequency.get(term, 0) + 1
-    column = {term: k for k, term in enumerate(sorted(frequency))}
     total = len(statements)
-    rows = []
+    weights = {t: math.log((1 + total) / (1 + n)) for t, n in frequency.items()}
+    vectors = []
     for statement in statements:
-        cells = sorted(
-            (column[t], math.log((1 + total) / (1 + frequency[t]))) for t in statement.lemmas
-        )
-        weights = np.array([w for _, w in cells], dtype=np.float64)
-        norm = float(np.linalg.norm(weights))
-        if norm > 0:
-            weights /= norm
-        shape = (1, len(column))
-        rows.append(sparse.csr_matrix((weights, ([0] * len(cells), [c for c, _ in cells])), shape))
-    return rows, {t: math.log((1 + total) / (1 + n)) for t, n in frequency.items()}
+        norm = math.sqrt(sum(weights[t] ** 2 for t in statement.lemmas))
+        vectors.append({t: weights[t] / norm for t in statement.lemmas} if norm else {})
+    return vectors, weights
+
+
+def _matrix(terms: list[Terms], weights: dict[str, float]) -> sparse.csr_matrix:
+    """The term vectors as rows of one sparse matrix, for the similarity pass in blocks."""
+    column = {term: k for k, term in enumerate(sorted(weights))}
+    rows = [r for r, vector in enumerate(terms) for _ in vector]
+    cols = [column[t] for vector in terms for t in vector]
+    data = [w for vector in terms for w in vector.values()]
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(terms), len(column)))
+
+
+def _dot(a: Terms, b: Terms) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _added(a: Terms, b: Terms) -> Terms:
+    total = dict(a)
+    for term, weight in b.items():
+        total[term] = total.get(term, 0.0) + weight
+    return total

@@ -11,7 +11,8 @@ of one type that differs:
 - weekdays ("yesterday" against "Tuesday" may well be the same day: not compared);
 - names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
   "Mt"), differs only in accents or case, or is a title ("Sgt.").
-Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts.
+Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
+so is a stretch whose other words change too ("will miss two games" / "missed four").
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def variants(statements: Sequence[Statement], similarity: Similarity) -> list[Va
             if op == "equal" or max(i2 - i1, j2 - j1) > MAX_CHANGE:
                 continue
             left, right = a[i1:i2], b[j1:j2]
-            if not left or not right:
+            if not left or not right or _plain(left) != _plain(right):
                 continue
             if not _apart(_typed(left, statements[i]), _typed(right, statements[j])):
                 continue
@@ -154,6 +155,16 @@ def _acronym(a: set[str], b: set[str]) -> bool:
             if sorted(next(iter(short)).replace(".", "")) == sorted(initials):
                 return True
     return False
+
+
+def _plain(words: Words) -> list[str]:
+    """The words of a changed stretch that are no value: they must read the same on both
+    sides ("will miss two" / "missed four" is another sentence, not another figure)."""
+    return [
+        w.lower()
+        for w, _ in words
+        if _number(w.lower().rstrip(".")) is None and not w[:1].isupper() and w.isalpha()
+    ]
 
 
 def _number(word: str) -> str | None:

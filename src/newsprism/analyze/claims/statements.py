@@ -49,6 +49,8 @@ class Statement:
     """The lemma of the sentence's main verb, when there is one."""
     proper: frozenset[int] = frozenset()
     """Where the proper nouns of the sentence start (character offsets in the article)."""
+    sentence: bool = True
+    """A whole sentence; False for a clause, which follows its sentence."""
 
 
 def statements(article: Article, doc: Doc) -> Iterator[Statement]:
@@ -63,18 +65,19 @@ def statements(article: Article, doc: Doc) -> Iterator[Statement]:
             if tokens is None:
                 continue
             yield _statement(article, tokens)
-            yield from (_statement(article, clause) for clause in _clauses(tokens))
+            yield from (_statement(article, clause, False) for clause in _clauses(tokens))
             count += 1
             if count >= MAX_STATEMENTS:
                 return
 
 
-def _statement(article: Article, tokens: TokenSpan) -> Statement:
+def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> Statement:
     return Statement(
         Span.of(article, tokens.start_char, tokens.end_char),
         frozenset(t.lemma_.lower() for t in tokens if (t.is_alpha and not t.is_stop) or t.like_num),
         _main_verb(tokens),
         frozenset(t.idx for t in tokens if t.pos_ == "PROPN"),
+        sentence,
     )
 
 

@@ -1,0 +1,211 @@
+"""Facts across outlets: statements aligned by meaning, values compared, conflicts found.
+
+Small real inputs through the real parse and embeddings; the seeds as the program reads
+them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from newsprism.analyze.claims import Facts, find_facts
+from newsprism.analyze.claims.quantities import find_quantities
+from newsprism.analyze.claims.statements import statements
+from newsprism.analyze.claims.values import Value, apart, statement_values
+from newsprism.models import Models
+from newsprism.nlp import parse
+from newsprism.records import Article, Story
+from tests.analyze.conftest import Parsed
+
+
+def _article(outlet: str, text: str, published: str | None = None) -> Article:
+    return Article(
+        Article.make_id(outlet, None, text),
+        f"{outlet}.txt",
+        None,
+        outlet,
+        None,
+        published,
+        "en",
+        text,
+    )
+
+
+def _facts(models: Models, articles: Sequence[Article]) -> Facts:
+    docs = list(parse(articles, models))
+    return find_facts(articles, docs, [], {}, models.embedder)
+
+
+def _values(models: Models, text: str) -> list[Value]:
+    article = _article("x", text)
+    (doc,) = parse([article], models)
+    quantities = find_quantities(article, doc)
+    return [
+        v
+        for s in statements(article, doc)
+        for v in statement_values(article, doc, s.span, quantities)
+    ]
+
+
+def test_statements_are_sentences_and_their_clauses(models: Models) -> None:
+    text = (
+        "Posted on Friday, September 20, 2013 by the desk.\n\n"
+        "A gang member was convicted Tuesday, and the jury is still deliberating on the "
+        "second suspect's verdict.\n\nRead more"
+    )
+    article = _article("x", text)
+    (doc,) = parse([article], models)
+    found = [s.span for s in statements(article, doc)]
+    assert all(text[s.start : s.end] == s.text for s in found)
+    words = [s.text for s in found]
+    assert not any(w.startswith("Posted") or w == "Read more" for w in words)
+    assert words[0].startswith("A gang member was convicted Tuesday")
+    assert any(w.startswith("the jury is still deliberating") for w in words[1:])
+
+
+def test_values_read_hedges_and_clock_times(models: Models) -> None:
+    turnout = {
+        v.kind: v for v in _values(models, "Officials said turnout was almost 90% on Sunday.")
+    }
+    assert turnout["percent"].low < 90 <= turnout["percent"].high
+    assert turnout["day"].normalized == "Sunday"
+    (early,) = [
+        v for v in _values(models, "The fire broke out at 8.40pm in the store.") if v.kind == "time"
+    ]
+    (late,) = [
+        v for v in _values(models, "The fire broke out at 8.49pm in the store.") if v.kind == "time"
+    ]
+    (round_,) = [
+        v
+        for v in _values(models, "The fire broke out at about 9pm in the store.")
+        if v.kind == "time"
+    ]
+    assert apart(early, late)
+    assert not apart(late, round_)  # a whole hour may be a rounded one
+    pounds = [
+        v
+        for v in _values(models, "Thieves stole jewels worth £88m from the hotel.")
+        if v.kind == "money"
+    ]
+    euros = [
+        v
+        for v in _values(models, "Thieves stole jewels worth €103 million from the hotel.")
+        if v.kind == "money"
+    ]
+    assert pounds[0].key != euros[0].key  # currencies are never converted by guess
+
+
+def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
+    articles = [
+        _article(
+            "Alpha",
+            "The earthquake killed 12 people in the mountain town of Varn on Monday. "
+            "The mayor opened three schools as shelters.",
+        ),
+        _article(
+            "Beta",
+            "Monday's quake left twelve people dead in Varn, a mountain town. "
+            "Rescue teams from the capital arrived by helicopter.",
+        ),
+    ]
+    facts = _facts(models, articles)
+    toll = [c for c in facts.claims if c.status == "corroborated"]
+    assert toll, [c.text for c in facts.claims]
+    assert {e.span.article for e in toll[0].evidence} == {a.id for a in articles}
+    assert "killed 12" in toll[0].text or "twelve people dead" in toll[0].text
+    single = {c.text for c in facts.claims if c.status == "single_source"}
+    assert any("three schools" in t for t in single)
+    assert any("helicopter" in t for t in single)
+    assert not facts.conflicts
+
+
+def test_a_time_two_outlets_give_differently_is_a_conflict(models: Models) -> None:
+    articles = [
+        _article(
+            "Alpha",
+            "The fire broke out in the roof of the Waitrose store at 8.40pm on Friday. "
+            "Sixty residents were moved to a church nearby. The police called it suspicious.",
+        ),
+        _article(
+            "Beta",
+            "The fire broke out in the roof of the supermarket at 8.49pm on Friday night. "
+            "Crews from four stations fought the blaze. The store will be rebuilt, its owner said.",
+        ),
+    ]
+    facts = _facts(models, articles)
+    (conflict,) = facts.conflicts
+    assert conflict.kind == "hard"
+    assert {side.value for side in conflict.sides} == {"8.40pm", "8.49pm"}
+    claim = next(c for c in facts.claims if c.status == "conflicting")
+    assert {e.stance for e in claim.evidence} == {"supports", "contradicts"}
+
+
+def test_a_toll_that_rose_between_reports_is_evolving(models: Models) -> None:
+    first = "Officials said three people were killed when the quake hit the island."
+    later = "Officials said 10 people were killed when the quake hit the island."
+    rising = _facts(
+        models, [_article("Alpha", first, "2024-03-01"), _article("Beta", later, "2024-03-02")]
+    )
+    assert [c.kind for c in rising.conflicts] == ["evolving"]
+    falling = _facts(
+        models, [_article("Alpha", first, "2024-03-02"), _article("Beta", later, "2024-03-01")]
+    )
+    assert [c.kind for c in falling.conflicts] == ["hard"]
+
+
+def test_what_will_happen_is_not_what_happened(models: Models) -> None:
+    articles = [
+        _article("Alpha", "Bush will miss two games with a sprained knee, the coach said."),
+        _article("Beta", "Bush missed four games with a sprained knee, the coach said."),
+    ]
+    assert not _facts(models, articles).conflicts
+
+
+def test_near_copies_differ_in_a_name_not_in_a_way_of_writing_it(models: Models) -> None:
+    base = '"We are aware of the issue," team general manager {} said in a statement.'
+    renamed = _facts(
+        models,
+        [
+            _article("Alpha", base.format("A.J. Smith")),
+            _article("Beta", base.format("A.J. Butler")),
+        ],
+    )
+    assert [s.value for c in renamed.conflicts for s in c.sides] in (
+        ["Smith", "Butler"],
+        ["Butler", "Smith"],
+    )
+    patrol = "He was on probation for a previous arrest, the {} said on Sunday."
+    same = _facts(
+        models,
+        [
+            _article("Alpha", patrol.format("CHP")),
+            _article("Beta", patrol.format("California Highway Patrol")),
+        ],
+    )
+    assert not same.conflicts
+
+
+@pytest.fixture(scope="module")
+def seed_facts(seeds_parsed: Parsed, models: Models) -> Facts:
+    return find_facts(seeds_parsed.articles, seeds_parsed.docs, [], {}, models.embedder)
+
+
+def test_seeds_facts(seed_facts: Facts, seeds_parsed: Parsed, seed_story: Story) -> None:
+    """The seeds as the program reads them: the three dead corroborated across outlets, the
+    900 troops in Syria a single-source fact of its own, Rasool's two posts a conflict."""
+    texts = {a.id: a.text for a in seeds_parsed.articles}
+    for claim in seed_facts.claims:
+        for evidence in claim.evidence:
+            span = evidence.span
+            assert texts[span.article][span.start : span.end] == span.text
+    dead = [
+        c
+        for c in seed_facts.claims
+        if c.status == "corroborated" and any(v.kind == "count" and v.low == 3 for v in c.values)
+    ]
+    assert dead and len({e.span.article for e in dead[0].evidence}) >= 2
+    syria = [c for c in seed_facts.claims if "900 troops in Syria" in c.text]
+    assert syria and all(c.status == "single_source" for c in syria)
+    roles = [c for c in seed_story.conflicts if "Rasool" in c.about]
+    assert roles and {len(c.sides) for c in roles} == {2}
