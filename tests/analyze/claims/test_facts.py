@@ -101,12 +101,16 @@ def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> No
         _article(
             "Alpha",
             "The earthquake killed 12 people in the mountain town of Varn on Monday. "
-            "The mayor opened three schools as shelters.",
+            "The mayor opened three schools as shelters. Power lines fell across the "
+            "valley road. Aftershocks kept families outdoors through the night. The "
+            "regional governor promised aid for the farmers.",
         ),
         _article(
             "Beta",
             "Monday's quake left twelve people dead in Varn, a mountain town. "
-            "Rescue teams from the capital arrived by helicopter.",
+            "Rescue teams from the capital arrived by helicopter. The old church tower "
+            "collapsed onto the market square. Doctors treated dozens of injured residents "
+            "in tents.",
         ),
     ]
     facts = _facts(models, articles)

@@ -12,7 +12,7 @@ The stages, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -62,6 +62,10 @@ def find_facts(
     for article, doc in zip(articles, docs, strict=True):
         quantities = find_quantities(article, doc)
         for statement in statements(article, doc):
+            if statement.sentence:
+                sentence = len(found)
+            else:
+                statement = replace(statement, parent=sentence)
             found.append(statement)
             values.append(statement_values(article, doc, statement.span, quantities))
     similarity = Similarity(found, _vectors(found, embedder))

@@ -94,15 +94,18 @@ def disputes(
             else:
                 agrees.setdefault((key, i), set()).add(j)
                 agrees.setdefault((key, j), set()).add(i)
-    found = []
+    found: dict[tuple[str, tuple[str, ...]], Dispute] = {}
     for key, groups in sorted(clashes.items()):
         for members in groups:
             supporters = {k for m in members for k in agrees.get((key, m), ())}
             everyone = sorted(members | supporters)
             sides = _sides([(m, single[m][key]) for m in everyone])
-            if len(sides) > 1:
-                found.append(Dispute(key, _kind(sides, similarity.articles, published), sides))
-    return found
+            readings = tuple(side[0][1].normalized for side in sides)
+            if len(sides) > 1 and (key, readings) not in found:  # one point, said once
+                found[key, readings] = Dispute(
+                    key, _kind(sides, similarity.articles, published), sides
+                )
+    return list(found.values())
 
 
 def clashes(values: Sequence[Sequence[Value]]) -> Callable[[int, int], bool]:

@@ -82,7 +82,10 @@ def claims(
     for value in (v for vs in values for v in vs):
         by_key.setdefault(value.key, []).append(value)
     found = []
+    group_of = {m: k for k, group in enumerate(groups) for m in group}
     for group in groups:
+        if _restated(group, statements, group_of):
+            continue
         head = max(group, key=lambda m: (_closeness(m, group, alike), -m))
         supports, against = _stances(group, head, side_of, statements)
         articles = {statements[m].span.article for m in supports}
@@ -110,6 +113,19 @@ def claims(
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.evidence)))
     return tuple(found)
+
+
+def _restated(
+    group: Sequence[int], statements: Sequence[Statement], group_of: Mapping[int, int]
+) -> bool:
+    """Whether a group of clauses says nothing its sentences' claim does not: a clause no
+    other article states, or clauses whose sentences are grouped together as well."""
+    if any(statements[m].sentence for m in group):
+        return False
+    if len(group) == 1:
+        return True
+    parents = {group_of.get(statements[m].parent, -1) for m in group}
+    return len(parents) == 1 and -1 not in parents
 
 
 def _closeness(member: int, group: Sequence[int], alike: Callable[[int, int], float]) -> float:

@@ -51,13 +51,16 @@ class Statement:
     """Where the proper nouns of the sentence start (character offsets in the article)."""
     sentence: bool = True
     """A whole sentence; False for a clause, which follows its sentence."""
+    parent: int = -1
+    """For a clause, the index of its sentence among the story's statements (set by the
+    caller that gathers them)."""
 
 
 def statements(article: Article, doc: Doc) -> Iterator[Statement]:
     """The article's statements in text order; ``doc`` parses ``article.text``."""
     count = 0
-    for sentence in doc.sents:
-        for start, end in _pieces(article.text, sentence.start_char, sentence.end_char):
+    for first, last in _sentences(doc):
+        for start, end in _pieces(article.text, first, last):
             words = article.text[start:end]
             if len(_WORD.findall(words)) < MIN_WORDS or _METADATA.match(words):
                 continue
@@ -69,6 +72,25 @@ def statements(article: Article, doc: Doc) -> Iterator[Statement]:
             count += 1
             if count >= MAX_STATEMENTS:
                 return
+
+
+_SPLIT_FIGURE = re.compile(r"\d\.\s*$")
+
+
+def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Sentence bounds, a figure cut by the sentence splitter mended: "a magnitude of 6. 4"
+    (text whose figures carry a space after the point) is one sentence, not two."""
+    bounds: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        if (
+            bounds
+            and sentence.text[:1].isdigit()
+            and _SPLIT_FIGURE.search(doc.text[bounds[-1][1] - 4 : bounds[-1][1]])
+        ):
+            bounds[-1] = (bounds[-1][0], sentence.end_char)
+        else:
+            bounds.append((sentence.start_char, sentence.end_char))
+    return iter(bounds)
 
 
 def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> Statement:

@@ -52,7 +52,9 @@ _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IG
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
-FUTURE = frozenset({"will", "'ll", "would", "shall", "going"})
+FUTURE = frozenset(
+    {"will", "'ll", "would", "shall", "going", "can", "could", "may", "might", "should", "must"}
+)
 CONTEXT_WORDS = 8
 """Words on either side of a value that say what it is the value of."""
 _MONEY_SCALES = {"million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
@@ -81,7 +83,7 @@ class Value:
     verb: str | None = None
     """The lemma of the verb that governs the value ("checked in on Tuesday": check)."""
     future: bool = False
-    """Whether that verb speaks of what will happen ("will miss two games")."""
+    """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
 
 def statement_values(
@@ -118,15 +120,17 @@ def _in_context(doc: Doc, values: list[Value]) -> Iterator[Value]:
 
 
 def _verb(token: Token) -> str | None:
-    """The lemma of the nearest verb that governs ``token``."""
+    """The lemma of the nearest verb (or copula) that governs ``token``: "attempts on
+    Saturday were unsuccessful" is of "be", not of the sentence's main verb."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ == "VERB":
+        if ancestor.pos_ in ("VERB", "AUX"):
             return str(ancestor.lemma_.lower())
     return None
 
 
 def _future(token: Token) -> bool:
-    """Whether the verb governing ``token`` speaks of what will (or would) happen."""
+    """Whether the verb governing ``token`` speaks of what will, would or can happen rather
+    than of what did ("will miss two games", "a magnitude 6 quake can cause damage")."""
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
             return any(c.lower_ in FUTURE for c in ancestor.children if c.dep_ == "aux")
