@@ -15,6 +15,7 @@ cluster: ``clean_items`` and ``featurize_articles`` per partition,
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,13 +40,13 @@ from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
 from newsprism.store.analyses import load_analysis, save_analysis, signature
 from newsprism.store.browse import StorySummary, story_article_ids, story_of, story_summaries
+from newsprism.store.lock import writing
 from newsprism.store.stories import (
     load_features,
     memberships,
-    pin_story,
     pinned_stories,
-    save_features,
-    set_memberships,
+    save_placement,
+    unplaced,
 )
 
 Progress = Callable[[Article | InputFailure], None]
@@ -182,6 +183,8 @@ def ingest_uploads(
             items.extend(read_input(Input(name=f"upload:{base}", path=path), settings))
     return ingest_items(items, store, models, one_story=one_story)
 
+
+log = logging.getLogger(__name__)
 
 _placing = threading.Lock()
 """Placing reads the stored stories and writes new members: two ingests in one process
@@ -323,13 +326,14 @@ def store_stories(
 ) -> AddResult:
     """Store a batch: its stories as found when the store holds none yet, else its new articles
     placed into the stored stories, as ``ingest`` does."""
-    if memberships(store.engine):
-        added, _ = _store_and_place(extraction, store, models or default_models(), features)
-        return added
-    added = store.add_articles(extraction.articles)
-    store.add_failures(extraction.failures)
-    save_features(store.engine, features)
-    set_memberships(store.engine, {a: s.id for s in stories for a in s.article_ids})
+    with writing(store.engine, waiting=_log_waiting(store)):
+        if not memberships(store.engine):
+            added = store.add_articles(extraction.articles)
+            store.add_failures(extraction.failures)
+            mapping = {a: s.id for s in stories for a in s.article_ids}
+            save_placement(store.engine, features, mapping)
+            return added
+    added, _ = _store_and_place(extraction, store, models or default_models(), features)
     return added
 
 
@@ -341,28 +345,47 @@ def _store_and_place(
     steps: Steps | None = None,
     together: bool = False,
 ) -> tuple[AddResult, dict[str, str]]:
-    """Store articles and failures; featurize only the articles new to the store and place
-    them into the stored stories (``together``: all the articles read into one story).
-    Returns what was added and the story of every stored article."""
-    known = store.known_ids(a.id for a in extraction.articles)
-    new = [a for a in extraction.articles if a.id not in known]
-    added = store.add_articles(extraction.articles)
-    store.add_failures(extraction.failures)
-    if features is None:
-        new_features = featurize_articles(new, models, steps)
-    else:
-        new_features = [f for f in features if f.article_id not in known]
-    before = memberships(store.engine)
-    if together:
-        membership = place_together([a.id for a in extraction.articles], before)
-        if extraction.articles:
-            pin_story(store.engine, membership[extraction.articles[0].id])
-    else:
+    """Store articles and failures, then place every stored article that has no story yet
+    into the stored stories (``together``: the articles read into one story).
+
+    Those are the articles just read and any that an earlier run stored but did not place
+    (it was killed, or failed): storing and placing never leave the store broken. One
+    writer at a time holds the store's lock (``store.lock``); the features and stories of
+    the placed articles are written in one transaction. Returns what was added and the
+    story of every stored article."""
+    with writing(store.engine, waiting=_log_waiting(store)):
+        added = store.add_articles(extraction.articles)
+        store.add_failures(extraction.failures)
+        before = memberships(store.engine)
+        read = {a.id: a for a in extraction.articles}
+        pending = unplaced(store.engine)
+        left = [i for i in pending if i not in read]
+        articles = [read[i] for i in pending if i in read] + list(store.articles(left))
+        given = {f.article_id: f for f in features or ()}
+        new_features = [given[a.id] for a in articles if a.id in given]
+        new_features += featurize_articles(
+            [a for a in articles if a.id not in given], models, steps
+        )
+        stored = [f for f in load_features(store.engine) if f.article_id in before]
         pinned = pinned_stories(store.engine)
-        membership = place(new_features, load_features(store.engine), before, pinned=pinned)
-    save_features(store.engine, new_features)
-    set_memberships(store.engine, {a: s for a, s in membership.items() if before.get(a) != s})
+        pin = None
+        if together:
+            earlier = [f for f in new_features if f.article_id not in read]
+            placed = place(earlier, stored, before, pinned=pinned) if earlier else before
+            membership = place_together(list(read), placed)
+            pin = membership[extraction.articles[0].id] if extraction.articles else None
+        else:
+            membership = place(new_features, stored, before, pinned=pinned)
+        moved = {a: s for a, s in membership.items() if before.get(a) != s}
+        save_placement(store.engine, new_features, moved, pin)
     return added, membership
+
+
+def _log_waiting(store: Store) -> Callable[[], None]:
+    def waiting() -> None:
+        log.info("another process is writing to %s; waiting for it", store.name)
+
+    return waiting
 
 
 _analysing = threading.Lock()

@@ -15,10 +15,22 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.cluster.features import ArticleFeatures
 from newsprism.errors import StoreError
-from newsprism.store.schema import features, story_members, story_pins
+from newsprism.store.schema import articles, features, story_members, story_pins
 
 
 def save_features(engine: Engine, items: Iterable[ArticleFeatures]) -> None:
+    save_placement(engine, items, {})
+
+
+def save_placement(
+    engine: Engine,
+    items: Iterable[ArticleFeatures],
+    mapping: Mapping[str, str],
+    pin: str | None = None,
+) -> None:
+    """Features of newly placed articles and the stories of every article that moved, in
+    one transaction: a crash leaves either both or neither, and articles stored without
+    them are placed by the next writer (``pipeline``)."""
     rows = [
         {
             "article_id": f.article_id,
@@ -29,16 +41,24 @@ def save_features(engine: Engine, items: Iterable[ArticleFeatures]) -> None:
         }
         for f in items
     ]
-    if not rows:
-        return
     try:
         with engine.begin() as conn:
-            conn.execute(
-                delete(features).where(features.c.article_id.in_([r["article_id"] for r in rows]))
-            )
-            conn.execute(insert(features), rows)
+            if rows:
+                ids = [r["article_id"] for r in rows]
+                conn.execute(delete(features).where(features.c.article_id.in_(ids)))
+                conn.execute(insert(features), rows)
+            if mapping:
+                moved = list(mapping)
+                conn.execute(delete(story_members).where(story_members.c.article_id.in_(moved)))
+                conn.execute(
+                    insert(story_members),
+                    [{"article_id": a, "story_id": s} for a, s in mapping.items()],
+                )
+            if pin is not None:
+                conn.execute(delete(story_pins).where(story_pins.c.story_id == pin))
+                conn.execute(insert(story_pins), [{"story_id": pin}])
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot write article features: {exc}") from exc
+        raise StoreError(f"cannot write story placement: {exc}") from exc
 
 
 def load_features(engine: Engine) -> list[ArticleFeatures]:
@@ -62,17 +82,16 @@ def memberships(engine: Engine) -> dict[str, str]:
 
 def set_memberships(engine: Engine, mapping: Mapping[str, str]) -> None:
     """Record the story of each given article (replacing what was stored for it)."""
-    if not mapping:
-        return
-    try:
-        with engine.begin() as conn:
-            conn.execute(delete(story_members).where(story_members.c.article_id.in_(list(mapping))))
-            conn.execute(
-                insert(story_members),
-                [{"article_id": a, "story_id": s} for a, s in mapping.items()],
-            )
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot write story memberships: {exc}") from exc
+    save_placement(engine, (), mapping)
+
+
+def unplaced(engine: Engine) -> list[str]:
+    """Stored articles that belong to no story yet, by id: those just stored, and those a
+    run stored but could not place (it was killed, or failed)."""
+    placed = select(story_members.c.article_id)
+    query = select(articles.c.id).where(articles.c.id.not_in(placed)).order_by(articles.c.id)
+    with engine.connect() as conn:
+        return list(conn.scalars(query))
 
 
 def pinned_stories(engine: Engine) -> set[str]:
@@ -82,9 +101,4 @@ def pinned_stories(engine: Engine) -> set[str]:
 
 
 def pin_story(engine: Engine, story_id: str) -> None:
-    try:
-        with engine.begin() as conn:
-            conn.execute(delete(story_pins).where(story_pins.c.story_id == story_id))
-            conn.execute(insert(story_pins), [{"story_id": story_id}])
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot pin story {story_id}: {exc}") from exc
+    save_placement(engine, (), {}, pin=story_id)

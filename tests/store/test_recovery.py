@@ -1,0 +1,122 @@
+"""A store survives a writer that stops at any moment, and two writers at once.
+
+Articles are committed before their features and stories; a run that stops between the
+two (killed, or failing) leaves articles without a story, which the next writer places.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsprism import pipeline
+from newsprism.models import Models
+from newsprism.store import Store, open_store
+from newsprism.store.lock import writing
+from newsprism.store.stories import load_features, memberships, unplaced
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(str(tmp_path / "news.db"))
+    yield opened
+    opened.close()
+
+
+def _all_placed(store: Store) -> None:
+    ids = {a.id for a in store.articles()}
+    assert ids
+    assert set(memberships(store.engine)) == ids
+    assert {f.article_id for f in load_features(store.engine)} == ids
+    assert unplaced(store.engine) == []
+
+
+def test_articles_stored_but_never_placed_are_placed_next_time(
+    store: Store, seeds_dir: Path, examples_dir: Path, models: Models
+) -> None:
+    """A writer killed after committing the articles (simulated: the articles written by the
+    store alone) leaves them storyless; the next ingest, of other articles, places them
+    too, and every stored story can be read."""
+    stranded = pipeline.extract([str(seeds_dir)], models=models).articles
+    store.add_articles(stranded)
+    assert len(unplaced(store.engine)) == len(stranded)
+    report = pipeline.ingest([str(examples_dir)], store, models=models)
+    assert report.stored.added > 0
+    _all_placed(store)
+    for story_id in set(memberships(store.engine).values()):
+        story, members = pipeline.stored_story(store, story_id, models)
+        assert members and story.id == story_id
+
+
+def test_a_failing_placement_leaves_a_store_the_next_run_completes(
+    store: Store, seeds_dir: Path, models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("the process died here")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "featurize_articles", broken)
+        with pytest.raises(RuntimeError):
+            pipeline.ingest([str(seeds_dir)], store, models=models)
+    assert unplaced(store.engine)  # stored, not placed
+    again = pipeline.ingest([str(seeds_dir)], store, models=models)
+    assert again.stored.added == 0  # already stored: only placed now
+    assert set(again.placed) == {a.id for a in store.articles()}
+    _all_placed(store)
+
+
+def test_the_write_lock_is_the_stores_across_processes(tmp_path: Path) -> None:
+    """While one process holds a store's write lock, another waits, then gives up with a
+    message naming the store."""
+    db = tmp_path / "locked.db"
+    held = open_store(str(db))
+    probe = (
+        "import sys\n"
+        "from newsprism.store import open_store\n"
+        "from newsprism.store.lock import writing\n"
+        "from newsprism.errors import StoreError\n"
+        f"store = open_store({str(db)!r})\n"
+        "try:\n"
+        "    with writing(store.engine, wait=0.5):\n"
+        "        sys.exit(0)\n"
+        "except StoreError as exc:\n"
+        "    print(exc)\n"
+        "    sys.exit(3)\n"
+    )
+    with writing(held.engine):
+        blocked = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert blocked.returncode == 3, blocked.stderr
+    assert "another process" in blocked.stdout and "locked.db" in blocked.stdout
+    free = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert free.returncode == 0, free.stdout + free.stderr
+    held.close()
+
+
+def test_two_ingests_at_once_both_place_everything(
+    tmp_path: Path, seeds_dir: Path, examples_dir: Path
+) -> None:
+    """Two `newsprism ingest` processes into one store at the same time: both succeed and
+    every article of both is placed."""
+    db = str(tmp_path / "shared.db")
+    runs = [
+        subprocess.Popen(
+            [str(Path(sys.executable).parent / "newsprism"), "ingest", str(folder), "--db", db],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (seeds_dir, examples_dir)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    store = open_store(db)
+    try:
+        _all_placed(store)
+        assert store.count_articles() >= 12
+    finally:
+        store.close()
