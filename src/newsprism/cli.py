@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +22,9 @@ from rich.text import Text
 from newsprism import __version__, pipeline
 from newsprism.analyze.aliases import AliasTable, load_aliases
 from newsprism.cli_progress import Reporter, reporting
+from newsprism.display import printable
 from newsprism.errors import InputError, NewsprismError
+from newsprism.records import Duplicate
 from newsprism.render import RENDERERS, render_extraction
 from newsprism.settings import FetchSettings, IngestSettings
 from newsprism.store import DEFAULT_DB, open_store
@@ -111,6 +113,7 @@ def extract(
             inputs, _settings(allow_private, timeout), progress=reporter.article
         )
     _write(render_extraction(result, fmt.value), output)
+    _report_duplicates(result.duplicates)
     raise typer.Exit(1 if result.failures else 0)
 
 
@@ -184,8 +187,10 @@ def ingest(
             one_story=one_story,
         )
     err.print(
-        f"stored {report.stored.added} new article(s), {report.stored.already_stored} already "
-        f"in {db}; {len(report.failures)} input error(s)",
+        printable(
+            f"stored {report.stored.added} new article(s), {report.stored.already_stored} "
+            f"already in {db}; {len(report.failures)} input error(s)"
+        ),
         markup=False,
     )
     raise typer.Exit(1 if report.failures else 0)
@@ -247,8 +252,10 @@ def batch(
     save_batch(result, out, store)
     analysis = result.analysis
     err.print(
-        f"{len(analysis.articles)} article(s) in {len(analysis.stories)} stories from "
-        f"{result.shards} shard(s); {len(analysis.failures)} error(s); wrote {out}",
+        printable(
+            f"{len(analysis.articles)} article(s) in {len(analysis.stories)} stories from "
+            f"{result.shards} shard(s); {len(analysis.failures)} error(s); wrote {out}"
+        ),
         markup=False,
     )
     raise typer.Exit(1 if analysis.failures else 0)
@@ -278,9 +285,10 @@ def watch(
     def report(result: PollResult) -> None:
         nonlocal errors
         errors += len(result.failures)
-        err.print(f"{result.url}: {result.outcome}, {result.stored} new", markup=False)
+        err.print(printable(f"{result.url}: {result.outcome}, {result.stored} new"), markup=False)
         for failure in result.failures:
-            err.print(Text.assemble(("error", "red"), f" {failure.source}: {failure.error}"))
+            line = printable(f" {failure.source}: {failure.error}")
+            err.print(Text.assemble(("error", "red"), line))
 
     if once:
         for result in watcher.poll_round():
@@ -314,6 +322,7 @@ def _analyze(
             one_story=one_story,
         )
     _write(RENDERERS[fmt](result), output)
+    _report_duplicates(result.duplicates)
     raise typer.Exit(1 if result.failures else 0)
 
 
@@ -338,7 +347,14 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror}") from exc
-    err.print(f"wrote {output}", markup=False)
+    err.print(printable(f"wrote {output}"), markup=False)
+
+
+def _report_duplicates(duplicates: Sequence[Duplicate]) -> None:
+    """Every input accounted for: one line per input whose article another one gave."""
+    for duplicate in duplicates:
+        message = f" {duplicate.source}: the same article as {duplicate.first_source}"
+        err.print(Text.assemble(("duplicate", "yellow"), printable(message)), soft_wrap=True)
 
 
 def main() -> None:
@@ -346,13 +362,12 @@ def main() -> None:
     try:
         app()  # click's standalone mode: usage errors exit 2, typer.Exit gives the status
     except NewsprismError as exc:
-        err.print(f"newsprism: {exc}", markup=False)
+        err.print(printable(f"newsprism: {exc}"), markup=False)
         sys.exit(2)
     except Exception as exc:  # the last line of defence: no traceback unless asked
         if _state["debug"]:
             traceback.print_exc()
         else:
-            err.print(
-                f"newsprism: internal error: {exc!r} (run with --debug for details)", markup=False
-            )
+            message = f"newsprism: internal error: {exc!r} (run with --debug for details)"
+            err.print(printable(message), markup=False)
         sys.exit(2)

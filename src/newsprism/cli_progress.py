@@ -23,6 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from newsprism.display import printable
 from newsprism.records import Article, InputFailure
 
 
@@ -43,7 +44,7 @@ class Reporter:
         self._advance(stage, done, total)
 
     def failure(self, failure: InputFailure) -> None:
-        line = Text.assemble(("error", "red"), f" {failure.source}: {failure.error}")
+        line = Text.assemble(("error", "red"), printable(f" {failure.source}: {failure.error}"))
         self._bar.console.print(line, highlight=False, soft_wrap=True)
 
     def _advance(self, stage: str, done: int, total: int | None) -> None:

@@ -35,7 +35,7 @@ from newsprism.ingest import Input, read_all, read_input
 from newsprism.ingest.jsonl import document_from_record
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
-from newsprism.records import Article, InputFailure, RawDocument, Story
+from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
 from newsprism.store.analyses import load_analysis, save_analysis, signature
@@ -64,6 +64,8 @@ nothing but how often progress is told."""
 class Extraction:
     articles: tuple[Article, ...]
     failures: tuple[InputFailure, ...]
+    duplicates: tuple[Duplicate, ...] = ()
+    """Inputs whose article another input of the run gave first: every input accounted for."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Analysis:
     articles: tuple[Article, ...]
     stories: tuple[Story, ...]
     failures: tuple[InputFailure, ...]
+    duplicates: tuple[Duplicate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ def clean_items(
     models = models or default_models()
     articles: dict[str, Article] = {}
     failures: list[InputFailure] = []
+    duplicates: list[Duplicate] = []
     for item in items:
         result: Article | InputFailure
         if isinstance(item, InputFailure):
@@ -111,11 +115,14 @@ def clean_items(
                 result = InputFailure(exc.source, exc.reason, exc.stage)
         if isinstance(result, InputFailure):
             failures.append(result)
+        elif result.id in articles:
+            first = articles[result.id]
+            duplicates.append(Duplicate(result.source, first.id, first.source))
         else:
-            articles.setdefault(result.id, result)
+            articles[result.id] = result
         if progress is not None:
             progress(result)
-    return Extraction(tuple(articles.values()), tuple(failures))
+    return Extraction(tuple(articles.values()), tuple(failures), tuple(duplicates))
 
 
 def ingest(
@@ -231,7 +238,7 @@ def analyze(
             stories = find_stories(extraction.articles, models, steps=steps)
         if analyse:
             stories = analyze_stories(extraction.articles, stories, models, aliases, steps)
-        return Analysis(extraction.articles, stories, extraction.failures)
+        return Analysis(extraction.articles, stories, extraction.failures, extraction.duplicates)
     _, membership = _store_and_place(extraction, store, models, steps=steps, together=one_story)
     touched = {membership[a.id] for a in extraction.articles}
     members = [a for a, s in membership.items() if s in touched]
@@ -240,9 +247,8 @@ def analyze(
     for article_id in members:
         groups.setdefault(membership[article_id], []).append(article_id)
     stories = build_stories(articles, list(groups.values()), overlaps(articles), membership)
-    return Analysis(
-        articles, analyze_stories(articles, stories, models, aliases, steps), extraction.failures
-    )
+    analysed = analyze_stories(articles, stories, models, aliases, steps)
+    return Analysis(articles, analysed, extraction.failures, extraction.duplicates)
 
 
 def analyze_stories(

@@ -98,6 +98,17 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """An input whose article was already read from another input in the same run."""
+
+    source: str
+    duplicate_of: str
+    """The id of the article it repeats."""
+    first_source: str
+    """The input that article was read from first."""
+
+
+@dataclass(frozen=True)
 class InputFailure:
     """An input that could not be read; the run goes on without it."""
 

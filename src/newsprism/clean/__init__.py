@@ -26,6 +26,13 @@ __all__ = ["clean"]
 LanguageDetector = Callable[[str], str | None]
 
 
+MAX_ARTICLE_CHARS = 300_000
+"""The longest article text read. News articles run to a few ten thousand characters; the
+parser needs about 1 GB of memory per 100,000 characters (spaCy's documentation) and
+refuses over 1,000,000, which would end the whole run: a longer text is refused by name
+and the rest of the run goes on."""
+
+
 def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> Article:
     """Clean one document; raise InputError when nothing of an article is left."""
     removed: list[Removal] = list(raw.removed)
@@ -92,6 +99,13 @@ def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> 
             raw.source, "no article text: only page furniture, headings or links", "clean"
         )
     text = "\n\n".join(text_lines)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            raw.source,
+            f"article text of {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
+            "one article may hold (split it into articles)",
+            "clean",
+        )
 
     outlet = (
         (outlets.tidy_feed_title if raw.kind == "feed" else outlets.tidy_site_name)(raw.outlet)

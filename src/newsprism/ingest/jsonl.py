@@ -5,6 +5,7 @@ the other lines are read."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from newsprism.errors import InputError
@@ -45,6 +46,15 @@ def _parse_line(source: str, line: str) -> RawDocument:
     return document_from_record(source, record)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: str) -> str:
+    """JSON may escape half of a character (``"\\ud800"``), which no text can hold: each
+    such half becomes U+FFFD, the replacement character, and the rest is read."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def document_from_record(source: str, record: object) -> RawDocument:
     """One article given as a JSON object (a JSONL line, an item posted to the web API)."""
     if not isinstance(record, dict):
@@ -52,12 +62,13 @@ def document_from_record(source: str, record: object) -> RawDocument:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(source, "missing or empty 'text' field")
+    body = _whole_characters(body)
     extra: dict[str, str | None] = {}
     for key in _OPTIONAL:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(source, f"field {key!r} must be a string, got {type(value).__name__}")
-        extra[key] = value or None
+        extra[key] = _whole_characters(value) if value else None
     return RawDocument(
         source=source,
         kind="jsonl",

@@ -10,7 +10,12 @@ import json
 from collections.abc import Callable
 
 from newsprism.pipeline import Analysis, Extraction
-from newsprism.render.document import analysis_document, article_data, failure_data
+from newsprism.render.document import (
+    analysis_document,
+    article_data,
+    duplicate_data,
+    failure_data,
+)
 from newsprism.render.html import render_html
 from newsprism.render.markdown import render_markdown
 
@@ -18,7 +23,9 @@ Renderer = Callable[[Analysis], str]
 
 
 def render_json(analysis: Analysis) -> str:
-    document = analysis_document(analysis.articles, analysis.stories, analysis.failures)
+    document = analysis_document(
+        analysis.articles, analysis.stories, analysis.failures, analysis.duplicates
+    )
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -45,12 +52,13 @@ RENDERERS: dict[str, Renderer] = {
 
 def render_extraction(extraction: Extraction, fmt: str) -> str:
     """Articles as JSON lines (one Article per line) or as one JSON document."""
-    if fmt == "jsonl":
-        return "".join(
-            json.dumps(article_data(a), ensure_ascii=False) + "\n" for a in extraction.articles
-        )
+    if fmt == "jsonl":  # a duplicate input is a line of its own, naming the article it repeats
+        lines = [article_data(a) for a in extraction.articles]
+        lines += [duplicate_data(d) for d in extraction.duplicates]
+        return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     document = {
         "articles": [article_data(a) for a in extraction.articles],
         "errors": [failure_data(f) for f in extraction.failures],
+        "duplicates": [duplicate_data(d) for d in extraction.duplicates],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

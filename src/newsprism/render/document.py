@@ -18,6 +18,7 @@ from newsprism.records import (
     ClaimValue,
     Conflict,
     ConflictSide,
+    Duplicate,
     Entity,
     Evidence,
     InputFailure,
@@ -145,8 +146,19 @@ def failure_data(failure: InputFailure) -> dict[str, str]:
     return {"source": failure.source, "error": failure.error, "stage": failure.stage}
 
 
+def duplicate_data(duplicate: Duplicate) -> dict[str, str]:
+    return {
+        "source": duplicate.source,
+        "duplicate_of": duplicate.duplicate_of,
+        "first_source": duplicate.first_source,
+    }
+
+
 def analysis_document(
-    articles: tuple[Article, ...], stories: tuple[Story, ...], failures: tuple[InputFailure, ...]
+    articles: tuple[Article, ...],
+    stories: tuple[Story, ...],
+    failures: tuple[InputFailure, ...],
+    duplicates: tuple[Duplicate, ...] = (),
 ) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
@@ -154,6 +166,7 @@ def analysis_document(
         "articles": [article_data(a) for a in articles],
         "stories": [story_data(s) for s in stories],
         "errors": [failure_data(f) for f in failures],
+        "duplicates": [duplicate_data(d) for d in duplicates],
     }
 
 
