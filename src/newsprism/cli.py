@@ -63,6 +63,9 @@ AllowPrivate = Annotated[
     typer.Option(help="Allow fetching from loopback, private and link-local addresses."),
 ]
 Timeout = Annotated[float, typer.Option(help="Seconds allowed for each network step of a fetch.")]
+Deadline = Annotated[
+    float, typer.Option(help="Seconds allowed for one whole fetch (redirects and body).")
+]
 Db = Annotated[
     str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")
 ]
@@ -106,11 +109,12 @@ def extract(
     output: Output = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
 ) -> None:
     """Ingest and clean only: one Article per line, with what cleaning removed."""
     with _reporting() as reporter:
         result = pipeline.extract(
-            inputs, _settings(allow_private, timeout), progress=reporter.article
+            inputs, _settings(allow_private, timeout, deadline), progress=reporter.article
         )
     _write(render_extraction(result, fmt.value), output)
     _report_duplicates(result.duplicates)
@@ -129,6 +133,7 @@ def analyze(
     ] = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
     aliases: Annotated[
         Path | None,
         typer.Option(
@@ -143,7 +148,9 @@ def analyze(
         table = load_aliases(aliases)
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--aliases") from exc
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), table, one_story)
+    _analyze(
+        inputs, fmt.value, output, db, _settings(allow_private, timeout, deadline), table, one_story
+    )
 
 
 class ClusterFormat(StrEnum):
@@ -163,9 +170,12 @@ def cluster(
     ] = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    _analyze(inputs, fmt.value, output, db, _settings(allow_private, timeout), None, False)
+    _analyze(
+        inputs, fmt.value, output, db, _settings(allow_private, timeout, deadline), None, False
+    )
 
 
 @app.command()
@@ -174,6 +184,7 @@ def ingest(
     db: Db = DEFAULT_DB,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
     one_story: OneStory = False,
 ) -> None:
     """Store articles in the database; articles already stored are not stored twice."""
@@ -182,7 +193,7 @@ def ingest(
         report = pipeline.ingest(
             inputs,
             store,
-            _settings(allow_private, timeout),
+            _settings(allow_private, timeout, deadline),
             progress=reporter.article,
             one_story=one_story,
         )
@@ -238,6 +249,7 @@ def batch(
     ] = None,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
 ) -> None:
     """The whole pipeline over a large archive on a Dask cluster, written as Parquet."""
     from newsprism.scale import BatchSettings, run_batch, save_batch
@@ -248,7 +260,9 @@ def batch(
         raise typer.BadParameter(str(exc)) from exc
     store = open_store(db) if db else None
     with _reporting() as reporter:
-        result = run_batch(inputs, settings, _settings(allow_private, timeout), progress=reporter)
+        result = run_batch(
+            inputs, settings, _settings(allow_private, timeout, deadline), progress=reporter
+        )
     save_batch(result, out, store)
     analysis = result.analysis
     err.print(
@@ -271,6 +285,7 @@ def watch(
     once: Annotated[bool, typer.Option(help="Poll every feed once, then exit.")] = False,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 20.0,
+    deadline: Deadline = 120.0,
 ) -> None:
     """Poll feeds politely and place their new items into the stored stories."""
     from newsprism.scale.watch import PollResult, Watcher, WatchSettings
@@ -279,7 +294,7 @@ def watch(
         settings = WatchSettings(interval=interval, max_backoff=max(interval, 6 * 3600.0))
     except NewsprismError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    watcher = Watcher(feeds, open_store(db), settings, _settings(allow_private, timeout))
+    watcher = Watcher(feeds, open_store(db), settings, _settings(allow_private, timeout, deadline))
     errors = 0
 
     def report(result: PollResult) -> None:
@@ -326,9 +341,10 @@ def _analyze(
     raise typer.Exit(1 if result.failures else 0)
 
 
-def _settings(allow_private: bool, timeout: float) -> IngestSettings:
+def _settings(allow_private: bool, timeout: float, deadline: float) -> IngestSettings:
     try:
-        return IngestSettings(fetch=FetchSettings(timeout=timeout, allow_private=allow_private))
+        fetch = FetchSettings(timeout=timeout, deadline=deadline, allow_private=allow_private)
+        return IngestSettings(fetch=fetch)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
 

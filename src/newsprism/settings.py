@@ -15,6 +15,9 @@ class FetchSettings:
 
     timeout: float = 20.0
     """Seconds for connect, read and write, each."""
+    deadline: float = 120.0
+    """Seconds for one whole fetch, redirects and the body included: a server that sends a
+    byte at a time, each within ``timeout``, is cut off here."""
     max_bytes: int = 16 * MIB
     """Larger responses are refused: an article page is far smaller."""
     max_redirects: int = 5
@@ -25,6 +28,10 @@ class FetchSettings:
     def __post_init__(self) -> None:
         if self.timeout <= 0:
             raise ValueError(f"timeout must be > 0 seconds, got {self.timeout}")
+        if self.deadline < self.timeout:
+            raise ValueError(
+                f"deadline ({self.deadline:g} s) must be at least the timeout ({self.timeout:g} s)"
+            )
         if self.max_bytes < 1024:
             raise ValueError(f"max_bytes must be >= 1024, got {self.max_bytes}")
         if not 0 <= self.max_redirects <= 20:

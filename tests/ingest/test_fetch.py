@@ -3,8 +3,10 @@ allowed, bounded in size and time, and every failure is an InputFailure with a c
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +24,8 @@ from tests.ingest.pages import article_html, rss_feed
 from tests.ingest.pages import read_split as read
 
 REDIRECTS = {"/redirect": "/article.html", "/loop": "/loop", "/to-ftp": "ftp://127.0.0.1/x"}
+BOMB = gzip.compress(gzip.compress(b"\0" * (64 * 1024 * 1024)))
+"""64 MiB of zeros gzipped twice (``Content-Encoding: gzip, gzip``): a few kilobytes."""
 RELEASE = threading.Event()
 """Set when the server shuts down, so a slow handler stops waiting at once."""
 
@@ -56,6 +60,24 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif path.startswith("/huge"):
             self.send(200, b"<p>" + b"x" * 200_000 + b"</p>", "text/html", path == "/huge")
+        elif path in ("/gzipped", "/bomb"):
+            payload = BOMB if path == "/bomb" else gzip.compress(article_html("Served").encode())
+            layers = 2 if path == "/bomb" else 1
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", ", ".join(["gzip"] * layers))
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+        elif path == "/drip":  # a byte at a time, each well within the timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for byte in article_html().encode()[:200]:
+                if RELEASE.wait(0.1):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
         elif path == "/slow":
             RELEASE.wait(2.0)
             self.send(200, article_html().encode(), "text/html")
@@ -179,6 +201,38 @@ def test_too_large(base: str, path: str) -> None:
     assert docs == []
     assert [f.source for f in failures] == [base + path]
     assert "too large" in failures[0].error
+
+
+def test_compressed_body_is_decoded(base: str) -> None:
+    ingest = IngestSettings(fetch=FetchSettings(allow_private=True, timeout=5))
+    docs, failures = read([f"{base}/gzipped"], ingest)
+    assert failures == []
+    assert "Served" in docs[0].text
+
+
+def test_decompression_bomb_is_cut_off_as_it_decodes(base: str) -> None:
+    """64 MiB of zeros gzipped twice (gzip, gzip) is refused at the cap on decoded bytes,
+    without decoding it whole: peak memory stays far below the decoded size."""
+    ingest = IngestSettings(fetch=FetchSettings(allow_private=True, timeout=5))
+    tracemalloc.start()
+    try:
+        docs, failures = read([f"{base}/bomb"], ingest)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert docs == []
+    assert "too large" in failures[0].error and "decoded" in failures[0].error
+    assert peak < 40 * 1024 * 1024
+
+
+def test_a_server_that_drips_is_cut_off_at_the_deadline(base: str) -> None:
+    """One byte every 0.1 s never trips the 1 s timeout; the whole fetch's deadline does."""
+    ingest = IngestSettings(fetch=FetchSettings(allow_private=True, timeout=1, deadline=1.5))
+    started = time.monotonic()
+    docs, failures = read([f"{base}/drip"], ingest)
+    assert time.monotonic() - started < 4
+    assert docs == []
+    assert "deadline" in failures[0].error
 
 
 def test_timeout(base: str) -> None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Mapping
+import time
+import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -78,12 +81,19 @@ def _effective(
 def fetch(url: str, settings: FetchSettings, headers: Mapping[str, str] | None = None) -> Fetched:
     """Fetch one URL, following redirects by hand so each hop is checked. ``headers`` adds
     request headers (a conditional GET's If-None-Match, If-Modified-Since)."""
-    headers = {"User-Agent": settings.user_agent, "Accept": "*/*", **(headers or {})}
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "*/*",
+        "Accept-Encoding": "gzip, deflate",
+        **(headers or {}),
+    }
     timeout = httpx.Timeout(settings.timeout)
     current = url
+    deadline = time.monotonic() + settings.deadline
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
         for _ in range(settings.max_redirects + 1):
             _check_address(current, settings)
+            _in_time(url, deadline, settings)
             try:
                 with client.stream("GET", current) as response:
                     if response.status_code == 304:  # a conditional GET: nothing new
@@ -96,7 +106,7 @@ def fetch(url: str, settings: FetchSettings, headers: Mapping[str, str] | None =
                         continue
                     if response.status_code >= 400:
                         raise FetchError(url, f"HTTP {response.status_code} from {current}")
-                    content = _read_capped(response, url, settings.max_bytes)
+                    content = _read_capped(response, url, settings, deadline)
                     return Fetched(
                         current,
                         content,
@@ -117,15 +127,72 @@ def _not_modified(url: str, response: httpx.Response) -> Fetched:
     return Fetched(url, b"", None, 304, headers.get("etag"), headers.get("last-modified"))
 
 
-def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+def _read_capped(
+    response: httpx.Response, url: str, settings: FetchSettings, deadline: float
+) -> bytes:
+    """The body, decoded as it streams: the size cap holds on the decoded bytes (a small
+    compressed body may expand a millionfold) and the deadline on the whole read (a server
+    may send one byte a second, each within the timeout)."""
+    max_bytes = settings.max_bytes
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(url, f"too large: {declared} bytes (limit {max_bytes})")
+    encodings = _encodings(url, response.headers.get("content-encoding", ""))
+    decoders = [zlib.decompressobj(_WBITS[e]) for e in encodings]
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchError(url, f"too large: more than {max_bytes} bytes")
-        chunks.append(chunk)
+    for raw in response.iter_raw():
+        _in_time(url, deadline, settings)
+        for piece in _decoded(url, raw, decoders, max_bytes - size + 1):
+            size += len(piece)
+            if size > max_bytes:
+                raise FetchError(url, f"too large: more than {max_bytes} bytes once decoded")
+            chunks.append(piece)
     return b"".join(chunks)
+
+
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_PIECE = 64 * 1024
+"""Bytes decoded at a time: no step of the decoding holds more than this at once."""
+
+
+def _encodings(url: str, header: str) -> list[str]:
+    """The content codings to undo, last applied first; an unknown one is refused."""
+    named = [e.strip().lower() for e in header.split(",") if e.strip()]
+    named = [e for e in named if e != "identity"]
+    unknown = [e for e in named if e not in _WBITS]
+    if unknown:
+        raise FetchError(url, f"unsupported content encoding {unknown[0]!r}")
+    if len(named) > 3:
+        raise FetchError(url, f"{len(named)} layers of content encoding")
+    return named[::-1]
+
+
+def _decoded(url: str, data: bytes, decoders: list[Any], room: int) -> Iterator[bytes]:
+    """``data`` through each decoder in turn, in pieces of at most ``_PIECE`` bytes; stops
+    once ``room`` bytes came out (the caller then refuses the body)."""
+    if not decoders:
+        yield data
+        return
+    first, rest = decoders[0], decoders[1:]
+    pending = data
+    produced = 0
+    while pending or first.unconsumed_tail:
+        source = pending or first.unconsumed_tail
+        try:
+            piece = first.decompress(source, _PIECE)
+        except zlib.error as exc:
+            raise FetchError(url, f"corrupt compressed body: {exc}") from exc
+        pending = b""
+        if not piece and not first.unconsumed_tail:
+            break
+        for out in _decoded(url, piece, rest, room - produced):
+            produced += len(out)
+            yield out
+            if produced >= room:
+                return
+
+
+def _in_time(url: str, deadline: float, settings: FetchSettings) -> None:
+    if time.monotonic() > deadline:
+        raise FetchError(url, f"not fetched within {settings.deadline:g} s (the deadline)")
