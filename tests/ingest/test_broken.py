@@ -8,6 +8,7 @@ import json
 import random
 import re
 import tempfile
+import tracemalloc
 import zlib
 from pathlib import Path
 
@@ -252,3 +253,38 @@ def test_truncation_anywhere_never_raises(which: int, cut: float) -> None:
     assert items
     assert all(isinstance(i, RawDocument | InputFailure) for i in items)
     assert all(i.source.startswith(str(source)) for i in items)
+
+
+def _warc_record(http: bytes) -> bytes:
+    head = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.test/a\r\n"
+        b"WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response\r\n"
+        + f"Content-Length: {len(http)}\r\n\r\n".encode()
+    )
+    return head + http + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("where", ["warc header", "http header"])
+def test_endless_header_line_in_a_warc_is_refused_without_reading_it_whole(
+    tmp_path: Path, where: str
+) -> None:
+    """A 32 MiB header line (a few kilobytes once gzipped) ends the archive's reading with
+    a failure naming it, and memory stays far below the line's size."""
+    endless = b"X-Junk: " + b"A" * (32 * 1024 * 1024)
+    if where == "warc header":
+        data = b"WARC/1.0\r\n" + endless
+    else:
+        data = _warc_record(b"HTTP/1.1 200 OK\r\n" + endless + b"\r\n\r\n<p>text</p>")
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(gzip.compress(data))
+    del data, endless
+    tracemalloc.start()
+    try:
+        docs, failures = read([str(path)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert docs == []
+    assert [f.source for f in failures] == [str(path)]
+    assert "header line longer than" in failures[0].error
+    assert peak < 48 * 1024 * 1024

@@ -23,8 +23,31 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DRAIN_CHUNK = 1 << 16
 
 
+MAX_LINE = 64 * 1024
+"""The longest header line read (WARC or HTTP headers of a record); real ones are a few
+hundred bytes. A longer one ends the archive's reading with a failure naming it, instead
+of being gathered into memory however long it is."""
+
+
 class _Truncated(Exception):
     pass
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+def _bounded(readline: Any) -> Any:
+    """warcio's readline, never reading more than ``MAX_LINE`` bytes of one line."""
+
+    def read(length: int | None = None) -> bytes:
+        limit = MAX_LINE if length is None or length < 0 else min(length, MAX_LINE)
+        line: bytes = readline(limit)
+        if len(line) >= MAX_LINE and not line.endswith(b"\n"):
+            raise _LineTooLong(f"a header line longer than {MAX_LINE} bytes")
+        return line
+
+    return read
 
 
 def read_warc(
@@ -33,6 +56,7 @@ def read_warc(
     seen = 0
     try:
         archive = ArchiveIterator(stream)
+        archive.reader.readline = _bounded(archive.reader.readline)
         for record in archive:
             payload = _payload(record, settings.max_record_bytes) if _is_html(record) else None
             if _drain(record):
@@ -49,6 +73,9 @@ def read_warc(
                 yield read_html(name, payload, url=uri)
             except InputError as exc:
                 yield InputFailure(exc.source, exc.reason, exc.stage)
+    except _LineTooLong as exc:
+        yield InputFailure(source, f"WARC archive unreadable after {seen} HTML record(s): {exc}")
+        return
     # warcio raises many exception types on damaged input (ArchiveLoadFailed, zlib and
     # gzip errors, AttributeError on cut headers): all mean the same to the reader.
     except Exception as exc:
