@@ -187,3 +187,54 @@ def test_upload_one_story_field_is_checked(store: Store, models: Models) -> None
     good = client.post("/api/ingest", files=files, data={"one_story": "True"}, headers=auth)
     assert good.status_code == 200, good.text
     assert store.count_articles() == 1
+
+
+def test_chunked_upload_over_the_cap_is_refused(
+    store: Store, models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A multipart upload sent chunked (no Content-Length) meets the same cap while read."""
+    monkeypatch.setattr("newsprism.web.api.MAX_BODY_BYTES", 1000)
+    client = client_for(store, models, TOKEN)
+    boundary = "newsprismboundary"
+
+    def chunks() -> Iterator[bytes]:
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+            f'filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n'
+        ).encode()
+        yield b"x" * 5000
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    headers = {
+        "Authorization": f"Bearer {TOKEN}",
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+    }
+    response = client.post("/api/ingest", content=chunks(), headers=headers)
+    assert response.status_code == 413
+    assert store.count_articles() == 0
+
+
+def test_too_many_articles_in_one_request(
+    store: Store, models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsprism.web.api.MAX_ARTICLES", 3)
+    client = client_for(store, models, TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    many = client.post("/api/ingest", json={"articles": [item(n) for n in range(4)]}, headers=auth)
+    assert many.status_code == 413 and "more than 3 articles" in many.json()["detail"]
+    files = [("files", (f"{n}.txt", FLOOD.encode(), "text/plain")) for n in range(4)]
+    uploads = client.post("/api/ingest", files=files, headers=auth)
+    assert uploads.status_code == 413
+    assert store.count_articles() == 0
+
+
+def test_deeply_nested_json_is_a_bad_request(store: Store, models: Models) -> None:
+    client = client_for(store, models, TOKEN)
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = client.post(
+        "/api/ingest",
+        content=deep,
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "nested" in response.json()["detail"]

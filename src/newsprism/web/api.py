@@ -9,6 +9,9 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+from starlette.types import Message
 
 from newsprism import pipeline
 from newsprism.render.document import article_data, failure_data, story_data
@@ -19,6 +22,10 @@ from newsprism.web.state import state
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_BODY_BYTES = 64 * 1024 * 1024
+MAX_ARTICLES = 1000
+"""Articles (JSON items or uploaded files) one request may bring: placing a thousand takes
+a worker about a minute on two cores; more go in several requests."""
+MAX_FORM_FIELDS = 16
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -154,8 +161,17 @@ async def ingest(
         )
     if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
         return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+    data = await _read_limited(request)  # chunked bodies have no length to check first
+    if data is None:
+        return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
-        form = await request.form()
+        try:
+            form = await _replayed(request, data).form(
+                max_files=MAX_ARTICLES, max_fields=MAX_FORM_FIELDS
+            )
+        except (HTTPException, MultiPartException) as exc:
+            detail = exc.detail if isinstance(exc, HTTPException) else exc.message
+            return JSONResponse({"detail": str(detail)}, status_code=413)
         uploads = [f for f in form.getlist("files") if not isinstance(f, str)]
         if not uploads:
             return JSONResponse({"detail": "no file in the form field 'files'"}, status_code=400)
@@ -168,16 +184,20 @@ async def ingest(
             pipeline.ingest_uploads, files, app.store, app.models, together
         )
     else:
-        data = await _read_limited(request)
-        if data is None:
-            return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
         try:
             body = json.loads(data)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             return JSONResponse({"detail": f"body is not JSON: {exc}"}, status_code=400)
+        except RecursionError:
+            return JSONResponse({"detail": "body is JSON nested too deeply"}, status_code=400)
         if not isinstance(body, dict) or not isinstance(body.get("articles"), list):
             return JSONResponse(
                 {"detail": "expected a JSON object with a list under 'articles'"}, status_code=400
+            )
+        if len(body["articles"]) > MAX_ARTICLES:
+            return JSONResponse(
+                {"detail": f"more than {MAX_ARTICLES} articles in one request: send them in parts"},
+                status_code=413,
             )
         if not isinstance(body.get("one_story", False), bool):
             return JSONResponse({"detail": "'one_story' must be true or false"}, status_code=400)
@@ -198,6 +218,15 @@ async def ingest(
         },
         status_code=200 if report.placed or not report.failures else 400,
     )
+
+
+def _replayed(request: Request, data: bytes) -> Request:
+    """The request again, its body the bytes already read (within the limit)."""
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": data, "more_body": False}
+
+    return Request(request.scope, receive)
 
 
 async def _read_limited(request: Request) -> bytes | None:
