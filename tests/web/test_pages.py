@@ -77,7 +77,12 @@ def test_pages(client: TestClient, dam_id: str, football_id: str) -> None:
 
 @pytest.mark.parametrize(
     ("params", "message"),
-    [({"since": "14/10/2025"}, "since must be a day"), ({"page": 0}, "page must be")],
+    [
+        ({"since": "14/10/2025"}, "since must be a day"),
+        ({"since": "2024-13-45"}, "since must be a day"),
+        ({"page": 0}, "page must be"),
+        ({"page": "99999999999999999999"}, "page must be at most"),
+    ],
 )
 def test_bad_parameters(client: TestClient, params: dict[str, object], message: str) -> None:
     response = client.get("/", params=params)
@@ -147,3 +152,23 @@ def test_stylesheets(client: TestClient) -> None:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/css")
         assert "{" in response.text
+
+
+def test_a_query_the_page_cannot_take_is_an_html_error_page(client: TestClient) -> None:
+    response = client.get("/", params={"per_page": "many"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "per_page" in response.text
+
+
+def test_head_on_pages(client: TestClient, dam_id: str) -> None:
+    for path in ("/", f"/stories/{dam_id}", "/docs"):
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+
+
+def test_a_nul_in_the_search_is_no_wildcard(client: TestClient) -> None:
+    everything = story_links(client.get("/").text)
+    assert len(everything) > 1
+    assert story_links(client.get("/", params={"q": "\x00zzqqxx"}).text) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, String, and_, cast, func, or_, select, union
@@ -23,6 +24,10 @@ from newsprism.store.schema import articles, features, story_members
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
+"""Pages past this are refused: a page number is an offset the database must count to."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""Control characters in searched words are spaces: a NUL would cut the pattern short."""
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class StoryQuery:
             raise UsageError(f"page must be >= 1, got {self.page}")
         if not 1 <= self.per_page <= MAX_PER_PAGE:
             raise UsageError(f"per_page must be within 1..{MAX_PER_PAGE}, got {self.per_page}")
+        if not self.page <= MAX_PAGE:
+            raise UsageError(f"page must be at most {MAX_PAGE}, got {self.page}")
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value and not _DAY.fullmatch(value):
+            if value and not (_DAY.fullmatch(value) and _real_day(value)):
                 raise UsageError(f"{name} must be a day as YYYY-MM-DD, got {value!r}")
 
 
@@ -181,7 +188,7 @@ def _conditions(query: StoryQuery) -> list[Select[Any]]:
         articles, articles.c.id == story_members.c.article_id
     )
     conditions = []
-    for word in (query.words or "").split():
+    for word in _CONTROL.sub(" ", query.words or "").split():
         needle = word.lower()
         conditions.append(
             by_article.where(
@@ -204,6 +211,15 @@ def _conditions(query: StoryQuery) -> list[Select[Any]]:
             bounds.append(day <= query.until)
         conditions.append(by_article.where(and_(*bounds)))
     return conditions
+
+
+def _real_day(value: str) -> bool:
+    """Whether a YYYY-MM-DD string names a day of the calendar (not 2024-13-45)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _by_entity(name: str) -> Select[Any]:

@@ -11,7 +11,11 @@ from importlib.resources import files
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -53,6 +57,7 @@ def create_app(
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(UsageError, _bad_request)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
     return app
 
 
@@ -93,6 +98,17 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _bad_request(request: Request, exc: Exception) -> Response:
     return error_page(request, 400, str(exc))
+
+
+async def _invalid(request: Request, exc: Any) -> Response:
+    """A query the app cannot take: JSON for the API, an error page for a page."""
+    if _wants_json(request):
+        return await request_validation_exception_handler(request, exc)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
+        for e in exc.errors()
+    )
+    return error_page(request, 422, f"cannot take this query: {problems}")
 
 
 async def _http_error(request: Request, exc: Any) -> Response:

@@ -18,7 +18,7 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=200)]
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 def story_list(
     request: Request,
     q: Text = None,
@@ -49,7 +49,7 @@ def story_list(
     return app.templates.TemplateResponse(request, "stories.html.j2", context)
 
 
-@router.get("/stories/{story_id}")
+@router.api_route("/stories/{story_id}", methods=["GET", "HEAD"])
 def story_page(request: Request, story_id: str) -> Response:
     """One story, analysed (from the cache when its articles have not changed)."""
     app = state(request)
@@ -59,7 +59,7 @@ def story_page(request: Request, story_id: str) -> Response:
     )
 
 
-@router.get("/articles/{article_id}")
+@router.api_route("/articles/{article_id}", methods=["GET", "HEAD"])
 def article_page(request: Request, article_id: str) -> Response:
     """One article: its text, metadata, story, and what cleaning removed."""
     app = state(request)
@@ -70,7 +70,7 @@ def article_page(request: Request, article_id: str) -> Response:
     )
 
 
-@router.get("/docs")
+@router.api_route("/docs", methods=["GET", "HEAD"])
 def api_docs(request: Request) -> Response:
     """The OpenAPI description as a page: no scripts, nothing from elsewhere."""
     return state(request).templates.TemplateResponse(
