@@ -181,6 +181,27 @@ def test_glob(tmp_path: Path) -> None:
     assert sorted(Path(d.source).name for d in docs) == ["one.txt", "two.txt"]
 
 
+def test_glob_over_a_symlink_loop_ends(tmp_path: Path) -> None:
+    """``**`` does not follow a link back up the tree: the walk ends, each file read once."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text(article_text("looped"))
+    (tmp_path / "d" / "up").symlink_to(tmp_path)
+    (tmp_path / "d" / "self").symlink_to(tmp_path / "d")
+    docs, failures = read([str(tmp_path / "d" / "**" / "*.txt")])
+    assert failures == []
+    assert [Path(d.source).name for d in docs] == ["a.txt"]
+
+
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    """One bad byte in UTF-8 text does not make the whole text another charset."""
+    text = article_text("Zoë Šimić of Łódź, 25 °C")
+    data = text.encode("utf-8").replace(b"Zo", b"Zo\xff", 1)
+    (tmp_path / "one.txt").write_bytes(data)
+    docs, failures = read([str(tmp_path / "one.txt")])
+    assert failures == []
+    assert "Šimić of Łódź" in docs[0].text and "\ufffd" in docs[0].text
+
+
 class FakeStdin:
     """Enough of sys.stdin for the reader: a binary ``buffer``."""
 

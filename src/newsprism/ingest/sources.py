@@ -81,7 +81,7 @@ def _expand_path(raw: str) -> Iterator[Input | InputError]:
     elif path.is_file():
         yield Input(name=str(path), path=path)
     elif glob.has_magic(raw):
-        matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+        matches = sorted(p for p in _globbed(path) if p.is_file())
         if not matches:
             yield InputError(raw, "pattern matches no files")
         yield from (Input(name=str(p), path=p) for p in matches)
@@ -89,6 +89,16 @@ def _expand_path(raw: str) -> Iterator[Input | InputError]:
         yield InputError(raw, "not a regular file or directory")
     else:
         yield InputError(raw, "no such file or directory")
+
+
+def _globbed(pattern: Path) -> Iterator[Path]:
+    """What a pattern matches, ``**`` included, without following symlinked directories:
+    a link back up the tree would make the walk endless."""
+    parts = pattern.parts
+    first = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:first]) if first else Path(".")
+    rest = str(Path(*parts[first:]))
+    yield from root.glob(rest)
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -19,6 +19,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 """Control characters (category Cc) other than tab, newlines and form feed."""
 
 
+STRAY_BYTES = 1000
+"""UTF-8 text with at most one undecodable byte per this many characters is read as UTF-8,
+those bytes as U+FFFD: guessing another charset for the whole text would garble it all
+(cp1250 mojibake) to save a few characters."""
+
+
 def decode(data: bytes, source: str, declared: str | None = None) -> str:
     """Decode text: BOM, then UTF-8, then the declared charset, then a detected one.
 
@@ -36,6 +42,9 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
+    mostly = data.decode("utf-8", errors="replace")
+    if mostly.count("\ufffd") <= max(1, len(mostly) // STRAY_BYTES):
+        return _checked(mostly, source)  # UTF-8 with a few stray bytes: shown as U+FFFD
     if declared:
         try:
             return _checked(data.decode(declared), source)
