@@ -62,7 +62,7 @@ def corpus_store(
 ) -> Iterator[Store]:
     """The example corpus ingested once into a store (for the web app's tests); read-only."""
     store = open_store(str(tmp_path_factory.mktemp("corpus") / "news.db"))
-    report = ingest([str(examples_dir)], store, models=models)
+    report = ingest([str(examples_dir)], store, models=models, analyse=True)
     assert report.stored.added == 7 and not report.failures
     yield store
     store.close()

@@ -186,6 +186,13 @@ def ingest(
     timeout: Timeout = 20.0,
     deadline: Deadline = 120.0,
     one_story: OneStory = False,
+    analyse: Annotated[
+        bool,
+        typer.Option(
+            help="Also analyse the stories the articles joined, so that `serve` shows them "
+            "at once (--no-analyse: leave that to `serve`, which analyses in the background)."
+        ),
+    ] = True,
 ) -> None:
     """Store articles in the database; articles already stored are not stored twice."""
     store = open_store(db)
@@ -196,6 +203,7 @@ def ingest(
             _settings(allow_private, timeout, deadline),
             progress=reporter.article,
             one_story=one_story,
+            analyse=analyse,
         )
     err.print(
         printable(

@@ -132,10 +132,15 @@ def ingest(
     models: Models | None = None,
     progress: Progress | None = None,
     one_story: bool = False,
+    analyse: bool = False,
 ) -> IngestReport:
     """Extract, store, and place the new articles into the stored stories (``one_story``:
-    every article read into one story, as the user says they tell one event)."""
-    return ingest_items(read_all(inputs, settings), store, models, progress, one_story)
+    every article read into one story, as the user says they tell one event;
+    ``analyse``: the stories they joined analysed and cached too, so no reader waits)."""
+    report = ingest_items(read_all(inputs, settings), store, models, progress, one_story)
+    if analyse:
+        analyse_stored(store, report.placed.values(), models)
+    return report
 
 
 def ingest_items(
@@ -397,6 +402,39 @@ def _log_waiting(store: Store) -> Callable[[], None]:
 _analysing = threading.Lock()
 """One story analysis at a time: the models are shared and a story asked for twice at
 once is analysed once."""
+
+
+def analysed_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None:
+    """A stored story with its articles (oldest first) when its analysis is cached and its
+    members have not changed since; None when it still has to be analysed."""
+    from newsprism.render.document import story_from_data  # render imports us
+
+    ids = story_article_ids(store.engine, story_id)
+    if not ids:
+        raise NotFoundError("story", story_id)
+    cached = load_analysis(store.engine, story_id, signature(ids))
+    if cached is None:
+        return None
+    members = list(store.articles(ids))
+    story = story_from_data(cached)
+    order = {article_id: i for i, article_id in enumerate(story.article_ids)}
+    return story, sorted(members, key=lambda a: order.get(a.id, len(order)))
+
+
+def analyse_stored(
+    store: Store,
+    story_ids: Iterable[str],
+    models: Models | None = None,
+    aliases: AliasTable | None = None,
+) -> int:
+    """Analyse the stored stories whose analysis is missing or stale, and cache it (after
+    an ingest, so that no reader waits for it); returns how many were analysed."""
+    done = 0
+    for story_id in sorted(set(story_ids)):
+        if analysed_story(store, story_id) is None:
+            stored_story(store, story_id, models, aliases)
+            done += 1
+    return done
 
 
 def stored_story(

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, stored_story
+from newsprism.pipeline import Analysis, analyse_stored, stored_story
 from newsprism.render.html import render_html
 from newsprism.store import Store, open_store
 from tests.e2e.conftest import Shoot, Watched, serving
@@ -24,9 +24,10 @@ ACTIVE = "() => document.querySelectorAll('script, img, iframe, object, embed, [
 
 
 @pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def hostile_store(tmp_path_factory: pytest.TempPathFactory, models: Models) -> Iterator[Store]:
     store = open_store(str(tmp_path_factory.mktemp("xss") / "news.db"))
     store_hostile(store)
+    analyse_stored(store, [STORY_ID], models)  # as `ingest` does: pages show it at once
     yield store
     store.close()
 

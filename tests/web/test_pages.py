@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from newsprism.store import Store
+from newsprism.models import Models
+from newsprism.pipeline import ingest
+from newsprism.store import Store, open_store
+from newsprism.web import create_app
 
 DAM_TITLE = "Brenmoor Dam spillway collapse floods villages near Aldmouth, 12 dead"
 
@@ -172,3 +176,25 @@ def test_a_nul_in_the_search_is_no_wildcard(client: TestClient) -> None:
     everything = story_links(client.get("/").text)
     assert len(everything) > 1
     assert story_links(client.get("/", params={"q": "\x00zzqqxx"}).text) == []
+
+
+def test_a_story_not_yet_analysed_is_analysed_in_the_background(
+    tmp_path: Path, examples_dir: Path, models: Models
+) -> None:
+    """No request waits for an analysis: the first view says the story is being analysed
+    (202, Retry-After), the background worker analyses it, and the next view shows it."""
+    store = open_store(str(tmp_path / "fresh.db"))
+    report = ingest([str(examples_dir)], store, models=models)  # placed, not analysed
+    story_id = next(iter(set(report.placed.values())))
+    app = create_app(store, models=models)
+    with TestClient(app) as client:
+        first = client.get(f"/stories/{story_id}")
+        assert first.status_code == 202
+        assert first.headers["retry-after"] == "5"
+        assert "being analysed" in first.text
+        api = client.get(f"/api/stories/{story_id}")
+        assert api.status_code == 202 and api.json()["detail"] == "being analysed"
+        app.state.newsprism.analyser.wait(story_id, timeout=300)
+        assert client.get(f"/stories/{story_id}").status_code == 200
+        assert client.get(f"/api/stories/{story_id}").json()["id"] == story_id
+    store.close()

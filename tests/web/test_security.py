@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.models import Models
+from newsprism.pipeline import analyse_stored
 from newsprism.store import open_store
 from newsprism.web import create_app
 from newsprism.web.security import CONTENT_SECURITY_POLICY, http_url
@@ -25,6 +26,7 @@ EXPECTED_CSP = (
 def hostile(tmp_path_factory: pytest.TempPathFactory, models: Models) -> Iterator[TestClient]:
     store = open_store(str(tmp_path_factory.mktemp("hostile") / "news.db"))
     store_hostile(store)
+    analyse_stored(store, [STORY_ID], models)
     with TestClient(create_app(store, models=models, token="t" * 32)) as client:
         yield client
     store.close()

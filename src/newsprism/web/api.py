@@ -16,6 +16,7 @@ from starlette.types import Message
 from newsprism import pipeline
 from newsprism.render.document import article_data, failure_data, story_data
 from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories
+from newsprism.web.pages import RETRY_SECONDS
 from newsprism.web.security import ENABLE_HINT, bearer_matches
 from newsprism.web.state import state
 
@@ -80,12 +81,28 @@ def list_stories(
     )
 
 
-@router.get("/stories/{story_id}", responses={404: {"description": "no story with this id"}})
-def get_story(request: Request, story_id: str) -> dict[str, Any]:
+@router.get(
+    "/stories/{story_id}",
+    responses={
+        202: {"description": "being analysed: ask again after Retry-After seconds"},
+        404: {"description": "no story with this id"},
+        500: {"description": "its analysis failed (asked again on the next call)"},
+    },
+)
+def get_story(request: Request, story_id: str) -> Any:
     """The analysed story: a Story object of the analysis contract (newsprism.analysis/1)."""
     app = state(request)
-    story, _ = pipeline.stored_story(app.store, story_id, app.models, app.aliases)
-    return story_data(story)
+    try:
+        found = app.analyser.story(story_id)
+    except RuntimeError as exc:
+        return JSONResponse({"detail": str(exc)}, status_code=500)
+    if found is None:
+        return JSONResponse(
+            {"detail": "being analysed", "story_id": story_id},
+            status_code=202,
+            headers={"retry-after": str(RETRY_SECONDS)},
+        )
+    return story_data(found[0])
 
 
 @router.get("/articles/{article_id}", responses={404: {"description": "no article with this id"}})
@@ -209,6 +226,7 @@ async def ingest(
             "articles",
             body.get("one_story", False),
         )
+    app.analyser.ask(set(report.placed.values()))
     return JSONResponse(
         {
             "stored": report.stored.added,

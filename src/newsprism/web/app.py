@@ -16,7 +16,7 @@ from fastapi.exception_handlers import (
     request_validation_exception_handler,
 )
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -27,8 +27,10 @@ from newsprism.models import Models
 from newsprism.render.html import stylesheet
 from newsprism.store import Store
 from newsprism.web import api, pages
+from newsprism.web.analyser import Analyser
+from newsprism.web.errors import error_page, wants_json
 from newsprism.web.security import SecurityHeaders
-from newsprism.web.state import AppState, environment, state
+from newsprism.web.state import AppState, environment
 
 
 def create_app(
@@ -47,7 +49,12 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.newsprism = AppState(
-        store, models, aliases, token, Jinja2Templates(env=environment())
+        store,
+        models,
+        aliases,
+        token,
+        Jinja2Templates(env=environment()),
+        Analyser(store, models, aliases),
     )
     app.add_middleware(SecurityHeaders)
     app.include_router(pages.router)
@@ -80,18 +87,6 @@ def _app_css() -> Response:
     return _css(files("newsprism").joinpath("web/static/app.css").read_text("utf-8"))
 
 
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith(("/api/", "/openapi"))
-
-
-def error_page(request: Request, status: int, message: str) -> Response:
-    if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
-    return state(request).templates.TemplateResponse(
-        request, "error.html.j2", {"status": status, "message": message}, status_code=status
-    )
-
-
 async def _not_found(request: Request, exc: Exception) -> Response:
     return error_page(request, 404, str(exc))
 
@@ -102,7 +97,7 @@ async def _bad_request(request: Request, exc: Exception) -> Response:
 
 async def _invalid(request: Request, exc: Any) -> Response:
     """A query the app cannot take: JSON for the API, an error page for a page."""
-    if _wants_json(request):
+    if wants_json(request):
         return await request_validation_exception_handler(request, exc)
     problems = "; ".join(
         f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
@@ -112,7 +107,7 @@ async def _invalid(request: Request, exc: Any) -> Response:
 
 
 async def _http_error(request: Request, exc: Any) -> Response:
-    if _wants_json(request) or exc.status_code not in (404, 405):
+    if wants_json(request) or exc.status_code not in (404, 405):
         return await http_exception_handler(request, exc)
     message = "no page here" if exc.status_code == 404 else "method not allowed"
     return error_page(request, exc.status_code, f"{message}: {request.url.path}")

@@ -11,11 +11,14 @@ from fastapi.responses import Response
 from newsprism import pipeline
 from newsprism.render.html import story_view
 from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories, outlets
+from newsprism.web.errors import error_page
 from newsprism.web.state import state
 
 router = APIRouter(include_in_schema=False)
 
 Text = Annotated[str | None, Query(max_length=200)]
+RETRY_SECONDS = 5
+"""How soon a page or client looks again at a story being analysed."""
 
 
 @router.api_route("/", methods=["GET", "HEAD"])
@@ -51,9 +54,18 @@ def story_list(
 
 @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"])
 def story_page(request: Request, story_id: str) -> Response:
-    """One story, analysed (from the cache when its articles have not changed)."""
+    """One story, analysed; while its analysis runs, a page that says so and looks again."""
     app = state(request)
-    story, articles = pipeline.stored_story(app.store, story_id, app.models, app.aliases)
+    try:
+        found = app.analyser.story(story_id)
+    except RuntimeError as exc:
+        return error_page(request, 500, str(exc))
+    if found is None:
+        return app.templates.TemplateResponse(
+            request, "analysing.html.j2", {"story_id": story_id, "retry": RETRY_SECONDS},
+            status_code=202, headers={"retry-after": str(RETRY_SECONDS)},
+        )  # fmt: skip
+    story, articles = found
     return app.templates.TemplateResponse(
         request, "story.html.j2", {"entry": story_view(story, articles)}
     )

@@ -13,6 +13,7 @@ from newsprism import __version__
 from newsprism.analyze.aliases import AliasTable
 from newsprism.models import Models
 from newsprism.store import Store
+from newsprism.web.analyser import Analyser
 from newsprism.web.security import http_url
 
 
@@ -27,6 +28,8 @@ class AppState:
     token: str | None
     """The ingest token; None keeps the app read-only."""
     templates: Jinja2Templates
+    analyser: Analyser
+    """Analyses stories in the background: no request waits for one."""
 
 
 def state(request: Request) -> AppState:
