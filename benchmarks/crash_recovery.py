@@ -62,9 +62,9 @@ def main() -> None:
         shutil.copy(path, folder / path.name)
         shutil.copy(path, halves[index % 2] / path.name)
     print(
-        "| killed after s | stored at kill | unplaced at kill | rerun exit | rerun s | stored | unplaced | stories |"
+        "| killed after s | stored at kill | unplaced at kill | rerun exit | rerun s "
+        "| stored | unplaced | stories |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for delay in (float(d) for d in args.delays.split(",")):
         db = work / f"killed-{delay:g}.db"
         run = ingest(folder, db)
@@ -77,10 +77,8 @@ def main() -> None:
         _, err = again.communicate()
         seconds = time.perf_counter() - started
         after = census(db)
-        print(
-            f"| {delay:g} | {stored} | {loose} | {again.returncode} | {seconds:.1f} | {after[0]} | {after[1]} | {after[2]} |",
-            flush=True,
-        )
+        row = (delay, stored, loose, again.returncode, round(seconds, 1), *after)
+        print("| " + " | ".join(f"{cell:g}" for cell in row) + " |", flush=True)
         if again.returncode != 0:
             print(err.decode(errors="replace")[-2000:], file=sys.stderr)
     db = work / "concurrent.db"
