@@ -38,7 +38,12 @@ def write_brief(
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets))
         used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
-    singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
+    shared = [c for c in claims if c.status != "single_source"]
+    singles = [
+        c
+        for c in claims
+        if c.status == "single_source" and c.kind != "attribute" and not _told_elsewhere(c, shared)
+    ]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
         if len(sentences) >= MAX_SENTENCES or (len(sentences) >= 4 and claim.kind != "quantity"):
@@ -49,6 +54,28 @@ def write_brief(
         used.update((s.article, s.start) for s in spans)
         sentences.append(_single(spans, outlets))
     return tuple(sentences[:MAX_SENTENCES])
+
+
+def _told_elsewhere(claim: Claim, shared: Sequence[Claim]) -> bool:
+    """Whether a single-source claim is not one outlet's alone after all: its words hold
+    the evidence of a claim other outlets share, or its figures are theirs ("approximately
+    2,500 troops remain" beside four outlets' 2,500 troops)."""
+    spans = [e.span for e in claim.evidence]
+    for other in shared:
+        for evidence in other.evidence:
+            theirs = evidence.span
+            if any(
+                s.article == theirs.article and s.start < theirs.end and theirs.start < s.end
+                for s in spans
+            ):
+                return True
+        for mine in claim.values:
+            if any(
+                v.kind == mine.kind and v.low <= mine.high and mine.low <= v.high
+                for v in other.values
+            ):
+                return True
+    return False
 
 
 def _single(spans: list[Span], outlets: Mapping[str, str]) -> BriefSentence:

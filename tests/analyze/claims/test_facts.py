@@ -213,3 +213,18 @@ def test_seeds_facts(seed_facts: Facts, seeds_parsed: Parsed, seed_story: Story)
     assert syria and all(c.status == "single_source" for c in syria)
     roles = [c for c in seed_story.conflicts if "Rasool" in c.about]
     assert roles and {len(c.sides) for c in roles} == {2}
+
+
+def test_the_brief_says_only_one_outlet_when_only_one_does(seed_story: Story) -> None:
+    """A sentence the brief gives as one outlet's alone holds no words, and no figure, that
+    other outlets' claims share (the seeds' 2,500 troops are four outlets', not one's)."""
+    shared = [c for c in seed_story.claims if c.status != "single_source"]
+    lone = [s for s in seed_story.brief if s.text.startswith("Only ")]
+    for sentence in lone:
+        for span in sentence.citations:
+            for claim in shared:
+                for evidence in claim.evidence:
+                    other = evidence.span
+                    overlap = other.article == span.article and other.start < span.end
+                    assert not (overlap and span.start < other.end), sentence.text
+    assert not any("2,500" in s.text for s in lone)
