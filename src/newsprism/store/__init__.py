@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
 from newsprism.records import Article, InputFailure, Removal
+from newsprism.store.lock import writing
 from newsprism.store.schema import articles, failures, metadata
 
 # Tables defined beside their own queries join the metadata on import.
@@ -68,8 +69,14 @@ class Store:
         self.name = name
 
     def create(self) -> None:
+        """Create the tables that are missing, one process at a time (two processes opening
+        a new store at once would both try to create them); a complete store is opened
+        without waiting for a writer."""
         try:
-            metadata.create_all(self.engine)
+            if set(metadata.tables) <= set(inspect(self.engine).get_table_names()):
+                return
+            with writing(self.engine):
+                metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot create tables in {self.name!r}: {exc}") from exc
 
