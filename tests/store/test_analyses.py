@@ -3,9 +3,7 @@ change; analysed actors' names find their stories."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -14,18 +12,11 @@ from newsprism.errors import NotFoundError
 from newsprism.models import Models
 from newsprism.pipeline import stored_article, stored_story
 from newsprism.records import Article
-from newsprism.store import Store, open_store
+from newsprism.store import Store
 from newsprism.store.analyses import load_analysis, save_analysis, signature, story_analyses
 from newsprism.store.browse import StoryQuery, find_stories
 from newsprism.store.stories import set_memberships
 from tests.web.hostile import STORY_ID, store_hostile
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "news.db"))
-    yield opened
-    opened.close()
 
 
 def test_signature_ignores_order() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,6 @@ from newsprism.models import Models
 from newsprism.store import Store, open_store
 from newsprism.store.lock import writing
 from newsprism.store.stories import load_features, memberships, unplaced
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "news.db"))
-    yield opened
-    opened.close()
 
 
 def _all_placed(store: Store) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,13 +31,6 @@ def make_article(n: int, **overrides: object) -> Article:
     fields.update(overrides)
     article_id = Article.make_id(fields["outlet"], fields["title"], fields["text"])  # type: ignore[arg-type]
     return Article(id=article_id, **fields)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "news.db"))
-    yield opened
-    opened.close()
 
 
 def test_wal_mode(store: Store) -> None:
