@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from newsprism.records import Article, BriefSentence, Claim, Conflict, Span
+from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 
 MAX_SENTENCES = 8
 KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
@@ -38,11 +38,10 @@ def write_brief(
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets))
         used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
-    shared = [c for c in claims if c.status != "single_source"]
     singles = [
         c
         for c in claims
-        if c.status == "single_source" and c.kind != "attribute" and not _told_elsewhere(c, shared)
+        if c.status == "single_source" and c.kind != "attribute" and not _told_elsewhere(c, claims)
     ]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
@@ -56,26 +55,36 @@ def write_brief(
     return tuple(sentences[:MAX_SENTENCES])
 
 
-def _told_elsewhere(claim: Claim, shared: Sequence[Claim]) -> bool:
+def _told_elsewhere(claim: Claim, claims: Sequence[Claim]) -> bool:
     """Whether a single-source claim is not one outlet's alone after all: its words hold
-    the evidence of a claim other outlets share, or its figures are theirs ("approximately
-    2,500 troops remain" beside four outlets' 2,500 troops)."""
+    the evidence of a claim other outlets share, or another article gives its figure
+    ("approximately 2,500 troops remain" beside four outlets' 2,500 troops; "Twelve people
+    are confirmed dead" beside another outlet's "12 people were killed")."""
     spans = [e.span for e in claim.evidence]
-    for other in shared:
-        for evidence in other.evidence:
-            theirs = evidence.span
-            if any(
-                s.article == theirs.article and s.start < theirs.end and theirs.start < s.end
-                for s in spans
-            ):
-                return True
-        for mine in claim.values:
-            if any(
-                v.kind == mine.kind and v.low <= mine.high and mine.low <= v.high
-                for v in other.values
-            ):
-                return True
+    articles = {s.article for s in spans}
+    for other in claims:
+        if other is claim:
+            continue
+        if other.status != "single_source" and any(
+            _overlap(s, e.span) for e in other.evidence for s in spans
+        ):
+            return True
+        if {e.span.article for e in other.evidence} <= articles:
+            continue
+        if any(_same_figure(mine, theirs) for mine in claim.values for theirs in other.values):
+            return True
     return False
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _same_figure(a: ClaimValue, b: ClaimValue) -> bool:
+    """Two values of one kind whose ranges meet (counts also of one counted thing)."""
+    if a.kind != b.kind or not (a.low <= b.high and b.low <= a.high):
+        return False
+    return a.kind != "count" or a.normalized.rsplit("(", 1)[-1] == b.normalized.rsplit("(", 1)[-1]
 
 
 def _single(spans: list[Span], outlets: Mapping[str, str]) -> BriefSentence:
