@@ -4,6 +4,7 @@ allowed, bounded in size and time, and every failure is an InputFailure with a c
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 import tracemalloc
@@ -302,3 +303,23 @@ def test_remote_feed_cannot_read_local_files(base: str, tmp_path: Path, form: st
     docs, failures = read([feed], ALLOW)
     assert not [d for d in docs if "TOPSECRET" in d.text], "a local file was read"
     assert [f.source for f in failures] == [f"{feed}#item1"]
+
+
+def test_dns_rebinding_connects_to_no_private_address(
+    base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host that resolves to a public address for the check and to 127.0.0.1 a moment
+    later is refused: the address connected to is checked when connecting."""
+    real = socket.getaddrinfo
+    port = int(base.rsplit(":", 1)[1])
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(FetchError, match=r"non-public address 127\.0\.0\.1"):
+        fetch(f"http://rebind.test:{port}/article.html", FetchSettings(timeout=5))

@@ -11,11 +11,12 @@ import ipaddress
 import socket
 import time
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsprism.errors import FetchError
@@ -45,10 +46,14 @@ def _check_address(url: str, settings: FetchSettings) -> None:
     host = parts.hostname
     if not host:
         raise FetchError(url, "URL has no host")
-    if settings.allow_private:
-        return
+    if not settings.allow_private:
+        _public_address(url, host, parts.port or 0)
+
+
+def _public_address(url: str, host: str, port: int) -> str:
+    """The first address ``host`` resolves to, when every one of them is public."""
     try:
-        infos = socket.getaddrinfo(host, parts.port or 0, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r}: {exc.strerror}") from exc
     for info in infos:
@@ -59,6 +64,35 @@ def _check_address(url: str, settings: FetchSettings) -> None:
                 f"refused: {host} resolves to non-public address {address} "
                 "(use --allow-private to fetch from local or private networks)",
             )
+    return str(infos[0][4][0])
+
+
+class _PublicOnly(httpcore.SyncBackend):
+    """Connects to an address it has just checked: a host that resolved to a public
+    address for the check and to a private one a moment later (DNS rebinding) is refused,
+    because the address connected to is the one checked, not a second lookup's. TLS still
+    names and verifies the host."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = _public_address(f"{host}:{port}", host, port)
+        return super().connect_tcp(address, port, timeout, local_address, socket_options)
+
+
+def _transport(settings: FetchSettings) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    if not settings.allow_private:
+        # httpx takes no network backend of its own: its connection pool does.
+        transport._pool = httpcore.ConnectionPool(
+            ssl_context=transport._pool._ssl_context, network_backend=_PublicOnly()
+        )
+    return transport
 
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -90,7 +124,9 @@ def fetch(url: str, settings: FetchSettings, headers: Mapping[str, str] | None =
     timeout = httpx.Timeout(settings.timeout)
     current = url
     deadline = time.monotonic() + settings.deadline
-    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+    with httpx.Client(
+        timeout=timeout, headers=headers, follow_redirects=False, transport=_transport(settings)
+    ) as client:
         for _ in range(settings.max_redirects + 1):
             _check_address(current, settings)
             _in_time(url, deadline, settings)
