@@ -38,18 +38,14 @@ def write_brief(
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets))
         used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
-    singles = [
-        c
-        for c in claims
-        if c.status == "single_source" and c.kind != "attribute" and not _told_elsewhere(c, claims)
-    ]
+    singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
         if len(sentences) >= MAX_SENTENCES or (len(sentences) >= 4 and claim.kind != "quantity"):
             break
         spans = [e.span for e in claim.evidence]
-        if any((s.article, s.start) in used for s in spans):
-            continue
+        if any((s.article, s.start) in used for s in spans) or _told_elsewhere(claim, claims):
+            continue  # checked only until the brief is full: it reads every claim
         used.update((s.article, s.start) for s in spans)
         sentences.append(_single(spans, outlets))
     return tuple(sentences[:MAX_SENTENCES])

@@ -6,21 +6,18 @@ that make it (a Span) and a normalized value to compare across outlets:
   ("spokesperson for the Iraqi Prime Minister": role "spokesperson", affiliation
   "prime minister");
 - statement: a position reported for an actor ("Iraq called for the expulsion of
-  U.S. troops"; "the government has yet to make a final decision"), with its polarity;
-- event: who did what to whom ("the strike killed al-Saadi"), from the parse.
-Quantities come from ``analyze.quantities``.
+  U.S. troops"; "the government has yet to make a final decision"), with its polarity.
+``compare`` sets roles and positions of one actor that exclude each other apart; every
+other fact is read from the articles' statements (``statements``, ``values``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.claims.quantities import Quantity
-from newsprism.analyze.claims.when import article_day
-from newsprism.analyze.claims.when import resolve as resolve_day
 from newsprism.records import Article, ClaimKind, Entity, Span
 
 if TYPE_CHECKING:
@@ -32,10 +29,6 @@ confirm accuse blame warn threaten vow pledge praise welcome support oppose defe
 announce insist express signal plan decide agree refuse order request ask seek"""
 STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 """Verbs that report an actor's position."""
-_EVENT_WORDS = """kill strike hit target attack bomb shoot arrest detain capture wound injure
-destroy launch fire seize raid assassinate execute release free sentence charge convict
-die collapse flood evacuate rescue resign appoint elect"""
-EVENT_VERBS = frozenset(_EVENT_WORDS.split())
 NOT_YET = ("yet to", "not yet", "no final decision", "has not decided", "have not decided")
 ROLE_SYNONYMS: Mapping[str, str] = {
     "military": "armed forces",
@@ -134,70 +127,6 @@ def attribute_assertions(
             )
 
 
-def quantity_assertion(quantity: Quantity, doc: Doc) -> Assertion:
-    """A number with what it counts, as an assertion: compared by what it counts and the
-    event ("killed", "deployed"), disagreeing when the ranges its qualifiers allow do not
-    overlap."""
-    event = quantity.event or ""
-    qualifier = f"{quantity.qualifier} " if quantity.qualifier else ""
-    what = f"{quantity.counted} {event}".strip()
-    number = _number(quantity.value)
-    return Assertion(
-        "quantity",
-        ("quantity", quantity.counted, event),
-        number,
-        f"{what}: {qualifier}{number}",
-        quantity.evidence,
-        negated=quantity.negated,
-        about=_how_many(quantity.counted, event),
-        quantity=quantity,
-        place=_place(doc, quantity.number.start),
-    )
-
-
-def _place(doc: Doc, offset: int) -> str | None:
-    """Where the counted were: a place attached to the counted noun or its verb ("troops
-    in Syria"), so counts of two places are not compared."""
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t) + 1), None)
-    if token is None:
-        return None
-    noun = token.head
-    for holder in (noun, noun.head):
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "across", "inside"):
-                continue
-            for place in prep.children:
-                if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "FAC"):
-                    return place.lower_
-    return None
-
-
-PARTICIPLES = {
-    "kill": "killed",
-    "wound": "wounded",
-    "deploy": "deployed",
-    "evacuate": "evacuated",
-    "arrest": "arrested",
-}
-PLURALS = {
-    "person": "people",
-    "percent": "percent",
-    "child": "children",
-    "man": "men",
-    "woman": "women",
-}
-
-
-def _how_many(counted: str, event: str) -> str:
-    """ "how many people killed", for the reader."""
-    plural = PLURALS.get(counted, counted if counted.endswith("s") else counted + "s")
-    return f"how many {plural} {PARTICIPLES.get(event, event)}".strip()
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
-
-
 def _role(part: TokenSpan) -> tuple[str, list[str]]:
     """The role noun of a label and the words of its affiliation (places left out)."""
     head = part.root
@@ -251,59 +180,10 @@ def statement_assertions(
             )
 
 
-def event_assertions(
-    article: Article, doc: Doc, entity_at: Mapping[int, str], names: Mapping[str, str]
-) -> Iterator[Assertion]:
-    """Who did what to whom, and when: an event verb with an actor as its object, and the
-    day its sentence gives, resolved against the article's date."""
-    base = article_day(article.published)
-    for sentence in doc.sents:
-        for token in sentence:
-            lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in EVENT_VERBS:
-                continue
-            target = _object_entity(token, entity_at)
-            if target is None:
-                continue
-            day = _day(token, base)
-            on = f" on {day}" if day else ""
-            yield Assertion(
-                "event",
-                ("event", lemma, target),
-                f"{lemma}{on}",
-                f"{lemma}: {names.get(target, target)}{on}",
-                Span.of(article, sentence.start_char, sentence.end_char),
-                target,
-                any(c.dep_ == "neg" for c in token.children),
-                about=f"whether {names.get(target, target)} was the target of {lemma}",
-                day=day,
-            )
-
-
-def _day(verb: Token, base: date | None) -> str | None:
-    """The day a date phrase attached to the verb names."""
-    for token in verb.subtree:
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B":
-            entity = next(e for e in token.doc.ents if e.start == token.i)
-            found = resolve_day(entity.text, base)
-            if found is not None:
-                return found.isoformat()
-    return None
-
-
 def _subject_entity(verb: Token, entity_at: Mapping[int, str]) -> str | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return _entity_of(child, entity_at)
-    return None
-
-
-def _object_entity(verb: Token, entity_at: Mapping[int, str]) -> str | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            found = _entity_of(child, entity_at)
-            if found is not None:
-                return found
     return None
 
 

@@ -1,4 +1,7 @@
-"""Assertions of many articles compared: claims with a status, and conflicts.
+"""Assertions of many articles compared: the conflicts of roles and positions.
+
+The story's claims come from its statements (``judge``); of this comparison the claims
+package keeps the conflicts, which statements cannot show.
 
 Assertions with the same key (the same measure, the same actor's role, the same
 actor's position, the same act on the same target) are grouped; positions are

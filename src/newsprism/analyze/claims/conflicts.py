@@ -1,12 +1,12 @@
 """Statements of different articles that give incompatible values for one point.
 
-Two statements are compared when they are about the same thing (their blended
-similarity, ``align.Similarity``, reaches ``COMPARE``) and each gives exactly one value
-of a key (one weekday, one clock time, one count of people killed, ...): a statement that
-gives two ("13 homers and 33 homers") cannot say which one the other outlet's value
-answers. Statements linked that way, agreeing or not, form one point; a point whose
-values fall apart (``values.apart``) is a conflict, its sides the statements grouped by
-compatible values.
+Two statements are compared when each gives exactly one value of a key (one weekday, one
+clock time, one count of people killed, ...; a statement that gives two, "13 homers and
+33 homers", cannot say which one the other outlet's value answers) and they are about
+the same point (``_same_point``: alike as wholes, ``COMPARE``, or around the two values,
+``CONTEXT``). Two such statements whose values fall apart (``values.apart``) clash;
+clashing pairs that share a statement, with the statements compared directly with one
+of them and found to agree, form a conflict, its sides grouped by compatible values.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising

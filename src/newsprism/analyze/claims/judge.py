@@ -1,7 +1,7 @@
 """Aligned statements and disputes become the story's claims and conflicts.
 
-A claim is one group of aligned statements (``align``): its text is its first
-statement's words, its status
+A claim is one group of aligned statements (``align``): its text is its most central
+statement's words (the one most alike the others), its status
 - ``conflicting`` when one of its statements is on a side of a conflict (the statements
   of the other sides are its contradicting evidence);
 - ``corroborated`` when at least two independent sources state it;
