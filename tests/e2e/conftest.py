@@ -99,8 +99,8 @@ def serving(store: Store, models: Models) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def app_url(corpus_store: Store, models: Models) -> Iterator[str]:
-    with serving(corpus_store, models) as url:
+def app_url(sqlite_corpus_store: Store, models: Models) -> Iterator[str]:
+    with serving(sqlite_corpus_store, models) as url:
         yield url
 
 

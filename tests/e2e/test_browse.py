@@ -83,10 +83,10 @@ def test_docs_page(app_url: str, watched: Watched, shoot: Shoot) -> None:
 
 
 def test_static_report(
-    corpus_store: Store, models: Models, tmp_path: Path, watched: Watched, shoot: Shoot
+    sqlite_corpus_store: Store, models: Models, tmp_path: Path, watched: Watched, shoot: Shoot
 ) -> None:
-    ids = [s.id for s in find_stories(corpus_store.engine, StoryQuery()).stories]
-    analysed = [stored_story(corpus_store, story_id, models) for story_id in ids]
+    ids = [s.id for s in find_stories(sqlite_corpus_store.engine, StoryQuery()).stories]
+    analysed = [stored_story(sqlite_corpus_store, story_id, models) for story_id in ids]
     articles = tuple(a for _, members in analysed for a in members)
     report = tmp_path / "report.html"
     report.write_text(

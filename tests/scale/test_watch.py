@@ -39,11 +39,6 @@ def feeds() -> Iterator[Feeds]:
         yield running
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "watch.db")
-
-
 def watcher(urls: list[str], db: str, models: Models, clock: Clock, **settings: float) -> Watcher:
     options = {"interval": 10.0, "host_interval": 0.0, **settings}
     return Watcher(

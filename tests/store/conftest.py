@@ -1,9 +1,8 @@
-"""A fresh SQLite store per test."""
+"""A fresh store per test, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from newsprism.store import Store, open_store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "news.db"))
+def store(db: str) -> Iterator[Store]:
+    opened = open_store(db)
     yield opened
     opened.close()

@@ -61,17 +61,16 @@ def test_a_failing_placement_leaves_a_store_the_next_run_completes(
     _all_placed(store)
 
 
-def test_the_write_lock_is_the_stores_across_processes(tmp_path: Path) -> None:
+def test_the_write_lock_is_the_stores_across_processes(db: str) -> None:
     """While one process holds a store's write lock, another waits, then gives up with a
     message naming the store."""
-    db = tmp_path / "locked.db"
-    held = open_store(str(db))
+    held = open_store(db)
     probe = (
         "import sys\n"
         "from newsprism.store import open_store\n"
         "from newsprism.store.lock import writing\n"
         "from newsprism.errors import StoreError\n"
-        f"store = open_store({str(db)!r})\n"
+        f"store = open_store({db!r})\n"
         "try:\n"
         "    with writing(store.engine, wait=0.5):\n"
         "        sys.exit(0)\n"
@@ -82,18 +81,17 @@ def test_the_write_lock_is_the_stores_across_processes(tmp_path: Path) -> None:
     with writing(held.engine):
         blocked = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert blocked.returncode == 3, blocked.stderr
-    assert "another process" in blocked.stdout and "locked.db" in blocked.stdout
+    assert "another process" in blocked.stdout and _database_name(held) in blocked.stdout
     free = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert free.returncode == 0, free.stdout + free.stderr
     held.close()
 
 
 def test_two_ingests_at_once_both_place_everything(
-    tmp_path: Path, seeds_dir: Path, examples_dir: Path
+    db: str, seeds_dir: Path, examples_dir: Path
 ) -> None:
     """Two `newsprism ingest` processes into one store at the same time: both succeed and
     every article of both is placed."""
-    db = str(tmp_path / "shared.db")
     runs = [
         subprocess.Popen(
             [str(Path(sys.executable).parent / "newsprism"), "ingest", str(folder), "--db", db],
@@ -112,3 +110,8 @@ def test_two_ingests_at_once_both_place_everything(
         assert store.count_articles() >= 12
     finally:
         store.close()
+
+
+def _database_name(store: Store) -> str:
+    """The store's name as its messages give it: a SQLite file's name, a database's name."""
+    return Path(str(store.engine.url.database)).name

@@ -33,10 +33,12 @@ def make_article(n: int, **overrides: object) -> Article:
     return Article(id=article_id, **fields)  # type: ignore[arg-type]
 
 
-def test_wal_mode(store: Store) -> None:
+def test_wal_mode(tmp_path: Path) -> None:
     """Readers must not block a writer: SQLite runs in WAL mode on every connection."""
+    store = open_store(str(tmp_path / "news.db"))
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    store.close()
 
 
 def test_same_articles_twice_stored_once(store: Store) -> None:
@@ -68,8 +70,8 @@ def test_round_trip(store: Store) -> None:
         assert back[article.id].removed == article.removed
 
 
-def test_persists_across_reopen(tmp_path: Path) -> None:
-    path = str(tmp_path / "again.db")
+def test_persists_across_reopen(db: str) -> None:
+    path = db
     first = open_store(path)
     first.add_articles([make_article(1)])
     first.close()

@@ -33,8 +33,8 @@ def item(n: int, text: str = FLOOD) -> dict[str, str]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(str(tmp_path / "ingest.db"))
+def store(db: str) -> Iterator[Store]:
+    opened = open_store(db)
     yield opened
     opened.close()
 

@@ -179,11 +179,11 @@ def test_a_nul_in_the_search_is_no_wildcard(client: TestClient) -> None:
 
 
 def test_a_story_not_yet_analysed_is_analysed_in_the_background(
-    tmp_path: Path, examples_dir: Path, models: Models
+    db: str, examples_dir: Path, models: Models
 ) -> None:
     """No request waits for an analysis: the first view says the story is being analysed
     (202, Retry-After), the background worker analyses it, and the next view shows it."""
-    store = open_store(str(tmp_path / "fresh.db"))
+    store = open_store(db)
     report = ingest([str(examples_dir)], store, models=models)  # placed, not analysed
     story_id = next(iter(set(report.placed.values())))
     app = create_app(store, models=models)
