@@ -2,6 +2,10 @@
 
 Exit status: 0 every input was read; 1 some inputs failed and the rest was
 processed; 2 the command could not run (usage, store or model problem).
+
+The pipeline, the store and the renderers are imported by the commands that use them,
+so ``--version`` and ``--help`` start without loading spaCy, onnxruntime, usearch,
+datasketch or SQLAlchemy (tests/test_light_start.py).
 """
 
 from __future__ import annotations
@@ -13,21 +17,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from newsprism import __version__, pipeline
-from newsprism.analyze.aliases import AliasTable, load_aliases
+from newsprism import __version__
 from newsprism.cli_progress import Reporter, reporting
 from newsprism.display import printable
 from newsprism.errors import InputError, NewsprismError
 from newsprism.records import Duplicate
-from newsprism.render import RENDERERS, render_extraction
-from newsprism.settings import FetchSettings, IngestSettings
-from newsprism.store import DEFAULT_DB, open_store
+from newsprism.settings import DEFAULT_DB, FetchSettings, IngestSettings
+
+if TYPE_CHECKING:
+    from newsprism.analyze.aliases import AliasTable
 
 app = typer.Typer(
     name="newsprism",
@@ -112,6 +116,9 @@ def extract(
     deadline: Deadline = 120.0,
 ) -> None:
     """Ingest and clean only: one Article per line, with what cleaning removed."""
+    from newsprism import pipeline
+    from newsprism.render import render_extraction
+
     with _reporting() as reporter:
         result = pipeline.extract(
             inputs, _settings(allow_private, timeout, deadline), progress=reporter.article
@@ -144,6 +151,8 @@ def analyze(
     one_story: OneStory = False,
 ) -> None:
     """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
+    from newsprism.analyze.aliases import load_aliases
+
     try:
         table = load_aliases(aliases)
     except InputError as exc:
@@ -195,6 +204,9 @@ def ingest(
     ] = True,
 ) -> None:
     """Store articles in the database; articles already stored are not stored twice."""
+    from newsprism import pipeline
+    from newsprism.store import open_store
+
     store = open_store(db)
     with _reporting() as reporter:
         report = pipeline.ingest(
@@ -229,6 +241,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the stored stories as web pages and a JSON API (read-only without a token)."""
+    from newsprism.store import open_store
     from newsprism.web import serve as run_server
     from newsprism.web.security import load_token
 
@@ -261,6 +274,7 @@ def batch(
 ) -> None:
     """The whole pipeline over a large archive on a Dask cluster, written as Parquet."""
     from newsprism.scale import BatchSettings, run_batch, save_batch
+    from newsprism.store import open_store
 
     try:
         settings = BatchSettings(workers, partitions, scheduler, window_days=window_days)
@@ -297,6 +311,7 @@ def watch(
 ) -> None:
     """Poll feeds politely and place their new items into the stored stories."""
     from newsprism.scale.watch import PollResult, Watcher, WatchSettings
+    from newsprism.store import open_store
 
     try:
         settings = WatchSettings(interval=interval, max_backoff=max(interval, 6 * 3600.0))
@@ -332,6 +347,10 @@ def _analyze(
     one_story: bool,
 ) -> None:
     """Stories, analysed with the alias table, or only clustered when there is none."""
+    from newsprism import pipeline
+    from newsprism.render import RENDERERS
+    from newsprism.store import open_store
+
     store = open_store(db) if db else None
     with _reporting() as reporter:
         result = pipeline.analyze(

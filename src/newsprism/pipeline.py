@@ -112,7 +112,7 @@ def clean_items(
             try:
                 result = clean(item, models.language)
             except InputError as exc:
-                result = InputFailure(exc.source, exc.reason, exc.stage)
+                result = InputFailure.from_error(exc)
         if isinstance(result, InputFailure):
             failures.append(result)
         elif result.id in articles:
@@ -169,7 +169,7 @@ def ingest_records(
         try:
             items.append(document_from_record(f"{name}[{index}]", record))
         except InputError as exc:
-            items.append(InputFailure(exc.source, exc.reason, exc.stage))
+            items.append(InputFailure.from_error(exc))
     return ingest_items(items, store, models, one_story=one_story)
 
 
@@ -268,7 +268,7 @@ def analyze_stories(
     analysed = []
     for story in stories:
         members = [by_id[i] for i in story.article_ids]
-        docs = list(parse(members, models))
+        docs = list(parse(members, models, aliases))
         analysed.append(analyze_story(story, members, docs, models, aliases))
         if steps is not None:
             steps("analysing stories", len(analysed), len(stories))

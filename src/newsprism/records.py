@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsprism.errors import InputError
+
 SourceKind = Literal["text", "html", "feed", "warc", "jsonl"]
 ClaimKind = Literal["quantity", "attribute", "event", "statement"]
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
@@ -115,6 +117,29 @@ class InputFailure:
     source: str
     error: str
     stage: str = "ingest"
+
+    @classmethod
+    def from_error(
+        cls,
+        error: Exception,
+        source: str | None = None,
+        *,
+        stage: str | None = None,
+        what: str = "input",
+    ) -> InputFailure:
+        """The failure an error of one input makes: every place that catches one turns it
+        into a record here.
+
+        An :class:`~newsprism.errors.InputError` gives its own input, reason and stage;
+        ``source`` and ``stage``, when given, replace them (a shard names a range of lines
+        by its own name). Any other error is unexpected: it is recorded under ``source`` as
+        "``what`` failed: " and its repr, which shows its type.
+        """
+        if isinstance(error, InputError):
+            return cls(source or error.source, error.reason, stage or error.stage)
+        if source is None:
+            raise ValueError(f"an unexpected error needs the name of its input: {error!r}")
+        return cls(source, f"{what} failed: {error!r}", stage or "ingest")
 
 
 @dataclass(frozen=True)

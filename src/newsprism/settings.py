@@ -8,6 +8,9 @@ from newsprism import __version__
 
 MIB = 1024 * 1024
 
+DEFAULT_DB = "newsprism.db"
+"""The store ``--db`` names when not told: a SQLite file in the working directory."""
+
 
 @dataclass(frozen=True)
 class FetchSettings:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.entities import resolve
 from newsprism.models import Models
-from newsprism.records import Entity, Story
+from newsprism.nlp import parse
+from newsprism.records import Article, Entity, Story
 
 from .conftest import Parsed
 
@@ -129,3 +132,73 @@ def test_claims_read_in_the_articles_own_words(seeds_parsed: Parsed, seed_story:
     for conflict in story.conflicts:
         for side in conflict.sides:
             assert any(side.text in folded[s.article] for s in side.evidence), side.text
+
+
+def _story(models: Models, *texts: str) -> list[Entity]:
+    articles = [
+        Article(f"a{n}", f"a{n}", None, f"Outlet {n}", None, None, "en", t)
+        for n, t in enumerate(texts)
+    ]
+    return resolve(articles, list(parse(articles, models)), models, default_aliases())
+
+
+def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
+    entities = _story(
+        models,
+        "Donald Trump met reporters at the White House on Monday. Trump said the economy was "
+        "strong. Melania Trump visited a school in Ohio the same day.",
+        "Melania Trump spoke at a school in Ohio. Donald Trump stayed in Washington, where "
+        "Trump signed two bills.",
+    )
+    donald = _one(entities, "Donald Trump")
+    melania = _one(entities, "Melania Trump")
+    assert donald.id != melania.id
+    assert "Trump" in {m.text for m in donald.mentions}
+
+
+def test_every_occurrence_of_a_known_name_is_a_mention(
+    seed_entities: list[Entity], seeds_parsed: Parsed
+) -> None:
+    """Each standalone "Rasool" or "Blinken" in the seeds, possessives included, is a mention
+    of that person, whether or not the recogniser tagged it there."""
+    for surname in ("Rasool", "Blinken"):
+        person = _one(seed_entities, surname)
+        for article in seeds_parsed.articles:
+            held = [(m.start, m.end) for m in person.mentions if m.article == article.id]
+            for found in re.finditer(rf"\b{surname}\b", article.text):
+                inside = any(s <= found.start() and found.end() <= e for s, e in held)
+                assert inside, (surname, article.outlet, found.start())
+
+
+def test_titled_and_possessive_forms_are_mentions_without_the_title(models: Models) -> None:
+    entities = _story(
+        models,
+        "Finance minister Adaeze Okonkwo-Bello presented the budget on Tuesday. "
+        "Mr. Okonkwo-Bello's plan cuts fuel subsidies. "
+        "Critics said Minister Okonkwo-Bello had ignored the unions.",
+    )
+    person = _one(entities, "Adaeze Okonkwo-Bello")
+    texts = [m.text for m in person.mentions]
+    assert texts.count("Okonkwo-Bello") == 2, texts
+
+
+def test_a_description_joins_the_actor_it_labels(models: Models) -> None:
+    entities = _story(
+        models,
+        "U.S. President Joe Biden announced new sanctions on Tuesday. The president said the "
+        "measures would take effect at once.",
+        "The White House said the president would travel to Ohio next week.",
+    )
+    biden = _one(entities, "Joe Biden")
+    said = [m.text.lower() for m in biden.mentions]
+    assert said.count("the president") == 2, said
+
+
+def test_a_description_no_actor_carries_stays_alone(models: Models) -> None:
+    entities = _story(
+        models,
+        "Joe Biden announced new sanctions on Tuesday. The ambassador said the measures would "
+        "take effect at once, and the groups named in them would lose their assets.",
+    )
+    held = {m.text.lower() for e in entities for m in e.mentions}
+    assert "the ambassador" not in held and "the groups" not in held

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 
 from newsprism.cluster.index import VectorIndex
@@ -25,3 +28,15 @@ def test_unaligned_vectors_are_added_and_searched() -> None:
     assert len(index) == 5
     (key, similarity), *_ = index.nearest(_unaligned(vectors[3]), 2)
     assert key == 3 and similarity > 0.99
+
+
+def test_the_embedder_may_load_after_an_index_is_made() -> None:
+    """usearch is imported lazily, still after onnxruntime: importing onnxruntime after
+    usearch crashes the interpreter (see ``newsprism.cluster.index``)."""
+    script = (
+        "import sys; from newsprism.cluster.index import VectorIndex; "
+        "assert 'usearch' not in sys.modules; VectorIndex(4); "
+        "assert 'onnxruntime' in sys.modules; import onnxruntime; print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "ok\n"), done.stderr

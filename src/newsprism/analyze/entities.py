@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.analyze.aliases import AliasTable, compatible
+from newsprism.analyze.completion import complete
+from newsprism.analyze.descriptions import label_heads, link_descriptions
 from newsprism.analyze.labels import find_labels
-from newsprism.analyze.matching import Form, Match, acronym_of, forms, match
+from newsprism.analyze.matching import Form, Match, acronym_of, forms, match, words_equal
 from newsprism.analyze.mentions import find_mentions
 from newsprism.analyze.names import is_acronym, plain_key
 from newsprism.models import Models
@@ -39,6 +41,8 @@ class Chain:
     types: Counter[EntityType] = field(default_factory=Counter)
     full_person: bool = False
     """Named as a person in more than one word somewhere: a person, whatever else it is typed."""
+    descriptions: list[Span] = field(default_factory=list)
+    """Definite descriptions that stand for the actor ("the spokesperson"): mentions, not names."""
 
     @property
     def type(self) -> EntityType:
@@ -65,16 +69,23 @@ def resolve(
     """Entities of a story's articles (``docs`` are their parses), largest first."""
     mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
     chains = resolve_mentions(mentions, docs, models, aliases)
+    complete(chains, articles, docs)
     parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
-    entities = []
-    for chain in chains:
-        labels: dict[tuple[str, int, int], Span] = {}
-        for mention in chain.mentions:
-            article, doc = parsed[mention.span.article]
-            for label in find_labels(article, doc, mention):
-                labels.setdefault((label.article, label.start, label.end), label)
-        entities.append(_entity(chain, tuple(labels[k] for k in sorted(labels))))
+    labels = [_labels(chain, parsed) for chain in chains]
+    by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
+    heads = [label_heads(found, by_id) for found in labels]
+    link_descriptions(chains, heads, articles, docs)
+    entities = [_entity(c, found) for c, found in zip(chains, labels, strict=True)]
     return sorted(entities, key=lambda e: -len(e.mentions))
+
+
+def _labels(chain: Chain, parsed: dict[str, tuple[Article, Doc]]) -> tuple[Span, ...]:
+    labels: dict[tuple[str, int, int], Span] = {}
+    for mention in chain.mentions:
+        article, doc = parsed[mention.span.article]
+        for label in find_labels(article, doc, mention):
+            labels.setdefault((label.article, label.start, label.end), label)
+    return tuple(labels[k] for k in sorted(labels))
 
 
 def resolve_mentions(
@@ -123,8 +134,9 @@ def _within(found: Sequence[Mention], aliases: AliasTable, places: frozenset[str
 def _fitting(
     chains: list[Chain], mention: Mention, mention_forms: set[Form], places: frozenset[str]
 ) -> Chain | None:
-    """The most recent chain the mention fits: the same name first, then as a short form."""
-    short: Chain | None = None
+    """The most recent chain the mention fits by the same name; else the chain it fits as a
+    short form (a surname) that was named most often so far, the most recent of equals."""
+    short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type
         result = _best_match(mention_forms, chain.forms, kind, places)
@@ -133,13 +145,13 @@ def _fitting(
             continue
         if result is Match.SAME:
             return chain
-        if result is Match.SHORT and short is None:
-            short = chain
+        if result is Match.SHORT:
+            short.append(chain)
         if is_acronym(mention.span.text) and any(
             acronym_of(mention.span.text, m.span.text) for m in chain.mentions
         ):
             return chain
-    return short
+    return max(short, key=lambda c: len(c.mentions)) if short else None
 
 
 def _best_match(
@@ -195,6 +207,8 @@ def _target(
             if _same_spelling(chain, other):
                 return other
             continue
+        if _namesakes(chain, other, places):
+            continue
         result = _best_match(chain.forms, other.forms, other.type, places)
         if result is Match.SAME:
             return other
@@ -203,6 +217,16 @@ def _target(
     if len(short) <= 1:
         return short[0] if short else None
     return _closest(chain, short, docs, models)
+
+
+def _namesakes(a: Chain, b: Chain, places: frozenset[str]) -> bool:
+    """Two people who share a surname and whose full names never agree (Melania and Donald
+    Trump, Kim Jong-un and Kim Jong-il) are two people, whatever short forms each also has."""
+    if "PERSON" not in (a.type, b.type):
+        return False
+    pairs = [(x, y) for x in a.forms if len(x) > 1 for y in b.forms if len(y) > 1]
+    shared = any(words_equal(x[-1], y[-1]) for x, y in pairs)
+    return shared and not any(match(x, y, "PERSON", places) is Match.SAME for x, y in pairs)
 
 
 def _same_spelling(a: Chain, b: Chain) -> bool:
@@ -248,7 +272,8 @@ def _sentences(chain: Chain, by_id: dict[object, Doc]) -> list[str]:
 
 
 def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
-    spans = tuple(sorted((m.span for m in chain.mentions), key=lambda s: (s.article, s.start)))
+    named = [m.span for m in chain.mentions]
+    spans = tuple(sorted([*named, *chain.descriptions], key=lambda s: (s.article, s.start)))
     return Entity(
         id=spans_id("e", spans),
         name=chain.alias or _fullest(chain),

@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from newsprism.models import Models
@@ -97,10 +97,19 @@ def days(published: str | None) -> float | None:
     return moment.timestamp() / 86400.0 if moment.tzinfo else moment.toordinal() - 719163.0
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use (importing spaCy takes a second)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def terms(text: str) -> Counter[str]:
     words = _WORD.findall(unidecode(text).lower())
+    stop = _stop_words()
     return Counter(
-        w for w in words if (len(w) > 2 and w not in STOP_WORDS and not w.isdigit()) or _year(w)
+        w for w in words if (len(w) > 2 and w not in stop and not w.isdigit()) or _year(w)
     )
 
 
@@ -139,6 +148,7 @@ def _ner_inputs(nlp: Language) -> set[str]:
 
 def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iterator[Counter[str]]:
     nlp = models.nlp
+    stop = _stop_words()
     disabled = [name for name in nlp.pipe_names if name not in _ner_inputs(nlp)]
     texts = (_full_text(a) for a in articles)
     for article, doc in zip(
@@ -152,7 +162,7 @@ def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iter
                 bag["#" + name_key(entity.text)] += 1
         for word in capitalised(_full_text(article)):
             key = name_key(word)
-            if key and key not in STOP_WORDS:
+            if key and key not in stop:
                 bag["^" + key] += 1
         bag.pop("", None)
         yield bag

@@ -1,8 +1,9 @@
 """Nearest-neighbour search over article embeddings (usearch HNSW, cosine).
 
-onnxruntime is imported first on purpose: importing it after usearch crashes
-the interpreter (segmentation fault, usearch 2.26 with onnxruntime 1.32), and
-the embedder imports onnxruntime lazily, possibly after this module.
+usearch is imported when the first index is made, and onnxruntime just before it on
+purpose: importing onnxruntime after usearch crashes the interpreter (segmentation
+fault, usearch 2.26 with onnxruntime 1.32), and the embedder imports onnxruntime when
+it loads, possibly after an index was made.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import onnxruntime  # noqa: F401  (import order, see the module docstring)
-from usearch.index import Index
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
 
 
 class VectorIndex:
     def __init__(self, dimensions: int) -> None:
+        import onnxruntime  # noqa: F401  (before usearch: see the module docstring)
+        from usearch.index import Index
+
         # A sparser graph than usearch's default: candidates need recall at k=20, not
         # exact order, and adding and searching get cheaper as the archive grows.
         self._index = Index(

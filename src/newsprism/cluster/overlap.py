@@ -11,10 +11,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from newsprism.records import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
@@ -30,6 +32,8 @@ class Overlap:
 
 
 def signature(text: str) -> MinHash:
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS])
@@ -44,6 +48,8 @@ def overlaps(articles: Sequence[Article], threshold: float = 0.2) -> dict[str, l
     """For each article, the others sharing ``threshold`` of their shingles, strongest first."""
     if not 0.0 < threshold < 1.0:
         raise ValueError(f"threshold must be within (0, 1), got {threshold}")
+    from datasketch import MinHashLSH
+
     signatures = {a.id: signature(a.text) for a in articles}
     lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
     for article_id, minhash in signatures.items():

@@ -32,7 +32,7 @@ def read_all(inputs: list[str], settings: IngestSettings | None = None) -> Itera
     settings = settings or IngestSettings()
     for item in expand(inputs):
         if isinstance(item, InputError):
-            yield InputFailure(item.source, item.reason, item.stage)
+            yield InputFailure.from_error(item)
         else:
             yield from read_input(item, settings)
 
@@ -41,7 +41,7 @@ def read_input(item: Input, settings: IngestSettings) -> Iterator[Item]:
     try:
         yield from _dispatch(item, settings)
     except InputError as exc:
-        yield InputFailure(exc.source, exc.reason, exc.stage)
+        yield InputFailure.from_error(exc)
 
 
 def _dispatch(item: Input, settings: IngestSettings) -> Iterator[Item]:

@@ -52,7 +52,7 @@ def read_feed(
         try:
             yield _read_item(item_source, entry, feed_title, settings, base_dir)
         except InputError as exc:
-            yield InputFailure(exc.source, exc.reason, exc.stage)
+            yield InputFailure.from_error(exc)
     if problem is not None:
         yield InputFailure(
             source, f"feed is malformed after {len(entries)} item(s), the rest was lost: {problem}"

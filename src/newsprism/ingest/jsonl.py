@@ -33,7 +33,7 @@ def read_jsonl(
             yield _parse_line(line_source, line)
             read += 1
         except InputError as exc:
-            yield InputFailure(exc.source, exc.reason, exc.stage)
+            yield InputFailure.from_error(exc)
     if read == 0:
         raise InputError(source, "no readable JSONL line")
 

@@ -72,7 +72,7 @@ def read_warc(
             try:
                 yield read_html(name, payload, url=uri)
             except InputError as exc:
-                yield InputFailure(exc.source, exc.reason, exc.stage)
+                yield InputFailure.from_error(exc)
     except _LineTooLong as exc:
         yield InputFailure(source, f"WARC archive unreadable after {seen} HTML record(s): {exc}")
         return

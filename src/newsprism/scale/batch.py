@@ -178,7 +178,7 @@ def _read(
         try:
             result: PartitionResult = future.result()
         except Exception as exc:  # a worker's error in one shard must not end the batch
-            lost = InputFailure(shard.name, f"shard failed: {exc!r}", "batch")
+            lost = InputFailure.from_error(exc, shard.name, stage="batch", what="shard")
             failures[shard.number] = [lost]
             report.failure(lost)
         else:
@@ -239,7 +239,9 @@ def _stories(
             plain = pipeline.stories_from_groups(members, chunk)
             stories.extend(plain)
             for story in plain:
-                lost = InputFailure(f"story {story.id}", f"analysis failed: {exc!r}", "analyze")
+                lost = InputFailure.from_error(
+                    exc, f"story {story.id}", stage="analyze", what="analysis"
+                )
                 failures.append(lost)
                 report.failure(lost)
         report.step("analysing", done, len(futures))

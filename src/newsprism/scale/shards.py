@@ -77,7 +77,7 @@ def plan(inputs: list[str], partitions: int) -> Plan:
     failures: list[InputFailure] = []
     for item in expand(inputs):
         if isinstance(item, InputError):
-            failures.append(InputFailure(item.source, item.reason, item.stage))
+            failures.append(InputFailure.from_error(item))
         elif item.stdin:
             raise UsageError("batch cannot read standard input: give files, directories or URLs")
         else:
@@ -90,7 +90,7 @@ def plan(inputs: list[str], partitions: int) -> Plan:
             try:
                 units.extend(Unit(item, lines) for lines in line_ranges(item, target))
             except InputError as exc:
-                failures.append(InputFailure(exc.source, exc.reason, exc.stage))
+                failures.append(InputFailure.from_error(exc))
         else:
             units.append(Unit(item))
     return Plan(tuple(_group(units, target)), tuple(failures))
@@ -156,7 +156,7 @@ def read_unit(unit: Unit, settings: IngestSettings) -> Iterator[RawDocument | In
     try:
         yield from _read_lines(unit, settings)
     except InputError as exc:
-        yield InputFailure(unit.name if exc.source == unit.input.name else exc.source, exc.reason)
+        yield InputFailure.from_error(exc, unit.name if exc.source == unit.input.name else None)
 
 
 def _read_lines(unit: Unit, settings: IngestSettings) -> Iterator[RawDocument | InputFailure]:

@@ -18,15 +18,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
 from newsprism.records import Article, InputFailure, Removal
+from newsprism.settings import DEFAULT_DB
 from newsprism.store.lock import writing
 from newsprism.store.schema import articles, failures, metadata
 
 # Tables defined beside their own queries join the metadata on import.
 from newsprism.store import analyses as _analyses  # noqa: F401  isort: skip
 
-__all__ = ["AddResult", "Store", "open_store"]
-
-DEFAULT_DB = "newsprism.db"
+__all__ = ["DEFAULT_DB", "AddResult", "Store", "open_store"]
 
 
 @dataclass(frozen=True)

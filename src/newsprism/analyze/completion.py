@@ -1,0 +1,119 @@
+"""Every occurrence of an actor's names is a mention, whether or not the recogniser tagged it.
+
+The statistical recogniser finds a name in one sentence and misses it in the next ("Trump"
+thirty times in an article, ten of them tagged). Once the story's chains know an actor's
+names, each article of the story is searched for them:
+- the names as written in any article (longest first, so "Melania Trump" is taken before
+  "Trump"), and a person's surname;
+- possessives ("Trump's") and titled forms ("Mr. Trump", "President Trump": the name is the
+  mention, the title stays a label), and the all-caps form of a dateline ("BAGHDAD —");
+- not inside a longer name: a capitalised word before ("Ivanka Trump") or after ("Trump
+  Tower") makes it another name, unless the word before is a title;
+- a one-word name only where the parse reads it as a proper noun ("May" the month is not
+  "May" the surname);
+- a surname two people share goes to the one named last before it in the article, or to
+  neither when neither was named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.labels import COURTESY
+from newsprism.analyze.names import TITLES
+from newsprism.records import Article, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newsprism.analyze.entities import Chain
+
+MIN_CHARS = 3
+"""Shorter names ("Al", "UN" excepted as acronyms) match too much text to search for."""
+DATELINE_CHARS = 4
+"""An all-caps form is searched only for names this long: "US" in capitals is a word too."""
+
+
+def complete(chains: Sequence[Chain], articles: Sequence[Article], docs: Sequence[Doc]) -> None:
+    """Add to each chain the occurrences of its names that no chain holds yet (in place)."""
+    owners = _owners(chains)
+    for article, doc in zip(articles, docs, strict=True):
+        taken = [
+            (m.span.start, m.span.end)
+            for chain in chains
+            for m in chain.mentions
+            if m.span.article == article.id
+        ]
+        for name in sorted(owners, key=lambda n: (-len(n), n)):
+            for start, end in _occurrences(article.text, name):
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                if not _stands_alone(doc, start, end, name):
+                    continue
+                chain = _owner(owners[name], article.id, start)
+                if chain is None:
+                    continue
+                chain.mentions.append(Mention(Span.of(article, start, end), chain.type))
+                taken.append((start, end))
+
+
+def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
+    """Each searchable name and the chains it names."""
+    owners: dict[str, list[Chain]] = {}
+    for chain in chains:
+        names = {m.span.text for m in chain.mentions}
+        if chain.type == "PERSON":
+            names |= {n.split()[-1] for n in names if len(n.split()) > 1}
+        for name in names:
+            searchable = len(name) >= MIN_CHARS or (name.isupper() and len(name) >= 2)
+            if searchable and chain not in owners.setdefault(name, []):
+                owners[name].append(chain)
+    return owners
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    forms = {name}
+    if len(name) >= DATELINE_CHARS and not name.isupper():
+        forms.add(name.upper())
+    found = []
+    for form in forms:
+        pattern = re.compile(rf"(?<![\w\-’'.]){re.escape(form)}(?!\w)")
+        found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return sorted(found)
+
+
+def _stands_alone(doc: Doc, start: int, end: int, name: str) -> bool:
+    part = doc.char_span(start, end, alignment_mode="expand")
+    if part is None or part.start_char != start or part.end_char != end:
+        return False
+    one_word = len(name.split()) == 1 and not name.isupper()
+    if one_word and not any(t.pos_ == "PROPN" for t in part):
+        return False
+    before = doc[part.start - 1] if part.start > 0 else None
+    after = doc[part.end] if part.end < len(doc) else None
+    if before is not None and _name_word(before) and not _title(before):
+        return False
+    return not (after is not None and _name_word(after) and not after.is_sent_start)
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLES or word in COURTESY
+
+
+def _owner(chains: list[Chain], article: str, start: int) -> Chain | None:
+    if len(chains) == 1:
+        return chains[0]
+    last: tuple[int, Chain] | None = None
+    for chain in chains:
+        for m in chain.mentions:
+            before = m.span.article == article and m.span.end <= start
+            if before and (last is None or m.span.start > last[0]):
+                last = (m.span.start, chain)
+    return last[1] if last else None

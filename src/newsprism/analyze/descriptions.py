@@ -1,0 +1,93 @@
+"""Definite descriptions that stand for a named actor: "the president", "the North Korean
+leader", "the former FBI director", "the Iraqi capital".
+
+A description joins an actor only when the story supports it: its head noun is the head of
+one of that actor's labels ("U.S. President Joe Biden", "Yehia Rasool, the military
+spokesperson", "the Iraqi capital, Baghdad"). Within an article it joins the actor carrying
+that label who was named last before it; with none named before it, the one actor of the
+story that carries the label; otherwise it stays alone (it is then no mention of anyone).
+A description that is itself a label (in apposition to a name, or a title before one) is
+left to the labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.names import TITLES
+from newsprism.records import Article, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
+
+    from newsprism.analyze.entities import Chain
+
+DETERMINERS = frozenset({"the"})
+"""Only definite descriptions: "a spokesperson" introduces someone, "the spokesperson" refers."""
+
+
+def label_heads(labels: Sequence[Span], docs: dict[str, Doc]) -> set[str]:
+    """The lemmas of the nouns heading an actor's labels (a title read as a proper noun, as
+    in "President Joe Biden", counts as the noun it is)."""
+    heads = set()
+    for label in labels:
+        doc = docs.get(label.article)
+        part = doc.char_span(label.start, label.end, alignment_mode="expand") if doc else None
+        if part is None:
+            continue
+        word = part.root.lemma_.lower()
+        if part.root.pos_ == "NOUN" or word in TITLES:
+            heads.add(word)
+    return heads
+
+
+def link_descriptions(
+    chains: Sequence[Chain],
+    heads: Sequence[set[str]],
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+) -> None:
+    """Add to each chain the descriptions that stand for it (``heads[i]`` are the label heads
+    of ``chains[i]``), in place."""
+    carriers: dict[str, list[int]] = {}
+    for index, words in enumerate(heads):
+        for word in words:
+            carriers.setdefault(word, []).append(index)
+    for article, doc in zip(articles, docs, strict=True):
+        named = sorted(
+            (m.span.start, m.span.end, index)
+            for index, chain in enumerate(chains)
+            for m in chain.mentions
+            if m.span.article == article.id
+        )
+        for chunk in doc.noun_chunks:
+            candidates = carriers.get(chunk.root.lemma_.lower())
+            if not candidates or not _description(chunk, named):
+                continue
+            chosen = _nearest(candidates, named, chunk.start_char)
+            if chosen is not None:
+                end = chunk.root.idx + len(chunk.root.text)
+                chains[chosen].descriptions.append(Span.of(article, chunk.start_char, end))
+
+
+def _description(chunk: TokenSpan, named: list[tuple[int, int, int]]) -> bool:
+    """A definite noun phrase headed by a common noun, not part of a name nor a label of one."""
+    if chunk[0].lower_ not in DETERMINERS or chunk.root.pos_ != "NOUN" or len(chunk) < 2:
+        return False
+    if chunk.root.tag_ != "NN":
+        return False  # "the groups" are several actors, not one
+    if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in named):
+        return False
+    root = chunk.root
+    near = [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return not any(s <= t.idx < e for t in near for s, e, _ in named)
+
+
+def _nearest(candidates: list[int], named: list[tuple[int, int, int]], start: int) -> int | None:
+    before = [index for s, _, index in named if s < start and index in candidates]
+    if before:
+        return before[-1]
+    return candidates[0] if len(candidates) == 1 else None
