@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.analyze.aliases import default_aliases, load_aliases, ruler_patterns
+from newsprism.analyze.aliases import AliasTable, default_aliases, load_aliases, ruler_patterns
 from newsprism.errors import InputError
+from newsprism.models import Models
+from newsprism.nlp import parse
+from newsprism.records import Article
 
 
 def test_known_aliases_are_found() -> None:
@@ -48,3 +51,19 @@ def test_a_bad_table_names_its_line(tmp_path: Path) -> None:
 def test_ruler_patterns_cover_apostrophe_forms() -> None:
     texts = {str(p["pattern"]) for p in ruler_patterns()}
     assert "Kata'ib Hizballah" in texts and "Kata’ib Hizballah" in texts
+
+
+def test_a_users_table_feeds_the_recogniser(tmp_path: Path, models: Models) -> None:
+    """Names of an `--aliases` file are recognised by rule in the parse, and the shipped
+    table alone is used again when no file is given."""
+    table = tmp_path / "aliases.tsv"
+    table.write_text("Vortak Brennisvald\tORG\tVBR\n", encoding="utf-8")
+    text = "Officials of the vortak brennisvald met on Monday."
+    article = Article("a", "a", None, None, None, None, "en", text)
+
+    def names(aliases: AliasTable | None) -> set[tuple[str, str]]:
+        (doc,) = parse([article], models, aliases)
+        return {(e.text.lower(), e.label_) for e in doc.ents}
+
+    assert ("vortak brennisvald", "ORG") in names(load_aliases(table))
+    assert ("vortak brennisvald", "ORG") not in names(None)
