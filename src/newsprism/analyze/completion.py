@@ -11,7 +11,7 @@ names, each article of the story is searched for them:
   Tower") makes it another name, unless the word before is a title;
 - a one-word name only where the parse reads it as a proper noun ("May" the month is not
   "May" the surname);
-- a surname two people share goes to the one named last before it in the article, or to
+- a surname two actors share goes to the one named last before it in the article, or to
   neither when neither was named before it.
 """
 
@@ -60,7 +60,9 @@ def complete(chains: Sequence[Chain], articles: Sequence[Article], docs: Sequenc
 
 
 def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
-    """Each searchable name and the chains it names."""
+    """Each searchable name and the chains it names. A person's surname is also claimed by
+    another chain whose name ends in it, whatever its type ("Melania Trump" read as an
+    organisation still competes for "Trump")."""
     owners: dict[str, list[Chain]] = {}
     for chain in chains:
         names = {m.span.text for m in chain.mentions}
@@ -70,6 +72,11 @@ def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
             searchable = len(name) >= MIN_CHARS or (name.isupper() and len(name) >= 2)
             if searchable and chain not in owners.setdefault(name, []):
                 owners[name].append(chain)
+    for chain in chains:
+        for text in {m.span.text for m in chain.mentions if len(m.span.text.split()) > 1}:
+            claimants = owners.get(text.split()[-1], [])
+            if any(c.type == "PERSON" for c in claimants) and chain not in claimants:
+                claimants.append(chain)
     return owners
 
 
