@@ -37,9 +37,10 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Raised when the analysis of a story changes its output, so cached analyses written by an
-earlier version are made again (2: claims read in the articles' own words)."""
+earlier version are made again (2: claims read in the articles' own words; 3: every
+occurrence of a name, and descriptions, among an actor's mentions)."""
 
 
 def signature(article_ids: Iterable[str]) -> str:
