@@ -16,7 +16,9 @@ from newsprism.analyze.quotes import FoundQuote, find_quotes, group_quotes
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.pipeline import extract
-from newsprism.records import Article, Quote, Span
+from newsprism.records import Article, Quote, Span, Story
+
+from .conftest import Parsed
 
 pytestmark = pytest.mark.models
 
@@ -99,16 +101,30 @@ def test_seed_scare_quotes_and_nicknames_are_not_quotes(
     seeds: tuple[list[Article], dict[str, list[FoundQuote]]],
 ) -> None:
     texts = [q.span.text for q in _found(seeds)]
-    for fragment in ("Abu Bakr", "blatant assassination", "death to America", "axis of resistance"):
+    for fragment in ("Abu Bakr", "death to America", "axis of resistance"):
         assert not any(fragment in t for t in texts), fragment
 
 
-def test_seed_indirect_speech_only_articles_have_no_quotes(
+def test_seed_short_attributed_phrase_is_a_quote_in_three_outlets(
     seeds: tuple[list[Article], dict[str, list[FoundQuote]]],
 ) -> None:
+    """'condemning it as "a blatant assassination"', 'labeled as a “blatant
+    assassination” by a spokesperson', 'condemned the ‘blatant assassination’'."""
     articles, found = seeds
-    gulan = next(a for a in articles if a.source.endswith("000_ab57a92e2d5baa27.txt"))
-    assert found[gulan.id] == []
+    by_source = {a.source.rsplit("/", 1)[-1][:3]: a for a in articles}
+    expected = {
+        "000": ("a blatant assassination", ("condemning", "Iraq", True)),
+        "001": ("blatant assassination", ("labeled", "a spokesperson", True)),
+        "003": ("blatant assassination", ("condemned", "Iraqi authorities", True)),
+    }
+    for source, (text, attribution) in expected.items():
+        article = by_source[source]
+        quotes = [q for q in found[article.id] if "assassination" in q.span.text]
+        assert [q.span.text for q in quotes] == [text], source
+        assert described(quotes[0]) == attribution, source
+        assert_verbatim(quotes[0], {article.id: article})
+    # the article that reports only this phrase in quote marks has no other quote
+    assert len(found[by_source["000"].id]) == 1
 
 
 def starting(quotes: list[FoundQuote], prefix: str) -> FoundQuote:
@@ -161,7 +177,24 @@ def test_seed_other_rasool_quotes_stay_apart(seed_quotes: list[Quote]) -> None:
     """Same speaker, same topic, different sentences: not one utterance."""
     act = next(q for q in seed_quotes if q.text.startswith("This act"))
     assert len(act.variants) == 1
-    assert all(len(q.variants) == 1 for q in seed_quotes if q is not act and q.speaker != "rasool")
+    others = [q for q in seed_quotes if q.speaker != "rasool" and "assassination" not in q.text]
+    assert all(len(q.variants) == 1 for q in others)
+
+
+def test_seed_story_groups_the_short_phrase_across_outlets(
+    seeds_parsed: Parsed, seed_story: Story
+) -> None:
+    """One quote, three outlets, attributed to the one speaker named (Iraq); "Iraqi
+    authorities" and "a spokesperson" name no entity, so they do not split it."""
+    (quote,) = [q for q in seed_story.quotes if "blatant assassination" in q.text]
+    by_id = {a.id: a for a in seeds_parsed.articles}
+    assert len({v.article for v in quote.variants}) == 3
+    assert {v.text for v in quote.variants} == {"a blatant assassination", "blatant assassination"}
+    assert quote.text == "blatant assassination"  # the wording most outlets share
+    for span in quote.variants:
+        assert by_id[span.article].text[span.start : span.end] == span.text
+    (iraq,) = [e for e in seed_story.entities if e.id == quote.speaker]
+    assert iraq.name == "Iraq"
 
 
 def test_quote_ids_are_stable(
@@ -267,6 +300,65 @@ def test_attribution_patterns(
     assert quote.partial is partial
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "cue", "speaker"),
+    [
+        ('The mayor called it "a disgrace" and left.', "a disgrace", "called", "The mayor"),
+        (
+            'Iraq issued a rebuke on Friday, condemning the strike as "a blatant assassination".',
+            "a blatant assassination",
+            "condemning",
+            "Iraq",
+        ),
+        (
+            "The strike has been labeled as a “blatant assassination” by a spokesperson.",
+            "blatant assassination",
+            "labeled",
+            "a spokesperson",
+        ),
+        (
+            "Iraqi authorities strongly condemned the ‘blatant assassination’ on Friday.",
+            "blatant assassination",
+            "condemned",
+            "Iraqi authorities",
+        ),
+        (
+            'The deal was what Blinken called "a turning point" for the region.',
+            "a turning point",
+            "called",
+            "Blinken",
+        ),
+        ('Rasool described the raid as "reckless" and left.', "reckless", "described", "Rasool"),
+        (
+            "Critics have dubbed the bill “the cruelty act” since March.",
+            "the cruelty act",
+            "dubbed",
+            "Critics",
+        ),
+        (
+            'The senator dismissed the plan as "a stunt" on Monday.',
+            "a stunt",
+            "dismissed",
+            "The senator",
+        ),
+        (
+            'The strike was condemned as "an assassination" by Baghdad.',
+            "an assassination",
+            "condemned",
+            "Baghdad",
+        ),
+    ],
+)
+def test_short_attributed_phrases(
+    models: Models, text: str, quoted: str, cue: str, speaker: str
+) -> None:
+    """A speech or labelling verb makes a quoted phrase of any length a quote."""
+    quote = only(models, text)
+    assert described(quote) == (cue, speaker, True)
+    assert quote.span.text == quoted
+    assert_verbatim(quote, {"a0": article(text, "a0")})
+
+
 def test_pronoun_resolves_to_the_name_before(models: Models) -> None:
     text = (
         "Fuad Hussein arrived in Washington on Monday to meet Antony Blinken's staff.\n\n"
@@ -330,8 +422,15 @@ def test_cueless_quote_takes_the_speaker_before_it(models: Models) -> None:
     [
         "Rasool said the coalition had become a source of instability and must leave.",
         "The strike killed Wissam Mohammed “Abu Bakr” al-Saadi in Baghdad.",
-        "Iraqi authorities condemned the ‘blatant assassination’ in a residential area.",
+        # a labelling verb nearby does not make a nickname inside a name a quote
+        "Officials condemned the killing of Wissam Mohammed “Abu Bakr” al-Saadi in Baghdad.",
         "Crowds chanted “death to America” at the funeral.",
+        # scare quotes: no verb attributes them, or the verb's object is only its target
+        "The so-called “peace plan” collapsed within a week.",
+        "The minister spoke to “experts” before the vote.",
+        'Officials criticized the "reforms" on Monday.',
+        # a passive labelling verb without a "by" names no one who said it
+        'The area was labeled "a disaster zone" last year.',
         "“Iraqi Officials Condemn U.S. Drone Strike Killing Iran-Backed Militia Commander”",
     ],
 )
@@ -396,6 +495,32 @@ def test_quotes_of_one_article_stay_apart_unless_repeated(models: Models) -> Non
     assert [v.article for v in quotes[0].variants] == ["a1", "a2"]
     repeated = [found[0], _quote("We will rebuild every house in this valley", "a1", "Rasool")]
     assert len(group_quotes(repeated, models.embedder, surname_speaker())) == 1
+
+
+def test_same_short_phrase_in_several_outlets_is_one_quote(models: Models) -> None:
+    found = [
+        _quote("a blatant assassination", "a1", "Iraq", True),
+        _quote("blatant assassination", "a2", None, True),
+        _quote("Blatant assassination", "a3", None, True),
+    ]
+    (quote,) = group_quotes(found, models.embedder, surname_speaker())
+    assert [v.article for v in quote.variants] == ["a1", "a2", "a3"]
+    assert quote.speaker == "iraq"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("a disgrace", "Hussein"), ("a disgrace", "Blinken")),  # two speakers
+        (("unacceptable", None), ("acceptable", None)),  # one letter apart, opposite
+        (("a blatant assassination", None), ("a blatant attack", None)),
+    ],
+)
+def test_short_phrases_stay_apart(
+    models: Models, first: tuple[str, str | None], second: tuple[str, str | None]
+) -> None:
+    found = [_quote(first[0], "a1", first[1], True), _quote(second[0], "a2", second[1], True)]
+    assert len(group_quotes(found, models.embedder, surname_speaker())) == 2
 
 
 def test_known_speakers_must_agree(models: Models) -> None:

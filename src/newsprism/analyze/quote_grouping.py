@@ -28,12 +28,16 @@ folded; COS the cosine of their MiniLM embeddings):
   utterances reached 0.85 in the sets above.
 
 Speakers must agree when both are known, and a quote of fewer than four words
-("Yes", "mother ship") is joined only to one of the same known speaker. Two quotes
-of one article are never one utterance unless the article repeats the same words
-(see :func:`repeats`): a changed word there is a second statement, not a variant.
-Pairs are merged strongest first, and a merge that would join two known speakers, or
-two different quotes of one article, is skipped, so a chain of weak links cannot glue
-two utterances together.
+("Yes", "mother ship") is joined only to one of the same known speaker or to the
+same phrase in another article (:func:`same_phrase`: the same words once case,
+punctuation and a leading article are folded; 'condemning it as "a blatant
+assassination"' / 'labeled as a “blatant assassination”'). Blended or fuzzy scores
+do not join short phrases: "unacceptable" and "acceptable" have a ``ratio`` of 0.91.
+Two quotes of one article are never one utterance unless the article repeats the
+same words (see :func:`repeats`): a changed word there is a second statement, not a
+variant. Pairs are merged strongest first, and a merge that would join two known
+speakers, or two different quotes of one article, is skipped, so a chain of weak
+links cannot glue two utterances together.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ SHORT_WORDS = 4
 _APOSTROPHE = re.compile(r"\s*['’]\s*")
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
 
 
 def normalise(text: str) -> str:
@@ -124,17 +129,27 @@ def _links(
         for j in range(i + 1, len(found)):
             if not _agree(speakers[i], speakers[j]):
                 continue
-            short = min(len(texts[i].split()), len(texts[j].split())) < SHORT_WORDS
-            if short and (speakers[i] is None or speakers[j] is None):
-                continue
             if found[i].span.article == found[j].span.article:
                 if repeats(texts[i], texts[j]):
                     links.append((1.0, i, j))
+                continue
+            short = min(len(texts[i].split()), len(texts[j].split())) < SHORT_WORDS
+            if short and same_phrase(texts[i], texts[j]):
+                links.append((1.0, i, j))
+                continue
+            if short and (speakers[i] is None or speakers[j] is None):
                 continue
             score = similarity(texts[i], texts[j], float(cosines[i, j]))
             if score > 0:
                 links.append((score, i, j))
     return links
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Whether two normalised quotes are one phrase once a leading article is dropped
+    ('condemning it as "a blatant assassination"' / 'the ‘blatant assassination’'):
+    outlets draw the quote marks inside or outside the article."""
+    return _LEADING_ARTICLE.sub("", a) == _LEADING_ARTICLE.sub("", b)
 
 
 def repeats(a: str, b: str) -> bool:

@@ -37,8 +37,19 @@ recall acknowledge admit concede deny conclude mention confirm suggest express d
 promise predict complain shout cry exclaim whisper scream yell testify maintain observe underline
 underscore reiterate repeat quip joke allege contend affirm proclaim lament boast inform speak
 continue demand read call"""
-SPEECH_VERBS = frozenset(_SPEECH_VERBS.split())
-"""Lemmas of verbs that introduce reported speech."""
+_LABELLING_VERBS = """condemn denounce decry label term dub brand characterize characterise"""
+"""Verbs whose object or "as" complement is the subject's own characterisation, so a
+quoted one is their words: 'condemned the ‘blatant assassination’', 'branded it "a
+farce"'. Verbs whose object is only the target ("criticized the 'reforms'") are not
+here: their quoted object is the reporter's scare quote."""
+SPEECH_VERBS = frozenset(_SPEECH_VERBS.split() + _LABELLING_VERBS.split())
+"""Lemmas of verbs that introduce reported speech or attribute a label."""
+_AS_LABELLING = """dismiss paint portray cast frame deride hail praise laud tout slam blast mock
+ridicule criticize criticise attack reject"""
+_AS_VERBS = frozenset(_AS_LABELLING.split())
+"""Verbs that attribute a label only through "as": 'dismissed the plan as "a stunt"',
+but 'criticized the "reforms"' quotes no one. Perception verbs (see, regard, view) are
+not here: 'see themselves as part of a regional "axis of resistance"' reports no words."""
 _SYNONYMS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
@@ -78,8 +89,8 @@ def linked_cue(inside: list[Token], region: set[int], strict: bool) -> Token | N
         for _ in range(2 if strict else 3):
             if token.head.i == token.i or (strict and not _says(token)):
                 break
-            token = token.head
-            if token.i in region and is_cue(token):
+            below, token = token, token.head
+            if token.i in region and (is_cue(token) or _labels_as(token, below)):
                 return token
     for root in roots:
         for child in root.children:
@@ -137,6 +148,9 @@ class Speakers:
         if cue.lower_ == "according":
             objects = [c for c in self.doc[cue.i + 1].children if c.dep_ == "pobj"]
             return objects[0] if objects and objects[0].i not in self.quoted else None
+        by = _agent(cue) if _passive(cue) else None
+        if by is not None:
+            return by if by.i not in self.quoted else None
         verb = cue
         for step in range(4):
             roles = ("nsubj", "nsubjpass") if verb.lemma_ == "quote" else ("nsubj",)
@@ -276,16 +290,51 @@ def _name_bounds(tokens: list[Token]) -> Pair | None:
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb in the active voice ("was declared as ..." names, it does not quote),
-    or "according" in "according to"."""
+    """A speech verb in the active voice, or in the passive with the speaker after "by"
+    ("was declared as ..." alone names, it does not quote), or "according" in
+    "according to"."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and not passive
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return not _passive(token) or _agent(token) is not None
+
+
+def _labels_as(verb: Token, below: Token) -> bool:
+    """Whether ``verb``, reached from its child ``below``, labels the quote through
+    "as" ('dismissed it as "a stunt"'), in the active voice or with a "by" speaker."""
+    if below.lower_ != "as" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _AS_VERBS:
+        return False
+    return not _passive(verb) or _agent(verb) is not None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does what a passive verb says: the object of a "by" after it in its own
+    clause. The parser often hangs "by" off the complement rather than the verb ('was
+    labeled as a “blatant assassination” by a spokesperson'), so any "by" whose way up
+    to the verb meets no other verb counts."""
+    for by in verb.subtree:
+        if by.i <= verb.i or by.lower_ != "by" or by.dep_ not in ("agent", "prep"):
+            continue
+        step = by.head
+        while step.i != verb.i and step.pos_ not in ("VERB", "AUX") and step.head.i != step.i:
+            step = step.head
+        objects = [c for c in by.children if c.dep_ == "pobj"]
+        if step.i == verb.i and objects:
+            return objects[0]
+    return None
 
 
 def _says(token: Token) -> bool:
     """Whether a fragment's head hangs off its parent as what the parent says or is."""
-    if token.dep_ == "pobj":
-        return token.head.lower_ == "as"  # 'described the attack as "a cowardly act"'
+    if token.head.lower_ == "as" and token.head.dep_ == "prep":
+        # 'described the attack as "a cowardly act"'; the parser makes an adjective
+        # there an amod: 'described the raid as "reckless"'
+        return token.dep_ in ("pobj", "amod")
+    if token.dep_ == "appos":  # a second object: 'dubbed the bill “the cruelty act”'
+        return token.head.dep_ == "dobj"
     return token.dep_ in _FRAGMENT_LINKS

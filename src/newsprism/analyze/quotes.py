@@ -5,17 +5,20 @@ sought; ``quote_marks`` pairs the marks (never confusing them with apostrophes)
 and ``quote_speakers`` links a quote to its speech verb and resolves the speaker.
 
 What is not a quote: indirect speech (no marks at all); scare quotes, nicknames
-and titles, that is quoted fragments inside a sentence that no speech verb
-governs ('condemned the ‘blatant assassination’', 'chanted “death to America”')
-and quoted words that are all capitalised ('Wissam Mohammed “Abu Bakr” al-Saadi',
-a quoted headline). A fragment that a speech verb governs is a quote with
-``partial=True`` ('cautioned that Washington's actions would have "disastrous
-consequences..."'). A quoted sentence without a cue in its own sentence is still a
-quote when it ends like a sentence; it is attributed, in this order, to the subject
-of a sentence ending in a colon just before it ('X was blunt: "..."'), to the
-speaker of the quote in the sentence before it ('"...," one of them said.
-"Everybody knew."'), or to the speech verb of the sentence before it ('Yeager said.
-"She was so at ease."').
+and titles, that is quoted fragments inside a sentence that no speech or labelling
+verb governs ('chanted “death to America”', 'part of a regional "axis of
+resistance"', 'criticized the "reforms"') and quoted words that are all capitalised
+('Wissam Mohammed “Abu Bakr” al-Saadi', a quoted headline). A fragment that such a
+verb governs is a quote with ``partial=True``, however short: what it says
+('cautioned that Washington's actions would have "disastrous consequences..."'),
+its object or its "as" complement ('condemned the ‘blatant assassination’', 'called
+it "a disgrace"', 'what Democrats have dubbed “human infrastructure”', 'has been
+labeled as a “blatant assassination” by a spokesperson'). A quoted sentence without
+a cue in its own sentence is still a quote when it ends like a sentence; it is
+attributed, in this order, to the subject of a sentence ending in a colon just
+before it ('X was blunt: "..."'), to the speaker of the quote in the sentence before
+it ('"...," one of them said. "Everybody knew."'), or to the speech verb of the
+sentence before it ('Yeager said. "She was so at ease."').
 """
 
 from __future__ import annotations

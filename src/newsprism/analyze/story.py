@@ -60,17 +60,21 @@ def _dependent(
 
 
 def speaker_finder(entities: Sequence[Entity]) -> Callable[[Span], str | None]:
-    """The entity a speaker's words name: the one with a mention overlapping them."""
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    """The entity a speaker's words name: the one with a mention overlapping them. A
+    nationality or group (NORP) counts only when it is all the words: "Iraqi
+    authorities" are not the Iraqis, so the text names no one."""
+    by_article: dict[str, list[tuple[int, int, str, bool]]] = {}
     for entity in entities:
         for mention in entity.mentions:
             by_article.setdefault(mention.article, []).append(
-                (mention.start, mention.end, entity.id)
+                (mention.start, mention.end, entity.id, entity.type == "NORP")
             )
 
     def speaker_of(span: Span) -> str | None:
         best: tuple[int, str] | None = None
-        for start, end, entity_id in by_article.get(span.article, ()):
+        for start, end, entity_id, group in by_article.get(span.article, ()):
+            if group and (start > span.start or end < span.end):
+                continue
             overlap = min(end, span.end) - max(start, span.start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, entity_id)
