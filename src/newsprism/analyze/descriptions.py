@@ -27,6 +27,34 @@ if TYPE_CHECKING:
 DETERMINERS = frozenset({"the"})
 """Only definite descriptions: "a spokesperson" introduces someone, "the spokesperson" refers."""
 
+_PERSON_NOUNS = """president leader premier minister chancellor secretary spokesperson spokesman
+    spokeswoman director chief head chairman chairwoman chair official officer commander
+    general colonel captain sergeant lieutenant governor mayor senator lawmaker
+    congressman congresswoman representative ambassador envoy diplomat king queen prince
+    princess monarch ruler dictator emperor pope cleric imam ayatollah judge prosecutor
+    lawyer attorney defendant suspect gunman shooter attacker assailant killer victim
+    prisoner detainee hostage witness survivor candidate nominee incumbent founder owner
+    executive ceo manager coach player striker goalkeeper actor actress singer star rapper
+    musician artist producer author writer journalist reporter editor scientist researcher
+    doctor surgeon nurse teacher student driver pilot soldier militant fighter rebel son
+    daughter brother sister father mother husband wife widow boy girl man woman teenager
+    businessman businesswoman tycoon billionaire activist protester organizer organiser
+    chef model athlete champion"""
+_GROUP_NOUNS = """group militia organisation organization movement faction party network brigade
+    coalition alliance agency authority company firm corporation bank government ministry
+    department administration council court parliament army force navy police union club
+    team outlet newspaper broadcaster regime"""
+_PLACE_NOUNS = """capital city town village country nation state province region district
+    island territory kingdom republic port county area neighborhood neighbourhood"""
+ROLE_NOUNS: dict[str, frozenset[str]] = {
+    "PERSON": frozenset(_PERSON_NOUNS.split()),
+    "ORG": frozenset(_GROUP_NOUNS.split()),
+    "GPE": frozenset(_PLACE_NOUNS.split()),
+    "LOC": frozenset(_PLACE_NOUNS.split()),
+}
+"""Head nouns that can stand for an actor of each type. A label's head outside these
+("the death" a man is charged with) says something of the actor without naming it."""
+
 
 def label_heads(labels: Sequence[Span], docs: dict[str, Doc]) -> set[str]:
     """The lemmas of the nouns heading an actor's labels (a title read as a proper noun, as
@@ -53,7 +81,7 @@ def link_descriptions(
     of ``chains[i]``), in place."""
     carriers: dict[str, list[int]] = {}
     for index, words in enumerate(heads):
-        for word in words:
+        for word in words & ROLE_NOUNS.get(chains[index].type, frozenset()):
             carriers.setdefault(word, []).append(index)
     for article, doc in zip(articles, docs, strict=True):
         named = sorted(
@@ -78,6 +106,8 @@ def _description(chunk: TokenSpan, named: list[tuple[int, int, int]]) -> bool:
         return False
     if chunk.root.tag_ != "NN":
         return False  # "the groups" are several actors, not one
+    if any(t.dep_ == "cc" for t in chunk):
+        return False  # "the mother and her daughter" are two
     if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in named):
         return False
     root = chunk.root

@@ -145,6 +145,8 @@ def _fitting(
             continue
         if result is Match.SAME:
             return chain
+        if kind == "PERSON" and _different_given_names(mention_forms, chain.forms, places):
+            continue
         if result is Match.SHORT:
             short.append(chain)
         if is_acronym(mention.span.text) and any(
@@ -224,7 +226,11 @@ def _namesakes(a: Chain, b: Chain, places: frozenset[str]) -> bool:
     Trump, Kim Jong-un and Kim Jong-il) are two people, whatever short forms each also has."""
     if "PERSON" not in (a.type, b.type):
         return False
-    pairs = [(x, y) for x in a.forms if len(x) > 1 for y in b.forms if len(y) > 1]
+    return _different_given_names(a.forms, b.forms, places)
+
+
+def _different_given_names(a: set[Form], b: set[Form], places: frozenset[str]) -> bool:
+    pairs = [(x, y) for x in a if len(x) > 1 for y in b if len(y) > 1]
     shared = any(words_equal(x[-1], y[-1]) for x, y in pairs)
     return shared and not any(match(x, y, "PERSON", places) is Match.SAME for x, y in pairs)
 
