@@ -210,6 +210,15 @@ def test_a_description_joins_the_actor_it_labels(models: Models) -> None:
     assert said.count("the president") == 2, said
 
 
+def test_a_title_in_address_joins_the_actor_it_labels(models: Models) -> None:
+    entities = _story(
+        models,
+        "U.S. President Joe Biden met senators on Tuesday. “Thank you, Mr. President,” one of "
+        "them said after the meeting.",
+    )
+    assert "Mr. President" in {m.text for m in _one(entities, "Joe Biden").mentions}
+
+
 def test_a_description_no_actor_carries_stays_alone(models: Models) -> None:
     entities = _story(
         models,

@@ -12,6 +12,7 @@ left to the labels.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ _PERSON_NOUNS = """president leader premier minister chancellor secretary spokes
     doctor surgeon nurse teacher student driver pilot soldier militant fighter rebel son
     daughter brother sister father mother husband wife widow boy girl man woman teenager
     businessman businesswoman tycoon billionaire activist protester organizer organiser
-    chef model athlete champion"""
+    chef model athlete champion speaker"""
 _GROUP_NOUNS = """group militia organisation organization movement faction party network brigade
     coalition alliance agency authority company firm corporation bank government ministry
     department administration council court parliament army force navy police union club
@@ -90,14 +91,22 @@ def link_descriptions(
             for m in chain.mentions
             if m.span.article == article.id
         )
-        for chunk in doc.noun_chunks:
-            candidates = carriers.get(chunk.root.lemma_.lower())
-            if not candidates or not _description(chunk, named):
-                continue
-            chosen = _nearest(candidates, named, chunk.start_char)
-            if chosen is not None:
-                end = chunk.root.idx + len(chunk.root.text)
-                chains[chosen].descriptions.append(Span.of(article, chunk.start_char, end))
+        found = [
+            (chunk.start_char, chunk.root.idx + len(chunk.root.text), chunk.root.lemma_.lower())
+            for chunk in doc.noun_chunks
+            if _description(chunk, named)
+        ]
+        found += [(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)]
+        for start, end, word in found:
+            candidates = carriers.get(word)
+            if candidates and not any(s < end and start < e for s, e, _ in named):
+                chosen = _nearest(candidates, named, start)
+                if chosen is not None:
+                    chains[chosen].descriptions.append(Span.of(article, start, end))
+
+
+ADDRESS = re.compile(r"\b(?:Mr|Mister|Madam|Madame)\.? (President|Speaker|Secretary|Chairman)\b")
+"""A title used in address, "Mr. President": a description as definite as "the president"."""
 
 
 def _description(chunk: TokenSpan, named: list[tuple[int, int, int]]) -> bool:
