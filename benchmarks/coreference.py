@@ -180,12 +180,14 @@ def newsprism(data: EcbCoref, docs: dict[str, Doc], models: Models) -> Labels | 
     except ImportError as exc:
         return f"newsprism.analyze.coreference.resolve_spans cannot be imported: {exc}"
     try:  # Parse as the pipeline does (its alias ruler) when that parser exists.
+        from newsprism.analyze.aliases import default_aliases
         from newsprism.nlp.parse import parse as pipeline_parse
     except ImportError:
         pipeline_parse = None  # type: ignore[assignment]
     articles = _articles(data)
     if pipeline_parse is not None:
-        docs = dict(zip(articles, pipeline_parse(articles.values(), models), strict=True))
+        parsed = pipeline_parse(articles.values(), models, default_aliases())
+        docs = dict(zip(articles, parsed, strict=True))
     labels: Labels = {}
     for story in data.stories:
         per_doc = {d: [m for m in story.mentions if m.doc == d] for d in story.docs}

@@ -38,6 +38,7 @@ from typing import Any
 
 from datasets import allsides, ecbplus
 from newsprism import pipeline
+from newsprism.analyze.aliases import default_aliases
 from newsprism.cluster import featurize
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
@@ -97,7 +98,8 @@ def run_analyze(path: Path) -> dict[str, Any]:
     models = default_models()
     models.embedder.embed(["warm up"])
     models.language("warm up")
-    list(parse([Article("a", "x", None, None, None, None, "en", "Warm up.")], models))
+    warm_up = Article("a", "x", None, None, None, None, "en", "Warm up.")
+    list(parse([warm_up], models, default_aliases()))
     load = time.perf_counter() - began
     start = time.perf_counter()
     result = pipeline.analyze([str(path)], models=models)
@@ -133,11 +135,11 @@ def run_floor(path: Path) -> dict[str, Any]:
     models = Models()
     articles = pipeline.extract([str(path)], models=models).articles
     featurize(articles[:4], models)
-    list(parse(articles[:4], models))  # models loaded before timing
+    list(parse(articles[:4], models, default_aliases()))  # models loaded before timing
     start = time.perf_counter()
     featurize(articles, models)
     middle = time.perf_counter()
-    for _ in parse(articles, models):
+    for _ in parse(articles, models, default_aliases()):
         pass
     end = time.perf_counter()
     return {

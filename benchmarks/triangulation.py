@@ -25,6 +25,7 @@ from typing import Any
 
 from datasets import EVAL
 from newsprism import pipeline
+from newsprism.analyze.aliases import default_aliases
 from newsprism.models import Models
 from newsprism.nlp.parse import pipeline as spacy_pipeline
 
@@ -74,7 +75,7 @@ class Clock:
 
 def timed_models(clock: Clock) -> Models:
     models = Models()
-    nlp = spacy_pipeline(models)
+    nlp = spacy_pipeline(models, default_aliases())
     nlp.pipe = clock.iterations("spacy", nlp.pipe)  # type: ignore[method-assign]
     embedder = models.embedder
     embedder.embed = clock.calls("embeddings", embedder.embed)  # type: ignore[method-assign]

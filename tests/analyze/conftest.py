@@ -27,7 +27,7 @@ class Parsed:
 
 def _parsed(paths: list[str], models: Models) -> Parsed:
     articles = list(extract(paths, models=models).articles)
-    return Parsed(articles, list(parse(articles, models)))
+    return Parsed(articles, list(parse(articles, models, default_aliases())))
 
 
 @pytest.fixture(scope="session")

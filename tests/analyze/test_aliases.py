@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.analyze.aliases import AliasTable, default_aliases, load_aliases, ruler_patterns
+from newsprism.analyze.aliases import AliasTable, default_aliases, load_aliases
 from newsprism.errors import InputError
 from newsprism.models import Models
 from newsprism.nlp import parse
+from newsprism.nlp.parse import ruler_patterns
 from newsprism.records import Article
 
 
@@ -49,7 +50,7 @@ def test_a_bad_table_names_its_line(tmp_path: Path) -> None:
 
 
 def test_ruler_patterns_cover_apostrophe_forms() -> None:
-    texts = {str(p["pattern"]) for p in ruler_patterns()}
+    texts = {str(p["pattern"]) for p in ruler_patterns(default_aliases())}
     assert "Kata'ib Hizballah" in texts and "Kata’ib Hizballah" in texts
 
 
@@ -61,9 +62,9 @@ def test_a_users_table_feeds_the_recogniser(tmp_path: Path, models: Models) -> N
     text = "Officials of the vortak brennisvald met on Monday."
     article = Article("a", "a", None, None, None, None, "en", text)
 
-    def names(aliases: AliasTable | None) -> set[tuple[str, str]]:
+    def names(aliases: AliasTable) -> set[tuple[str, str]]:
         (doc,) = parse([article], models, aliases)
         return {(e.text.lower(), e.label_) for e in doc.ents}
 
     assert ("vortak brennisvald", "ORG") in names(load_aliases(table))
-    assert ("vortak brennisvald", "ORG") not in names(None)
+    assert ("vortak brennisvald", "ORG") not in names(default_aliases())

@@ -139,7 +139,9 @@ def _story(models: Models, *texts: str) -> list[Entity]:
         Article(f"a{n}", f"a{n}", None, f"Outlet {n}", None, None, "en", t)
         for n, t in enumerate(texts)
     ]
-    return resolve(articles, list(parse(articles, models)), models, default_aliases())
+    return resolve(
+        articles, list(parse(articles, models, default_aliases())), models, default_aliases()
+    )
 
 
 def _people(article: Article, *names: str) -> list[Mention]:
@@ -161,7 +163,7 @@ def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
         _people(first, "Melania Trump", "Trump"),
         _people(second, "Donald Trump"),
     ]
-    docs = list(parse([first, second], models))
+    docs = list(parse([first, second], models, default_aliases()))
     chains = resolve_mentions(mentions, docs, models, default_aliases())
     held = sorted(sorted(m.span.text for m in c.mentions) for c in chains)
     assert held == [["Donald Trump"], ["Melania Trump", "Trump"]]

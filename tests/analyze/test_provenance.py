@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.provenance import cites_outlet, find_cites, upstream
 from newsprism.models import Models
 from newsprism.nlp.parse import pipeline
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.models
 
 @pytest.fixture(scope="module")
 def nlp(models: Models) -> Any:
-    return pipeline(models)
+    return pipeline(models, default_aliases())
 
 
 def article(text: str, outlet: str | None = None, name: str = "a") -> Article:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from unidecode import unidecode
 
+from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.quote_grouping import quote_id
 from newsprism.analyze.quotes import FoundQuote, find_quotes, group_quotes
 from newsprism.models import Models
@@ -45,7 +46,10 @@ def article(text: str, name: str = "a") -> Article:
 
 def found_in(models: Models, *texts: str) -> list[list[FoundQuote]]:
     articles = [article(text, f"a{n}") for n, text in enumerate(texts)]
-    return [find_quotes(a, doc) for a, doc in zip(articles, parse(articles, models), strict=True)]
+    return [
+        find_quotes(a, doc)
+        for a, doc in zip(articles, parse(articles, models, default_aliases()), strict=True)
+    ]
 
 
 def only(models: Models, text: str) -> FoundQuote:
@@ -68,7 +72,7 @@ def seeds(seeds_dir: Path, models: Models) -> tuple[list[Article], dict[str, lis
     articles = list(
         extract(sorted(str(p) for p in seeds_dir.glob("*.txt")), models=models).articles
     )
-    docs = parse(articles, models)
+    docs = parse(articles, models, default_aliases())
     return articles, {a.id: find_quotes(a, d) for a, d in zip(articles, docs, strict=True)}
 
 
@@ -217,7 +221,9 @@ def dam_quotes(examples_dir: Path, models: Models) -> tuple[list[Article], list[
     inputs = [str(p) for p in sorted(examples_dir.rglob("*")) if p.is_file()]
     articles = [a for a in extract(inputs, models=models).articles if "Varnholt" not in a.text]
     found = [
-        q for a, d in zip(articles, parse(articles, models), strict=True) for q in find_quotes(a, d)
+        q
+        for a, d in zip(articles, parse(articles, models, default_aliases()), strict=True)
+        for q in find_quotes(a, d)
     ]
     by_id = {a.id: a for a in articles}
     for quote in found:
@@ -439,7 +445,7 @@ def test_not_quotes(models: Models, text: str) -> None:
 
 
 def test_parse_of_another_text_is_refused(models: Models) -> None:
-    (doc,) = parse([article("Some other text.")], models)
+    (doc,) = parse([article("Some other text.")], models, default_aliases())
     with pytest.raises(ValueError, match="not of its text"):
         find_quotes(article('"A quote of some length here," he said.'), doc)
 
@@ -467,7 +473,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=50).map("".join))
 def test_find_quotes_never_raises_and_spans_are_valid(models: Models, text: str) -> None:
     subject = article(text)
-    (doc,) = parse([subject], models)
+    (doc,) = parse([subject], models, default_aliases())
     for quote in find_quotes(subject, doc):
         assert_verbatim(quote, {subject.id: subject})
         assert 0 <= quote.span.start < quote.span.end <= len(text)

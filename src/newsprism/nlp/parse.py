@@ -2,14 +2,18 @@
 
 The text parsed is ``article.text`` itself, so token offsets are Span offsets.
 An EntityRuler placed before the statistical recogniser adds the names of the
-alias table in use (the shipped one, or it extended by ``--aliases``), which the
-model often misses or mistypes ("Kataib Hezbollah", "CENTCOM", "Daesh").
+alias table given (the pipeline gives the shipped one, or it extended by
+``--aliases``), which the model often misses or mistypes ("Kataib Hezbollah",
+"CENTCOM", "Daesh").
+
+The table is passed in: this layer knows what the ruler needs of it (:class:`NameTable`,
+which ``analyze.aliases.AliasTable`` is) and imports nothing of the analysis stages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsprism.models import Models
 from newsprism.records import Article
@@ -18,41 +22,89 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from newsprism.analyze.aliases import AliasTable
-
 RULER = "newsprism_aliases"
-_RULED: dict[int, AliasTable] = {}
-"""The alias table each pipeline's ruler was built from (by the pipeline's id)."""
 
 
-def pipeline(models: Models, aliases: AliasTable | None = None) -> Language:
-    """The models' spaCy pipeline with a ruler for the names of ``aliases`` (the shipped
-    table when None); the ruler is rebuilt when a different table is asked for."""
-    from newsprism.analyze.aliases import default_aliases, ruler_patterns
+class NameEntry(Protocol):
+    """One actor of a name table: its type and every name it goes by."""
 
-    table = aliases if aliases is not None else default_aliases()
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def names(self) -> tuple[str, ...]: ...
+
+
+class NameTable(Protocol):
+    """Names the recogniser should find by rule (an alias table)."""
+
+    @property
+    def entries(self) -> Sequence[NameEntry]: ...
+
+
+_RULED: dict[int, NameTable] = {}
+"""The table each pipeline's ruler was built from (by the pipeline's id)."""
+
+
+def pipeline(models: Models, aliases: NameTable | None) -> Language:
+    """The models' spaCy pipeline with a ruler for the names of ``aliases`` (no ruler for
+    None: the model alone); the ruler is rebuilt when a different table is asked for."""
     nlp = models.nlp
-    if RULER in nlp.pipe_names and _RULED.get(id(nlp)) != table:
+    if RULER in nlp.pipe_names and _RULED.get(id(nlp)) != aliases:
         nlp.remove_pipe(RULER)
-    if RULER not in nlp.pipe_names:
+        _RULED.pop(id(nlp), None)
+    if aliases is not None and RULER not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler", name=RULER, before="ner", config={"phrase_matcher_attr": "LOWER"}
         )
-        ruler.add_patterns(ruler_patterns(table))  # type: ignore[attr-defined]
-        _RULED[id(nlp)] = table
+        ruler.add_patterns(ruler_patterns(aliases))  # type: ignore[attr-defined]
+        _RULED[id(nlp)] = aliases
     return nlp
 
 
 def parse(
     articles: Iterable[Article],
     models: Models,
-    aliases: AliasTable | None = None,
+    aliases: NameTable | None,
     batch_size: int = 16,
 ) -> Iterator[Doc]:
     """Docs of the articles' texts, in order; ``doc.user_data["article_id"]`` names the article.
-    The names of ``aliases`` (the shipped table when None) are recognised by rule."""
+    The names of ``aliases`` are recognised by rule (None: by the model alone). The table is
+    asked for, never assumed: the pipeline passes the one it analyses with."""
     nlp = pipeline(models, aliases)
     pairs = ((a.text, a.id) for a in articles)
     for doc, article_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         doc.user_data["article_id"] = article_id
         yield doc
+
+
+_RULER_LABELS = {"FACILITY": "FAC", "OTHER": "MISC"}
+
+
+def ruler_patterns(table: NameTable) -> list[dict[str, Any]]:
+    """EntityRuler patterns: acronyms as exact tokens, other names case-insensitively."""
+    patterns: list[dict[str, Any]] = []
+    for entry in table.entries:
+        label = _RULER_LABELS.get(entry.type, entry.type)
+        for name in dict.fromkeys(_apostrophe_forms(entry.names)):
+            if _is_acronym(name):
+                patterns.append({"label": label, "pattern": [{"ORTH": name}]})
+            elif len(name.split()) > 1 or entry.type != "GPE":
+                patterns.append({"label": label, "pattern": name})
+    return patterns
+
+
+def _is_acronym(text: str) -> bool:
+    """All capitals, 2 to 6 letters (dots and hyphens aside): the alias table's rule for a
+    name matched only as written."""
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _apostrophe_forms(names: Iterable[str]) -> Iterator[str]:
+    """Each name as written, with curly apostrophes, and without apostrophes."""
+    for name in names:
+        yield name
+        if "'" in name:
+            yield name.replace("'", "’")
+            yield name.replace("'", "")

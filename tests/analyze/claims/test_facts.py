@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import statements
@@ -33,13 +34,13 @@ def _article(outlet: str, text: str, published: str | None = None) -> Article:
 
 
 def _facts(models: Models, articles: Sequence[Article]) -> Facts:
-    docs = list(parse(articles, models))
+    docs = list(parse(articles, models, default_aliases()))
     return find_facts(articles, docs, [], {}, models.embedder)
 
 
 def _values(models: Models, text: str) -> list[Value]:
     article = _article("x", text)
-    (doc,) = parse([article], models)
+    (doc,) = parse([article], models, default_aliases())
     quantities = find_quantities(article, doc)
     return [
         v
@@ -55,7 +56,7 @@ def test_statements_are_sentences_and_their_clauses(models: Models) -> None:
         "second suspect's verdict.\n\nRead more"
     )
     article = _article("x", text)
-    (doc,) = parse([article], models)
+    (doc,) = parse([article], models, default_aliases())
     found = [s.span for s in statements(article, doc)]
     assert all(text[s.start : s.end] == s.text for s in found)
     words = [s.text for s in found]

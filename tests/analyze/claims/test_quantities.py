@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.claims.quantities import Quantity, disagree, find_quantities, same_measure
 from newsprism.models import Models
 from newsprism.nlp import parse
@@ -31,7 +32,7 @@ def _verbatim(article: Article, quantities: list[Quantity]) -> None:
 
 def _find(models: Models, text: str) -> list[Quantity]:
     article = _article(text)
-    found = find_quantities(article, next(parse([article], models)))
+    found = find_quantities(article, next(parse([article], models, default_aliases())))
     _verbatim(article, found)
     return found
 
@@ -282,4 +283,4 @@ _PIECES = st.one_of(
 def test_never_raises_on_numbers_and_words(models: Models, words: list[str], joiner: str) -> None:
     text = joiner.join(words)
     article = _article(text)
-    _verbatim(article, find_quantities(article, pipeline(models)(text)))
+    _verbatim(article, find_quantities(article, pipeline(models, default_aliases())(text)))
