@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.models import Models
+from newsprism.models import Models, default_models
 from newsprism.pipeline import ingest
 from newsprism.store import Store, open_store
 from tests.postgres import Server, Unavailable, server_from_environment
@@ -19,6 +19,14 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 EVAL = SHARED / "eval"
 SCHEMA = SHARED / "contract" / "analysis.schema.json"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the models, directly or through a fixture, is marked ``models``,
+    so ``pytest -m "not models"`` runs the fast part of the suite."""
+    for item in items:
+        if "models" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.models)
 
 
 def _need(path: Path) -> Path:
@@ -57,8 +65,9 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def models() -> Models:
-    """One Models instance for the whole session: each model loads at most once."""
-    return Models()
+    """The process's Models, shared with the code under test (in-process workers included):
+    each model loads at most once per session."""
+    return default_models()
 
 
 @pytest.fixture(scope="session")
