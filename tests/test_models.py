@@ -62,3 +62,18 @@ def test_spacy_pipeline_finds_entities(models: Models) -> None:
 def test_small_spacy_pipeline_loads() -> None:
     nlp = Models(spacy_size="sm").nlp
     assert "ner" in nlp.pipe_names
+
+
+def test_a_repeated_text_is_embedded_once_with_the_same_vector(models: Models) -> None:
+    """Sentences copied between articles run through the model once; every copy gets the
+    vector the text gets alone, whole or in parts."""
+    embedder = models.embedder
+    texts = ["The strike killed three.", "A second sentence.", "The strike killed three."]
+    alone = embedder.embed(texts[:1])[0]
+    vectors = embedder.embed(texts)
+    assert np.allclose(vectors[0], alone, atol=1e-6) and np.array_equal(vectors[0], vectors[2])
+    parts = [[(0, 10), (0, 24)], [(0, 18)], [(0, 10), (0, 24)]]
+    pooled = embedder.embed_parts(texts, parts)
+    assert pooled.shape == (5, embedder.dimensions)
+    assert np.array_equal(pooled[0:2], pooled[3:5])
+    assert np.allclose(pooled[1], alone, atol=1e-6)

@@ -87,6 +87,11 @@ class Embedder:
         """
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        unique = list(dict.fromkeys(texts))
+        if len(unique) < len(texts):  # a sentence copied between articles runs once
+            vectors = self.embed(unique, batch_size)
+            row = {text: n for n, text in enumerate(unique)}
+            return vectors[[row[t] for t in texts]]
         encodings = self._tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.empty((len(texts), self.dimensions), dtype=np.float32)
@@ -104,6 +109,16 @@ class Embedder:
         its words read in their sentence, without a pass of its own."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        keys = [(text, tuple(ranges)) for text, ranges in zip(texts, parts, strict=True)]
+        unique = list(dict.fromkeys(keys))
+        if len(unique) < len(keys):  # a sentence copied between articles runs once
+            pooled = self.embed_parts([t for t, _ in unique], [list(r) for _, r in unique])
+            first: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
+            start = 0
+            for key in unique:
+                first[key] = start
+                start += len(key[1])
+            return pooled[[first[k] + n for k in keys for n in range(len(k[1]))]]
         encodings = self._tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         vectors: dict[int, np.ndarray[Any, np.dtype[np.float32]]] = {}
