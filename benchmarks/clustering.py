@@ -26,11 +26,11 @@ from scipy.spatial.distance import squareform
 
 from datasets import EVAL, LabeledSet, allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.similarity import SimilarityModel
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
 from newsprism.pipeline import extract, group_features
+from newsprism.records.features import ArticleFeatures
 from tune_clustering import (
     Part,
     add_thresholds_option,

@@ -28,9 +28,9 @@ from scipy.spatial.distance import squareform
 
 from datasets import allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.evaluation.clustering import bcubed
 from newsprism.models import Models
+from newsprism.records.features import ArticleFeatures
 
 Matrix = np.ndarray
 

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsprism.cluster.features import ArticleFeatures, featurize
+from newsprism.cluster.features import featurize
 from newsprism.models import Models
 from newsprism.pipeline import extract
 from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CACHE = Path(__file__).resolve().parent / "results" / "cache"

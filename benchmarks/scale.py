@@ -37,8 +37,8 @@ import numpy as np
 from datasets import allsides, cached_features, ecbplus
 from newsprism import pipeline
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models
+from newsprism.records.features import ArticleFeatures
 from newsprism.scale.batch import BatchSettings, client_mapper, connect
 from newsprism.scale.tasks import worker_stats
 

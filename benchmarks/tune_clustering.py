@@ -29,11 +29,11 @@ from scipy.optimize import minimize
 
 from datasets import LabeledSet, allsides, cached_features, ecbplus
 from newsprism.cluster import cluster_features, document_frequencies
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import COEFFICIENTS, SimilarityModel
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
+from newsprism.records.features import ArticleFeatures
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsprism" / "data" / "clustering.json"
 JOIN = (0.3, 0.4, 0.5, 0.6)

@@ -7,8 +7,6 @@ what only one of them claims, each finding with verbatim evidence.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from newsprism.errors import (
     FetchError,
     InputError,
@@ -18,6 +16,7 @@ from newsprism.errors import (
     UsageError,
 )
 from newsprism.records import Article, InputFailure, RawDocument, Removal, Span
+from newsprism.version import __version__
 
 __all__ = [
     "Article",

@@ -25,7 +25,7 @@ from tempfile import TemporaryDirectory
 from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
-from newsprism.cluster import ArticleFeatures, cluster_features, featurize, place, place_together
+from newsprism.cluster import cluster_features, featurize, place, place_together
 from newsprism.cluster.features import feature_order
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
@@ -36,6 +36,9 @@ from newsprism.ingest.jsonl import document_from_record
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
+from newsprism.records.contract import story_data, story_from_data
+from newsprism.records.features import ArticleFeatures
+from newsprism.records.results import Analysis, Extraction
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
 from newsprism.store.analyses import load_analysis, save_analysis, signature
@@ -58,22 +61,6 @@ Steps = Callable[[str, int, int], None]
 FEATURIZE_CHUNK = 256
 """Articles per featurizing step: each article's features are its own, so steps change
 nothing but how often progress is told."""
-
-
-@dataclass(frozen=True)
-class Extraction:
-    articles: tuple[Article, ...]
-    failures: tuple[InputFailure, ...]
-    duplicates: tuple[Duplicate, ...] = ()
-    """Inputs whose article another input of the run gave first: every input accounted for."""
-
-
-@dataclass(frozen=True)
-class Analysis:
-    articles: tuple[Article, ...]
-    stories: tuple[Story, ...]
-    failures: tuple[InputFailure, ...]
-    duplicates: tuple[Duplicate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -407,8 +394,6 @@ once is analysed once."""
 def analysed_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None:
     """A stored story with its articles (oldest first) when its analysis is cached and its
     members have not changed since; None when it still has to be analysed."""
-    from newsprism.render.document import story_from_data  # render imports us
-
     ids = story_article_ids(store.engine, story_id)
     if not ids:
         raise NotFoundError("story", story_id)
@@ -448,8 +433,6 @@ def stored_story(
     The analysis comes from the store's cache while the story's members are unchanged;
     otherwise the story is analysed now and the result cached.
     """
-    from newsprism.render.document import story_data, story_from_data  # render imports us
-
     ids = story_article_ids(store.engine, story_id)
     if not ids:
         raise NotFoundError("story", story_id)

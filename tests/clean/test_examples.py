@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.models import Models
-from newsprism.pipeline import Extraction, extract
+from newsprism.pipeline import extract
+from newsprism.records.results import Extraction
 
 EXPECTED = {
     "harbor-ledger.html": ("Harbor Ledger", "2025-10-14"),

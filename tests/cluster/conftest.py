@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsprism.cluster import featurize
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models
 from newsprism.pipeline import extract
 from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
 
 
 @pytest.fixture(scope="session")

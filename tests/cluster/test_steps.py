@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from newsprism import pipeline
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models
 from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
 
 
 def test_steps_change_nothing_but_progress(

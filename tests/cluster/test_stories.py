@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import ArticleFeatures, name_key, terms
+from newsprism.cluster.features import name_key, terms
 from newsprism.cluster.overlap import overlaps
 from newsprism.models import Models
 from newsprism.pipeline import extract, group_features
 from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
 
 
 def _story_sets(groups: list[list[str]]) -> set[frozenset[str]]:

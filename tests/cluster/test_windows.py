@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.windows import cluster_windows, split_windows
 from newsprism.pipeline import group_features
+from newsprism.records.features import ArticleFeatures
 
 
 def _sets(groups: list[list[str]]) -> set[frozenset[str]]:

@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, stored_story
+from newsprism.pipeline import stored_story
+from newsprism.records.results import Analysis
 from newsprism.render.html import render_html
 from newsprism.store import Store
 from newsprism.store.browse import StoryQuery, find_stories

@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Page
 
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, analyse_stored, stored_story
+from newsprism.pipeline import analyse_stored, stored_story
+from newsprism.records.results import Analysis
 from newsprism.render.html import render_html
 from newsprism.store import Store, open_store
 from tests.e2e.conftest import Shoot, Watched, serving

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, analyze
+from newsprism.pipeline import analyze
+from newsprism.records.results import Analysis
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt  # markdown-it-py, installed with rich
 
 from newsprism.cluster.stories import build_stories
 from newsprism.models import Models
-from newsprism.pipeline import Analysis, analyze
+from newsprism.pipeline import analyze
 from newsprism.records import (
     Article,
     BriefSentence,
@@ -30,6 +30,7 @@ from newsprism.records import (
     Quote,
     Span,
 )
+from newsprism.records.results import Analysis
 from newsprism.render import RENDERERS, render_json
 from newsprism.render.html import render_html
 from newsprism.render.markdown import render_markdown

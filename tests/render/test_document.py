@@ -27,7 +27,7 @@ from newsprism.records import (
     Stance,
     Story,
 )
-from newsprism.render.document import story_data, story_from_data
+from newsprism.records.contract import story_data, story_from_data
 
 ids = st.text("abcdef0123456789", min_size=1, max_size=6)
 words = st.text(max_size=20)

@@ -8,7 +8,6 @@ from typing import Any
 import lxml.html
 import pytest
 
-from newsprism.pipeline import Analysis
 from newsprism.records import (
     Article,
     BriefSentence,
@@ -24,6 +23,7 @@ from newsprism.records import (
     Span,
     Story,
 )
+from newsprism.records.results import Analysis
 from newsprism.render.html import environment, render_html, story_view
 from newsprism.render.views import span_anchor
 

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from jsonschema import Draft202012Validator
 
-from newsprism.render.document import story_data, story_from_data
+from newsprism.records.contract import story_data, story_from_data
 from newsprism.store import Store
 from newsprism.store.analyses import signature, story_analyses
 from newsprism.store.browse import story_article_ids

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from newsprism.cluster.features import ArticleFeatures, feature_order, featurize
+from newsprism.cluster.features import feature_order, featurize
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
 from newsprism.cluster.vectors import DocumentFrequencies
 from newsprism.records import Story
+from newsprism.records.features import ArticleFeatures
 
 __all__ = [
-    "ArticleFeatures",
     "cluster_features",
     "document_frequencies",
     "featurize",

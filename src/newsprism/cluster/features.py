@@ -8,8 +8,8 @@
 
 (Shared text between articles is found separately, in ``cluster.overlap``.)
 
-Features are plain data so they can be stored and reloaded: placing new
-articles into stored stories needs no model pass over the old ones.
+Features are plain data (``records.features``) so they can be stored and reloaded:
+placing new articles into stored stories needs no model pass over the old ones.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from unidecode import unidecode
 
 from newsprism.models import Models
 from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,16 +51,6 @@ LEAD_WORDS = 120
 CHUNK_WORDS = 180
 MAX_CHUNKS = 3
 """Body chunks pooled into the embedding: enough to see past the lead, bounded in cost."""
-
-
-@dataclass(frozen=True)
-class ArticleFeatures:
-    article_id: str
-    timestamp: float | None
-    """Publication time in days since the epoch, or None when unknown."""
-    embedding: np.ndarray[Any, np.dtype[np.float32]]
-    terms: Counter[str]
-    names: Counter[str]
 
 
 def feature_order(item: ArticleFeatures) -> tuple[bool, float, str]:

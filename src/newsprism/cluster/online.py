@@ -18,10 +18,11 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.cluster.features import ArticleFeatures, feature_order
+from newsprism.cluster.features import feature_order
 from newsprism.cluster.index import VectorIndex
 from newsprism.cluster.similarity import SimilarityModel, shortness
 from newsprism.cluster.vectors import DocumentFrequencies, SparseVector, add_into, dot, weigh
+from newsprism.records.features import ArticleFeatures
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
 NEAREST_SCAN = 64

@@ -18,9 +18,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 from newsprism.cluster import cluster_features, document_frequencies
-from newsprism.cluster.features import ArticleFeatures, feature_order
+from newsprism.cluster.features import feature_order
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import SimilarityModel, default_model
+from newsprism.records.features import ArticleFeatures
 
 Groups = list[list[str]]
 Mapper = Callable[

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from newsprism.pipeline import Analysis, Extraction
-from newsprism.render.document import (
+from newsprism.records.contract import (
     analysis_document,
     article_data,
     duplicate_data,
     failure_data,
 )
+from newsprism.records.results import Analysis, Extraction
 from newsprism.render.html import render_html
 from newsprism.render.markdown import render_markdown
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism.records import Article, Story
+from newsprism.records.results import Analysis
 from newsprism.render.diff import quote_diffs
 from newsprism.render.graph import provenance_graph
 from newsprism.render.highlight import segments, story_spans
@@ -29,9 +30,6 @@ from newsprism.render.views import (
     link_url,
     outlet_name,
 )
-
-if TYPE_CHECKING:
-    from newsprism.pipeline import Analysis
 
 
 @cache

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from newsprism.records import Article, Story
+from newsprism.records.results import Analysis
 from newsprism.render.views import (
     CONFLICT_KINDS,
     citation_outlets,
@@ -13,9 +13,6 @@ from newsprism.render.views import (
     entity_views,
     quote_views,
 )
-
-if TYPE_CHECKING:
-    from newsprism.pipeline import Analysis
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 

@@ -20,12 +20,13 @@ from typing import Any, Protocol
 
 from newsprism import pipeline
 from newsprism.analyze.aliases import AliasTable
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.cluster.stories import sort_stories
 from newsprism.cluster.windows import Mapper
 from newsprism.errors import ClusterError, UsageError
 from newsprism.models import THREADS_VARIABLE
 from newsprism.records import Article, InputFailure, Story
+from newsprism.records.features import ArticleFeatures
+from newsprism.records.results import Analysis, Extraction
 from newsprism.scale.parquet import write_outputs
 from newsprism.scale.shards import Plan, Shard, plan
 from newsprism.scale.tasks import (
@@ -71,7 +72,7 @@ class BatchSettings:
 
 @dataclass(frozen=True)
 class BatchResult:
-    analysis: pipeline.Analysis
+    analysis: Analysis
     features: tuple[ArticleFeatures, ...]
     shards: int
     workers: dict[str, WorkerStats]
@@ -120,7 +121,7 @@ def run_batch(
         seconds["analyse"] = time.perf_counter() - sum(seconds.values()) - began
         stats = {address: stats for address, stats in client.run(worker_stats).items()}
     failures = (*work.failures, *extraction.failures, *failed)
-    analysis = pipeline.Analysis(extraction.articles, stories, failures)
+    analysis = Analysis(extraction.articles, stories, failures)
     return BatchResult(analysis, tuple(features), len(work.shards), stats, seconds)
 
 
@@ -129,7 +130,7 @@ def save_batch(result: BatchResult, out: Path, store: Store | None = None) -> No
     write_outputs(out, result.analysis)
     if store is not None:
         analysis = result.analysis
-        extraction = pipeline.Extraction(analysis.articles, analysis.failures)
+        extraction = Extraction(analysis.articles, analysis.failures)
         pipeline.store_stories(store, extraction, result.features, analysis.stories)
 
 
@@ -164,7 +165,7 @@ def connect(settings: BatchSettings) -> Iterator[Any]:
 
 def _read(
     client: Any, work: Plan, ingest: IngestSettings, report: BatchProgress
-) -> tuple[pipeline.Extraction, list[ArticleFeatures]]:
+) -> tuple[Extraction, list[ArticleFeatures]]:
     """Every shard read on the workers; a shard whose task fails becomes one failure."""
     from distributed import as_completed
 
@@ -197,7 +198,7 @@ def _read(
                 features[article.id] = values
     ordered = [f for n in sorted(failures) for f in failures[n]]
     return (
-        pipeline.Extraction(tuple(articles.values()), tuple(ordered)),
+        Extraction(tuple(articles.values()), tuple(ordered)),
         list(features.values()),
     )
 

@@ -21,10 +21,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsprism.errors import UsageError
-from newsprism.pipeline import Analysis
 from newsprism.records import Article, InputFailure, Span, Story
+from newsprism.records.contract import article_data, failure_data
+from newsprism.records.results import Analysis
 from newsprism.render import render_json
-from newsprism.render.document import article_data, failure_data
 
 _SPAN = [
     ("article_id", pa.string()),

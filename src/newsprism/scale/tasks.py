@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from newsprism import pipeline
 from newsprism.analyze.aliases import AliasTable, default_aliases
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.models import Models, default_models
 from newsprism.records import Article, InputFailure, Story
+from newsprism.records.features import ArticleFeatures
 from newsprism.scale.shards import Shard, read_shard
 from newsprism.settings import IngestSettings
 

@@ -13,8 +13,8 @@ import numpy as np
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsprism.cluster.features import ArticleFeatures
 from newsprism.errors import StoreError
+from newsprism.records.features import ArticleFeatures
 from newsprism.store.schema import articles, features, story_members, story_pins
 
 

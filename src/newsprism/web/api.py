@@ -14,7 +14,7 @@ from starlette.formparsers import MultiPartException
 from starlette.types import Message
 
 from newsprism import pipeline
-from newsprism.render.document import article_data, failure_data, story_data
+from newsprism.records.contract import article_data, failure_data, story_data
 from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories
 from newsprism.web.pages import RETRY_SECONDS
 from newsprism.web.security import ENABLE_HINT, bearer_matches

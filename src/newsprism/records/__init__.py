@@ -1,7 +1,10 @@
-"""Immutable records that flow between the stages.
+"""Immutable records that flow between the stages: the bottom layer, which every other
+one may import and which imports none of them (tests/test_layers.py).
 
 Every finding points back to verbatim evidence through a :class:`Span`, whose
-``text`` equals ``article.text[start:end]``.
+``text`` equals ``article.text[start:end]``. Beside these: ``records.features`` (what the
+clusterer knows of an article), ``records.results`` (what a run gives) and
+``records.contract`` (the records as the output contract's JSON, and back).
 """
 
 from __future__ import annotations

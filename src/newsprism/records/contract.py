@@ -1,7 +1,10 @@
-"""Records to the plain data of the output contract (newsprism.analysis/1), and back.
+"""The contract codec: records to the plain data of the output contract
+(newsprism.analysis/1), and back.
 
-The decoders (``*_from_data``) read what the encoders wrote, so an analysis can be
-cached as contract JSON and turned into records again without a model pass.
+The renderers, the batch's Parquet tables and the web API encode with it; the store's
+analysis cache keeps a story as its contract JSON and decodes it with the
+``*_from_data`` functions, which read what the encoders wrote, so a cached analysis
+becomes records again without a model pass.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from newsprism import __version__
 from newsprism.records import (
     Article,
     BriefSentence,
@@ -28,6 +30,7 @@ from newsprism.records import (
     Span,
     Story,
 )
+from newsprism.version import __version__
 
 SCHEMA = "newsprism.analysis/1"
 
