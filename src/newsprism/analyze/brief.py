@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from newsprism import lexicon
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 
 MAX_SENTENCES = 8
@@ -20,6 +21,8 @@ KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
 UNNAMED = "\x00"
 """Marks an article without a known outlet in the outlet map."""
 MAX_QUOTED_WORDS = 45
+_SPELLED = {int(float(n)): word for word, n in lexicon.pairs("number_words").items()}
+"""Numbers spelled out: the brief writes "two unnamed outlets" up to five."""
 
 
 def write_brief(
@@ -140,7 +143,7 @@ def _names(outlets: set[str]) -> str:
 
 
 def _count(number: int) -> str:
-    return ("two", "three", "four", "five")[number - 2] if 2 <= number <= 5 else str(number)
+    return _SPELLED[number] if 2 <= number <= 5 else str(number)
 
 
 def _quoted(span: Span) -> str:

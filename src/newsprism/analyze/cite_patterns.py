@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.outlets import NEWS_WORDS, fold, outlet_pattern, outlet_table
 from newsprism.analyze.source_names import REPORT_NOUNS, SourceNames, authors
 
@@ -23,22 +24,21 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "parsed_cites", "textual_cites"]
 
-_WORDS = """say report state announce confirm tell write cite quote add claim assert
-note deny insist explain emphasize emphasise stress indicate acknowledge allege
-reveal disclose reiterate underline underscore learn tweet post issue release contribute"""
-SUBJECT_VERBS = frozenset(_WORDS.split())
+SUBJECT_VERBS = lexicon.words("reporting_verbs")
 """Lemmas of verbs whose subject is the source of what follows ("NY Post reported")."""
-RECIPIENT_VERBS = frozenset({"tell", "say", "speak", "talk", "express", "explain", "confirm"})
+RECIPIENT_VERBS = lexicon.words("recipient_verbs")
 """Verbs whose addressee, when a news outlet, published the words ("told Sky News")."""
 AGENT_VERBS = SUBJECT_VERBS | {"publish"}
-INTERVIEW_NOUNS = frozenset({"interview", "conversation", "comments", "remarks"})
+INTERVIEW_NOUNS = lexicon.words("interview_nouns")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z0-9 .,'’-]{0,60}?)?"
     r"(?P<all>\((?P<name>[A-Z][^()\n\d]{1,40})\)[ \t]*[-–—])",
     re.MULTILINE,
 )
-_NOT_DONE = frozenset({"to", "will", "would", "shall", "should", "could", "can", "may", "might"})
+_NOT_DONE = lexicon.words("not_done_markers")
 """Children that make a verb not (yet) a report: "to say", "will announce"."""
+_CONTRIBUTION_NOUNS = lexicon.words("contribution_nouns")
+"""What a source contributes to in a credit line ("contributed to this report")."""
 _OTHER_SUBJECTS = frozenset({"nsubjpass", "csubj", "csubjpass", "expl"})
 
 
@@ -150,7 +150,7 @@ def _reports(verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children)
     if lemma == "contribute":
         return any(
-            g.dep_ == "pobj" and g.lemma_.lower() in ("report", "story", "article", "reporting")
+            g.dep_ == "pobj" and g.lemma_.lower() in _CONTRIBUTION_NOUNS
             for c in verb.children
             for g in c.children
         )

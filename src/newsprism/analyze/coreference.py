@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.aliases import AliasTable, default_aliases
 from newsprism.analyze.entities import Chain, resolve_mentions
 from newsprism.analyze.labels import find_labels
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
+PERSONAL = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
+RELATIVE = lexicon.words("relative_pronouns")
 Item = tuple[Article, "Doc", Sequence[tuple[int, int]]]
 
 

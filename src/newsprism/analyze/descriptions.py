@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.names import TITLES
 from newsprism.records import Article, Span
 
@@ -28,30 +29,11 @@ if TYPE_CHECKING:
 DETERMINERS = frozenset({"the"})
 """Only definite descriptions: "a spokesperson" introduces someone, "the spokesperson" refers."""
 
-_PERSON_NOUNS = """president leader premier minister chancellor secretary spokesperson spokesman
-    spokeswoman director chief head chairman chairwoman chair official officer commander
-    general colonel captain sergeant lieutenant governor mayor senator lawmaker
-    congressman congresswoman representative ambassador envoy diplomat king queen prince
-    princess monarch ruler dictator emperor pope cleric imam ayatollah judge prosecutor
-    lawyer attorney defendant suspect gunman shooter attacker assailant killer victim
-    prisoner detainee hostage witness survivor candidate nominee incumbent founder owner
-    executive ceo manager coach player striker goalkeeper actor actress singer star rapper
-    musician artist producer author writer journalist reporter editor scientist researcher
-    doctor surgeon nurse teacher student driver pilot soldier militant fighter rebel son
-    daughter brother sister father mother husband wife widow boy girl man woman teenager
-    businessman businesswoman tycoon billionaire activist protester organizer organiser
-    chef model athlete champion speaker"""
-_GROUP_NOUNS = """group militia organisation organization movement faction party network brigade
-    coalition alliance agency authority company firm corporation bank government ministry
-    department administration council court parliament army force navy police union club
-    team outlet newspaper broadcaster regime"""
-_PLACE_NOUNS = """capital city town village country nation state province region district
-    island territory kingdom republic port county area neighborhood neighbourhood"""
 ROLE_NOUNS: dict[str, frozenset[str]] = {
-    "PERSON": frozenset(_PERSON_NOUNS.split()),
-    "ORG": frozenset(_GROUP_NOUNS.split()),
-    "GPE": frozenset(_PLACE_NOUNS.split()),
-    "LOC": frozenset(_PLACE_NOUNS.split()),
+    "PERSON": lexicon.words("person_role_nouns"),
+    "ORG": lexicon.words("group_role_nouns"),
+    "GPE": lexicon.words("place_role_nouns"),
+    "LOC": lexicon.words("place_role_nouns"),
 }
 """Head nouns that can stand for an actor of each type. A label's head outside these
 ("the death" a man is charged with) says something of the actor without naming it."""

@@ -18,41 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.names import TITLES
 from newsprism.records import Article, Mention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_CATEGORY_WORDS = """group militia organisation organization movement faction party network brigade
-    brigades coalition alliance agency authority outlet company firm rebels insurgents
-    force forces army militant militants umbrella wing unit"""
-CATEGORY_NOUNS = frozenset(_CATEGORY_WORDS.split())
+CATEGORY_NOUNS = lexicon.words("category_nouns")
 """Nouns that say what kind of actor a name belongs to ("the Kataib Hezbollah group")."""
-NAMING_VERBS = frozenset({"identify", "name", "call", "know", "describe", "list", "dub"})
-ROLE_PARTICIPLES = frozenset({"speak", "represent", "serve", "act", "lead", "head", "work"})
-RELATIVE_VERBS = frozenset(
-    {
-        "be",
-        "serve",
-        "lead",
-        "head",
-        "represent",
-        "know",
-        "consider",
-        "designate",
-        "back",
-        "base",
-        "describe",
-        "label",
-        "found",
-        "support",
-        "fund",
-        "arm",
-        "ally",
-    }
-)
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr"})
+NAMING_VERBS = lexicon.words("naming_verbs")
+ROLE_PARTICIPLES = lexicon.words("role_participles")
+RELATIVE_VERBS = lexicon.words("relative_verbs")
+COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 MAX_TOKENS = 20
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}

@@ -15,11 +15,14 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
+from newsprism import lexicon
 from newsprism.analyze.mentions import NICKNAME
 from newsprism.analyze.names import ascii_words, is_acronym, name_words, skeleton
 from newsprism.records import EntityType
 
 Form = tuple[str, ...]
+_ACRONYM_SKIPS = lexicon.words("acronym_skip_words")
+"""Function words an acronym leaves out of its initials."""
 
 
 class Match(Enum):
@@ -82,5 +85,5 @@ def _person(shorter: Form, longer: Form) -> Match | None:
 def acronym_of(acronym: str, form_text: str) -> bool:
     """Whether an acronym spells a multi-word name's initials (NVHA, Northern Valdoria Hydro
     Authority), function words left out."""
-    words = [w for w in ascii_words(form_text) if w not in ("of", "the", "and", "for", "in")]
+    words = [w for w in ascii_words(form_text) if w not in _ACRONYM_SKIPS]
     return len(words) >= 2 and "".join(w[0] for w in words) == acronym.replace(".", "").lower()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.aliases import AliasTable
 from newsprism.analyze.names import ARTICLES, TITLES, is_acronym
 from newsprism.records import Article, EntityType, Mention, Span
@@ -35,7 +36,7 @@ NICKNAME = re.compile(
 )
 """A name with a quoted nickname in it: Wissam Mohammed “Abu Bakr” al-Saadi."""
 _JOINERS = re.compile(r"^(-|['’]\s*|\s+)$")
-_GENERIC = frozenset({"state", "guard", "government", "office", "the"}) | TITLES
+_GENERIC = lexicon.words("generic_name_words") | TITLES
 _EDGE = "\"“”‘’',;:()[]«» \n\t-–—"
 
 

@@ -16,27 +16,14 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud"})
+from newsprism import lexicon
+
+ARTICLES = lexicon.words("arabic_articles")
 """Arabic article forms written before a name with a hyphen or space."""
-_TITLE_WORDS = """mr mrs ms miss dr prof sir dame lord lady sheikh shaikh sayyid imam ayatollah
-    president vice prime minister secretary general gen lt col maj capt sgt admiral adm
-    commander governor gov senator sen rep representative mayor chancellor king queen prince
-    princess pope judge justice chief spokesperson spokesman spokeswoman director deputy
-    ambassador officer minister's the"""
-TITLES = frozenset(_TITLE_WORDS.split())
+TITLES = lexicon.words("titles")
 """Words that precede a name without being part of it."""
-_FOLDS = (
-    ("ph", "f"),
-    ("ch", "kh"),
-    ("ck", "k"),
-    ("q", "k"),
-    ("c", "k"),
-    ("w", "v"),
-    ("ou", "u"),
-    ("ee", "i"),
-    ("j", "dj"),
-    ("z", "s"),
-)
+_FOLDS = tuple(lexicon.pairs("transliteration_folds").items())
+"""Letters folded together, in order ("ch" before "c")."""
 _APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 """A possessive ending: "Lohan's" is Lohan, "Reyes'" is Reyes."""

@@ -15,6 +15,7 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from newsprism import lexicon
 from newsprism.clean.outlet import agencies
 from newsprism.records import Cite
 
@@ -28,15 +29,10 @@ __all__ = [
     "outlet_table",
 ]
 
-_NEWS_WORDS = """news times post journal herald courier ledger bulletin wire gazette tribune
-telegraph guardian daily agency press radio tv television broadcasting channel media monitor
-observer mail express chronicle review magazine newspaper network online today insider
-standard independent dispatch examiner inquirer register sentinel globe weekly reporter"""
-NEWS_WORDS = frozenset(_NEWS_WORDS.split())
+NEWS_WORDS = lexicon.words("news_words")
 """Words that end the names of news outlets ("Northern Courier", "Harbor Ledger")."""
-_GENERIC = frozenset({"news", "agency", "online", "com", "newspaper", "media", "network"})
-_CALENDAR = """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-April May June July August September October November December"""
+_GENERIC = lexicon.words("outlet_generic_words")
+_CALENDAR = [w.capitalize() for w in (*lexicon.ordered("weekdays"), *lexicon.ordered("months"))]
 
 
 def cites_outlet(cite: Cite, outlet: str | None) -> bool:
@@ -101,7 +97,7 @@ def outlet_pattern() -> re.Pattern[str]:
     ("Guardian Council") unless it is a day or a month ("told Reuters Monday")."""
     names = sorted(listed_names(), key=len, reverse=True)
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in names)
-    later = "|".join(_CALENDAR.split())
+    later = "|".join(_CALENDAR)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?![ \t]+(?!(?:{later})\b)[A-Z])")
 
 

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsprism import lexicon
+from newsprism.analyze.names import TITLES
 from newsprism.analyze.quote_marks import ALL_MARKS, Pair
 from newsprism.records import Article, Span
 
@@ -31,36 +33,18 @@ if TYPE_CHECKING:
 
 __all__ = ["SPEECH_VERBS", "Speakers", "is_cue", "linked_cue", "near_cue"]
 
-_SPEECH_VERBS = """say tell add state stress emphasize emphasise warn caution insist claim declare
-announce explain argue assert note remark comment write tweet post reply respond answer ask urge
-recall acknowledge admit concede deny conclude mention confirm suggest express describe vow pledge
-promise predict complain shout cry exclaim whisper scream yell testify maintain observe underline
-underscore reiterate repeat quip joke allege contend affirm proclaim lament boast inform speak
-continue demand read call"""
-_LABELLING_VERBS = """condemn denounce decry label term dub brand characterize characterise"""
-"""Verbs whose object or "as" complement is the subject's own characterisation, so a
-quoted one is their words: 'condemned the ‘blatant assassination’', 'branded it "a
-farce"'. Verbs whose object is only the target ("criticized the 'reforms'") are not
-here: their quoted object is the reporter's scare quote."""
-SPEECH_VERBS = frozenset(_SPEECH_VERBS.split() + _LABELLING_VERBS.split())
-"""Lemmas of verbs that introduce reported speech or attribute a label."""
-_AS_LABELLING = """dismiss paint portray cast frame deride hail praise laud tout slam blast mock
-ridicule criticize criticise attack reject"""
-_AS_VERBS = frozenset(_AS_LABELLING.split())
+SPEECH_VERBS = lexicon.words("speech_verbs") | lexicon.words("labelling_verbs")
+"""Lemmas of verbs that introduce reported speech or attribute a label: a labelling verb's
+object or "as" complement is the subject's own characterisation ('condemned the ‘blatant
+assassination’'), unlike a verb whose object is only the target ('criticized the
+"reforms"', a scare quote)."""
+_AS_VERBS = lexicon.words("as_labelling_verbs")
 """Verbs that attribute a label only through "as": 'dismissed the plan as "a stunt"',
-but 'criticized the "reforms"' quotes no one. Perception verbs (see, regard, view) are
-not here: 'see themselves as part of a regional "axis of resistance"' reports no words."""
-_SYNONYMS = {
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "legislator": "lawmaker",
-    "mp": "lawmaker",
-    "parliamentarian": "lawmaker",
-    "chief": "head",
-    "leader": "head",
-}
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+but 'criticized the "reforms"' quotes no one."""
+_SYNONYMS = lexicon.pairs("gender_neutral_roles") | lexicon.pairs("speaker_noun_synonyms")
+"""Nouns that describe a speaker the same way ("the spokeswoman", "the spokesperson")."""
+_PERSON_PRONOUNS = lexicon.words("person_pronouns")
+_GROUP_PRONOUNS = lexicon.words("group_pronouns")
 _CUE_CHILD = frozenset({"parataxis", "advcl", "ccomp", "dep", "prep"})
 """How a speech verb (or "according") can hang off the quote's head when the parser
 makes the quote the main clause."""
@@ -71,7 +55,6 @@ _CLIMB = frozenset({"advcl", "conj", "xcomp", "ccomp"})
 """Relations through which a speech verb without a subject takes its head's subject:
 'Rasool denounced the attack, stating that ...'."""
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_TITLE_WORDS = frozenset({"prime", "minister", "president", "secretary", "governor", "general"})
 
 Kind = Literal["person", "org"]
 
@@ -130,7 +113,7 @@ class Speakers:
         self.sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         person_words = {
             t.lower_ for e in doc.ents if _is_person(e) for t in e if t.is_alpha
-        } - _TITLE_WORDS
+        } - TITLES
         self.candidates = [c for e in doc.ents if (c := self._candidate(e, person_words))]
 
     def cue_span(self, cue: Token) -> Span:

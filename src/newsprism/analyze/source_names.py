@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.names import TITLES
 from newsprism.analyze.outlets import NEWS_WORDS, fold, listed_names, outlet_pattern, outlet_table
 
@@ -22,16 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["INSTITUTIONS", "PERSON_TITLES", "REPORT_NOUNS", "SourceNames", "authors"]
 
-_REPORT_WORDS = """report statement announcement communique communiqué release bulletin briefing
-broadcast article story investigation interview analysis reporting tweet post warning"""
-REPORT_NOUNS = frozenset(_REPORT_WORDS.split())
+REPORT_NOUNS = lexicon.words("report_nouns")
 """Nouns whose author is a source ("the BBC's report", "a statement from the Pentagon")."""
-_INSTITUTION_WORDS = """government ministry office department agency military army navy police
-embassy authority command commission council presidency parliament court administration cabinet
-directorate headquarters service company operator firm"""
-INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
+INSTITUTIONS = lexicon.words("institution_nouns")
 """Common nouns that name an organisation speaking as a source ("the ministry said")."""
-PERSON_TITLES = TITLES | {"head", "leader", "executive", "official", "ceo", "chairman", "founder"}
+PERSON_TITLES = TITLES | lexicon.words("person_apposition_nouns")
 """Nouns that, in apposition, make a name a person's ("X, director general of the WHO")."""
 
 
