@@ -6,19 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+from newsprism import lexicon
+
+_MONTHS = {name: number for number, name in enumerate(lexicon.ordered("months"), start=1)}
+_MONTHS |= {short: _MONTHS[name] for short, name in lexicon.pairs("month_abbreviations").items()}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 

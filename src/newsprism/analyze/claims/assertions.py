@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.claims.quantities import Quantity
 from newsprism.records import Article, ClaimKind, Entity, Span
 
@@ -24,52 +25,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-_STANCE_WORDS = """say state call urge demand condemn denounce criticize criticise reject deny
-confirm accuse blame warn threaten vow pledge praise welcome support oppose defend justify
-announce insist express signal plan decide agree refuse order request ask seek"""
-STANCE_VERBS = frozenset(_STANCE_WORDS.split())
+STANCE_VERBS = lexicon.words("stance_verbs")
 """Verbs that report an actor's position."""
-NOT_YET = ("yet to", "not yet", "no final decision", "has not decided", "have not decided")
+NOT_YET = tuple(lexicon.ordered("not_yet_phrases"))
+"""Phrases that say a decision is still open: the position is not (yet) taken."""
 ROLE_SYNONYMS: Mapping[str, str] = {
-    "military": "armed forces",
-    "army": "armed forces",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "premier": "prime minister",
-    "pm": "prime minister",
+    **lexicon.pairs("role_synonyms"),
+    **lexicon.pairs("gender_neutral_roles"),
 }
 """Words that name the same role or affiliation."""
-ROLE_WORDS = frozenset(
-    {
-        "general",
-        "director",
-        "officer",
-        "deputy",
-        "chief",
-        "associate",
-        "assistant",
-        "former",
-        "senior",
-    }
-)
+ROLE_WORDS = lexicon.words("label_title_words")
 """Title words inside a label that say nothing of whom one works for ("General Manager")."""
-GENERIC_NOUNS = frozenset({"team", "club", "group", "company", "state", "office", "county"})
+GENERIC_NOUNS = lexicon.words("generic_employer_nouns")
 """Capitalised common nouns ("Team spokesman") that name no particular employer."""
-EXCLUSIVE_ROLES = frozenset(
-    {
-        "spokesperson",
-        "commander",
-        "minister",
-        "secretary",
-        "ambassador",
-        "governor",
-        "mayor",
-        "envoy",
-    }
-)
+EXCLUSIVE_ROLES = lexicon.words("exclusive_roles")
 """Roles one holds for one employer at a time: two employers for one person in such a role
 is a disagreement; a director, chairman or coach may well serve two at once."""
-COLLECTIVES = frozenset({"government", "official", "authority", "military", "ministry", "force"})
+COLLECTIVES = lexicon.words("collective_nouns")
 """Nouns through which a place speaks: "Iraqi officials" speak for Iraq."""
 _AFFILIATION_SKIP = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "PART", "PRON", "AUX"})
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism import lexicon
 from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion
 from newsprism.analyze.claims.judge import independent as independent
 from newsprism.analyze.claims.judge import own_words
@@ -44,16 +45,7 @@ from newsprism.records import (
 
 SAME_POSITION = 0.72
 """Sentence cosine above which two positions of one actor are one claim."""
-OPPOSITE = {
-    frozenset({"condemn", "praise"}),
-    frozenset({"condemn", "welcome"}),
-    frozenset({"criticize", "praise"}),
-    frozenset({"support", "oppose"}),
-    frozenset({"confirm", "deny"}),
-    frozenset({"accept", "reject"}),
-    frozenset({"call", "reject"}),
-    frozenset({"defend", "condemn"}),
-}
+OPPOSITE = {frozenset(row) for row in lexicon.rows("opposite_verbs")}
 """Verbs that take opposite positions on the same thing."""
 Embed = Callable[[list[str]], np.ndarray]
 Disagree = Callable[[Assertion, Assertion], bool]

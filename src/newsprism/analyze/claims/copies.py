@@ -24,10 +24,12 @@ from difflib import SequenceMatcher
 
 from unidecode import unidecode
 
+from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.numbers import WORDS
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.when import WEEKDAYS
+from newsprism.analyze.names import TITLES
 from newsprism.records import Span
 
 NEAR = 0.8
@@ -39,11 +41,7 @@ MAX_CHANGE = 4
 _TOKEN = re.compile(r"\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
 _WEEKDAYS = frozenset(WEEKDAYS)
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
-_NOT_NAME_WORDS = """mr mrs ms dr sgt sergeant officer lt capt gen col rep sen gov president
-    minister chief inspector detective constable superintendent judge justice coach
-    professor the a an it he she they we i january february march april may june july
-    august september october november december"""
-_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_NOT_NAMES = TITLES | lexicon.words("not_name_words") | lexicon.words("months")
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]

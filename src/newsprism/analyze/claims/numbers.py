@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -34,13 +36,12 @@ __all__ = [
     "skipped",
 ]
 
-_UNIT_WORDS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen"""
-_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
-WORDS = {w: float(n) for n, w in enumerate(_UNIT_WORDS.split())}
-_TENS = _TEN_WORDS.split()
-WORDS |= {w: float(10 * n) for n, w in enumerate(_TENS, 2)}
-SCALES = {"hundred": 1e2, "dozen": 12.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+WORDS = {w: float(n) for w, n in lexicon.pairs("number_words").items()}
+"""Number words and their values: "three" 3.0, "twenty" 20.0."""
+_TENS = [w for w, n in WORDS.items() if n >= 20]
+"""The tens that combine with a unit: "twenty" ("twenty-five")."""
+SCALES = {w: float(n) for w, n in lexicon.pairs("number_scales").items()}
+"""Number words that multiply: "hundred" 100.0, "dozen" 12.0."""
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")
 _NAMES_AND_TIMES = "DATE TIME ORDINAL PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE"
 _NOT_COUNTS = frozenset(_NAMES_AND_TIMES.split())

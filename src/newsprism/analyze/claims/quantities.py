@@ -28,6 +28,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
+
 # The number tables lived here first; callers may still import them from this module.
 from newsprism.analyze.claims.numbers import SCALES as SCALES
 from newsprism.analyze.claims.numbers import WORDS as WORDS
@@ -62,45 +64,17 @@ class Quantity:
     negated: bool
 
 
-def _table(rows: str) -> dict[str, str]:
-    """ "target: word, word" lines -> {word: target}, so that the folds read as data."""
-    pairs = (row.split(":", 1) for row in rows.strip().splitlines())
-    return {w.strip(): key.strip() for key, words in pairs for w in words.split(",")}
-
-
-COUNTED_FOLD = _table("""
-    soldier: troop, soldier, service member, serviceman, servicewoman, servicemember
-    person: people, person, individual, resident, inhabitant, victim
-    militant: militant, fighter, gunman, insurgent
-    percent: %, percent
-    dollar: $, us$, dollar
-    pound: £, pound
-    euro: €, euro""")
+COUNTED_FOLD = lexicon.pairs("counted_folds")
 """News synonyms of one category. A compound ("service member") is looked up before its
 head, so "three U.S. service members" and "three American troops" both count soldiers."""
-EVENT_FOLD = _table("""
-    kill: kill, killed, die, died, dead, death, fatality, slay, slain
-    wound: wound, wounded, injure, injured, injury, hurt
-    missing: missing, miss, unaccounted, disappear
-    deploy: deploy, deployment, station, maintain, keep, base, presence, post
-    evacuate: evacuate, evacuation, evacuee, displace, flee
-    arrest: arrest, detain, detention""")
+EVENT_FOLD = lexicon.pairs("event_folds")
 """What happened to the counted: "killed", "dead", "deaths of" and "lives claimed" are one
 event; "forced from their homes" is evacuate and a "death toll" is kill."""
-_VICTIMS = {"dead", "death", "fatality", "wounded", "injured", "injury", "missing", "evacuee"}
+_VICTIMS = lexicon.words("victim_words")
 """Event words that stand for the people they happened to: "12 dead", "16 deaths"."""
-_PEOPLE_WORDS = """person soldier militant civilian member aide guard bodyguard commander
-    leader officer official man woman child worker engineer journalist driver relative"""
-PEOPLE = frozenset(_PEOPLE_WORDS.split())
+PEOPLE = lexicon.words("people_nouns")
 """Counted nouns that are people, for coordination counting ("a commander and two aides")."""
-QUALIFIERS = _table("""
-    lower: at least, more than, over, above, upwards of, in excess of
-    lower: no fewer than, no less than, not less than
-    upper: at most, up to, fewer than, less than, under, below, no more than, as many as
-    about: about, approximately, around, some, roughly, an estimated, estimated, circa
-    nearly: nearly, almost, close to, just under
-    just over: just over
-    range: between""")
+QUALIFIERS = lexicon.pairs("qualifiers")
 BOUNDS = {
     "lower": (1.0, math.inf),
     "upper": (0.0, 1.0),
@@ -110,7 +84,7 @@ BOUNDS = {
 }
 """(low, high) as multiples of the value; "more than 85" counts as 85 or more."""
 _CLAUSE_END = {",", ";", ":", "—", "–"}
-_LIGHT_VERBS = {"be", "have", "say", "include", "see"}
+_LIGHT_VERBS = lexicon.words("light_verbs")
 
 
 def find_quantities(article: Article, doc: Doc) -> list[Quantity]:
@@ -128,7 +102,7 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
 
 
 MEASURED_EVENTS = frozenset(EVENT_FOLD.values())
-MEASURED_COUNTS = PEOPLE | {"iraqi", "resident", "passenger", "student", "patient"}
+MEASURED_COUNTS = PEOPLE | lexicon.words("measured_count_nouns")
 ROUNDING = 0.05
 """An exact figure may be a rounded one: 20 and 20.6 do not disagree."""
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS
 from newsprism.analyze.claims.quantities import BOUNDS, ROUNDING, Quantity, qualifier
 from newsprism.analyze.claims.when import WEEKDAYS
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-_MONTHS = "January February March April May June July August September October November December"
-_MONTH = re.compile(r"\b(" + _MONTHS.replace(" ", "|") + r")\.?(?:\s+(\d{1,2}))?\b")
+_MONTHS = "|".join(m.capitalize() for m in lexicon.ordered("months"))
+_MONTH = re.compile(r"\b(" + _MONTHS + r")\.?(?:\s+(\d{1,2}))?\b")
 _YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?![\d,])")
 _TIME = re.compile(
     r"\b(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:([ap])\.?\s*m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s*m\b\.?",
@@ -52,9 +53,8 @@ _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IG
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
-FUTURE = frozenset(
-    {"will", "'ll", "would", "shall", "going", "can", "could", "may", "might", "should", "must"}
-)
+FUTURE = lexicon.words("future_auxiliaries")
+"""Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
 CONTEXT_WORDS = 8
 """Words on either side of a value that say what it is the value of."""
 _MONEY_SCALES = {"million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}

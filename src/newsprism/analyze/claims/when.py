@@ -13,10 +13,13 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from newsprism import lexicon
+
+WEEKDAYS = lexicon.ordered("weekdays")
+"""Monday first, as ``date.weekday()`` counts."""
 DAY_BEFORE = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
 SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_MONTHS = "|".join(m[:3] for m in lexicon.ordered("months"))
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})", re.I
 )
