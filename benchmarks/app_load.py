@@ -25,7 +25,6 @@ import httpx
 
 from datasets import EVAL
 from newsprism.store import open_store
-from newsprism.store.stories import memberships
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = str(Path(sys.executable).parent / "newsprism")
@@ -47,9 +46,9 @@ def main() -> None:
     for path in sorted((EVAL / "ecbplus-dev" / "texts").glob("*.txt"))[:100]:
         shutil.copy(path, texts / path.name)
     store = open_store(str(db))
-    before = set(memberships(store.engine).values())
+    before = set(store.stories.memberships().values())
     story_ids = sorted(before)
-    article_ids = sorted(memberships(store.engine))
+    article_ids = sorted(store.stories.memberships())
     server = subprocess.Popen(
         [COMMAND, "serve", "--db", str(db), "--port", str(PORT)],
         stdout=subprocess.DEVNULL,
@@ -109,8 +108,8 @@ def main() -> None:
     )
     for error in errors[:5]:
         print("  ", error)
-    new = sorted(set(memberships(store.engine).values()) - before)
-    sizes = {s: sum(1 for v in memberships(store.engine).values() if v == s) for s in new}
+    new = sorted(set(store.stories.memberships().values()) - before)
+    sizes = {s: sum(1 for v in store.stories.memberships().values() if v == s) for s in new}
     largest = max(new, key=lambda s: sizes[s])
     for label, story_id in (
         ("largest new story (not analysed)", largest),

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from datasets import EVAL
 from newsprism.store import open_store
-from newsprism.store.stories import memberships, unplaced
 
 COMMAND = str(Path(sys.executable).parent / "newsprism")
 
@@ -40,8 +39,8 @@ def census(db: Path) -> tuple[int, int, int]:
     try:
         return (
             store.count_articles(),
-            len(unplaced(store.engine)),
-            len(set(memberships(store.engine).values())),
+            len(store.stories.unplaced()),
+            len(set(store.stories.memberships().values())),
         )
     finally:
         store.close()

@@ -15,10 +15,13 @@ cluster: ``clean_items`` and ``featurize_articles`` per partition,
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -36,21 +39,12 @@ from newsprism.ingest.jsonl import document_from_record
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
-from newsprism.records.contract import story_data, story_from_data
 from newsprism.records.features import ArticleFeatures
 from newsprism.records.results import Analysis, Extraction
 from newsprism.settings import IngestSettings
 from newsprism.store import AddResult, Store
-from newsprism.store.analyses import load_analysis, save_analysis, signature
-from newsprism.store.browse import StorySummary, story_article_ids, story_of, story_summaries
-from newsprism.store.lock import writing
-from newsprism.store.stories import (
-    load_features,
-    memberships,
-    pinned_stories,
-    save_placement,
-    unplaced,
-)
+from newsprism.store.analyses import signature
+from newsprism.store.browse import StorySummary
 
 Progress = Callable[[Article | InputFailure], None]
 """Called once per article read or input failed, for progress bars and logs."""
@@ -324,12 +318,12 @@ def store_stories(
 ) -> AddResult:
     """Store a batch: its stories as found when the store holds none yet, else its new articles
     placed into the stored stories, as ``ingest`` does."""
-    with writing(store.engine, waiting=_log_waiting(store)):
-        if not memberships(store.engine):
+    with store.writing(waiting=_log_waiting(store)):
+        if not store.stories.memberships():
             added = store.add_articles(extraction.articles)
             store.add_failures(extraction.failures)
             mapping = {a: s.id for s in stories for a in s.article_ids}
-            save_placement(store.engine, features, mapping)
+            store.stories.save_placement(features, mapping)
             return added
     added, _ = _store_and_place(extraction, store, models or default_models(), features)
     return added
@@ -348,15 +342,15 @@ def _store_and_place(
 
     Those are the articles just read and any that an earlier run stored but did not place
     (it was killed, or failed): storing and placing never leave the store broken. One
-    writer at a time holds the store's lock (``store.lock``); the features and stories of
+    writer at a time holds the store's lock (``store.writing``); the features and stories of
     the placed articles are written in one transaction. Returns what was added and the
     story of every stored article."""
-    with writing(store.engine, waiting=_log_waiting(store)):
+    with store.writing(waiting=_log_waiting(store)):
         added = store.add_articles(extraction.articles)
         store.add_failures(extraction.failures)
-        before = memberships(store.engine)
+        before = store.stories.memberships()
         read = {a.id: a for a in extraction.articles}
-        pending = unplaced(store.engine)
+        pending = store.stories.unplaced()
         left = [i for i in pending if i not in read]
         articles = [read[i] for i in pending if i in read] + list(store.articles(left))
         given = {f.article_id: f for f in features or ()}
@@ -364,8 +358,8 @@ def _store_and_place(
         new_features += featurize_articles(
             [a for a in articles if a.id not in given], models, steps
         )
-        stored = [f for f in load_features(store.engine) if f.article_id in before]
-        pinned = pinned_stories(store.engine)
+        stored = [f for f in store.stories.features() if f.article_id in before]
+        pinned = store.stories.pinned()
         pin = None
         if together:
             earlier = [f for f in new_features if f.article_id not in read]
@@ -375,7 +369,7 @@ def _store_and_place(
         else:
             membership = place(new_features, stored, before, pinned=pinned)
         moved = {a: s for a, s in membership.items() if before.get(a) != s}
-        save_placement(store.engine, new_features, moved, pin)
+        store.stories.save_placement(new_features, moved, pin)
     return added, membership
 
 
@@ -391,19 +385,32 @@ _analysing = threading.Lock()
 once is analysed once."""
 
 
-def analysed_story(store: Store, story_id: str) -> tuple[Story, list[Article]] | None:
-    """A stored story with its articles (oldest first) when its analysis is cached and its
-    members have not changed since; None when it still has to be analysed."""
-    ids = story_article_ids(store.engine, story_id)
+def analysis_key(article_ids: Iterable[str], aliases: AliasTable | None = None) -> str:
+    """What a story's cached analysis is keyed by: its members, the version of newsprism and
+    the alias table (the shipped one when None)."""
+    return signature(article_ids, aliases=_digest(aliases or default_aliases()))
+
+
+@lru_cache(maxsize=8)
+def _digest(table: AliasTable) -> str:
+    """The alias table's content as a hash: equal tables, equal digests, in any process."""
+    entries = [[e.canonical, e.type, list(e.names)] for e in table.entries]
+    text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def analysed_story(
+    store: Store, story_id: str, aliases: AliasTable | None = None
+) -> tuple[Story, list[Article]] | None:
+    """A stored story with its articles (oldest first) when its analysis with ``aliases`` is
+    cached and still current; None when it still has to be analysed."""
+    ids = store.stories.members(story_id)
     if not ids:
         raise NotFoundError("story", story_id)
-    cached = load_analysis(store.engine, story_id, signature(ids))
-    if cached is None:
+    story = store.analyses.load(story_id, analysis_key(ids, aliases))
+    if story is None:
         return None
-    members = list(store.articles(ids))
-    story = story_from_data(cached)
-    order = {article_id: i for i, article_id in enumerate(story.article_ids)}
-    return story, sorted(members, key=lambda a: order.get(a.id, len(order)))
+    return story, _in_story_order(story, list(store.articles(ids)))
 
 
 def analyse_stored(
@@ -416,7 +423,7 @@ def analyse_stored(
     an ingest, so that no reader waits for it); returns how many were analysed."""
     done = 0
     for story_id in sorted(set(story_ids)):
-        if analysed_story(store, story_id) is None:
+        if analysed_story(store, story_id, aliases) is None:
             stored_story(store, story_id, models, aliases)
             done += 1
     return done
@@ -430,26 +437,27 @@ def stored_story(
 ) -> tuple[Story, list[Article]]:
     """A stored story, analysed, with its articles (oldest first).
 
-    The analysis comes from the store's cache while the story's members are unchanged;
+    The analysis comes from the store's cache while it is current (``analysis_key``);
     otherwise the story is analysed now and the result cached.
     """
-    ids = story_article_ids(store.engine, story_id)
+    ids = store.stories.members(story_id)
     if not ids:
         raise NotFoundError("story", story_id)
     members = list(store.articles(ids))
-    key = signature(ids)
-    cached = load_analysis(store.engine, story_id, key)
-    if cached is None:
+    key = analysis_key(ids, aliases)
+    story = store.analyses.load(story_id, key)
+    if story is None:
         with _analysing:  # asked for twice at once: the second finds the first's result
-            cached = load_analysis(store.engine, story_id, key)
-            if cached is None:
+            story = store.analyses.load(story_id, key)
+            if story is None:
                 story = _analyse_stored(story_id, members, models, aliases)
-                cached = story_data(story)
-                names = [n for e in story.entities for n in (e.name, *(m.text for m in e.mentions))]
-                save_analysis(store.engine, story_id, key, cached, names)
-    story = story_from_data(cached)
+                store.analyses.save(story_id, key, story)
+    return story, _in_story_order(story, members)
+
+
+def _in_story_order(story: Story, members: list[Article]) -> list[Article]:
     order = {article_id: i for i, article_id in enumerate(story.article_ids)}
-    return story, sorted(members, key=lambda a: order.get(a.id, len(order)))
+    return sorted(members, key=lambda a: order.get(a.id, len(order)))
 
 
 def stored_article(store: Store, article_id: str) -> tuple[Article, StorySummary | None]:
@@ -457,8 +465,8 @@ def stored_article(store: Store, article_id: str) -> tuple[Article, StorySummary
     found = list(store.articles([article_id]))
     if not found:
         raise NotFoundError("article", article_id)
-    story_id = story_of(store.engine, article_id)
-    summaries = story_summaries(store.engine, [story_id]) if story_id else ()
+    story_id = store.stories.story_of(article_id)
+    summaries = store.browse.summaries([story_id]) if story_id else ()
     return found[0], (summaries[0] if summaries else None)
 
 

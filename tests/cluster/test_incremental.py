@@ -9,7 +9,6 @@ from newsprism.models import Models
 from newsprism.pipeline import analyze, ingest
 from newsprism.records import Article, Story
 from newsprism.store import open_store
-from newsprism.store.stories import load_features, memberships
 
 
 def test_ingest_places_new_articles_into_stored_stories(
@@ -22,20 +21,20 @@ def test_ingest_places_new_articles_into_stored_stories(
     store = open_store(db)
     seeds = sorted(seeds_dir.glob("*.txt"))
     ingest([str(p) for p in seeds[:2]], store, models=models)
-    first = memberships(store.engine)
+    first = store.stories.memberships()
     assert len(set(first.values())) == 1
     key = next(iter(first.values()))
 
     ingest([str(examples_dir), *(str(p) for p in seeds[2:])], store, models=models)
-    after = memberships(store.engine)
+    after = store.stories.memberships()
     seed_ids = {a.id for a in seed_articles}
     assert {after[i] for i in seed_ids} == {key}, "later seeds join the stored story under its key"
     assert len(set(after.values())) == 3  # seeds, the dam collapse, the football match
-    assert len(load_features(store.engine)) == len(after)
+    assert len(store.stories.features()) == len(after)
 
     report = ingest([str(seeds_dir)], store, models=models)
     assert report.stored.added == 0
-    assert memberships(store.engine) == after
+    assert store.stories.memberships() == after
 
 
 def test_analyze_with_a_store_returns_the_stories_of_the_new_articles(
@@ -49,7 +48,7 @@ def test_analyze_with_a_store_returns_the_stories_of_the_new_articles(
     later = analyze([str(seeds_dir)], models=models, store=store)
     assert len(later.stories) == 1 and len(later.stories[0].article_ids) == 5
     assert {a.id for a in later.articles} == set(later.stories[0].article_ids)
-    assert later.stories[0].id == memberships(store.engine)[later.stories[0].article_ids[0]]
+    assert later.stories[0].id == store.stories.memberships()[later.stories[0].article_ids[0]]
 
 
 def _partition(mapping: dict[str, str]) -> set[frozenset[str]]:
@@ -72,7 +71,7 @@ def test_several_ingests_give_the_stories_of_one_run(
     thirds = [every[: len(every) // 3], every[len(every) // 3 : -1], every[-1:]]
     for part in thirds:
         ingest(part, store, models=models)
-    assert _partition(memberships(store.engine)) == _partition(one_run)
+    assert _partition(store.stories.memberships()) == _partition(one_run)
 
 
 def test_one_story_is_kept_whole_by_later_ingests(
@@ -83,7 +82,7 @@ def test_one_story_is_kept_whole_by_later_ingests(
     assert len(set(report.placed.values())) == 1, "the user's one event, not two stories"
     pinned = next(iter(report.placed.values()))
     ingest([str(seeds_dir)], store, models=models)
-    after = memberships(store.engine)
+    after = store.stories.memberships()
     assert {after[a] for a in report.placed} == {pinned}
     assert len(set(after.values())) == 2
 

@@ -13,7 +13,7 @@ from newsprism.pipeline import stored_story
 from newsprism.records.results import Analysis
 from newsprism.render.html import render_html
 from newsprism.store import Store
-from newsprism.store.browse import StoryQuery, find_stories
+from newsprism.store.browse import StoryQuery
 from tests.e2e.conftest import Shoot, Watched
 
 pytestmark = pytest.mark.browser
@@ -86,7 +86,7 @@ def test_docs_page(app_url: str, watched: Watched, shoot: Shoot) -> None:
 def test_static_report(
     sqlite_corpus_store: Store, models: Models, tmp_path: Path, watched: Watched, shoot: Shoot
 ) -> None:
-    ids = [s.id for s in find_stories(sqlite_corpus_store.engine, StoryQuery()).stories]
+    ids = [s.id for s in sqlite_corpus_store.browse.find(StoryQuery()).stories]
     analysed = [stored_story(sqlite_corpus_store, story_id, models) for story_id in ids]
     articles = tuple(a for _, members in analysed for a in members)
     report = tmp_path / "report.html"

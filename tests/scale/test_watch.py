@@ -15,9 +15,7 @@ from newsprism.models import Models
 from newsprism.scale.watch import Watcher, WatchSettings
 from newsprism.settings import FetchSettings, IngestSettings
 from newsprism.store import Store, open_store
-from newsprism.store.feeds import load_state
 from newsprism.store.schema import failures as failures_table
-from newsprism.store.stories import memberships
 from tests.scale.feedserver import Answer, Feeds, rss, seed_items, serve
 
 LOCAL = IngestSettings(fetch=FetchSettings(timeout=5.0, allow_private=True))
@@ -90,7 +88,7 @@ def test_errors_back_off_then_recover(
     assert delays == [10.0, 20.0], "the delay doubles with each error in a row"
     (recovered,) = watch.poll_round()
     assert recovered.outcome == "new" and recovered.stored == 1
-    state = load_state(watch.store.engine, feeds.url("/b.rss"))
+    state = watch.store.feeds.load(feeds.url("/b.rss"))
     assert state.failures == 0 and state.last_error is None
     assert recovered.next_poll - clock.now == 10.0
     with watch.store.engine.connect() as conn:
@@ -128,9 +126,9 @@ def test_a_changed_feed_adds_only_its_new_item(
     (second,) = watch.poll_round()
     assert (first.stored, second.stored) == (2, 1)
     assert count(watch.store) == 3
-    placed = memberships(watch.store.engine)
+    placed = watch.store.stories.memberships()
     assert len(placed) == 3, "every stored article is placed into a story"
-    state = load_state(watch.store.engine, feeds.url("/c.rss"))
+    state = watch.store.feeds.load(feeds.url("/c.rss"))
     assert sorted(state.seen) == sorted(f"id:{guid}" for guid, _, _ in items)
     assert state.etag == '"v2"'
 

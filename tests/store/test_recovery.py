@@ -15,16 +15,14 @@ import pytest
 from newsprism import pipeline
 from newsprism.models import Models
 from newsprism.store import Store, open_store
-from newsprism.store.lock import writing
-from newsprism.store.stories import load_features, memberships, unplaced
 
 
 def _all_placed(store: Store) -> None:
     ids = {a.id for a in store.articles()}
     assert ids
-    assert set(memberships(store.engine)) == ids
-    assert {f.article_id for f in load_features(store.engine)} == ids
-    assert unplaced(store.engine) == []
+    assert set(store.stories.memberships()) == ids
+    assert {f.article_id for f in store.stories.features()} == ids
+    assert store.stories.unplaced() == []
 
 
 def test_articles_stored_but_never_placed_are_placed_next_time(
@@ -35,11 +33,11 @@ def test_articles_stored_but_never_placed_are_placed_next_time(
     too, and every stored story can be read."""
     stranded = pipeline.extract([str(seeds_dir)], models=models).articles
     store.add_articles(stranded)
-    assert len(unplaced(store.engine)) == len(stranded)
+    assert len(store.stories.unplaced()) == len(stranded)
     report = pipeline.ingest([str(examples_dir)], store, models=models)
     assert report.stored.added > 0
     _all_placed(store)
-    for story_id in set(memberships(store.engine).values()):
+    for story_id in set(store.stories.memberships().values()):
         story, members = pipeline.stored_story(store, story_id, models)
         assert members and story.id == story_id
 
@@ -54,7 +52,7 @@ def test_a_failing_placement_leaves_a_store_the_next_run_completes(
         patch.setattr(pipeline, "featurize_articles", broken)
         with pytest.raises(RuntimeError):
             pipeline.ingest([str(seeds_dir)], store, models=models)
-    assert unplaced(store.engine)  # stored, not placed
+    assert store.stories.unplaced()  # stored, not placed
     again = pipeline.ingest([str(seeds_dir)], store, models=models)
     assert again.stored.added == 0  # already stored: only placed now
     assert set(again.placed) == {a.id for a in store.articles()}
@@ -68,17 +66,16 @@ def test_the_write_lock_is_the_stores_across_processes(db: str) -> None:
     probe = (
         "import sys\n"
         "from newsprism.store import open_store\n"
-        "from newsprism.store.lock import writing\n"
         "from newsprism.errors import StoreError\n"
         f"store = open_store({db!r})\n"
         "try:\n"
-        "    with writing(store.engine, wait=0.5):\n"
+        "    with store.writing(wait=0.5):\n"
         "        sys.exit(0)\n"
         "except StoreError as exc:\n"
         "    print(exc)\n"
         "    sys.exit(3)\n"
     )
-    with writing(held.engine):
+    with held.writing():
         blocked = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert blocked.returncode == 3, blocked.stderr
     assert "another process" in blocked.stdout and _database_name(held) in blocked.stdout

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.models import Models
 from newsprism.store import Store
-from newsprism.store.browse import StoryQuery, find_stories
+from newsprism.store.browse import StoryQuery
 from newsprism.web import create_app
 
 
@@ -20,7 +20,7 @@ def client(corpus_store: Store, models: Models) -> Iterator[TestClient]:
 
 
 def _only(store: Store, word: str) -> str:
-    found = find_stories(store.engine, StoryQuery(words=word))
+    found = store.browse.find(StoryQuery(words=word))
     assert found.total == 1, f"{word!r} should be in one story"
     return found.stories[0].id
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from newsprism.records import Article, Removal
 from newsprism.store import Store
-from newsprism.store.stories import set_memberships
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '<img src=x onerror="window.__xss=1">'
@@ -49,5 +48,5 @@ def store_hostile(store: Store) -> list[Article]:
     """Store the articles as one story (no model pass: the membership is written)."""
     articles = hostile_articles()
     store.add_articles(articles)
-    set_memberships(store.engine, {a.id: STORY_ID for a in articles})
+    store.stories.set_memberships({a.id: STORY_ID for a in articles})
     return articles

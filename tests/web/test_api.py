@@ -10,10 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 from jsonschema import Draft202012Validator
 
+from newsprism.pipeline import analysis_key
 from newsprism.records.contract import story_data, story_from_data
 from newsprism.store import Store
-from newsprism.store.analyses import signature, story_analyses
-from newsprism.store.browse import story_article_ids
+from newsprism.store.analyses import story_analyses
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_story_follows_the_contract(
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in story_validator.iter_errors(story)]
     assert errors == []
     assert story["id"] == dam_id
-    assert sorted(story["article_ids"]) == story_article_ids(corpus_store.engine, dam_id)
+    assert sorted(story["article_ids"]) == corpus_store.stories.members(dam_id)
     assert story["brief"] and story["entities"] and story["claims"]
     texts = {a.id: a.text for a in corpus_store.articles(story["article_ids"])}
     for sentence in story["brief"]:
@@ -74,11 +74,12 @@ def test_story_follows_the_contract(
 
 
 def test_story_analysis_cached(client: TestClient, corpus_store: Store, dam_id: str) -> None:
-    """The analysis is kept with its members' signature and served again as it was."""
+    """The analysis is kept with its key (members, version, alias table) and served again as
+    it was."""
     first = client.get(f"/api/stories/{dam_id}").json()
     with corpus_store.engine.connect() as conn:
         row = conn.execute(story_analyses.select().where(story_analyses.c.story_id == dam_id)).one()
-    assert row.signature == signature(story_article_ids(corpus_store.engine, dam_id))
+    assert row.signature == analysis_key(corpus_store.stories.members(dam_id))
     assert row.document == first
     assert story_data(story_from_data(row.document)) == first
     assert client.get(f"/api/stories/{dam_id}").json() == first

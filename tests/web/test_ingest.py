@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 from newsprism.errors import UsageError
 from newsprism.models import Models
 from newsprism.store import Store, open_store
-from newsprism.store.browse import story_of
 from newsprism.web import create_app
 from newsprism.web.security import load_token
 
@@ -74,7 +73,7 @@ def test_right_token_stores_and_places(store: Store, models: Models) -> None:
     assert len(placed) == 2
     assert len(set(placed.values())) == 1, "two tellings of one flood are one story"
     for article_id, story_id in placed.items():
-        assert story_of(store.engine, article_id) == story_id
+        assert store.stories.story_of(article_id) == story_id
         assert client.get(f"/api/articles/{article_id}").json()["story_id"] == story_id
     again = client.post("/api/ingest", json={"articles": [item(1)]}, headers=auth).json()
     assert (again["stored"], again["already_stored"]) == (0, 1)

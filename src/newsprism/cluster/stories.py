@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newsprism.cluster.overlap import Overlap
@@ -50,8 +49,4 @@ def _chronological(article: Article) -> tuple[bool, str, str]:
 
 def story_title(articles: Sequence[Article]) -> str:
     """The title most articles share, else the earliest article's, else its first line."""
-    titles = [a.title for a in articles if a.title]
-    if not titles:
-        return articles[0].text.split("\n", 1)[0][:120]
-    title, count = Counter(titles).most_common(1)[0]
-    return title if count > 1 else titles[0]
+    return Story.make_title([a.title for a in articles], articles[0].text)

@@ -10,7 +10,8 @@ clusterer knows of an article), ``records.results`` (what a run gives) and
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -304,3 +305,14 @@ class Story:
     def make_id(article_ids: tuple[str, ...]) -> str:
         digest = hashlib.sha256("\x1f".join(sorted(article_ids)).encode("utf-8"))
         return "s" + digest.hexdigest()[:16]
+
+    @staticmethod
+    def make_title(titles: Sequence[str | None], lead: str) -> str:
+        """The title most of a story's articles share, else the earliest article's, else
+        the first line of the earliest article's text (``lead``: that text, or its start).
+        ``titles`` are the articles' titles, oldest first."""
+        given = [t for t in titles if t]
+        if not given:
+            return lead.split("\n", 1)[0][:120]
+        title, count = Counter(given).most_common(1)[0]
+        return title if count > 1 else given[0]

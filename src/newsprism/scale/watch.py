@@ -26,7 +26,7 @@ from newsprism.models import Models
 from newsprism.records import InputFailure, RawDocument
 from newsprism.settings import IngestSettings
 from newsprism.store import Store
-from newsprism.store.feeds import FeedState, load_state, save_state
+from newsprism.store.feeds import FeedState
 
 Outcome = Literal["new", "unchanged", "not-modified", "error", "given-up"]
 
@@ -87,7 +87,7 @@ class Watcher:
             for result in self.poll_round():
                 if on_result is not None:
                     on_result(result)
-            due = [load_state(self.store.engine, url).next_poll for url in self._active()]
+            due = [self.store.feeds.load(url).next_poll for url in self._active()]
             if not due:
                 return
             self.stop.wait(max(0.0, min(due) - self.clock()))
@@ -98,7 +98,7 @@ class Watcher:
         for url in self._active():
             if self.stop.is_set():
                 break
-            state = load_state(self.store.engine, url)
+            state = self.store.feeds.load(url)
             if state.next_poll <= self.clock():
                 results.append(self.poll(state))
         return results
@@ -138,9 +138,7 @@ class Watcher:
         self, state: FeedState, outcome: Outcome, stored: int, failures: tuple[InputFailure, ...]
     ) -> PollResult:
         next_poll = self.clock() + self.settings.interval
-        save_state(
-            self.store.engine, replace(state, failures=0, next_poll=next_poll, last_error=None)
-        )
+        self.store.feeds.save(replace(state, failures=0, next_poll=next_poll, last_error=None))
         self.store.add_failures(failures)
         return PollResult(state.url, outcome, stored, failures, next_poll)
 
@@ -148,9 +146,8 @@ class Watcher:
         failures = state.failures + 1
         delay = min(self.settings.interval * 2 ** (failures - 1), self.settings.max_backoff)
         next_poll = self.clock() + delay
-        save_state(
-            self.store.engine,
-            replace(state, failures=failures, next_poll=next_poll, last_error=error),
+        self.store.feeds.save(
+            replace(state, failures=failures, next_poll=next_poll, last_error=error)
         )
         failure = InputFailure(state.url, error, "watch")
         self.store.add_failures([failure])

@@ -3,15 +3,24 @@
 Articles are keyed by their content hash, so storing the same article twice
 stores it once. SQLite runs in WAL mode so readers (the web app) never block
 a writer (an ingest).
+
+A :class:`Store` offers every operation on what it keeps, as a database object does its
+tables': its own methods for articles, failures and the write lock; ``stories`` for the
+placement of articles into stories (``store.stories``), ``browse`` for finding stories
+(``store.browse``), ``analyses`` for the analysis cache (``store.analyses``) and
+``feeds`` for the state of watched feeds (``store.feeds``). Nothing outside the store
+needs its engine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,11 +28,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsprism.errors import StoreError
 from newsprism.records import Article, InputFailure, Removal
 from newsprism.settings import DEFAULT_DB
-from newsprism.store.lock import writing
+from newsprism.store.analyses import AnalysisCache
+from newsprism.store.browse import Browser
+from newsprism.store.lock import WAIT_SECONDS, writing
 from newsprism.store.schema import articles, failures, metadata
+from newsprism.store.stories import StoryTable
 
-# Tables defined beside their own queries join the metadata on import.
-from newsprism.store import analyses as _analyses  # noqa: F401  isort: skip
+if TYPE_CHECKING:
+    from newsprism.store.feeds import FeedStates
 
 __all__ = ["DEFAULT_DB", "AddResult", "Store", "open_store"]
 
@@ -66,6 +78,27 @@ class Store:
     def __init__(self, engine: Engine, name: str) -> None:
         self.engine = engine
         self.name = name
+        self.stories = StoryTable(engine)
+        """Which story each article belongs to, and the features it was placed by."""
+        self.browse = Browser(engine)
+        """The stored stories a page at a time, searched and filtered."""
+        self.analyses = AnalysisCache(engine)
+        """Analysed stories, kept while their members, version and alias table are unchanged."""
+
+    @cached_property
+    def feeds(self) -> FeedStates:
+        """The state of each watched feed (its table is made when first read, so a store
+        that watches no feed has none)."""
+        from newsprism.store.feeds import FeedStates
+
+        return FeedStates(self.engine)
+
+    def writing(
+        self, waiting: Callable[[], None] | None = None, wait: float = WAIT_SECONDS
+    ) -> AbstractContextManager[None]:
+        """Hold the store's write lock for the block, one writer at a time across processes
+        (``store.lock``); ``waiting`` is called once when another writer holds it."""
+        return writing(self.engine, waiting, wait)
 
     def create(self) -> None:
         """Create the tables that are missing, one process at a time (two processes opening

@@ -1,6 +1,7 @@
 """Finding stored stories: newest first, by word, actor, outlet and date, a page at a time.
 
-The web app's list page and ``GET /api/stories`` read these queries. Every value from a
+The web app's list page and ``GET /api/stories`` read these queries (``Store.browse``, a
+:class:`Browser`). Every value from a
 request reaches SQL as a bound parameter; ``%`` and ``_`` in search words match
 themselves.
 """
@@ -16,9 +17,8 @@ from typing import Any
 from sqlalchemy import Engine, String, and_, cast, func, or_, select, union
 from sqlalchemy.sql import ColumnElement, Select
 
-from newsprism.cluster.stories import story_title
 from newsprism.errors import UsageError
-from newsprism.records import Article
+from newsprism.records import Story
 from newsprism.store.analyses import analysis_names
 from newsprism.store.schema import articles, features, story_members
 
@@ -99,86 +99,74 @@ class StoryPage:
         return max(1, -(-self.total // self.query.per_page))
 
 
-def find_stories(engine: Engine, query: StoryQuery) -> StoryPage:
-    """One page of the stories that match, the most recently published first."""
-    last = func.max(articles.c.published).label("last")
-    grouped = (
-        select(story_members.c.story_id, last)
-        .join(articles, articles.c.id == story_members.c.article_id)
-        .group_by(story_members.c.story_id)
-    )
-    for condition in _conditions(query):
-        grouped = grouped.where(story_members.c.story_id.in_(condition))
-    page = (
-        grouped.order_by(last.desc().nulls_last(), story_members.c.story_id)
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page)
-    )
-    total_query = select(func.count()).select_from(grouped.subquery())
-    with engine.connect() as conn:
-        ids = [row.story_id for row in conn.execute(page)]
-        total = int(conn.scalar(total_query) or 0)
-    return StoryPage(query, story_summaries(engine, ids), total)
+class Browser:
+    """The stored stories as a reader finds them: a page at a time, searched and filtered."""
 
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
-def story_summaries(engine: Engine, story_ids: list[str]) -> tuple[StorySummary, ...]:
-    """The stories with these ids, in the order given (ids with no members left out)."""
-    if not story_ids:
-        return ()
-    query = (
-        select(
-            story_members.c.story_id,
-            articles.c.id,
-            articles.c.title,
-            articles.c.outlet,
-            articles.c.published,
-            func.substr(articles.c.text, 1, 200).label("lead"),
+    def find(self, query: StoryQuery) -> StoryPage:
+        """One page of the stories that match, the most recently published first."""
+        last = func.max(articles.c.published).label("last")
+        grouped = (
+            select(story_members.c.story_id, last)
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .group_by(story_members.c.story_id)
         )
-        .join(articles, articles.c.id == story_members.c.article_id)
-        .where(story_members.c.story_id.in_(story_ids))
-    )
-    members: dict[str, list[Article]] = {}
-    with engine.connect() as conn:
-        for row in conn.execute(query):
-            members.setdefault(row.story_id, []).append(
-                Article(row.id, "", None, row.outlet, row.title, row.published, None, row.lead)
-            )
-    summaries = []
-    for story_id in story_ids:
-        if story_id not in members:
-            continue
-        ordered = sorted(members[story_id], key=_chronological)
-        summaries.append(
-            StorySummary(
-                story_id,
-                story_title(ordered),
-                tuple(ArticleSummary(a.id, a.title, a.outlet, a.published) for a in ordered),
-            )
+        for condition in _conditions(query):
+            grouped = grouped.where(story_members.c.story_id.in_(condition))
+        page = (
+            grouped.order_by(last.desc().nulls_last(), story_members.c.story_id)
+            .limit(query.per_page)
+            .offset((query.page - 1) * query.per_page)
         )
-    return tuple(summaries)
+        total_query = select(func.count()).select_from(grouped.subquery())
+        with self._engine.connect() as conn:
+            ids = [row.story_id for row in conn.execute(page)]
+            total = int(conn.scalar(total_query) or 0)
+        return StoryPage(query, self.summaries(ids), total)
+
+    def summaries(self, story_ids: list[str]) -> tuple[StorySummary, ...]:
+        """The stories with these ids, in the order given (ids with no members left out)."""
+        if not story_ids:
+            return ()
+        query = (
+            select(
+                story_members.c.story_id,
+                articles.c.id,
+                articles.c.title,
+                articles.c.outlet,
+                articles.c.published,
+                func.substr(articles.c.text, 1, 200).label("lead"),
+            )
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .where(story_members.c.story_id.in_(story_ids))
+        )
+        members: dict[str, list[ArticleSummary]] = {}
+        leads: dict[str, str] = {}
+        with self._engine.connect() as conn:
+            for row in conn.execute(query):
+                summary = ArticleSummary(row.id, row.title, row.outlet, row.published)
+                members.setdefault(row.story_id, []).append(summary)
+                leads[row.id] = row.lead
+        summaries = []
+        for story_id in story_ids:
+            if story_id not in members:
+                continue
+            ordered = tuple(sorted(members[story_id], key=_chronological))
+            title = Story.make_title([a.title for a in ordered], leads[ordered[0].id])
+            summaries.append(StorySummary(story_id, title, ordered))
+        return tuple(summaries)
+
+    def outlets(self) -> list[str]:
+        """Every outlet with a stored article, for the outlet filter."""
+        query = select(articles.c.outlet).where(articles.c.outlet.is_not(None)).distinct()
+        with self._engine.connect() as conn:
+            return sorted(conn.scalars(query), key=str.casefold)
 
 
-def story_article_ids(engine: Engine, story_id: str) -> list[str]:
-    query = select(story_members.c.article_id).where(story_members.c.story_id == story_id)
-    with engine.connect() as conn:
-        return sorted(conn.scalars(query))
-
-
-def story_of(engine: Engine, article_id: str) -> str | None:
-    query = select(story_members.c.story_id).where(story_members.c.article_id == article_id)
-    with engine.connect() as conn:
-        found: str | None = conn.scalar(query)
-    return found
-
-
-def outlets(engine: Engine) -> list[str]:
-    """Every outlet with a stored article, for the outlet filter."""
-    query = select(articles.c.outlet).where(articles.c.outlet.is_not(None)).distinct()
-    with engine.connect() as conn:
-        return sorted(conn.scalars(query), key=str.casefold)
-
-
-def _chronological(article: Article) -> tuple[bool, str, str]:
+def _chronological(article: ArticleSummary) -> tuple[bool, str, str]:
+    """Oldest first, undated last, as a story orders its articles."""
     return (article.published is None, article.published or "", article.id)
 
 

@@ -51,42 +51,47 @@ class FeedState:
     last_error: str | None = None
 
 
-def load_state(engine: Engine, url: str) -> FeedState:
-    """The stored state of a feed; a fresh one for a feed never polled."""
-    try:
-        feed_state.create(engine, checkfirst=True)
-        with engine.connect() as conn:
-            row = conn.execute(select(feed_state).where(feed_state.c.url == url)).first()
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot read the state of feed {url}: {exc}") from exc
-    if row is None:
-        return FeedState(url)
-    return FeedState(
-        url=row.url,
-        etag=row.etag,
-        last_modified=row.last_modified,
-        seen=tuple(row.seen or ()),
-        failures=row.failures,
-        next_poll=row.next_poll,
-        last_error=row.last_error,
-    )
+class FeedStates:
+    """The state of every watched feed (``Store.feeds``)."""
 
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
-def save_state(engine: Engine, state: FeedState) -> None:
-    try:
-        with engine.begin() as conn:
-            conn.execute(delete(feed_state).where(feed_state.c.url == state.url))
-            conn.execute(
-                insert(feed_state),
-                {
-                    "url": state.url,
-                    "etag": state.etag,
-                    "last_modified": state.last_modified,
-                    "seen": list(state.seen),
-                    "failures": state.failures,
-                    "next_poll": state.next_poll,
-                    "last_error": state.last_error,
-                },
-            )
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot write the state of feed {state.url}: {exc}") from exc
+    def load(self, url: str) -> FeedState:
+        """The stored state of a feed; a fresh one for a feed never polled."""
+        try:
+            feed_state.create(self._engine, checkfirst=True)
+            with self._engine.connect() as conn:
+                row = conn.execute(select(feed_state).where(feed_state.c.url == url)).first()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the state of feed {url}: {exc}") from exc
+        if row is None:
+            return FeedState(url)
+        return FeedState(
+            url=row.url,
+            etag=row.etag,
+            last_modified=row.last_modified,
+            seen=tuple(row.seen or ()),
+            failures=row.failures,
+            next_poll=row.next_poll,
+            last_error=row.last_error,
+        )
+
+    def save(self, state: FeedState) -> None:
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(delete(feed_state).where(feed_state.c.url == state.url))
+                conn.execute(
+                    insert(feed_state),
+                    {
+                        "url": state.url,
+                        "etag": state.etag,
+                        "last_modified": state.last_modified,
+                        "seen": list(state.seen),
+                        "failures": state.failures,
+                        "next_poll": state.next_poll,
+                        "last_error": state.last_error,
+                    },
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write the state of feed {state.url}: {exc}") from exc

@@ -1,7 +1,7 @@
 """Stored clustering state: each article's features and its story.
 
 Keeping features lets new articles be placed into stored stories without a
-model pass over the stored ones.
+model pass over the stored ones. ``Store.stories`` is a :class:`StoryTable`.
 """
 
 from __future__ import annotations
@@ -18,87 +18,103 @@ from newsprism.records.features import ArticleFeatures
 from newsprism.store.schema import articles, features, story_members, story_pins
 
 
-def save_features(engine: Engine, items: Iterable[ArticleFeatures]) -> None:
-    save_placement(engine, items, {})
+class StoryTable:
+    """The story of every placed article, the features it was placed by, and the stories a
+    user pinned."""
 
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
-def save_placement(
-    engine: Engine,
-    items: Iterable[ArticleFeatures],
-    mapping: Mapping[str, str],
-    pin: str | None = None,
-) -> None:
-    """Features of newly placed articles and the stories of every article that moved, in
-    one transaction: a crash leaves either both or neither, and articles stored without
-    them are placed by the next writer (``pipeline``)."""
-    rows = [
-        {
-            "article_id": f.article_id,
-            "timestamp": f.timestamp,
-            "embedding": np.asarray(f.embedding, dtype="<f4").tobytes(),
-            "terms": dict(f.terms),
-            "names": dict(f.names),
-        }
-        for f in items
-    ]
-    try:
-        with engine.begin() as conn:
-            if rows:
-                ids = [r["article_id"] for r in rows]
-                conn.execute(delete(features).where(features.c.article_id.in_(ids)))
-                conn.execute(insert(features), rows)
-            if mapping:
-                moved = list(mapping)
-                conn.execute(delete(story_members).where(story_members.c.article_id.in_(moved)))
-                conn.execute(
-                    insert(story_members),
-                    [{"article_id": a, "story_id": s} for a, s in mapping.items()],
-                )
-            if pin is not None:
-                conn.execute(delete(story_pins).where(story_pins.c.story_id == pin))
-                conn.execute(insert(story_pins), [{"story_id": pin}])
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot write story placement: {exc}") from exc
-
-
-def load_features(engine: Engine) -> list[ArticleFeatures]:
-    with engine.connect() as conn:
-        return [
-            ArticleFeatures(
-                article_id=row.article_id,
-                timestamp=row.timestamp,
-                embedding=np.frombuffer(row.embedding, dtype="<f4").astype(np.float32),
-                terms=Counter(row.terms),
-                names=Counter(row.names),
-            )
-            for row in conn.execute(select(features).order_by(features.c.article_id))
+    def save_placement(
+        self,
+        items: Iterable[ArticleFeatures],
+        mapping: Mapping[str, str],
+        pin: str | None = None,
+    ) -> None:
+        """Features of newly placed articles and the stories of every article that moved, in
+        one transaction: a crash leaves either both or neither, and articles stored without
+        them are placed by the next writer (``pipeline``)."""
+        rows = [
+            {
+                "article_id": f.article_id,
+                "timestamp": f.timestamp,
+                "embedding": np.asarray(f.embedding, dtype="<f4").tobytes(),
+                "terms": dict(f.terms),
+                "names": dict(f.names),
+            }
+            for f in items
         ]
+        try:
+            with self._engine.begin() as conn:
+                if rows:
+                    ids = [r["article_id"] for r in rows]
+                    conn.execute(delete(features).where(features.c.article_id.in_(ids)))
+                    conn.execute(insert(features), rows)
+                if mapping:
+                    moved = list(mapping)
+                    conn.execute(delete(story_members).where(story_members.c.article_id.in_(moved)))
+                    conn.execute(
+                        insert(story_members),
+                        [{"article_id": a, "story_id": s} for a, s in mapping.items()],
+                    )
+                if pin is not None:
+                    conn.execute(delete(story_pins).where(story_pins.c.story_id == pin))
+                    conn.execute(insert(story_pins), [{"story_id": pin}])
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write story placement: {exc}") from exc
 
+    def save_features(self, items: Iterable[ArticleFeatures]) -> None:
+        self.save_placement(items, {})
 
-def memberships(engine: Engine) -> dict[str, str]:
-    with engine.connect() as conn:
-        return {r.article_id: r.story_id for r in conn.execute(select(story_members))}
+    def set_memberships(self, mapping: Mapping[str, str]) -> None:
+        """Record the story of each given article (replacing what was stored for it)."""
+        self.save_placement((), mapping)
 
+    def pin(self, story_id: str) -> None:
+        """Declare a story one event: clustering keeps its articles together."""
+        self.save_placement((), {}, pin=story_id)
 
-def set_memberships(engine: Engine, mapping: Mapping[str, str]) -> None:
-    """Record the story of each given article (replacing what was stored for it)."""
-    save_placement(engine, (), mapping)
+    def features(self) -> list[ArticleFeatures]:
+        """The features of every placed article, by article id."""
+        with self._engine.connect() as conn:
+            return [
+                ArticleFeatures(
+                    article_id=row.article_id,
+                    timestamp=row.timestamp,
+                    embedding=np.frombuffer(row.embedding, dtype="<f4").astype(np.float32),
+                    terms=Counter(row.terms),
+                    names=Counter(row.names),
+                )
+                for row in conn.execute(select(features).order_by(features.c.article_id))
+            ]
 
+    def memberships(self) -> dict[str, str]:
+        """The story of every placed article."""
+        with self._engine.connect() as conn:
+            return {r.article_id: r.story_id for r in conn.execute(select(story_members))}
 
-def unplaced(engine: Engine) -> list[str]:
-    """Stored articles that belong to no story yet, by id: those just stored, and those a
-    run stored but could not place (it was killed, or failed)."""
-    placed = select(story_members.c.article_id)
-    query = select(articles.c.id).where(articles.c.id.not_in(placed)).order_by(articles.c.id)
-    with engine.connect() as conn:
-        return list(conn.scalars(query))
+    def unplaced(self) -> list[str]:
+        """Stored articles that belong to no story yet, by id: those just stored, and those a
+        run stored but could not place (it was killed, or failed)."""
+        placed = select(story_members.c.article_id)
+        query = select(articles.c.id).where(articles.c.id.not_in(placed)).order_by(articles.c.id)
+        with self._engine.connect() as conn:
+            return list(conn.scalars(query))
 
+    def pinned(self) -> set[str]:
+        """Stories a user declared one event: clustering keeps their articles together."""
+        with self._engine.connect() as conn:
+            return {r.story_id for r in conn.execute(select(story_pins))}
 
-def pinned_stories(engine: Engine) -> set[str]:
-    """Stories a user declared one event: clustering keeps their articles together."""
-    with engine.connect() as conn:
-        return {r.story_id for r in conn.execute(select(story_pins))}
+    def members(self, story_id: str) -> list[str]:
+        """The ids of a story's articles, sorted (none for no such story)."""
+        query = select(story_members.c.article_id).where(story_members.c.story_id == story_id)
+        with self._engine.connect() as conn:
+            return sorted(conn.scalars(query))
 
-
-def pin_story(engine: Engine, story_id: str) -> None:
-    save_placement(engine, (), {}, pin=story_id)
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article belongs to (None before it has been placed)."""
+        query = select(story_members.c.story_id).where(story_members.c.article_id == article_id)
+        with self._engine.connect() as conn:
+            found: str | None = conn.scalar(query)
+        return found

@@ -36,7 +36,7 @@ class Analyser:
         """The story analysed, or None while it is being analysed (asked for now if it was
         not yet). Raises NotFoundError for no such story, RuntimeError when its analysis
         failed (the next call asks for it again)."""
-        found = pipeline.analysed_story(self._store, story_id)
+        found = pipeline.analysed_story(self._store, story_id, self._aliases)
         if found is not None:
             return found
         with self._lock:

@@ -15,7 +15,7 @@ from starlette.types import Message
 
 from newsprism import pipeline
 from newsprism.records.contract import article_data, failure_data, story_data
-from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories
+from newsprism.store.browse import MAX_PER_PAGE, StoryQuery
 from newsprism.web.pages import RETRY_SECONDS
 from newsprism.web.security import ENABLE_HINT, bearer_matches
 from newsprism.web.state import state
@@ -61,7 +61,7 @@ def list_stories(
     """Stored stories, the most recently published first, with the list page's filters."""
     query = StoryQuery(q or None, entity or None, outlet or None, since or None, until or None,
                        page, per_page)  # fmt: skip
-    found = find_stories(state(request).store.engine, query)
+    found = state(request).store.browse.find(query)
     return StoryList(
         page=page,
         per_page=per_page,

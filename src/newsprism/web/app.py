@@ -1,6 +1,6 @@
 """The web app: server-rendered pages and a JSON API over a store.
 
-Handlers parse parameters, call one library function (``newsprism.store.browse`` or
+Handlers parse parameters, call one library function (the store's ``browse`` or
 ``newsprism.pipeline``) and render; the story page renders the report's own story
 section, so a story reads the same in the report and in the app.
 """

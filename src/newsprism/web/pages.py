@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from newsprism import pipeline
 from newsprism.render.html import story_view
-from newsprism.store.browse import MAX_PER_PAGE, StoryQuery, find_stories, outlets
+from newsprism.store.browse import MAX_PER_PAGE, StoryQuery
 from newsprism.web.errors import error_page
 from newsprism.web.state import state
 
@@ -42,13 +42,13 @@ def story_list(
     )  # fmt: skip
     if per_page != 20:
         given["per_page"] = str(per_page)
-    found = find_stories(app.store.engine, query)
+    found = app.store.browse.find(query)
     pages = {
         "previous": _page_link(given, page - 1) if page > 1 else None,
         "next": _page_link(given, page + 1) if page < found.pages else None,
     }
     context = {"found": found, "filters": given, "pages": pages}
-    context["outlets"] = outlets(app.store.engine)
+    context["outlets"] = app.store.browse.outlets()
     return app.templates.TemplateResponse(request, "stories.html.j2", context)
 
 
