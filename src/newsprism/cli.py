@@ -157,9 +157,8 @@ def analyze(
         table = load_aliases(aliases)
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--aliases") from exc
-    _analyze(
-        inputs, fmt.value, output, db, _settings(allow_private, timeout, deadline), table, one_story
-    )
+    settings = _settings(allow_private, timeout, deadline)
+    _analyze(inputs, fmt.value, output, db, settings, one_story, analyse=True, aliases=table)
 
 
 class ClusterFormat(StrEnum):
@@ -182,9 +181,8 @@ def cluster(
     deadline: Deadline = 120.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    _analyze(
-        inputs, fmt.value, output, db, _settings(allow_private, timeout, deadline), None, False
-    )
+    settings = _settings(allow_private, timeout, deadline)
+    _analyze(inputs, fmt.value, output, db, settings, one_story=False, analyse=False)
 
 
 @app.command()
@@ -343,10 +341,14 @@ def _analyze(
     output: Path | None,
     db: str | None,
     settings: IngestSettings,
-    aliases: AliasTable | None,
     one_story: bool,
+    *,
+    analyse: bool,
+    aliases: AliasTable | None = None,
 ) -> None:
-    """Stories, analysed with the alias table, or only clustered when there is none."""
+    """Stories, analysed with the alias table (the shipped one when None), or only clustered
+    when ``analyse`` is False (with a store, the stories the articles joined are analysed
+    either way, as ``pipeline.analyze`` does)."""
     from newsprism import pipeline
     from newsprism.render import RENDERERS
     from newsprism.store import open_store
@@ -359,7 +361,7 @@ def _analyze(
             store=store,
             progress=reporter.article,
             aliases=aliases,
-            analyse=aliases is not None,
+            analyse=analyse,
             steps=reporter.step,
             one_story=one_story,
         )

@@ -20,7 +20,7 @@ def test_steps_change_nothing_but_progress(
     mixed_features: list[ArticleFeatures],
     models: Models,
 ) -> None:
-    monkeypatch.setattr(pipeline, "FEATURIZE_CHUNK", 3)
+    monkeypatch.setattr(pipeline.steps, "FEATURIZE_CHUNK", 3)
     heard: list[tuple[str, int, int]] = []
     articles = [*seed_articles, *example_articles]
     stepped = pipeline.featurize_articles(articles, models, lambda *a: heard.append(a))

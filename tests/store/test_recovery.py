@@ -49,7 +49,7 @@ def test_a_failing_placement_leaves_a_store_the_next_run_completes(
         raise RuntimeError("the process died here")
 
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "featurize_articles", broken)
+        patch.setattr(pipeline.placing, "featurize_articles", broken)
         with pytest.raises(RuntimeError):
             pipeline.ingest([str(seeds_dir)], store, models=models)
     assert store.stories.unplaced()  # stored, not placed

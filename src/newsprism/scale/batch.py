@@ -1,9 +1,10 @@
-"""A batch over a Dask cluster: the pipeline's stages mapped over partitions.
+"""A batch over a Dask cluster: the pipeline's composite steps mapped over partitions.
 
-    plan shards ──► per shard on the workers: read, clean, featurize
+    plan shards ──► per shard on the workers: read, then ``pipeline.read_and_featurize``
                 ──► on the client: gather, keep each article once, cluster per time
-                    window (windows on the workers) and join across windows
-                ──► per group of stories on the workers: shared text and analysis
+                    window (``pipeline.group_features``, windows on the workers)
+                ──► per group of stories on the workers: ``pipeline.analyse_groups``
+                    (shared text and analysis)
 
 The stories depend on the features and their dates only, never on how the
 input was split, so any number of partitions gives the same stories.

@@ -1,6 +1,6 @@
 """What the workers run: plain functions over shards and stories.
 
-Each function calls the same ``pipeline`` stages as a run on one machine. The
+Each function calls the same ``pipeline`` composite steps as a run on one machine. The
 models come from :func:`newsprism.models.default_models`, which keeps one
 instance per process, so a worker process loads each model once, whatever the
 number of tasks it runs.
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism import pipeline
-from newsprism.analyze.aliases import AliasTable, default_aliases
+from newsprism.analyze.aliases import AliasTable
 from newsprism.models import Models, default_models
 from newsprism.records import Article, InputFailure, Story
 from newsprism.records.features import ArticleFeatures
@@ -49,9 +49,7 @@ class WorkerStats:
 def extract_partition(shard: Shard, settings: IngestSettings) -> PartitionResult:
     """Read, clean and featurize one shard: the model-bound work of a batch."""
     began = time.perf_counter()
-    models = default_models()
-    extraction = pipeline.clean_items(read_shard(shard, settings), models)
-    features = pipeline.featurize_articles(extraction.articles, models)
+    extraction, features = pipeline.read_and_featurize(read_shard(shard, settings))
     return PartitionResult(
         shard.number,
         extraction.articles,
@@ -66,11 +64,8 @@ def analyze_groups(
     articles: Sequence[Article], groups: Sequence[Sequence[str]], aliases: AliasTable | None
 ) -> tuple[Story, ...]:
     """Stories for groups of article ids, with their analysis (``articles`` holds their
-    members). The text shared between articles is found within each story, which finds the
-    same pairs as over the whole collection."""
-    models = default_models()
-    stories = pipeline.stories_from_groups(articles, groups)
-    return pipeline.analyze_stories(articles, stories, models, aliases or default_aliases())
+    members; ``aliases``: the shipped table when None)."""
+    return pipeline.analyse_groups(articles, groups, default_models(), aliases)
 
 
 def worker_stats() -> WorkerStats:
