@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism.analyze.aliases import default_aliases
-from newsprism.analyze.provenance import cites_outlet, find_cites, upstream
+from newsprism.analyze.outlets import outlet_key
+from newsprism.analyze.provenance import cites_outlet, find_cites, point_cites, upstream
 from newsprism.models import Models
 from newsprism.nlp.parse import pipeline
 from newsprism.records import Article, Cite, Span
@@ -229,6 +230,42 @@ def test_upstream_links_an_article_to_the_outlet_it_cites() -> None:
     assert cite.span.text == "NY Post reported"
     leans = upstream([source, copy, other], {"copy": [cite]})
     assert leans == {"post": set(), "copy": {"post"}, "wire": set()}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("NY Post", "New York Post", True),
+        ("The N.Y. Post", "new york post", True),
+        ("Tasnim", "Tasnim News Agency", True),
+        ("AP", "The Associated Press", True),
+        ("NY Post", "Washington Post", False),
+        ("Reuters", "Associated Press", False),
+        (None, None, False),  # two articles without an outlet are not one outlet
+        ("", "", False),
+        ("—", "—", False),  # nor are two whose outlet folds to nothing
+    ],
+)
+def test_one_outlet_key_for_every_spelling(one: str | None, other: str | None, same: bool) -> None:
+    assert (outlet_key(one, "a1") == outlet_key(other, "a2")) is same
+    assert outlet_key(one, "a1") == outlet_key(one, "a1")
+
+
+def test_a_cite_carries_the_story_article_of_the_outlet_it_names() -> None:
+    post = article("Twelve people died.", outlet="NY Post", name="post")
+    again = article("Twelve people died.", outlet="New York Post", name="again")
+    ledger = article("Twelve died, the New York Post reported.", outlet="Harbor Ledger", name="hl")
+    cites = {
+        "hl": [
+            Cite("New York Post", Span.of(ledger, 17, 39)),
+            Cite("Central Command", Span.of(ledger, 0, 6)),
+        ]
+    }
+    assert cites["hl"][0].span.text == "New York Post reported"
+    pointed = point_cites([post, again, ledger], cites)
+    # The first of the story's articles of that outlet, whatever its spelling of it.
+    assert [c.article for c in pointed["hl"]] == ["post", None]
+    assert [c.name for c in pointed["hl"]] == ["New York Post", "Central Command"]
 
 
 _PIECES = [

@@ -15,18 +15,18 @@ def article(article_id: str, outlet: str) -> Article:
 ARTICLES = [article("a1", "Thin Line"), article("a2", "NY Post"), article("a3", "Wire")]
 
 
-def cite(article_id: str, name: str) -> Cite:
+def cite(article_id: str, name: str, points_to: str | None = None) -> Cite:
     start = TEXT.index(name)
-    return Cite(name, Span(article_id, start, start + len(name), name))
+    return Cite(name, Span(article_id, start, start + len(name), name), points_to)
 
 
 def graph() -> Graph:
     provenance = (
-        Provenance("a1", cites=(cite("a1", "NY Post"), cite("a1", "Central Command"))),
+        Provenance("a1", cites=(cite("a1", "NY Post", "a2"), cite("a1", "Central Command"))),
         Provenance(
             "a3",
             overlaps=(SharedText("a2", 0.42),),
-            cites=(cite("a3", "U.S. Central Command"), cite("a3", "Wire")),
+            cites=(cite("a3", "U.S. Central Command"), cite("a3", "Wire", "a3")),
         ),
         Provenance("a2", overlaps=(SharedText("a3", 0.42), SharedText("elsewhere", 0.9))),
     )
@@ -74,3 +74,28 @@ def test_list_says_the_same_article_by_article() -> None:
 def test_story_without_provenance_has_nodes_only() -> None:
     g = provenance_graph(Story("s1", "T", ("a1", "a2")), ARTICLES)
     assert len(g.nodes) == 2 and g.edges == () and g.items == ()
+
+
+def test_one_outlet_however_spelled_is_one_node() -> None:
+    """The analysis resolved the outlets ("NY Post" and "New York Post": one key) and the
+    article each cite points to: the graph goes by those, not by the words."""
+    text = "The New York Post reported it; NY Post said so."
+    articles = [
+        Article("p1", "s", None, "NY Post", "T", None, "en", text),
+        Article("p2", "s", None, "New York Post", "T", None, "en", text),
+        Article("h1", "s", None, "Harbor Ledger", "T", None, "en", text),
+    ]
+    named = Cite("New York Post", Span("h1", 4, 26, text[4:26]), "p1")
+    own = Cite("NY Post", Span("p2", 31, 38, "NY Post"), "p1")
+    provenance = (
+        Provenance("p1", outlet_key="new york post"),
+        Provenance("p2", cites=(own,), outlet_key="new york post"),
+        Provenance("h1", cites=(named,), outlet_key="harbor ledger"),
+    )
+    g = provenance_graph(Story("s1", "T", ("p1", "p2", "h1"), provenance=provenance), articles)
+    assert {(e.kind, e.source, e.target) for e in g.edges} == {("cites", "h1", "p1")}
+    assert [n.kind for n in g.nodes] == ["article"] * 3  # no source node "New York Post"
+    items = {item.article: item for item in g.items}
+    assert [(c.name, c.article) for c in items["h1"].cites] == [("New York Post", "p1")]
+    # The New York Post citing the NY Post cites its own outlet: listed, no edge.
+    assert [(c.name, c.article) for c in items["p2"].cites] == [("NY Post", None)]

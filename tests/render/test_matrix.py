@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.records import Article, Claim, Evidence, Span, Story
+from newsprism.records import Article, Claim, Evidence, Provenance, Span, Story
 from newsprism.render.matrix import claim_matrix, short
 
 
@@ -65,3 +65,20 @@ def test_short_keeps_short_text_and_squeezes_spaces() -> None:
 def test_no_claims() -> None:
     matrix = claim_matrix(story(), ARTICLES)
     assert matrix.rows == () and len(matrix.outlets) == 3
+
+
+def test_one_outlet_however_spelled_is_one_column() -> None:
+    """Articles of one outlet key (the analysis's: "NY Post" and "New York Post") are one
+    column, named as the first of them spells it."""
+    articles = [article("p1", "NY Post"), article("p2", "New York Post"), article("b", "Beta")]
+    keys = {"p1": "new york post", "p2": "new york post", "b": "beta"}
+    story = Story(
+        "s1",
+        "T",
+        ("p1", "p2", "b"),
+        provenance=tuple(Provenance(i, outlet_key=k) for i, k in keys.items()),
+        claims=(Claim("k1", "event", "x", "single_source", (ev("p1"), ev("p2"))),),
+    )
+    matrix = claim_matrix(story, articles)
+    assert matrix.outlets == ("NY Post", "Beta")
+    assert [row.cells for row in matrix.rows] == [("supports", "silent")]

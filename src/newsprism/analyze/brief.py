@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsprism import lexicon
+from newsprism.analyze.outlets import outlet_keys
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 
 MAX_SENTENCES = 8
 KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
 """What the brief tells first among agreed claims: numbers and acts before words and roles."""
 UNNAMED = "\x00"
-"""Marks an article without a known outlet in the outlet map."""
+"""Marks an outlet without a known name in the outlet map."""
 MAX_QUOTED_WORDS = 45
 _SPELLED = {int(float(n)): word for word, n in lexicon.pairs("number_words").items()}
 """Numbers spelled out: the brief writes "two unnamed outlets" up to five."""
@@ -28,7 +29,7 @@ _SPELLED = {int(float(n)): word for word, n in lexicon.pairs("number_words").ite
 def write_brief(
     claims: Sequence[Claim], conflicts: Sequence[Conflict], articles: Sequence[Article]
 ) -> tuple[BriefSentence, ...]:
-    outlets = {a.id: a.outlet or f"{UNNAMED}{a.id}" for a in articles}
+    outlets = _outlet_names(articles)
     sentences: list[BriefSentence] = []
     used: set[tuple[str, int]] = set()
     corroborated = [c for c in claims if c.status == "corroborated"]
@@ -52,6 +53,17 @@ def write_brief(
         used.update((s.article, s.start) for s in spans)
         sentences.append(_single(spans, outlets))
     return tuple(sentences[:MAX_SENTENCES])
+
+
+def _outlet_names(articles: Sequence[Article]) -> dict[str, str]:
+    """Each article's id to the name its outlet goes by in the brief: one name per outlet
+    key (its first article's spelling: "NY Post" and "New York Post" are one outlet), or
+    UNNAMED and the key for an outlet without a name."""
+    keys = outlet_keys(articles)
+    names: dict[str, str] = {}
+    for article in articles:
+        names.setdefault(keys[article.id], article.outlet or UNNAMED + keys[article.id])
+    return {article_id: names[key] for article_id, key in keys.items()}
 
 
 def _told_elsewhere(claim: Claim, claims: Sequence[Claim]) -> bool:

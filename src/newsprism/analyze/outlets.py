@@ -10,6 +10,7 @@ cite patterns find outlets that NER mistypes ("Tasnim" as a person).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -17,7 +18,7 @@ from unidecode import unidecode
 
 from newsprism import lexicon
 from newsprism.clean.outlet import agencies
-from newsprism.records import Cite
+from newsprism.records import Article, Cite
 
 __all__ = [
     "NEWS_WORDS",
@@ -25,6 +26,8 @@ __all__ = [
     "fold",
     "listed_names",
     "names_own_outlet",
+    "outlet_key",
+    "outlet_keys",
     "outlet_pattern",
     "outlet_table",
 ]
@@ -33,6 +36,23 @@ NEWS_WORDS = lexicon.words("news_words")
 """Words that end the names of news outlets ("Northern Courier", "Harbor Ledger")."""
 _GENERIC = lexicon.words("outlet_generic_words")
 _CALENDAR = [w.capitalize() for w in (*lexicon.ordered("weekdays"), *lexicon.ordered("months"))]
+
+
+UNKNOWN_OUTLET = "article:"
+"""Begins the key of an article without a known outlet: its own, shared with no other
+(folded names hold no colon)."""
+
+
+def outlet_key(name: str | None, article_id: str) -> str:
+    """The key of an article's outlet: two spellings of one outlet ("NY Post", "The New York
+    Post"; "Tasnim", "Tasnim News Agency") share it, and a cite names the outlet when its
+    name has that key. An article without an outlet has a key of its own."""
+    return (_key(name) if name else "") or UNKNOWN_OUTLET + article_id
+
+
+def outlet_keys(articles: Iterable[Article]) -> dict[str, str]:
+    """Each article's id to its outlet's key (:func:`outlet_key`)."""
+    return {a.id: outlet_key(a.outlet, a.id) for a in articles}
 
 
 def cites_outlet(cite: Cite, outlet: str | None) -> bool:

@@ -22,16 +22,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.cite_patterns import parsed_cites, textual_cites
-from newsprism.analyze.outlets import cites_outlet, listed_names, names_own_outlet
+from newsprism.analyze.outlets import (
+    cites_outlet,
+    listed_names,
+    names_own_outlet,
+    outlet_key,
+    outlet_keys,
+)
 from newsprism.records import Article, Cite, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["cites_outlet", "find_cites", "upstream"]
+__all__ = ["cites_outlet", "find_cites", "point_cites", "upstream"]
 
 
 def find_cites(article: Article, doc: Doc) -> list[Cite]:
@@ -53,6 +60,23 @@ def find_cites(article: Article, doc: Doc) -> list[Cite]:
         if name and not holds and inline and not names_own_outlet(cite, article.outlet):
             cites[(name, start, end)] = cite
     return sorted(cites.values(), key=lambda c: (c.span.start, c.span.end, c.name))
+
+
+def point_cites(
+    articles: Sequence[Article], cites: Mapping[str, Sequence[Cite]]
+) -> dict[str, tuple[Cite, ...]]:
+    """Each article's cites, each with the story's article it points to (``Cite.article``):
+    another article of the outlet it names, the first in ``articles`` whose outlet has the
+    cite's own key ("the New York Post" in an "NY Post" article), else the first whose
+    outlet it names at all ("AP" in "AP Politics & Fact Check"); None when there is none."""
+    keys = outlet_keys(articles)
+
+    def pointed(cite: Cite, citer: str) -> Cite:
+        named = [b for b in articles if b.id != citer and cites_outlet(cite, b.outlet)]
+        same = [b.id for b in named if keys[b.id] == outlet_key(cite.name, "")]
+        return replace(cite, article=next(iter(same or [b.id for b in named]), None))
+
+    return {a: tuple(pointed(c, a) for c in found) for a, found in cites.items()}
 
 
 def upstream(

@@ -10,7 +10,8 @@ from newsprism.analyze.aliases import AliasTable
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims import find_facts
 from newsprism.analyze.entities import resolve
-from newsprism.analyze.provenance import find_cites, upstream
+from newsprism.analyze.outlets import outlet_keys
+from newsprism.analyze.provenance import find_cites, point_cites, upstream
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
 from newsprism.records import Article, Entity, Provenance, Span, Story
@@ -30,8 +31,13 @@ def analyze_story(
     entities = tuple(resolve(articles, docs, models, aliases))
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities)))
-    cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
-    provenance = tuple(replace(p, cites=tuple(cites.get(p.article, ()))) for p in story.provenance)
+    found_cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
+    cites = point_cites(articles, found_cites)
+    keys = outlet_keys(articles)
+    provenance = tuple(
+        replace(p, cites=cites.get(p.article, ()), outlet_key=keys.get(p.article))
+        for p in story.provenance
+    )
     dependent = _dependent(provenance, upstream(articles, cites))
     facts = find_facts(articles, docs, entities, dependent, models.embedder)
     brief = write_brief(facts.claims, facts.conflicts, articles)

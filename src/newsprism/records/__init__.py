@@ -164,6 +164,9 @@ class Cite:
     """The source as named ("NY Post", "Central Command")."""
     span: Span
     """The words that name it as a source (the name with its reporting verb or phrase)."""
+    article: str | None = None
+    """The id of the story's article from the outlet it names, when the story holds one
+    (set by the analysis; None for any other source)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,10 @@ class Provenance:
     article: str
     overlaps: tuple[SharedText, ...] = ()
     cites: tuple[Cite, ...] = ()
+    outlet_key: str | None = None
+    """The article's outlet as one key, whatever its spelling ("NY Post" and "New York Post"
+    share one; an article without an outlet has a key of its own): articles of one outlet
+    are one source. Set by the analysis; None in a story not analysed."""
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,11 @@ def story_data(story: Story) -> dict[str, Any]:
         "provenance": [
             {
                 "article": p.article,
-                "cites": [{"name": c.name, "span": span_data(c.span)} for c in p.cites],
+                "outlet_key": p.outlet_key,
+                "cites": [
+                    {"name": c.name, "span": span_data(c.span), "article": c.article}
+                    for c in p.cites
+                ],
                 "overlaps": [
                     {"article": o.article, "similarity": o.similarity} for o in p.overlaps
                 ],
@@ -187,7 +191,10 @@ def story_from_data(data: dict[str, Any]) -> Story:
             Provenance(
                 article=p["article"],
                 overlaps=tuple(SharedText(o["article"], o["similarity"]) for o in p["overlaps"]),
-                cites=tuple(Cite(c["name"], span_from_data(c["span"])) for c in p["cites"]),
+                cites=tuple(
+                    Cite(c["name"], span_from_data(c["span"]), c.get("article")) for c in p["cites"]
+                ),
+                outlet_key=p.get("outlet_key"),
             )
             for p in data["provenance"]
         ),

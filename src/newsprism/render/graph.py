@@ -2,7 +2,10 @@
 
 Articles stand in the left column, named sources that are not articles of the story in
 the right one. A cite of a source goes right; a cite of an outlet the story holds an article
-of, and a text overlap between two articles, arc on the left between the two articles.
+of (``Cite.article``, as the analysis resolved it: "the New York Post" cited ends at the
+"NY Post" article, never at a source node of its own), and a text overlap between two
+articles, arc on the left between the two articles. A cite of the citing article's own
+outlet (one outlet key) is no edge.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Literal
 
 from newsprism.records import Article, Story
 from newsprism.render.matrix import short
-from newsprism.render.views import outlet_name, span_anchor
+from newsprism.render.views import outlet_keys, outlet_name, span_anchor
 
 BOX_W, BOX_H, GAP, ARC_ROOM, COLUMN_GAP, MARGIN = 190, 30, 14, 110, 110, 12
 
@@ -75,6 +78,9 @@ class Graph:
 
 
 def name_key(name: str) -> tuple[str, ...]:
+    """A named source's words, to join spellings of one source outside the story ("Central
+    Command", "U.S. Central Command"); which cites name an outlet of the story is the
+    analysis's to say (``Cite.article``)."""
     words = re.sub(r"[^\w]+", " ", name.casefold()).split()
     return tuple(words[1:] if words[:1] == ["the"] else words)
 
@@ -93,18 +99,15 @@ def _source_names(names: list[str]) -> dict[tuple[str, ...], str]:
 def provenance_graph(story: Story, articles: Sequence[Article]) -> Graph:
     by_id = {a.id: a for a in articles}
     outlets = {i: outlet_name(by_id[i]) for i in story.article_ids}
-    by_outlet: dict[tuple[str, ...], str] = {}
-    for i in story.article_ids:
-        if by_id[i].outlet:
-            by_outlet.setdefault(name_key(outlets[i]), i)
+    keys = outlet_keys(story, by_id)
     items, cite_pairs = [], []
     for p in story.provenance:
         if p.article not in outlets:
             continue
         cites = []
         for cite in p.cites:
-            target = by_outlet.get(name_key(cite.name))
-            own = target is not None and outlets[target] == outlets[p.article]
+            target = cite.article if cite.article in outlets else None
+            own = target is not None and keys[target] == keys[p.article]
             item = CiteItem(
                 cite.name, cite.span.text, span_anchor(cite.span), None if own else target
             )

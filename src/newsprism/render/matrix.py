@@ -1,6 +1,7 @@
 """Outlets × claims: where each outlet stands on each claim of a story.
 
-An outlet is one column however many of its articles the story holds; a claim is one row.
+An outlet is one column however many of its articles the story holds, whatever their
+spelling of it (one outlet key: "NY Post" and "New York Post" are one); a claim is one row.
 A cell says whether the outlet's words support the claim, contradict it, do both (two of
 its articles disagree), or say nothing about it.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsprism.records import Article, Story
-from newsprism.render.views import claim_about, outlet_name
+from newsprism.render.views import claim_about, outlet_names
 
 Cell = Literal["supports", "contradicts", "both", "silent"]
 
@@ -46,17 +47,17 @@ def claim_matrix(
     """The first ``limit`` claims (the comparison puts disputed and corroborated ones first)
     against the story's outlets, in article order."""
     by_id = {a.id: a for a in articles}
+    outlet_of = outlet_names(story, by_id)
     outlets: list[str] = []
     for article_id in story.article_ids:
-        name = outlet_name(by_id[article_id])
-        if name not in outlets:
-            outlets.append(name)
+        if outlet_of[article_id] not in outlets:
+            outlets.append(outlet_of[article_id])
     rows = []
     names = {entity.id: entity.name for entity in story.entities}
     for claim in story.claims[:limit]:
         stances: dict[str, set[str]] = {}
         for evidence in claim.evidence:
-            name = outlet_name(by_id[evidence.span.article])
+            name = outlet_of[evidence.span.article]
             stances.setdefault(name, set()).add(evidence.stance)
         cells = tuple(_cell(stances.get(name, set())) for name in outlets)
         about = claim_about(claim, names)

@@ -53,6 +53,27 @@ def outlet_name(article: Article) -> str:
     return f"unknown outlet ({title[:40]}{'…' if len(title) > 40 else ''})"
 
 
+def outlet_keys(story: Story, by_id: Mapping[str, Article]) -> dict[str, str]:
+    """Each of the story's articles to its outlet key, as the analysis resolved it
+    (``Provenance.outlet_key``: "NY Post" and "New York Post" share one). A story not
+    analysed has none: there an article goes by its outlet as written, or by itself."""
+    resolved = {p.article: p.outlet_key for p in story.provenance if p.outlet_key}
+    return {
+        i: resolved.get(i) or (f"name:{by_id[i].outlet}" if by_id[i].outlet else f"article:{i}")
+        for i in story.article_ids
+    }
+
+
+def outlet_names(story: Story, by_id: Mapping[str, Article]) -> dict[str, str]:
+    """Each of the story's articles to the name of its outlet, one name per outlet key: the
+    name of its first article in the story (an outlet column, a claim's outlets)."""
+    keys = outlet_keys(story, by_id)
+    names: dict[str, str] = {}
+    for article_id in story.article_ids:
+        names.setdefault(keys[article_id], outlet_name(by_id[article_id]))
+    return {article_id: names[key] for article_id, key in keys.items()}
+
+
 def entity_views(story: Story, by_id: dict[str, Article]) -> list[EntityView]:
     """Actors named in two or more articles, or described somewhere, most mentioned first."""
     order = {article_id: i for i, article_id in enumerate(story.article_ids)}
@@ -134,10 +155,11 @@ def claim_views(story: Story, by_id: dict[str, Article], limit: int = 25) -> lis
     """Disputed and corroborated claims first, then single-source ones, at most ``limit``."""
     views = []
     names = {entity.id: entity.name for entity in story.entities}
+    outlets = outlet_names(story, by_id)
     for claim in story.claims[:limit]:
         sides: dict[str, list[str]] = {"supports": [], "contradicts": []}
         for evidence in claim.evidence:
-            name = outlet_name(by_id[evidence.span.article])
+            name = outlets[evidence.span.article]
             if name not in sides[evidence.stance]:
                 sides[evidence.stance].append(name)
         about = claim_about(claim, names)

@@ -46,11 +46,12 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 """Raised when the analysis of a story changes its output between releases of the same
 version, so cached analyses written by an earlier one are made again (2: claims read in the
 articles' own words; 3: every occurrence of a name, and descriptions, among an actor's
-mentions). A new package version makes them again by itself."""
+mentions; 4: each article's outlet key and the article each cite points to, which the graph
+and the matrix go by). A new package version makes them again by itself."""
 
 
 def signature(article_ids: Iterable[str], *, aliases: str) -> str:

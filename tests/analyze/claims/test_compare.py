@@ -8,6 +8,7 @@ from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.claims.compare import compare, independent
 from newsprism.analyze.claims.quantities import Quantity
+from newsprism.analyze.outlets import outlet_keys
 from newsprism.records import Article, Span
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
@@ -113,6 +114,30 @@ def test_brief_cites_every_sentence() -> None:
     brief = write_brief(result.claims, result.conflicts, [A, B])
     assert brief and all(sentence.citations for sentence in brief)
     assert "Alpha" in brief[0].text and "Beta" in brief[0].text
+
+
+def test_two_spellings_of_one_outlet_are_one_source() -> None:
+    """ "NY Post" and "New York Post" are one outlet: their two articles do not corroborate
+    each other, and the brief names the outlet once."""
+    post, new_york_post, echo = _article("NY Post"), _article("New York Post"), _article("Echo")
+    same = [_deaths(post, "Twelve people died", 12, 12)]
+    alias = compare(
+        [*same, _deaths(new_york_post, "Twelve people died", 12, 12)],
+        [post, new_york_post],
+        {},
+        _embed,
+    )
+    assert [c.status for c in alias.claims] == ["single_source"]
+    assert len(alias.claims[0].evidence) == 2
+    other = compare([*same, _deaths(echo, "Twelve people died", 12, 12)], [post, echo], {}, _embed)
+    assert [c.status for c in other.claims] == ["corroborated"]
+    brief = write_brief(alias.claims, alias.conflicts, [post, new_york_post])
+    assert [s.text.split(":")[0] for s in brief] == [
+        "Only NY Post reports, as an independent source"
+    ]
+    assert "New York Post" not in brief[0].text and len(brief[0].citations) == 2
+    ids = {post.id, new_york_post.id}
+    assert independent(ids, outlet_keys([post, new_york_post]), {}) == 1
 
 
 def test_counts_of_other_things_never_conflict() -> None:

@@ -31,6 +31,7 @@ from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import Value, statement_values
 from newsprism.analyze.claims.when import article_day
+from newsprism.analyze.outlets import outlet_keys
 from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
 
@@ -94,7 +95,7 @@ def find_facts(
         if not _covered(variant, sides)
     ]
     sides += _assertion_conflicts(articles, docs, entities, dependent, embedder.embed, found)
-    outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
+    outlets = outlet_keys(articles)
     groups = extend(similarity, align(similarity, clashes(values)))
     story_claims = claims(
         found, values, groups, sides, entities, outlets, dependent, similarity.pair

@@ -18,7 +18,8 @@ Precision matters more than recall: a false conflict misleads the reader, so a
 pair is a conflict only when its values are structured and clearly apart.
 
 Independence: articles that copy each other (shared text) or that name another's
-outlet as their source count once; so do two articles of one outlet.
+outlet as their source count once; so do two articles of one outlet (one outlet key,
+``analyze.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion
 from newsprism.analyze.claims.judge import independent as independent
 from newsprism.analyze.claims.judge import own_words
 from newsprism.analyze.claims.quantities import disagree as counts_disagree
+from newsprism.analyze.outlets import outlet_keys
 from newsprism.records import (
     Article,
     Claim,
@@ -65,7 +67,7 @@ def compare(
 ) -> Comparison:
     """Claims and conflicts of a story. ``dependent[a]`` are the articles ``a`` copied or
     cited (or that copied it)."""
-    outlets = {a.id: (a.outlet or a.id).lower() for a in articles}
+    outlets = outlet_keys(articles)
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
     for group in _groups(assertions, embed):

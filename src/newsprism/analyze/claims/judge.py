@@ -8,7 +8,8 @@ statement's words (the one most alike the others), its status
 - ``single_source`` otherwise: a fact one outlet alone reports is a claim too.
 
 Independence: articles that copy each other (shared text) or that name another's outlet
-as their source count once; so do two articles of one outlet.
+as their source count once; so do two articles of one outlet (one outlet key,
+``analyze.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ def independent(
     article_ids: set[str], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
 ) -> int:
     """How many independent sources among the articles: copies, citers and one outlet's
-    articles count once."""
+    articles count once (``outlets``: article id to its outlet key)."""
     parent = {a: a for a in article_ids}
 
     def root(a: str) -> str:
