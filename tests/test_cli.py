@@ -19,7 +19,8 @@ from tests.ingest.pages import article_text
 
 runner = CliRunner()
 COMMANDS = ["extract", "analyze", "cluster", "ingest", "batch", "watch"]
-"""Commands that read inputs; ``serve`` reads a store (tests/web/test_serve_command.py)."""
+"""Commands that read inputs; ``serve`` reads a store (tests/web/test_serve_command.py) and
+``settings`` lists the analysis settings (tests/analyze/test_analysis_settings.py)."""
 
 
 def invoke(args: list[str], stdin: str | None = None) -> Result:
@@ -61,7 +62,7 @@ def test_command_help(command: str) -> None:
 def test_every_command_and_option_has_help() -> None:
     """Typer may bring its own click: look at the command objects by their attributes."""
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert sorted(commands) == sorted([*COMMANDS, "serve"])
+    assert sorted(commands) == sorted([*COMMANDS, "serve", "settings"])
     for name, command in commands.items():
         assert command.help and command.help.strip(), name
         for param in command.params:

@@ -335,6 +335,18 @@ def watch(
     watcher.run(on_result=report)
 
 
+@app.command(name="settings")
+def settings_(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the README's Markdown table instead.")
+    ] = False,
+) -> None:
+    """List each analysis threshold: its default, what it does, where the value came from."""
+    from newsprism.settings import analysis_settings_markdown, analysis_settings_text
+
+    _write(analysis_settings_markdown() if markdown else analysis_settings_text(), None)
+
+
 def _analyze(
     inputs: list[str],
     fmt: str,

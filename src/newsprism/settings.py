@@ -1,8 +1,21 @@
-"""Settings as small value objects, each field with its default and its reason."""
+"""Settings as small value objects, each field with its default and its reason.
+
+The analysis thresholds are one such record, :class:`AnalysisSettings`, whose fields carry
+their reasons as metadata: ``help`` (what the value does) and ``source`` (how the value was
+measured and on what, or that it was set by hand and nothing was measured).
+``DEFAULT_ANALYSIS`` is the shipped record; ``analyze_story`` takes another one for a run
+(``dataclasses.replace(DEFAULT_ANALYSIS, join=0.5)``) and passes it down to every stage, so
+no stage reads a threshold from a module global. :func:`analysis_settings` lists them;
+``newsprism settings`` prints them, and the README's "Analysis settings" table is
+:func:`analysis_settings_markdown`, kept equal to the record by a test.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+import textwrap
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from newsprism import __version__
 
@@ -60,3 +73,374 @@ class IngestSettings:
             raise ValueError(f"max_file_bytes must be >= 1024, got {self.max_file_bytes}")
         if self.feed_min_words < 0:
             raise ValueError(f"feed_min_words must be >= 0, got {self.feed_min_words}")
+
+
+# The analysis thresholds.
+
+
+def _setting(
+    default: Any, *, stage: str, help: str, source: str, bounds: tuple[float, float] | None = None
+) -> Any:
+    """A field with its default and, as metadata, where it acts, what it does, why, and the
+    values it may take (by default 1 and up for a whole number, 0..1 for a share)."""
+    if bounds is None:
+        bounds = (1, math.inf) if isinstance(default, int) else (0.0, 1.0)
+    metadata = {"stage": stage, "help": help, "source": source, "bounds": bounds}
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """The analysis thresholds. Shares and similarities are within 0..1."""
+
+    # Entities: who is who.
+    name_min_chars: int = _setting(
+        3,
+        stage="entities",
+        help="Shortest name (characters) of a known actor searched for in every article of "
+        "the story; an all-capital acronym of two letters (UN) is searched too.",
+        source="Set by hand with name completion (commit caa2769): shorter names (Al) match "
+        "too much text. Nothing measured on this value; completion as a whole is measured "
+        "by benchmarks/coreference.py (named mentions through analyze).",
+    )
+    dateline_min_chars: int = _setting(
+        4,
+        stage="entities",
+        help="Shortest name whose all-capital form (BAGHDAD in a dateline) is searched for too.",
+        source="Set by hand (commit caa2769): US in capitals is a word as well. Nothing measured.",
+    )
+    label_max_tokens: int = _setting(
+        20,
+        stage="entities",
+        help="Longest label (tokens) read from the parse around a mention; a longer span "
+        "is a clause, not a description.",
+        source="Set by hand with the labels (commit f0dece9). Nothing measured.",
+    )
+    context_mentions: int = _setting(
+        8,
+        stage="entities",
+        help="Mentions whose sentences stand for an actor when a one-word name fits several "
+        "actors: the name goes to the one whose mean sentence embedding is closest.",
+        source="Set by hand with cross-article resolution (commit b2615a8). Nothing measured.",
+    )
+    # Quotes: one utterance, many versions.
+    quote_lexical: float = _setting(
+        0.85,
+        stage="quotes",
+        help="Least character similarity (rapidfuzz ratio, case, punctuation and "
+        "apostrophes folded) of two quotes for them to be one utterance.",
+        source="Verbatim and retyped copies score 0.93-1.0 in ECB+ (topics 1-35), the seeds "
+        "and the example corpus (analyze/quote_grouping.py); set below them by hand.",
+    )
+    quote_contained: float = _setting(
+        0.92,
+        stage="quotes",
+        help="Least rapidfuzz partial_ratio of the shorter quote against the longer: a "
+        "fragment or one sentence of a longer statement.",
+        source="Set by hand when quotes were first grouped (commit a72eb31), from the pairs "
+        "of ECB+ topics 1-35, the seeds and the example corpus; no sweep recorded.",
+    )
+    quote_contained_min_words: int = _setting(
+        6,
+        stage="quotes",
+        help="Shortest quote (words) matched as a fragment of a longer one, and shortest "
+        "fragment one article may repeat as the same quote.",
+        source="Set by hand (commit a72eb31): shorter fragments are too common to prove a "
+        "copy. Nothing measured.",
+    )
+    quote_blend: float = _setting(
+        0.67,
+        stage="quotes",
+        help="Least mean of embedding cosine and character similarity: rewordings and "
+        "translations.",
+        source="Read off pairs (analyze/quote_grouping.py): true pairs at 0.68-0.77 (the "
+        "Rasool translation in the seeds 0.74, the governor in the example corpus 0.71, "
+        "ECB+ 0.74), the closest different utterances at 0.65 (ECB+ Weitz), 0.63 "
+        "(DeGeneres), 0.62 (Obama); the seeds' closest pair of one speaker at 0.53.",
+    )
+    quote_semantic: float = _setting(
+        0.88,
+        stage="quotes",
+        help="Least embedding cosine alone: a deep rewording with few shared words.",
+        source="No two different utterances reached 0.85 in ECB+ topics 1-35, the seeds and "
+        "the example corpus (analyze/quote_grouping.py); set above that by hand.",
+    )
+    quote_short_words: int = _setting(
+        4,
+        stage="quotes",
+        help="A quote of fewer words (Yes, mother ship) joins only a quote of the same known "
+        "speaker or the same phrase in another article.",
+        source="Set by hand (commit a72eb31): fuzzy scores cannot tell short phrases apart "
+        "(unacceptable / acceptable: ratio 0.91). Nothing measured.",
+    )
+    # Independence: who copied whom.
+    shared_text: float = _setting(
+        0.2,
+        stage="independence",
+        help="Least estimated Jaccard similarity of two articles' word 5-shingles (MinHash, "
+        "LSH) for them to share text: listed as overlaps, counted as one source. Applied "
+        "where stories are built (cluster.overlap), before the per-story analysis.",
+        source="Set by hand with the clustering core (commit 43a5f46). Nothing measured.",
+    )
+    # Claims: statements aligned across articles.
+    statement_min_words: int = _setting(
+        5,
+        stage="claims",
+        help="Fewer alphabetic words state no checkable fact (bylines, datelines, Read "
+        "more); also the shortest clause taken as a statement of its own.",
+        source="facts-dev gold: every fact sentence has at least five words "
+        "(analyze/claims/statements.py).",
+    )
+    statements_per_article: int = _setting(
+        80,
+        stage="claims",
+        help="Sentences read per article; the alignment grows with the square of the statements.",
+        source="Set by hand for cost (commit 7ae9a77): long articles' later sentences are "
+        "rarely shared by other outlets. Nothing measured.",
+    )
+    embedding_weight: float = _setting(
+        0.4,
+        stage="claims",
+        help="Share of the sentence-embedding cosine in the blended similarity of two "
+        "statements; the rest is the cosine of their terms weighed by rarity in the story.",
+        source="facts-dev (benchmarks/facts.py, 27 stories, 716 facts, each folder as one "
+        "story): the 0.4 blend reached recall / purity 0.603 / 0.930 with sentences alone, "
+        "the embedding alone 0.53 recall at purity 0.95, terms alone never above it "
+        "(benchmarks/README.md).",
+    )
+    join: float = _setting(
+        0.52,
+        stage="claims",
+        help="Least mean similarity (average link) of two groups of statements joined into "
+        "one claim.",
+        source="facts-dev, each folder as one story, copies counted once: recall / purity "
+        "0.705 / 0.909 at 0.5, 0.672 / 0.919 at 0.52 (margins above the 0.60 / 0.90 goals "
+        "most even); on two halves 0.675 / 0.932 and 0.669 / 0.904 (benchmarks/README.md).",
+    )
+    also: float = _setting(
+        0.6,
+        stage="claims",
+        help="Least mean similarity of a statement to another article's group for it to "
+        "support that group's claim as well as its own.",
+        source="facts-dev at join 0.5: recall / purity 0.716 / 0.906 at 0.55, 0.705 / 0.920 "
+        "at 0.6, 0.701 / 0.924 at 0.7 (analyze/claims/align.py).",
+    )
+    same_position: float = _setting(
+        0.72,
+        stage="claims",
+        help="Sentence cosine from which two positions one actor takes are one claim, when "
+        "assertions of roles and positions are compared.",
+        source="Set by hand with the assertion comparison (commit ce72507). Nothing measured.",
+    )
+    # Values: figures, days and times.
+    rounding: float = _setting(
+        0.05,
+        stage="values",
+        help="An exact count or amount may be a rounded one: it stands for its value plus or "
+        "minus this share (20 and 20.6 do not disagree).",
+        source="Set by hand with the count-disagreement rule (commit 64025f7). Nothing measured.",
+    )
+    hedge_bounds: tuple[tuple[str, float, float], ...] = _setting(
+        (
+            ("lower", 1.0, math.inf),
+            ("upper", 0.0, 1.0),
+            ("about", 0.9, 1.1),
+            ("nearly", 0.85, 1.0),
+            ("just over", 1.0, 1.15),
+        ),
+        stage="values",
+        help="The range a hedge before a figure allows, as multiples of the figure, by kind "
+        "of hedge (more than 85: 85 or more); the words of each kind are in "
+        "data/lexicon/qualifiers.tsv.",
+        source="Set by hand with the counts (analyze/claims/quantities.py). Nothing measured.",
+        bounds=(0.0, math.inf),
+    )
+    clock_slack: float = _setting(
+        2.0,
+        stage="values",
+        help="Minutes two reports of one moment may differ by (8:39am / 8.40am); a whole "
+        "hour matches the half hour around it.",
+        source="Set by hand (commit 7ae9a77). Nothing measured.",
+        bounds=(0.0, 60.0),
+    )
+    context_words: int = _setting(
+        8,
+        stage="values",
+        help="Words on either side of a value read as what it is the value of: its context "
+        "words and the names near it.",
+        source="Set by hand (commit 7ae9a77). Nothing measured.",
+    )
+    # Conflicts: values that cannot both be true.
+    compare_similarity: tuple[tuple[str, float], ...] = _setting(
+        (
+            ("count", 0.4),
+            ("money", 0.45),
+            ("percent", 0.35),
+            ("magnitude", 0.35),
+            ("day", 0.35),
+            ("time", 0.35),
+            ("date", 0.5),
+        ),
+        stage="conflicts",
+        help="Least blended similarity of two statements whose values of each kind are "
+        "compared; kinds not listed (ages, years) are left to near-copies.",
+        source="facts-dev (benchmarks/facts.py): the median similarity of two statements on "
+        "either side of a gold disagreement is 0.40, and below 0.35 most pairs with "
+        "different values are about different things (analyze/claims/conflicts.py).",
+    )
+    compare_floor: float = _setting(
+        0.3,
+        stage="conflicts",
+        help="Least similarity of two statements whose values are compared when the words "
+        "around the two values say they are of one thing (context_overlap).",
+        source="Set by hand below compare_similarity (commit 7ae9a77); on facts-dev a lower "
+        "bar (0.2) found more gold disagreements (recall 0.102) at 0.15-0.29 precision "
+        "(benchmarks/README.md).",
+    )
+    context_overlap: float = _setting(
+        0.4,
+        stage="conflicts",
+        help="Least rarity-weighted overlap of the words around two values for them to be "
+        "values of one thing.",
+        source="Set by hand (commit 7ae9a77). Nothing measured.",
+    )
+    other_counts: float = _setting(
+        0.6,
+        stage="conflicts",
+        help="Least similarity of two statements whose counts of what the news does not "
+        "usually count (yards, passes) are compared: near restatements only.",
+        source="Set by hand (commit 7ae9a77) against other players' statistics reported as "
+        "conflicts on facts-dev (benchmarks/README.md). Nothing measured on this value.",
+    )
+    copy_near: float = _setting(
+        0.8,
+        stage="conflicts",
+        help="Least difflib ratio of two statements' words for them to be copies of one "
+        "sentence, compared word by word.",
+        source="Set by hand (commit 7ae9a77). Nothing measured.",
+    )
+    copy_candidate: float = _setting(
+        0.6,
+        stage="conflicts",
+        help="Blended similarity from which two statements are checked for copying at all.",
+        source="Set by hand as a cost cut (commit 7ae9a77): only pairs this alike are "
+        "compared word by word. Nothing measured.",
+    )
+    copy_max_change: int = _setting(
+        4,
+        stage="conflicts",
+        help="Longest changed stretch (words) of a near-copy read as one changed value; "
+        "a longer one is rewriting.",
+        source="Set by hand (commit 7ae9a77). Nothing measured.",
+    )
+    # The brief.
+    brief_sentences: int = _setting(
+        8,
+        stage="brief",
+        help="Most sentences of a brief (single-source claims other than figures stop at four).",
+        source="The brief's form, 4 to 8 sentences, set by hand with it (commit ce72507). "
+        "Nothing measured.",
+    )
+    brief_quoted_words: int = _setting(
+        45,
+        stage="brief",
+        help="Most words a brief sentence quotes from one article; a longer quote is cut "
+        "with an ellipsis.",
+        source="Set by hand with the brief (commit ce72507). Nothing measured.",
+    )
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            low, high = item.metadata["bounds"]
+            value = getattr(self, item.name)
+            numbers = [n for row in value for n in row[1:]] if isinstance(value, tuple) else [value]
+            if any(isinstance(n, bool) or not low <= n <= high for n in numbers):
+                raise ValueError(f"{item.name} must be within {low:g}..{high:g}, got {value!r}")
+            if isinstance(item.default, int) and not isinstance(value, int):
+                raise ValueError(f"{item.name} must be a whole number, got {value!r}")
+        if any(low > high for _, low, high in self.hedge_bounds):
+            raise ValueError(f"hedge_bounds must give low <= high, got {self.hedge_bounds!r}")
+
+    def hedge_range(self, kind: str | None) -> tuple[float, float]:
+        """(low, high) multiples of a figure under a hedge of ``kind``; (1, 1) for none
+        (whole numbers: an exact figure keeps its own type)."""
+        for name, low, high in self.hedge_bounds:
+            if name == kind:
+                return low, high
+        return 1, 1
+
+    def compared_from(self, kind: str) -> float | None:
+        """The least similarity of two statements whose values of ``kind`` are compared;
+        None for a kind that is not compared by value."""
+        return dict(self.compare_similarity).get(kind)
+
+
+DEFAULT_ANALYSIS = AnalysisSettings()
+"""The shipped settings."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as listed: its name, the stage it acts in, default, help and source."""
+
+    name: str
+    stage: str
+    default: str
+    help: str
+    source: str
+
+
+def analysis_settings(settings: AnalysisSettings = DEFAULT_ANALYSIS) -> list[Setting]:
+    """The settings in their order, each value of ``settings`` shown as text (for
+    ``DEFAULT_ANALYSIS``, the defaults)."""
+    return [
+        Setting(
+            item.name,
+            item.metadata["stage"],
+            _shown(getattr(settings, item.name)),
+            item.metadata["help"],
+            item.metadata["source"],
+        )
+        for item in fields(settings)
+    ]
+
+
+def analysis_settings_markdown(settings: AnalysisSettings = DEFAULT_ANALYSIS) -> str:
+    """The settings as the README's Markdown table."""
+    rows = ["| setting | stage | default | what it does | where the value came from |"]
+    rows.append("| --- | --- | --- | --- | --- |")
+    for s in analysis_settings(settings):
+        cells = (f"`{s.name}`", s.stage, s.default, s.help, s.source)
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def analysis_settings_text(settings: AnalysisSettings = DEFAULT_ANALYSIS) -> str:
+    """The settings as plain text for a terminal: name, stage and default, then help and
+    source indented beneath."""
+    blocks = []
+    for s in analysis_settings(settings):
+        text = [f"{s.name} = {s.default}  [{s.stage}]"]
+        text += textwrap.wrap(s.help, 88, initial_indent="    ", subsequent_indent="    ")
+        text += textwrap.wrap(
+            f"Source: {s.source}", 88, initial_indent="    ", subsequent_indent="    "
+        )
+        blocks.append("\n".join(text))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_entry(row) for row in value)
+    return _number(value)
+
+
+def _entry(row: tuple[Any, ...]) -> str:
+    name, *numbers = row
+    return f"{name} " + " to ".join(_number(n) for n in numbers)
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float):
+        return "inf" if value == math.inf else f"{value:g}"
+    return str(value)

@@ -15,20 +15,25 @@ from collections.abc import Mapping, Sequence
 from newsprism import lexicon
 from newsprism.analyze.outlets import outlet_keys
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-MAX_SENTENCES = 8
 KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
 """What the brief tells first among agreed claims: numbers and acts before words and roles."""
 UNNAMED = "\x00"
 """Marks an outlet without a known name in the outlet map."""
-MAX_QUOTED_WORDS = 45
 _SPELLED = {int(float(n)): word for word, n in lexicon.pairs("number_words").items()}
 """Numbers spelled out: the brief writes "two unnamed outlets" up to five."""
 
 
 def write_brief(
-    claims: Sequence[Claim], conflicts: Sequence[Conflict], articles: Sequence[Article]
+    claims: Sequence[Claim],
+    conflicts: Sequence[Conflict],
+    articles: Sequence[Article],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> tuple[BriefSentence, ...]:
+    """At most ``settings.brief_sentences`` sentences, each quoting at most
+    ``settings.brief_quoted_words`` words of one article."""
+    most, quoted = settings.brief_sentences, settings.brief_quoted_words
     outlets = _outlet_names(articles)
     sentences: list[BriefSentence] = []
     used: set[tuple[str, int]] = set()
@@ -36,23 +41,23 @@ def write_brief(
     corroborated.sort(key=lambda c: (KIND_ORDER[c.kind], -_outlet_count(c, outlets)))
     for claim in corroborated[:3]:
         spans = [e.span for e in claim.evidence if e.stance == "supports"]
-        sentence = _agreed(spans, outlets, used)
+        sentence = _agreed(spans, outlets, used, quoted)
         if sentence is not None:
             sentences.append(sentence)
     for conflict in conflicts[:3]:
-        sentences.append(_disputed(conflict, outlets))
+        sentences.append(_disputed(conflict, outlets, quoted))
         used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
     singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
-        if len(sentences) >= MAX_SENTENCES or (len(sentences) >= 4 and claim.kind != "quantity"):
+        if len(sentences) >= most or (len(sentences) >= 4 and claim.kind != "quantity"):
             break
         spans = [e.span for e in claim.evidence]
         if any((s.article, s.start) in used for s in spans) or _told_elsewhere(claim, claims):
             continue  # checked only until the brief is full: it reads every claim
         used.update((s.article, s.start) for s in spans)
-        sentences.append(_single(spans, outlets))
-    return tuple(sentences[:MAX_SENTENCES])
+        sentences.append(_single(spans, outlets, quoted))
+    return tuple(sentences[:most])
 
 
 def _outlet_names(articles: Sequence[Article]) -> dict[str, str]:
@@ -98,11 +103,11 @@ def _same_figure(a: ClaimValue, b: ClaimValue) -> bool:
     return a.kind != "count" or a.normalized.rsplit("(", 1)[-1] == b.normalized.rsplit("(", 1)[-1]
 
 
-def _single(spans: list[Span], outlets: Mapping[str, str]) -> BriefSentence:
+def _single(spans: list[Span], outlets: Mapping[str, str], most: int) -> BriefSentence:
     """A claim with one independent source, and the outlets that copy or cite it."""
     source = _names({outlets[spans[0].article]})
     others = {outlets[s.article] for s in spans[1:]} - {outlets[spans[0].article]}
-    text = f"Only {source} reports, as an independent source: {_quoted(spans[0])}"
+    text = f"Only {source} reports, as an independent source: {_quoted(spans[0], most)}"
     if others:
         text = f"{text} (repeated by {_names(others)}, which copy or cite it)"
     return BriefSentence(text + ".", tuple(spans))
@@ -113,7 +118,7 @@ def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:
 
 
 def _agreed(
-    spans: list[Span], outlets: Mapping[str, str], used: set[tuple[str, int]]
+    spans: list[Span], outlets: Mapping[str, str], used: set[tuple[str, int]], most: int
 ) -> BriefSentence | None:
     fresh = [s for s in spans if (s.article, s.start) not in used]
     if not fresh:
@@ -122,18 +127,17 @@ def _agreed(
     used.update((s.article, s.start) for s in spans)
     names = _names({outlets[s.article] for s in spans})
     speaker = _names({outlets[words.article]})
-    text = f"Reported by {names}; {speaker} puts it as {_quoted(words)}."
+    text = f"Reported by {names}; {speaker} puts it as {_quoted(words, most)}."
     return BriefSentence(text, tuple(spans))
 
 
-def _disputed(conflict: Conflict, outlets: Mapping[str, str]) -> BriefSentence:
+def _disputed(conflict: Conflict, outlets: Mapping[str, str], most: int) -> BriefSentence:
     parts = []
     citations: list[Span] = []
     for side in conflict.sides:
         names = _names({outlets[s.article] for s in side.evidence})
-        parts.append(
-            f"{names} {'say' if len(side.evidence) > 1 else 'says'} {_quoted(side.evidence[0])}"
-        )
+        verb = "say" if len(side.evidence) > 1 else "says"
+        parts.append(f"{names} {verb} {_quoted(side.evidence[0], most)}")
         citations.extend(side.evidence)
     opening = (
         f"Reports changed over time on {conflict.about}"
@@ -158,11 +162,12 @@ def _count(number: int) -> str:
     return _SPELLED[number] if 2 <= number <= 5 else str(number)
 
 
-def _quoted(span: Span) -> str:
-    """The span's words in quotation marks; its own quotation marks made single."""
+def _quoted(span: Span, most: int) -> str:
+    """The span's words in quotation marks, at most ``most`` of them; its own quotation
+    marks made single."""
     plain = span.text.strip().strip('"“”').strip()
     for double, single in (("“", "‘"), ("”", "’"), ('"', "'")):
         plain = plain.replace(double, single)
     words = " ".join(plain.split()).split(" ")
-    text = " ".join(words[:MAX_QUOTED_WORDS]) + (" …" if len(words) > MAX_QUOTED_WORDS else "")
+    text = " ".join(words[:most]) + (" …" if len(words) > most else "")
     return f"“{text.rstrip('.')}”"

@@ -24,21 +24,25 @@ from typing import TYPE_CHECKING
 from newsprism.analyze.labels import COURTESY
 from newsprism.analyze.names import TITLES
 from newsprism.records import Article, Mention, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from newsprism.analyze.entities import Chain
 
-MIN_CHARS = 3
-"""Shorter names ("Al", "UN" excepted as acronyms) match too much text to search for."""
-DATELINE_CHARS = 4
-"""An all-caps form is searched only for names this long: "US" in capitals is a word too."""
 
-
-def complete(chains: Sequence[Chain], articles: Sequence[Article], docs: Sequence[Doc]) -> None:
-    """Add to each chain the occurrences of its names that no chain holds yet (in place)."""
-    owners = _owners(chains)
+def complete(
+    chains: Sequence[Chain],
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
+) -> None:
+    """Add to each chain the occurrences of its names that no chain holds yet (in place).
+    Names shorter than ``settings.name_min_chars`` ("Al"; "UN" excepted as an acronym)
+    match too much text to search for; an all-caps form is searched only for names of
+    ``settings.dateline_min_chars`` ("US" in capitals is a word too)."""
+    owners = _owners(chains, settings.name_min_chars)
     for article, doc in zip(articles, docs, strict=True):
         taken = [
             (m.span.start, m.span.end)
@@ -47,7 +51,7 @@ def complete(chains: Sequence[Chain], articles: Sequence[Article], docs: Sequenc
             if m.span.article == article.id
         ]
         for name in sorted(owners, key=lambda n: (-len(n), n)):
-            for start, end in _occurrences(article.text, name):
+            for start, end in _occurrences(article.text, name, settings.dateline_min_chars):
                 if any(start < e and s < end for s, e in taken):
                     continue
                 if not _stands_alone(doc, start, end, name):
@@ -59,7 +63,7 @@ def complete(chains: Sequence[Chain], articles: Sequence[Article], docs: Sequenc
                 taken.append((start, end))
 
 
-def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
+def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
     """Each searchable name and the chains it names. A person's surname is also claimed by
     another chain whose name ends in it, whatever its type ("Melania Trump" read as an
     organisation still competes for "Trump")."""
@@ -69,7 +73,7 @@ def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
         if chain.type == "PERSON":
             names |= {n.split()[-1] for n in names if len(n.split()) > 1}
         for name in names:
-            searchable = len(name) >= MIN_CHARS or (name.isupper() and len(name) >= 2)
+            searchable = len(name) >= min_chars or (name.isupper() and len(name) >= 2)
             if searchable and chain not in owners.setdefault(name, []):
                 owners[name].append(chain)
     for chain in chains:
@@ -80,9 +84,9 @@ def _owners(chains: Sequence[Chain]) -> dict[str, list[Chain]]:
     return owners
 
 
-def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+def _occurrences(text: str, name: str, dateline_chars: int) -> list[tuple[int, int]]:
     forms = {name}
-    if len(name) >= DATELINE_CHARS and not name.isupper():
+    if len(name) >= dateline_chars and not name.isupper():
         forms.add(name.upper())
     found = []
     for form in forms:

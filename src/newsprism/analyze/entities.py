@@ -26,6 +26,7 @@ from newsprism.analyze.mentions import find_mentions
 from newsprism.analyze.names import is_acronym, plain_key
 from newsprism.models import Models
 from newsprism.records import Article, Entity, EntityType, Mention, Span, spans_id
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,14 +65,18 @@ class Chain:
 
 
 def resolve(
-    articles: Sequence[Article], docs: Sequence[Doc], models: Models, aliases: AliasTable
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    models: Models,
+    aliases: AliasTable,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Entity]:
     """Entities of a story's articles (``docs`` are their parses), largest first."""
     mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
-    chains = resolve_mentions(mentions, docs, models, aliases)
-    complete(chains, articles, docs)
+    chains = resolve_mentions(mentions, docs, models, aliases, settings)
+    complete(chains, articles, docs, settings)
     parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
-    labels = [_labels(chain, parsed) for chain in chains]
+    labels = [_labels(chain, parsed, settings) for chain in chains]
     by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
     heads = [label_heads(found, by_id) for found in labels]
     link_descriptions(chains, heads, articles, docs)
@@ -79,11 +84,13 @@ def resolve(
     return sorted(entities, key=lambda e: -len(e.mentions))
 
 
-def _labels(chain: Chain, parsed: dict[str, tuple[Article, Doc]]) -> tuple[Span, ...]:
+def _labels(
+    chain: Chain, parsed: dict[str, tuple[Article, Doc]], settings: AnalysisSettings
+) -> tuple[Span, ...]:
     labels: dict[tuple[str, int, int], Span] = {}
     for mention in chain.mentions:
         article, doc = parsed[mention.span.article]
-        for label in find_labels(article, doc, mention):
+        for label in find_labels(article, doc, mention, settings):
             labels.setdefault((label.article, label.start, label.end), label)
     return tuple(labels[k] for k in sorted(labels))
 
@@ -93,11 +100,13 @@ def resolve_mentions(
     docs: Sequence[Doc],
     models: Models,
     aliases: AliasTable,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
     per_article = [_within(found, aliases, places) for found in mentions]
-    return _across([c for chains in per_article for c in chains], docs, models, places)
+    chains = [c for found in per_article for c in found]
+    return _across(chains, docs, models, places, settings.context_mentions)
 
 
 def _place_words(mentions: Sequence[Sequence[Mention]]) -> frozenset[str]:
@@ -170,11 +179,15 @@ def _best_match(
 
 
 def _across(
-    chains: list[Chain], docs: Sequence[Doc], models: Models, places: frozenset[str]
+    chains: list[Chain],
+    docs: Sequence[Doc],
+    models: Models,
+    places: frozenset[str],
+    context_mentions: int,
 ) -> list[Chain]:
     merged: list[Chain] = []
     for chain in sorted(chains, key=lambda c: not c.full):
-        target = _target(merged, chain, docs, models, places)
+        target = _target(merged, chain, docs, models, places, context_mentions)
         if target is None:
             merged.append(
                 Chain(
@@ -195,7 +208,12 @@ def _across(
 
 
 def _target(
-    merged: list[Chain], chain: Chain, docs: Sequence[Doc], models: Models, places: frozenset[str]
+    merged: list[Chain],
+    chain: Chain,
+    docs: Sequence[Doc],
+    models: Models,
+    places: frozenset[str],
+    context_mentions: int,
 ) -> Chain | None:
     if chain.alias:
         for other in merged:
@@ -218,7 +236,7 @@ def _target(
             short.append(other)
     if len(short) <= 1:
         return short[0] if short else None
-    return _closest(chain, short, docs, models)
+    return _closest(chain, short, docs, models, context_mentions)
 
 
 def _namesakes(a: Chain, b: Chain, places: frozenset[str]) -> bool:
@@ -252,9 +270,17 @@ def _acronym_pair(a: Chain, b: Chain) -> bool:
     return any(is_acronym(short) and acronym_of(short, long) for short, long in pairs)
 
 
-def _closest(chain: Chain, candidates: list[Chain], docs: Sequence[Doc], models: Models) -> Chain:
+def _closest(
+    chain: Chain,
+    candidates: list[Chain],
+    docs: Sequence[Doc],
+    models: Models,
+    context_mentions: int,
+) -> Chain:
+    """The candidate whose mentions' sentences read most like the chain's own (the sentences
+    of the first ``context_mentions`` mentions of each)."""
     by_id = {d.user_data.get("article_id"): d for d in docs}
-    groups = [_sentences(c, by_id) for c in (chain, *candidates)]
+    groups = [_sentences(c, by_id, context_mentions) for c in (chain, *candidates)]
     vectors = models.embedder.embed([s for group in groups for s in group])
     means, start = [], 0
     for group in groups:
@@ -265,16 +291,16 @@ def _closest(chain: Chain, candidates: list[Chain], docs: Sequence[Doc], models:
     return candidates[int(np.argmax(scores))]
 
 
-def _sentences(chain: Chain, by_id: dict[object, Doc]) -> list[str]:
-    """The sentences around a chain's first mentions: its context."""
+def _sentences(chain: Chain, by_id: dict[object, Doc], count: int) -> list[str]:
+    """The sentences around a chain's first ``count`` mentions: its context."""
     sentences = []
-    for mention in chain.mentions[:8]:
+    for mention in chain.mentions[:count]:
         doc = by_id.get(mention.span.article)
         if doc is not None:
             part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if part is not None:
                 sentences.append(part.sent.text)
-    return sentences or [m.span.text for m in chain.mentions[:8]]
+    return sentences or [m.span.text for m in chain.mentions[:count]]
 
 
 def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from newsprism import lexicon
 from newsprism.analyze.names import TITLES
 from newsprism.records import Article, Mention, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,12 +33,14 @@ ROLE_PARTICIPLES = lexicon.words("role_participles")
 RELATIVE_VERBS = lexicon.words("relative_verbs")
 COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
-MAX_TOKENS = 20
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
 
 
-def find_labels(article: Article, doc: Doc, mention: Mention) -> list[Span]:
-    """Labels of one mention, in text order, without repeats."""
+def find_labels(
+    article: Article, doc: Doc, mention: Mention, settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> list[Span]:
+    """Labels of one mention, in text order, without repeats; none longer than
+    ``settings.label_max_tokens``."""
     part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if part is None:
         return []
@@ -46,7 +49,7 @@ def find_labels(article: Article, doc: Doc, mention: Mention) -> list[Span]:
     organisation = mention.type in ("ORG", "NORP", "OTHER")
     place = mention.type in ("GPE", "LOC")
     for first, last in _candidates(part.root, part.start, part.end, inside, organisation, place):
-        span = _span(article, doc, first, last, inside)
+        span = _span(article, doc, first, last, inside, settings.label_max_tokens)
         if span is not None:
             found.setdefault((span.start, span.end), span)
     return [found[k] for k in sorted(found)]
@@ -106,12 +109,14 @@ def _copula(verb: Token) -> list[tuple[int, int]]:
     return [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("attr", "acomp")]
 
 
-def _span(article: Article, doc: Doc, first: int, last: int, inside: set[int]) -> Span | None:
+def _span(
+    article: Article, doc: Doc, first: int, last: int, inside: set[int], max_tokens: int
+) -> Span | None:
     while first <= last and (doc[first].dep_ in _DROP_EDGE or doc[first].is_punct):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
         last -= 1
-    if last < first or last - first + 1 > MAX_TOKENS or inside & set(range(first, last + 1)):
+    if last < first or last - first + 1 > max_tokens or inside & set(range(first, last + 1)):
         return None
     tokens = doc[first : last + 1]
     if tokens.text.lower().strip(".") in COURTESY or not any(_describes(t) for t in tokens):

@@ -8,12 +8,15 @@ quotes from different articles are taken as one utterance when one of these hold
 (LEX is rapidfuzz ``ratio`` of the texts with case, punctuation and apostrophes
 folded; COS the cosine of their MiniLM embeddings):
 
-- LEX >= 0.85 (LEXICAL): verbatim and retyped copies score 0.93-1.0.
-- CONTAINED >= 0.92: rapidfuzz ``partial_ratio`` of the shorter text against the
-  longer, when the shorter has at least 6 words: a fragment or one sentence of a
+The bars are settings (``newsprism.settings``), here at their defaults:
+
+- LEX >= 0.85 (``quote_lexical``): verbatim and retyped copies score 0.93-1.0.
+- CONTAINED >= 0.92 (``quote_contained``): rapidfuzz ``partial_ratio`` of the shorter
+  text against the longer, when the shorter has at least 6 words
+  (``quote_contained_min_words``): a fragment or one sentence of a
   longer statement ("felt this was the best move" inside "So I think on all fronts
   ... felt this was the best move"). Shorter fragments are too common to prove it.
-- (COS + LEX) / 2 >= 0.67 (BLEND): rewordings and translations. Neither measure
+- (COS + LEX) / 2 >= 0.67 (``quote_blend``): rewordings and translations. Neither measure
   alone separates them from other sentences of the same speaker on the same topic:
   in ECB+ (topics 1-35) two different sentences of one Obama statement have COS
   0.83 but LEX 0.41, while the governor's "We will not rest / stop until every /
@@ -24,12 +27,12 @@ folded; COS the cosine of their MiniLM embeddings):
   closest different utterances at 0.65 (ECB+ Weitz), 0.63 (DeGeneres' statement
   and her tweet), 0.62 (Obama); the seeds' closest different pair of one speaker
   (Rasool) is at 0.53.
-- COS >= 0.88 (SEMANTIC): a deep rewording with few shared words; no different
+- COS >= 0.88 (``quote_semantic``): a deep rewording with few shared words; no different
   utterances reached 0.85 in the sets above.
 
 Speakers must agree when both are known, and a quote of fewer than four words
-("Yes", "mother ship") is joined only to one of the same known speaker or to the
-same phrase in another article (:func:`same_phrase`: the same words once case,
+(``quote_short_words``; "Yes", "mother ship") is joined only to one of the same known
+speaker or to the same phrase in another article (:func:`same_phrase`: the same words once case,
 punctuation and a leading article are folded; 'condemning it as "a blatant
 assassination"' / 'labeled as a “blatant assassination”'). Blended or fuzzy scores
 do not join short phrases: "unacceptable" and "acceptable" have a ``ratio`` of 0.91.
@@ -51,17 +54,11 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from newsprism.records import Quote, Span, spans_id
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from newsprism.analyze.quotes import FoundQuote
     from newsprism.models import Embedder
-
-LEXICAL = 0.85
-CONTAINED = 0.92
-CONTAINED_MIN_WORDS = 6
-BLEND = 0.67
-SEMANTIC = 0.88
-SHORT_WORDS = 4
 
 _APOSTROPHE = re.compile(r"\s*['’]\s*")
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -84,6 +81,7 @@ def group_quotes(
     found: Sequence[FoundQuote],
     embedder: Embedder,
     speaker_of: Callable[[Span], str | None],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Quote]:
     """One :class:`Quote` per utterance, in order of first appearance in ``found``."""
     if not found:
@@ -91,12 +89,12 @@ def group_quotes(
     texts = [normalise(q.span.text) for q in found]
     vectors = embedder.embed([q.span.text for q in found])
     speakers = [speaker_of(q.speaker) if q.speaker is not None else None for q in found]
-    links = _links(found, texts, vectors, speakers)
+    links = _links(found, texts, vectors, speakers, settings)
     group = list(range(len(found)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(found))}
     for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         a, b = group[i], group[j]
-        if a == b or not _can_merge(members[a], members[b], found, texts, speakers):
+        if a == b or not _can_merge(members[a], members[b], found, texts, speakers, settings):
             continue
         for k in members[b]:
             group[k] = a
@@ -105,15 +103,22 @@ def group_quotes(
     return [_quote(sorted(m), found, texts, speakers) for m in ordered]
 
 
-def similarity(a: str, b: str, cosine: float) -> float:
+def similarity(
+    a: str, b: str, cosine: float, settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> float:
     """How strongly two normalised quote texts look like one utterance (0..1), or 0."""
     lexical = fuzz.ratio(a, b) / 100
     short, long = sorted((a, b), key=len)
     contained = 0.0
-    if len(short.split()) >= CONTAINED_MIN_WORDS:
+    if len(short.split()) >= settings.quote_contained_min_words:
         contained = fuzz.partial_ratio(short, long) / 100
     blend = (cosine + lexical) / 2
-    passes = lexical >= LEXICAL or contained >= CONTAINED or blend >= BLEND or cosine >= SEMANTIC
+    passes = (
+        lexical >= settings.quote_lexical
+        or contained >= settings.quote_contained
+        or blend >= settings.quote_blend
+        or cosine >= settings.quote_semantic
+    )
     return max(lexical, contained, blend, cosine) if passes else 0.0
 
 
@@ -122,6 +127,7 @@ def _links(
     texts: list[str],
     vectors: np.ndarray[Any, np.dtype[np.float32]],
     speakers: list[str | None],
+    settings: AnalysisSettings,
 ) -> list[tuple[float, int, int]]:
     cosines = vectors @ vectors.T
     links = []
@@ -130,16 +136,16 @@ def _links(
             if not _agree(speakers[i], speakers[j]):
                 continue
             if found[i].span.article == found[j].span.article:
-                if repeats(texts[i], texts[j]):
+                if repeats(texts[i], texts[j], settings):
                     links.append((1.0, i, j))
                 continue
-            short = min(len(texts[i].split()), len(texts[j].split())) < SHORT_WORDS
+            short = min(len(texts[i].split()), len(texts[j].split())) < settings.quote_short_words
             if short and same_phrase(texts[i], texts[j]):
                 links.append((1.0, i, j))
                 continue
             if short and (speakers[i] is None or speakers[j] is None):
                 continue
-            score = similarity(texts[i], texts[j], float(cosines[i, j]))
+            score = similarity(texts[i], texts[j], float(cosines[i, j]), settings)
             if score > 0:
                 links.append((score, i, j))
     return links
@@ -152,13 +158,14 @@ def same_phrase(a: str, b: str) -> bool:
     return _LEADING_ARTICLE.sub("", a) == _LEADING_ARTICLE.sub("", b)
 
 
-def repeats(a: str, b: str) -> bool:
+def repeats(a: str, b: str, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> bool:
     """Whether one article says the same words twice: equal normalised texts, or a
-    fragment of at least CONTAINED_MIN_WORDS words repeated inside the longer quote."""
+    fragment of at least ``settings.quote_contained_min_words`` words repeated inside the
+    longer quote."""
     short, long = sorted((a, b), key=len)
     if short == long:
         return True
-    return len(short.split()) >= CONTAINED_MIN_WORDS and f" {short} " in f" {long} "
+    return len(short.split()) >= settings.quote_contained_min_words and f" {short} " in f" {long} "
 
 
 def _agree(a: str | None, b: str | None) -> bool:
@@ -171,11 +178,12 @@ def _can_merge(
     found: Sequence[FoundQuote],
     texts: list[str],
     speakers: list[str | None],
+    settings: AnalysisSettings,
 ) -> bool:
     if len({speakers[k] for k in a + b} - {None}) > 1:
         return False
     return all(
-        found[i].span.article != found[j].span.article or repeats(texts[i], texts[j])
+        found[i].span.article != found[j].span.article or repeats(texts[i], texts[j], settings)
         for i in a
         for j in b
     )

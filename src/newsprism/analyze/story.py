@@ -15,6 +15,7 @@ from newsprism.analyze.provenance import find_cites, point_cites, upstream
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
 from newsprism.records import Article, Entity, Provenance, Span, Story
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,11 +27,13 @@ def analyze_story(
     docs: Sequence[Doc],
     models: Models,
     aliases: AliasTable,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Story:
-    """The story with its analysis (``docs`` parse ``articles``, in order)."""
-    entities = tuple(resolve(articles, docs, models, aliases))
+    """The story with its analysis (``docs`` parse ``articles``, in order), under the
+    thresholds of ``settings`` (``newsprism.settings``)."""
+    entities = tuple(resolve(articles, docs, models, aliases, settings))
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
-    quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities)))
+    quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities), settings))
     found_cites = {a.id: find_cites(a, d) for a, d in zip(articles, docs, strict=True)}
     cites = point_cites(articles, found_cites)
     keys = outlet_keys(articles)
@@ -39,8 +42,8 @@ def analyze_story(
         for p in story.provenance
     )
     dependent = _dependent(provenance, upstream(articles, cites))
-    facts = find_facts(articles, docs, entities, dependent, models.embedder)
-    brief = write_brief(facts.claims, facts.conflicts, articles)
+    facts = find_facts(articles, docs, entities, dependent, models.embedder, settings)
+    brief = write_brief(facts.claims, facts.conflicts, articles, settings)
     return replace(
         story,
         entities=entities,

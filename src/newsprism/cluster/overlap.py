@@ -1,8 +1,8 @@
 """Articles that share text: wire copies, rewrites, lifted paragraphs.
 
 MinHash signatures of word 5-shingles, candidates from LSH, then the
-estimated Jaccard similarity of the shingle sets. Found pairs become the
-``overlaps`` of a story's provenance.
+estimated Jaccard similarity of the shingle sets. Found pairs, from the analysis
+setting ``shared_text`` on, become the ``overlaps`` of a story's provenance.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.records import Article
+from newsprism.settings import DEFAULT_ANALYSIS
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -44,7 +45,9 @@ def signature(text: str) -> MinHash:
     return minhash
 
 
-def overlaps(articles: Sequence[Article], threshold: float = 0.2) -> dict[str, list[Overlap]]:
+def overlaps(
+    articles: Sequence[Article], threshold: float = DEFAULT_ANALYSIS.shared_text
+) -> dict[str, list[Overlap]]:
     """For each article, the others sharing ``threshold`` of their shingles, strongest first."""
     if not 0.0 < threshold < 1.0:
         raise ValueError(f"threshold must be within (0, 1), got {threshold}")

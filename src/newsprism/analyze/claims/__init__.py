@@ -34,6 +34,7 @@ from newsprism.analyze.claims.when import article_day
 from newsprism.analyze.outlets import outlet_keys
 from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,21 +56,22 @@ def find_facts(
     entities: Sequence[Entity],
     dependent: Mapping[str, set[str]],
     embedder: Embedder,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Facts:
     """The claims and conflicts of one story (``docs`` parse ``articles``, in order;
     ``dependent[a]`` are the articles ``a`` copied or cited, or that copied it)."""
     found: list[Statement] = []
     values: list[list[Value]] = []
     for article, doc in zip(articles, docs, strict=True):
-        quantities = find_quantities(article, doc)
-        for statement in statements(article, doc):
+        quantities = find_quantities(article, doc, settings)
+        for statement in statements(article, doc, settings):
             if statement.sentence:
                 sentence = len(found)
             else:
                 statement = replace(statement, parent=sentence)
             found.append(statement)
-            values.append(statement_values(article, doc, statement.span, quantities))
-    similarity = Similarity(found, _vectors(found, embedder))
+            values.append(statement_values(article, doc, statement.span, quantities, settings))
+    similarity = Similarity(found, _vectors(found, embedder), settings)
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
         Sides(
@@ -80,7 +82,7 @@ def find_facts(
                 [[(found[i].span, value.span.text) for i, value in side] for side in dispute.sides],
             ),
         )
-        for dispute in disputes(values, similarity, published)
+        for dispute in disputes(values, similarity, published, settings)
     ]
     sides += [
         Sides(
@@ -91,14 +93,17 @@ def find_facts(
                 [[(found[i].span, words.text) for i, words in side] for side in variant.sides],
             ),
         )
-        for variant in variants(found, similarity)
+        for variant in variants(found, similarity, settings)
         if not _covered(variant, sides)
     ]
-    sides += _assertion_conflicts(articles, docs, entities, dependent, embedder.embed, found)
+    sides += _assertion_conflicts(
+        articles, docs, entities, dependent, embedder.embed, found, settings
+    )
     outlets = outlet_keys(articles)
-    groups = extend(similarity, align(similarity, clashes(values)))
+    clash = clashes(values, settings)
+    groups = extend(similarity, align(similarity, clash, settings), settings)
     story_claims = claims(
-        found, values, groups, sides, entities, outlets, dependent, similarity.pair
+        found, values, groups, sides, entities, outlets, dependent, similarity.pair, settings
     )
     return Facts(story_claims, tuple(s.conflict for s in sides))
 
@@ -147,11 +152,12 @@ def _assertion_conflicts(
     dependent: Mapping[str, set[str]],
     embed: Embed,
     found: Sequence[Statement],
+    settings: AnalysisSettings,
 ) -> Iterator[Sides]:
     """Roles and positions of one actor that exclude each other, with the statements that
     hold each side's words."""
     assertions = list(_assertions(articles, docs, entities))
-    for conflict in compare(assertions, articles, dependent, embed).conflicts:
+    for conflict in compare(assertions, articles, dependent, embed, settings).conflicts:
         by_side = tuple(
             tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
             for side in conflict.sides

@@ -10,8 +10,10 @@ Two statements are compared by a blend of two cosines:
 
 Statements are then joined greedily, most similar first, into groups of at most one
 statement per article, as long as the mean similarity between the two groups (average
-link) stays at or above ``JOIN``. Ties are broken by position, so the groups do not
-depend on the order of the articles' arrival beyond their order in the story.
+link) stays at or above ``settings.join``. Ties are broken by position, so the groups do not
+depend on the order of the articles' arrival beyond their order in the story. The
+embedding's share of the blend is ``settings.embedding_weight``; both values, and
+``settings.also``, were chosen on facts-dev (``newsprism.settings`` says how).
 """
 
 from __future__ import annotations
@@ -24,23 +26,8 @@ import numpy as np
 from scipy import sparse
 
 from newsprism.analyze.claims.statements import Statement
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-EMBEDDING_WEIGHT = 0.4
-"""Share of the embedding cosine in the blend; the rest is the term cosine."""
-JOIN = 0.52
-"""Least mean similarity of two groups that are joined.
-
-Both values were chosen on facts-dev (27 stories, 716 facts stated by two or more
-articles; ``benchmarks/facts.py``, each folder as one story, copies counted once), with
-sentences and their clauses as statements, ``ALSO`` at 0.6 and restated clauses left out
-of the claims (``judge``): corroboration recall / alignment purity 0.705 / 0.909 at 0.5,
-0.672 / 0.919 at 0.52 (the margins above the 0.60 / 0.90 goals most even). Sentences alone
-(no clauses) reached 0.603 / 0.930 at 0.47; the embedding alone 0.53 recall at purity 0.95
-(cosine 0.8), and terms alone never above it."""
-ALSO = 0.6
-"""Least mean similarity of a statement to a group of other articles' statements for it to
-support that group's claim as well as its own (facts-dev, JOIN 0.5: recall / purity 0.716
-/ 0.906 at 0.55, 0.705 / 0.920 at 0.6, 0.701 / 0.924 at 0.7)."""
 BLOCK = 512
 """Statements compared per block of rows: bounds the memory of the similarity pass."""
 
@@ -50,7 +37,14 @@ Vectors = np.ndarray[Any, np.dtype[np.float32]]
 class Similarity:
     """The blended similarity of a story's statements, pair by pair or above a cut."""
 
-    def __init__(self, statements: Sequence[Statement], embeddings: Vectors) -> None:
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        embeddings: Vectors,
+        settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    ) -> None:
+        self.weight = settings.embedding_weight
+        """Share of the embedding cosine in the blend; the rest is the term cosine."""
         self.articles = [s.span.article for s in statements]
         self.embeddings = embeddings.astype(np.float64)
         self.terms, self.weights = _term_vectors(statements)
@@ -67,7 +61,7 @@ class Similarity:
     def pair(self, i: int, j: int) -> float:
         lexical = _dot(self.terms[i], self.terms[j])
         embedded = float(self.embeddings[i] @ self.embeddings[j])
-        return EMBEDDING_WEIGHT * embedded + (1 - EMBEDDING_WEIGHT) * lexical
+        return self.weight * embedded + (1 - self.weight) * lexical
 
     def above(self, cut: float) -> list[tuple[float, int, int]]:
         """Pairs (similarity, i, j), i < j, of statements of different articles whose
@@ -75,8 +69,8 @@ class Similarity:
         pairs: list[tuple[float, int, int]] = []
         for start in range(0, len(self), BLOCK):
             stop = min(start + BLOCK, len(self))
-            block = EMBEDDING_WEIGHT * (self.embeddings[start:stop] @ self.embeddings.T)
-            block += (1 - EMBEDDING_WEIGHT) * (self.matrix[start:stop] @ self.matrix.T).toarray()
+            block = self.weight * (self.embeddings[start:stop] @ self.embeddings.T)
+            block += (1 - self.weight) * (self.matrix[start:stop] @ self.matrix.T).toarray()
             rows, cols = np.nonzero(block >= cut)
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
                 i = start + r
@@ -87,7 +81,9 @@ class Similarity:
 
 
 def align(
-    similarity: Similarity, clash: Callable[[int, int], bool] = lambda i, j: False
+    similarity: Similarity,
+    clash: Callable[[int, int], bool] = lambda i, j: False,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[list[int]]:
     """Groups of statement indices, each with at most one statement per article and no two
     statements that ``clash`` (give apart values of one thing: those are compared, not
@@ -99,7 +95,8 @@ def align(
     owner = list(range(count))
     embedding_sum = {i: similarity.embeddings[i] for i in range(count)}
     term_sum = {i: similarity.terms[i] for i in range(count)}
-    for _, i, j in similarity.above(JOIN):
+    join = settings.join
+    for _, i, j in similarity.above(join):
         a, b = owner[i], owner[j]
         if a == b:
             continue
@@ -108,9 +105,9 @@ def align(
             continue
         if any(clash(x, y) for x in first for y in second):
             continue
-        link = EMBEDDING_WEIGHT * float(embedding_sum[a] @ embedding_sum[b])
-        link += (1 - EMBEDDING_WEIGHT) * _dot(term_sum[a], term_sum[b])
-        if link / (len(first) * len(second)) < JOIN:
+        link = similarity.weight * float(embedding_sum[a] @ embedding_sum[b])
+        link += (1 - similarity.weight) * _dot(term_sum[a], term_sum[b])
+        if link / (len(first) * len(second)) < join:
             continue
         keep, drop = min(a, b), max(a, b)
         groups[keep] = sorted(first + second)
@@ -122,15 +119,18 @@ def align(
     return [groups[k] for k in sorted(groups)]
 
 
-def extend(similarity: Similarity, groups: list[list[int]]) -> list[list[int]]:
+def extend(
+    similarity: Similarity, groups: list[list[int]], settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> list[list[int]]:
     """Each group with the statements of other articles that state its fact too, though
     they were grouped with another fact of theirs: a sentence that states two facts
     supports two claims. A statement joins when its mean similarity to the group's members
-    reaches ``ALSO``."""
+    reaches ``settings.also``."""
     articles = similarity.articles
     owner = {m: k for k, group in enumerate(groups) for m in group}
     extra: dict[int, list[int]] = {}
-    for _, i, j in similarity.above(ALSO):
+    also = settings.also
+    for _, i, j in similarity.above(also):
         for inside, outside in ((i, j), (j, i)):
             k = owner[inside]
             group = groups[k]
@@ -139,7 +139,7 @@ def extend(similarity: Similarity, groups: list[list[int]]) -> list[list[int]]:
             if articles[outside] in {articles[m] for m in extra.get(k, ())}:
                 continue
             link = sum(similarity.pair(outside, m) for m in group) / len(group)
-            if link >= ALSO:
+            if link >= also:
                 extra.setdefault(k, []).append(outside)
     return [sorted(group + extra.get(k, [])) for k, group in enumerate(groups)]
 

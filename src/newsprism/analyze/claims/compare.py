@@ -44,9 +44,8 @@ from newsprism.records import (
     Evidence,
     spans_id,
 )
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-SAME_POSITION = 0.72
-"""Sentence cosine above which two positions of one actor are one claim."""
 OPPOSITE = {frozenset(row) for row in lexicon.rows("opposite_verbs")}
 """Verbs that take opposite positions on the same thing."""
 Embed = Callable[[list[str]], np.ndarray]
@@ -64,14 +63,15 @@ def compare(
     articles: Sequence[Article],
     dependent: Mapping[str, set[str]],
     embed: Embed,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Comparison:
     """Claims and conflicts of a story. ``dependent[a]`` are the articles ``a`` copied or
     cited (or that copied it)."""
     outlets = outlet_keys(articles)
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
-    for group in _groups(assertions, embed):
-        sides = _sides(group, _disagree)
+    for group in _groups(assertions, embed, settings.same_position):
+        sides = _sides(group, lambda a, b: _disagree(a, b, settings))
         claim, conflict = _judge(sides, outlets, dependent)
         claims.append(claim)
         if conflict is not None:
@@ -81,37 +81,40 @@ def compare(
     return Comparison(tuple(claims), tuple(conflicts))
 
 
-def _groups(assertions: Sequence[Assertion], embed: Embed) -> list[list[Assertion]]:
+def _groups(
+    assertions: Sequence[Assertion], embed: Embed, same_position: float
+) -> list[list[Assertion]]:
     by_key: dict[tuple[str, ...], list[Assertion]] = {}
     for assertion in assertions:
         by_key.setdefault(assertion.key, []).append(assertion)
     groups: list[list[Assertion]] = []
     for key, members in by_key.items():
         if key[0] == "statement" and len(members) > 1:
-            groups.extend(_similar(members, embed))
+            groups.extend(_similar(members, embed, same_position))
         else:
             groups.append(members)
     return groups
 
 
-def _similar(members: list[Assertion], embed: Embed) -> list[list[Assertion]]:
-    """Positions of one actor, grouped greedily by sentence similarity."""
+def _similar(members: list[Assertion], embed: Embed, same_position: float) -> list[list[Assertion]]:
+    """Positions of one actor, grouped greedily by sentence similarity: a position joins
+    the group whose first sentence's cosine with its own reaches ``same_position``."""
     vectors = embed([m.evidence.text for m in members])
     groups: list[tuple[np.ndarray, list[Assertion]]] = []
     for vector, member in zip(vectors, members, strict=True):
         best = max(groups, key=lambda g: float(g[0] @ vector), default=None)
-        if best is not None and float(best[0] @ vector) >= SAME_POSITION:
+        if best is not None and float(best[0] @ vector) >= same_position:
             best[1].append(member)
         else:
             groups.append((vector, [member]))
     return [g[1] for g in groups]
 
 
-def _disagree(a: Assertion, b: Assertion) -> bool:
+def _disagree(a: Assertion, b: Assertion, settings: AnalysisSettings) -> bool:
     if a.evidence.article == b.evidence.article:
         return False
     if a.kind == "quantity":
-        return _numbers_apart(a, b)
+        return _numbers_apart(a, b, settings)
     if a.kind == "attribute":
         return _employers_apart(a, b)
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
@@ -136,11 +139,11 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(letter in letters for letter in short)
 
 
-def _numbers_apart(a: Assertion, b: Assertion) -> bool:
+def _numbers_apart(a: Assertion, b: Assertion, settings: AnalysisSettings) -> bool:
     """Counts at one place (or both placeless) that ``quantities.disagree`` sets apart."""
     if a.quantity is None or b.quantity is None or a.place != b.place:
         return False
-    return counts_disagree(a.quantity, b.quantity)
+    return counts_disagree(a.quantity, b.quantity, settings)
 
 
 def _sides(group: list[Assertion], disagree: Disagree) -> list[list[Assertion]]:

@@ -3,10 +3,11 @@
 Two statements are compared when each gives exactly one value of a key (one weekday, one
 clock time, one count of people killed, ...; a statement that gives two, "13 homers and
 33 homers", cannot say which one the other outlet's value answers) and they are about
-the same point (``_same_point``: alike as wholes, ``COMPARE``, or around the two values,
-``CONTEXT``). Two such statements whose values fall apart (``values.apart``) clash;
-clashing pairs that share a statement, with the statements compared directly with one
-of them and found to agree, form a conflict, its sides grouped by compatible values.
+the same point (``_same_point``: alike as wholes, ``settings.compare_similarity``, or
+around the two values, ``settings.context_overlap``). Two such statements whose values
+fall apart (``values.apart``) clash; clashing pairs that share a statement, with the
+statements compared directly with one of them and found to agree, form a conflict, its
+sides grouped by compatible values.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -23,29 +24,8 @@ from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.quantities import MEASURED_EVENTS
 from newsprism.analyze.claims.values import Value, apart
 from newsprism.records import ConflictKind
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-COMPARE = {
-    "count": 0.4,
-    "money": 0.45,
-    "percent": 0.35,
-    "magnitude": 0.35,
-    "day": 0.35,
-    "time": 0.35,
-    "date": 0.5,
-}
-"""Least blended similarity of two statements whose values of each kind are compared.
-
-Chosen on facts-dev (``benchmarks/facts.py``): the median similarity of two statements
-on either side of a gold disagreement is 0.40, and below 0.35 most pairs with different
-values are about different things. Ages and years are left to near-copies
-(``copies``): a story names many people and many past years, and statements about two of
-them are as similar as two accounts of one."""
-FLOOR = 0.3
-"""Least similarity of two statements whose values are compared when the words around the
-values say they are values of one thing (``CONTEXT``)."""
-CONTEXT = 0.4
-"""Least weighted overlap of the words around two values for them to be of one thing."""
-OTHER_COUNTS = 0.6
 TIMED = frozenset({"day", "date", "time"})
 EVOLVING_KINDS = frozenset({"count", "percent", "money"})
 LABELS = {
@@ -75,21 +55,22 @@ def disputes(
     values: Sequence[Sequence[Value]],
     similarity: Similarity,
     published: Mapping[str, date | None],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Dispute]:
     """The disputes among a story's statements (``values[i]`` are statement i's).
 
     Only two statements compared directly can clash: a dispute is a set of clashing pairs
     that share a statement, joined by the statements directly compared with one of its
     members and found to agree with it (one step, so that no chain of "alike" links two
-    unrelated statements)."""
-    single = [_single(v) for v in values]
+    unrelated statements). Statements are compared from ``settings.compare_floor`` on."""
+    single = [_single(v, settings) for v in values]
     clashes: dict[str, list[set[int]]] = {}
     agrees: dict[tuple[str, int], set[int]] = {}
-    for score, i, j in similarity.above(FLOOR):
+    for score, i, j in similarity.above(settings.compare_floor):
         for key in single[i].keys() & single[j].keys():
-            if not _same_point(single[i][key], single[j][key], score, similarity):
+            if not _same_point(single[i][key], single[j][key], score, similarity, settings):
                 continue
-            if apart(single[i][key], single[j][key]):
+            if apart(single[i][key], single[j][key], settings):
                 _join(clashes.setdefault(key, []), {i, j})
             else:
                 agrees.setdefault((key, i), set()).add(j)
@@ -99,7 +80,7 @@ def disputes(
         for members in groups:
             supporters = {k for m in members for k in agrees.get((key, m), ())}
             everyone = sorted(members | supporters)
-            sides = _sides([(m, single[m][key]) for m in everyone])
+            sides = _sides([(m, single[m][key]) for m in everyone], settings)
             readings = tuple(side[0][1].normalized for side in sides)
             if len(sides) > 1 and (key, readings) not in found:  # one point, said once
                 found[key, readings] = Dispute(
@@ -108,12 +89,16 @@ def disputes(
     return list(found.values())
 
 
-def clashes(values: Sequence[Sequence[Value]]) -> Callable[[int, int], bool]:
+def clashes(
+    values: Sequence[Sequence[Value]], settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> Callable[[int, int], bool]:
     """Whether two statements give apart values under one key that each gives once."""
-    single = [_single(v) for v in values]
+    single = [_single(v, settings) for v in values]
 
     def clash(i: int, j: int) -> bool:
-        return any(apart(single[i][k], single[j][k]) for k in single[i].keys() & single[j].keys())
+        return any(
+            apart(single[i][k], single[j][k], settings) for k in single[i].keys() & single[j].keys()
+        )
 
     return clash
 
@@ -125,16 +110,18 @@ def _join(groups: list[set[int]], pair: set[int]) -> None:
     groups[:] = [g for g in groups if not g & pair] + [merged]
 
 
-def _same_point(one: Value, other: Value, score: float, similarity: Similarity) -> bool:
+def _same_point(
+    one: Value, other: Value, score: float, similarity: Similarity, settings: AnalysisSettings
+) -> bool:
     """Whether two values of one key, in statements ``score`` alike, are values of one thing:
     - values near proper nouns of which they share none belong to different actors;
     - a day, date or time is of the act whose verb governs it, so the verbs must match;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
     - counts of what the news does not usually count (yards, passes) only between near
-      restatements (``OTHER_COUNTS``);
-    - otherwise the statements are alike (``COMPARE``) or the words around the two
-      values are (``CONTEXT``)."""
+      restatements (``settings.other_counts``);
+    - otherwise the statements are alike (``settings.compare_similarity``) or the words
+      around the two values are (``settings.context_overlap``)."""
     if one.names and other.names and not one.names & other.names:
         return False
     if one.kind in TIMED and (one.verb is None or one.verb != other.verb):
@@ -142,13 +129,14 @@ def _same_point(one: Value, other: Value, score: float, similarity: Similarity) 
     if one.future != other.future:
         return False
     if one.kind == "count" and one.key.split(":")[-1] not in MEASURED_EVENTS:
-        return score >= OTHER_COUNTS
-    if score >= COMPARE[one.kind]:
+        return score >= settings.other_counts
+    compared = settings.compared_from(one.kind)
+    if compared is not None and score >= compared:
         return True
-    return similarity.overlap(one.context, other.context) >= CONTEXT
+    return similarity.overlap(one.context, other.context) >= settings.context_overlap
 
 
-def _single(values: Sequence[Value]) -> dict[str, Value]:
+def _single(values: Sequence[Value], settings: AnalysisSettings) -> dict[str, Value]:
     """A statement's values by key, for the keys it gives exactly one value of."""
     by_key: dict[str, list[Value]] = {}
     for value in values:
@@ -156,24 +144,29 @@ def _single(values: Sequence[Value]) -> dict[str, Value]:
     return {
         k: v[0]
         for k, v in by_key.items()
-        if len({x.normalized for x in v}) == 1 and _comparable(v[0])
+        if len({x.normalized for x in v}) == 1 and _comparable(v[0], settings)
     }
 
 
-def _comparable(value: Value) -> bool:
+def _comparable(value: Value, settings: AnalysisSettings) -> bool:
     """Counts need the event they count; dates need the day of the month ("in December"
-    of one statement and "in February" of another are often two years)."""
+    of one statement and "in February" of another are often two years). Kinds without a
+    similarity in ``settings.compare_similarity`` (ages, years) are left to near-copies
+    (``copies``): a story names many people and many past years, and statements about two
+    of them are as similar as two accounts of one."""
     if value.kind == "date":
         return " " in value.normalized
-    return value.kind in COMPARE and not value.key.endswith(":")
+    return settings.compared_from(value.kind) is not None and not value.key.endswith(":")
 
 
-def _sides(members: list[tuple[int, Value]]) -> tuple[tuple[tuple[int, Value], ...], ...]:
+def _sides(
+    members: list[tuple[int, Value]], settings: AnalysisSettings
+) -> tuple[tuple[tuple[int, Value], ...], ...]:
     """Members grouped so that no two values of one side are apart, smallest value first."""
     sides: list[list[tuple[int, Value]]] = []
     for member in sorted(members, key=lambda m: (m[1].low, m[1].high, m[0])):
         for side in sides:
-            if not any(apart(member[1], other) for _, other in side):
+            if not any(apart(member[1], other, settings) for _, other in side):
                 side.append(member)
                 break
         else:

@@ -4,9 +4,9 @@ Wire copy and rewrites of it repeat a sentence almost word for word; where the c
 differ in a figure ("sentenced to 2 years" / "2 1/2 years"), a name ("general manager
 A.J. Smith" / "A.J. Butler"), a spelling ("Duncan Rait" / "Duncan Raite") or a weekday,
 at most one version is right. Two statements are near-copies when their word sequences
-match for at least ``NEAR`` of their length (difflib's ratio). A changed stretch of at
-most ``MAX_CHANGE`` words on either side is a disagreement when both sides give a value
-of one type that differs:
+match for at least ``settings.copy_near`` of their length (difflib's ratio). A changed
+stretch of at most ``settings.copy_max_change`` words on either side is a disagreement
+when both sides give a value of one type that differs:
 - numbers, in the same currency or none (currencies are not converted);
 - weekdays ("yesterday" against "Tuesday" may well be the same day: not compared);
 - names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
@@ -31,13 +31,8 @@ from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.analyze.names import TITLES
 from newsprism.records import Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-NEAR = 0.8
-"""Least difflib ratio of two statements' words for them to be copies of one sentence."""
-CANDIDATE = 0.6
-"""Blended similarity (``align``) above which pairs are checked for copying at all."""
-MAX_CHANGE = 4
-"""Longest changed stretch read as one changed value; longer ones are rewriting."""
 _TOKEN = re.compile(r"\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
 _WEEKDAYS = frozenset(WEEKDAYS)
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
@@ -55,17 +50,23 @@ class Variant:
     """Each side: (statement index, the changed words as this statement writes them)."""
 
 
-def variants(statements: Sequence[Statement], similarity: Similarity) -> list[Variant]:
-    """Points on which near-copies differ in a value, one per changed stretch."""
+def variants(
+    statements: Sequence[Statement],
+    similarity: Similarity,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
+) -> list[Variant]:
+    """Points on which near-copies differ in a value, one per changed stretch; pairs are
+    checked for copying at all from a blended similarity (``align``) of
+    ``settings.copy_candidate``."""
     tokens = [_tokens(s.span) for s in statements]
     found: dict[tuple[int, int, int], dict[str, dict[int, Span]]] = {}
-    for _, i, j in similarity.above(CANDIDATE):
+    for _, i, j in similarity.above(settings.copy_candidate):
         a, b = tokens[i], tokens[j]
         matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
-        if matcher.ratio() < NEAR:
+        if matcher.ratio() < settings.copy_near:
             continue
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal" or max(i2 - i1, j2 - j1) > MAX_CHANGE:
+            if op == "equal" or max(i2 - i1, j2 - j1) > settings.copy_max_change:
                 continue
             left, right = a[i1:i2], b[j1:j2]
             if not left or not right or _plain(left) != _plain(right):

@@ -33,6 +33,7 @@ from newsprism.records import (
     Span,
     spans_id,
 )
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def claims(
     outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
     alike: Callable[[int, int], float],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> tuple[Claim, ...]:
     """One claim per group of aligned statements, and one per figure that only one member
     of a group gives; conflicting claims first, then the most widely stated.
@@ -109,7 +111,7 @@ def claims(
                     [Evidence(clause, "supports")],
                     subject_at,
                 )
-                for m, value, clause in _lone_figures(group, values, by_key)
+                for m, value, clause in _lone_figures(group, values, by_key, settings)
             ]
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.evidence)))
@@ -160,6 +162,7 @@ def _lone_figures(
     group: Sequence[int],
     values: Sequence[Sequence[Value]],
     by_key: Mapping[str, list[Value]],
+    settings: AnalysisSettings,
 ) -> Iterator[tuple[int, Value, Span]]:
     """Counts that one statement of a group gives and no other article of the story does
     ("900 troops in Syria" beside "2,500 troops in Iraq"): single-source facts of their
@@ -170,7 +173,8 @@ def _lone_figures(
                 continue
             article = value.span.article
             if not any(
-                o.span.article != article and not apart(o, value) for o in by_key[value.key]
+                o.span.article != article and not apart(o, value, settings)
+                for o in by_key[value.key]
             ):
                 yield member, value, value.clause
 

@@ -41,6 +41,7 @@ from newsprism.analyze.claims.numbers import (
     skipped,
 )
 from newsprism.records import Article, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -75,23 +76,19 @@ _VICTIMS = lexicon.words("victim_words")
 PEOPLE = lexicon.words("people_nouns")
 """Counted nouns that are people, for coordination counting ("a commander and two aides")."""
 QUALIFIERS = lexicon.pairs("qualifiers")
-BOUNDS = {
-    "lower": (1.0, math.inf),
-    "upper": (0.0, 1.0),
-    "about": (0.9, 1.1),
-    "nearly": (0.85, 1.0),
-    "just over": (1.0, 1.15),
-}
-"""(low, high) as multiples of the value; "more than 85" counts as 85 or more."""
+"""Hedges by the kind whose range ``settings.hedge_bounds`` gives ("more than": lower)."""
 _CLAUSE_END = {",", ";", ":", "—", "–"}
 _LIGHT_VERBS = lexicon.words("light_verbs")
 
 
-def find_quantities(article: Article, doc: Doc) -> list[Quantity]:
-    """Quantities in text order; ``doc`` must be the parse of ``article.text``."""
+def find_quantities(
+    article: Article, doc: Doc, settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> list[Quantity]:
+    """Quantities in text order; ``doc`` must be the parse of ``article.text``. A hedged
+    figure's range is ``settings.hedge_bounds`` of its hedge ("more than 85": 85 or more)."""
     found: list[Quantity] = []
     for run in number_runs(doc):
-        if (quantity := _quantity(article, doc, run, found)) is not None:
+        if (quantity := _quantity(article, doc, run, found, settings)) is not None:
             found.append(quantity)
     return sorted(found, key=lambda q: q.number.start)
 
@@ -103,28 +100,26 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
 
 MEASURED_EVENTS = frozenset(EVENT_FOLD.values())
 MEASURED_COUNTS = PEOPLE | lexicon.words("measured_count_nouns")
-ROUNDING = 0.05
-"""An exact figure may be a rounded one: 20 and 20.6 do not disagree."""
 
 
-def disagree(a: Quantity, b: Quantity) -> bool:
+def disagree(a: Quantity, b: Quantity, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> bool:
     """Whether two counts of one known measure (people killed, wounded, missing, evacuated,
     arrested; troops deployed) cannot both be true: their ranges, rounding of exact figures
-    allowed for, do not meet. Other numbers that share a counted noun ("points", "percent",
-    "rifles") are too often counts of different things (two players, two countries, two
-    raids) to call a disagreement."""
+    allowed for (``settings.rounding``: 20 and 20.6 do not disagree), do not meet. Other
+    numbers that share a counted noun ("points", "percent", "rifles") are too often counts
+    of different things (two players, two countries, two raids) to call a disagreement."""
     if not same_measure(a, b) or a.negated or b.negated:
         return False
     if a.event not in MEASURED_EVENTS or a.counted not in MEASURED_COUNTS:
         return False
-    low_a, high_a = _rounded(a)
-    low_b, high_b = _rounded(b)
+    low_a, high_a = _rounded(a, settings.rounding)
+    low_b, high_b = _rounded(b, settings.rounding)
     return high_a < low_b or high_b < low_a
 
 
-def _rounded(quantity: Quantity) -> tuple[float, float]:
+def _rounded(quantity: Quantity, rounding: float) -> tuple[float, float]:
     if quantity.low == quantity.high:
-        return quantity.low * (1 - ROUNDING), quantity.high * (1 + ROUNDING)
+        return quantity.low * (1 - rounding), quantity.high * (1 + rounding)
     return quantity.low, quantity.high
 
 
@@ -227,7 +222,11 @@ def qualifier(doc: Doc, i: int) -> tuple[str | None, str | None, int]:
 
 
 def _quantity(
-    article: Article, doc: Doc, run: tuple[int, int, int], found: list[Quantity]
+    article: Article,
+    doc: Doc,
+    run: tuple[int, int, int],
+    found: list[Quantity],
+    settings: AnalysisSettings,
 ) -> Quantity | None:
     """The quantity of the number run ``i:j`` (a range when it goes on to ``top``)."""
     i, j, top = run
@@ -276,7 +275,7 @@ def _quantity(
         else:
             return None
     hedge, kind, first = qualifier(doc, at)
-    low, high = (b if b == math.inf else value * b for b in BOUNDS.get(kind or "", (1, 1)))
+    low, high = (b if b == math.inf else value * b for b in settings.hedge_range(kind))
     if upper is not None:  # "between 20 and 30 people": 20 to 30
         hedge, low, high = hedge or doc[j].lower_, value, upper
     path = [*tokens, anchor, *_path(anchor, clause)]

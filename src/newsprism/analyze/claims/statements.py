@@ -8,7 +8,11 @@ Tuesday" inside a longer sentence), so that a fact stated in passing can align w
 another outlet's sentence about it: on facts-dev this lifts corroboration recall from
 0.60 to 0.71 (``align``). Fragments too short
 to state a fact ("Read more", "12/16/08 1:30 AM EST") and page furniture ("Posted on
-Friday, September 20, 2013") are left out.
+Friday, September 20, 2013") are left out: a statement has at least
+``settings.statement_min_words`` alphabetic words (five: a sentence of facts-dev's gold
+needs that many), and at most ``settings.statements_per_article`` sentences of an article
+are read (later sentences of long articles are rarely shared by other outlets, and the
+pairwise alignment grows with the square of the statements).
 """
 
 from __future__ import annotations
@@ -19,17 +23,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.records import Article, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
-MIN_WORDS = 5
-"""Fewer alphabetic words than this state no checkable fact: bylines, datelines, "Read
-more" (a sentence of facts-dev's gold needs at least five)."""
-MAX_STATEMENTS = 80
-"""Sentences read per article. Long articles' later sentences are rarely shared by other
-outlets, and the pairwise alignment grows with the square of the statements."""
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _METADATA = re.compile(
     r"(?:posted|published|updated|last updated|originally published|on behalf of)\b", re.I
@@ -56,21 +55,25 @@ class Statement:
     caller that gathers them)."""
 
 
-def statements(article: Article, doc: Doc) -> Iterator[Statement]:
+def statements(
+    article: Article, doc: Doc, settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> Iterator[Statement]:
     """The article's statements in text order; ``doc`` parses ``article.text``."""
+    min_words = settings.statement_min_words
     count = 0
     for first, last in _sentences(doc):
         for start, end in _pieces(article.text, first, last):
             words = article.text[start:end]
-            if len(_WORD.findall(words)) < MIN_WORDS or _METADATA.match(words):
+            if len(_WORD.findall(words)) < min_words or _METADATA.match(words):
                 continue
             tokens = doc.char_span(start, end, alignment_mode="expand")
             if tokens is None:
                 continue
             yield _statement(article, tokens)
-            yield from (_statement(article, clause, False) for clause in _clauses(tokens))
+            clauses = _clauses(tokens, min_words)
+            yield from (_statement(article, clause, False) for clause in clauses)
             count += 1
-            if count >= MAX_STATEMENTS:
+            if count >= settings.statements_per_article:
                 return
 
 
@@ -106,7 +109,7 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis"})
 
 
-def _clauses(tokens: TokenSpan) -> Iterator[TokenSpan]:
+def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
     """The clauses of a sentence of several: each verb heading a clause, with its words
     but not those of the clauses it heads in turn (the span runs from its first to its
     last own word)."""
@@ -127,7 +130,7 @@ def _clauses(tokens: TokenSpan) -> Iterator[TokenSpan]:
             continue
         part = tokens.doc[own[0].i : own[-1].i + 1]
         words = sum(1 for t in part if t.is_alpha)
-        if words >= MIN_WORDS and len(part) < len(tokens) - 2:
+        if words >= min_words and len(part) < len(tokens) - 2:
             yield part
 
 

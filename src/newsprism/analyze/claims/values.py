@@ -9,7 +9,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
   without "a.m."/"p.m." it matches either).
 
 Two values are compared only when they have the same key; ``apart`` says whether they
-cannot both be true.
+cannot both be true (an exact count or amount allowed ``settings.rounding``, clock times
+``settings.clock_slack`` minutes).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS
-from newsprism.analyze.claims.quantities import BOUNDS, ROUNDING, Quantity, qualifier
+from newsprism.analyze.claims.quantities import Quantity, qualifier
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,16 +49,12 @@ _MONEY = re.compile(
     r"([$£€])\s*(\d[\d,]*(?:\s*\.\s*\d+)?)\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
     re.IGNORECASE,
 )
-CLOCK_SLACK = 2.0
-"""Minutes two reports of one moment may differ by ("8:39am" / "8.40am")."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
-CONTEXT_WORDS = 8
-"""Words on either side of a value that say what it is the value of."""
 _MONEY_SCALES = {"million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
 
 
@@ -87,16 +85,23 @@ class Value:
 
 
 def statement_values(
-    article: Article, doc: Doc, span: Span, quantities: Sequence[Quantity]
+    article: Article,
+    doc: Doc,
+    span: Span,
+    quantities: Sequence[Quantity],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Value]:
     """The values of one statement (``span``); ``doc`` parses the article and
     ``quantities`` are its quantities."""
-    return list(_in_context(doc, [*_counts(span, quantities), *_patterned(article, span)]))
+    found = [*_counts(span, quantities), *_patterned(article, span)]
+    return list(_in_context(doc, found, settings))
 
 
-def _in_context(doc: Doc, values: list[Value]) -> Iterator[Value]:
-    """The values with what the parse says around them: context, names, governing verb,
-    and the range a hedge before a figure allows ("almost 90%": 76.5 to 90)."""
+def _in_context(doc: Doc, values: list[Value], settings: AnalysisSettings) -> Iterator[Value]:
+    """The values with what the parse says around them: context, names, governing verb
+    (within ``settings.context_words`` on either side), and the range a hedge before a
+    figure allows ("almost 90%": 76.5 to 90)."""
+    words = settings.context_words
     for value in values:
         tokens = doc.char_span(value.span.start, value.span.end, alignment_mode="expand")
         if tokens is None:
@@ -105,15 +110,13 @@ def _in_context(doc: Doc, values: list[Value]) -> Iterator[Value]:
         low, high = value.low, value.high
         if value.kind in HEDGED:
             _, hedge, _ = qualifier(doc, tokens.start)
-            low, high = (
-                b if b == math.inf else value.low * b for b in BOUNDS.get(hedge or "", (1, 1))
-            )
+            low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
         yield replace(
             value,
             low=low,
             high=high,
-            context=_context(tokens),
-            names=_names(tokens),
+            context=_context(tokens, words),
+            names=_names(tokens, words),
             verb=_verb(tokens.root),
             future=_future(tokens.root),
         )
@@ -137,57 +140,59 @@ def _future(token: Token) -> bool:
     return False
 
 
-def _names(tokens: TokenSpan) -> frozenset[str]:
+def _names(tokens: TokenSpan, words: int) -> frozenset[str]:
     """The proper nouns around a value: whose value it is."""
-    return frozenset(t.lower_ for t in _window(tokens) if t.pos_ == "PROPN")
+    return frozenset(t.lower_ for t in _window(tokens, words) if t.pos_ == "PROPN")
 
 
-def _window(tokens: TokenSpan) -> Iterator[Token]:
+def _window(tokens: TokenSpan, words: int) -> Iterator[Token]:
     sentence = tokens.sent
-    low = max(sentence.start, tokens.start - CONTEXT_WORDS)
-    high = min(sentence.end, tokens.end + CONTEXT_WORDS)
+    low = max(sentence.start, tokens.start - words)
+    high = min(sentence.end, tokens.end + words)
     for token in tokens.doc[low:high]:
         if not tokens.start <= token.i < tokens.end:
             yield token
 
 
-def _context(tokens: TokenSpan) -> frozenset[str]:
+def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     """The content lemmas around a value, within its sentence: what it is the value of."""
-    return frozenset(t.lemma_.lower() for t in _window(tokens) if t.is_alpha and not t.is_stop)
+    return frozenset(
+        t.lemma_.lower() for t in _window(tokens, words) if t.is_alpha and not t.is_stop
+    )
 
 
-def apart(a: Value, b: Value) -> bool:
+def apart(a: Value, b: Value, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> bool:
     """Whether two values of one key cannot both be true."""
     if a.key != b.key:
         return False
     if a.kind == "time":
-        return not _same_time(a, b)
+        return not _same_time(a, b, settings.clock_slack)
     if a.kind in ("day", "date", "year"):
         return a.normalized != b.normalized
-    low_a, high_a = _rounded(a)
-    low_b, high_b = _rounded(b)
+    low_a, high_a = _rounded(a, settings.rounding)
+    low_b, high_b = _rounded(b, settings.rounding)
     return high_a < low_b or high_b < low_a
 
 
-def _rounded(value: Value) -> tuple[float, float]:
+def _rounded(value: Value, rounding: float) -> tuple[float, float]:
     if value.low == value.high and value.kind in ("count", "money"):
-        return value.low * (1 - ROUNDING), value.high * (1 + ROUNDING)
+        return value.low * (1 - rounding), value.high * (1 + rounding)
     return value.low, value.high
 
 
-def _same_time(a: Value, b: Value) -> bool:
+def _same_time(a: Value, b: Value, clock_slack: float) -> bool:
     """Clock times in minutes; one without a.m./p.m. (low < 0) matches either half-day.
     A whole hour ("9pm") may be a rounded one, so it matches the half hour around it;
-    other times match within ``CLOCK_SLACK`` minutes."""
-    slack = max(_slack(a), _slack(b))
+    other times match within ``clock_slack`` minutes."""
+    slack = max(_slack(a, clock_slack), _slack(b, clock_slack))
     if a.low < 0 or b.low < 0:
         gap = abs(a.high % 720 - b.high % 720)
         return min(gap, 720 - gap) <= slack
     return abs(a.high - b.high) <= slack
 
 
-def _slack(value: Value) -> float:
-    return 30.0 if value.high % 60 == 0 else CLOCK_SLACK
+def _slack(value: Value, clock_slack: float) -> float:
+    return 30.0 if value.high % 60 == 0 else clock_slack
 
 
 def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
