@@ -176,11 +176,11 @@ def one_per_story(data: EcbCoref) -> Labels:
 def newsprism(data: EcbCoref, docs: dict[str, Doc], models: Models) -> Labels | str:
     """newsprism's resolver, or why it cannot run (so the baseline still does)."""
     try:
-        from newsprism.analyze.coreference import resolve_spans
+        from newsprism.evaluation.span_coreference import resolve_spans
     except ImportError as exc:
-        return f"newsprism.analyze.coreference.resolve_spans cannot be imported: {exc}"
+        return f"newsprism.evaluation.span_coreference.resolve_spans cannot be imported: {exc}"
     try:  # Parse as the pipeline does (its alias ruler) when that parser exists.
-        from newsprism.analyze.aliases import default_aliases
+        from newsprism.analyze.entities.aliases import default_aliases
         from newsprism.nlp.parse import parse as pipeline_parse
     except ImportError:
         pipeline_parse = None  # type: ignore[assignment]
@@ -245,8 +245,8 @@ class NamedMentions:
 
 def named_mentions(data: EcbCoref, models: Models) -> NamedMentions:
     """The product path: each gold story's articles parsed and resolved as `analyze` does."""
-    from newsprism.analyze.aliases import default_aliases
     from newsprism.analyze.entities import resolve
+    from newsprism.analyze.entities.aliases import default_aliases
     from newsprism.nlp.parse import parse as pipeline_parse
 
     articles = _articles(data)

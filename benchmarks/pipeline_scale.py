@@ -38,7 +38,7 @@ from typing import Any
 
 from datasets import allsides, ecbplus
 from newsprism import pipeline
-from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.cluster import featurize
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse

@@ -25,7 +25,7 @@ from typing import Any
 
 from datasets import EVAL
 from newsprism import pipeline
-from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.models import Models
 from newsprism.nlp.parse import pipeline as spacy_pipeline
 

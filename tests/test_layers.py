@@ -20,9 +20,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records",),
     ("newsprism",),  # the package itself: its version and the records most used
     ("display", "lexicon", "models", "prose", "settings"),
-    ("clean", "cluster", "evaluation", "ingest", "nlp", "render", "store"),
+    ("clean", "cluster", "ingest", "nlp", "render", "store"),
     ("analyze",),
-    ("pipeline",),
+    ("evaluation", "pipeline"),
     ("scale", "web"),
     ("cli_progress",),
     ("cli",),
@@ -32,7 +32,8 @@ bottom: every stage passes them on. Reading, cleaning, clustering and parsing ea
 records alone, and so do the store and the renderers, which know the records and their
 contract codec (``records.contract``) but not the stages that made them. The analysis
 builds on the parse's docs and on what cleaning knows of outlets; the pipeline alone knows
-the order of the stages; the batch, the web app and the CLI call the pipeline."""
+the order of the stages, and the evaluation scores what the analysis gives against gold
+sets; the batch, the web app and the CLI call the pipeline."""
 
 LAYER = {unit: index for index, units in enumerate(LAYERS) for unit in units}
 

@@ -74,8 +74,10 @@ def test_a_malformed_table_names_its_file_and_line(
 
 def test_the_merged_copies_are_gone() -> None:
     """The lists that several modules kept their own copy of are read from one file."""
-    from newsprism.analyze import coreference, names, quote_speakers
     from newsprism.analyze.claims import assertions, copies, when
+    from newsprism.analyze.entities import names
+    from newsprism.analyze.quotes import speakers as quote_speakers
+    from newsprism.evaluation import span_coreference as coreference
 
     assert names.TITLES <= copies._NOT_NAMES
     assert quote_speakers._PERSON_PRONOUNS <= coreference.PERSONAL

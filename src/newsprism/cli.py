@@ -31,7 +31,7 @@ from newsprism.records import Duplicate
 from newsprism.settings import DEFAULT_DB, FetchSettings, IngestSettings
 
 if TYPE_CHECKING:
-    from newsprism.analyze.aliases import AliasTable
+    from newsprism.analyze.entities.aliases import AliasTable
 
 app = typer.Typer(
     name="newsprism",
@@ -151,7 +151,7 @@ def analyze(
     one_story: OneStory = False,
 ) -> None:
     """The whole pipeline: stories and their analysis as JSON, Markdown or HTML."""
-    from newsprism.analyze.aliases import load_aliases
+    from newsprism.analyze.entities.aliases import load_aliases
 
     try:
         table = load_aliases(aliases)

@@ -130,7 +130,7 @@ class AnalysisSettings:
         help="Least character similarity (rapidfuzz ratio, case, punctuation and "
         "apostrophes folded) of two quotes for them to be one utterance.",
         source="Verbatim and retyped copies score 0.93-1.0 in ECB+ (topics 1-35), the seeds "
-        "and the example corpus (analyze/quote_grouping.py); set below them by hand.",
+        "and the example corpus (analyze/quotes/grouping.py); set below them by hand.",
     )
     quote_contained: float = _setting(
         0.92,
@@ -153,7 +153,7 @@ class AnalysisSettings:
         stage="quotes",
         help="Least mean of embedding cosine and character similarity: rewordings and "
         "translations.",
-        source="Read off pairs (analyze/quote_grouping.py): true pairs at 0.68-0.77 (the "
+        source="Read off pairs (analyze/quotes/grouping.py): true pairs at 0.68-0.77 (the "
         "Rasool translation in the seeds 0.74, the governor in the example corpus 0.71, "
         "ECB+ 0.74), the closest different utterances at 0.65 (ECB+ Weitz), 0.63 "
         "(DeGeneres), 0.62 (Obama); the seeds' closest pair of one speaker at 0.53.",
@@ -163,7 +163,7 @@ class AnalysisSettings:
         stage="quotes",
         help="Least embedding cosine alone: a deep rewording with few shared words.",
         source="No two different utterances reached 0.85 in ECB+ topics 1-35, the seeds and "
-        "the example corpus (analyze/quote_grouping.py); set above that by hand.",
+        "the example corpus (analyze/quotes/grouping.py); set above that by hand.",
     )
     quote_short_words: int = _setting(
         4,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
 from newsprism.nlp import parse

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.analyze.aliases import AliasTable, default_aliases, load_aliases
+from newsprism.analyze.entities.aliases import AliasTable, default_aliases, load_aliases
 from newsprism.errors import InputError
 from newsprism.models import Models
 from newsprism.nlp import parse

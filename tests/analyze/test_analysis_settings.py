@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims.values import Value, apart
-from newsprism.analyze.quote_grouping import similarity
+from newsprism.analyze.quotes.grouping import similarity
 from newsprism.cli import app
 from newsprism.cluster.overlap import overlaps
 from newsprism.records import Article, Claim, Evidence, Span

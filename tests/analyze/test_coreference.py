@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analyze.coreference import resolve_spans
+from newsprism.evaluation.span_coreference import resolve_spans
 from newsprism.models import Models
 
 from .conftest import Parsed

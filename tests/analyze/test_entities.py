@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from newsprism.analyze.aliases import default_aliases
-from newsprism.analyze.entities import resolve, resolve_mentions
+from newsprism.analyze.entities import resolve
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.analyze.entities.chains import resolve_mentions
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.records import Article, Entity, Mention, Span, Story

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.analyze.matching import Match, acronym_of, forms, match
-from newsprism.analyze.names import name_words, plain_key, skeleton
+from newsprism.analyze.entities.matching import Match, acronym_of, forms, match
+from newsprism.analyze.entities.names import name_words, plain_key, skeleton
 
 SPELLINGS = [
     ("Yehia", "Yahya"),

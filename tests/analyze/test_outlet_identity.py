@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze.aliases import default_aliases
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
 from newsprism.nlp import parse

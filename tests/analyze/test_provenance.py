@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.analyze.aliases import default_aliases
-from newsprism.analyze.outlets import outlet_key
-from newsprism.analyze.provenance import cites_outlet, find_cites, point_cites, upstream
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.analyze.provenance.cites import cites_outlet, find_cites, point_cites, upstream
+from newsprism.analyze.provenance.outlets import outlet_key
 from newsprism.models import Models
 from newsprism.nlp.parse import pipeline
 from newsprism.records import Article, Cite, Span

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from unidecode import unidecode
 
-from newsprism.analyze.aliases import default_aliases
-from newsprism.analyze.quote_grouping import quote_id
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.quotes import FoundQuote, find_quotes, group_quotes
+from newsprism.analyze.quotes.grouping import quote_id
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.pipeline import extract

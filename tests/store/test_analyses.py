@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from newsprism.analyze.aliases import default_aliases, parse_table
+from newsprism.analyze.entities.aliases import default_aliases, parse_table
 from newsprism.errors import NotFoundError
 from newsprism.models import Models
 from newsprism.pipeline import analysed_story, analysis_key, stored_article, stored_story

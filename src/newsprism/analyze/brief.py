@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsprism import lexicon
-from newsprism.analyze.outlets import outlet_keys
+from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 

@@ -6,12 +6,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.aliases import AliasTable
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims import find_facts
 from newsprism.analyze.entities import resolve
-from newsprism.analyze.outlets import outlet_keys
-from newsprism.analyze.provenance import find_cites, point_cites, upstream
+from newsprism.analyze.entities.aliases import AliasTable
+from newsprism.analyze.provenance.cites import find_cites, point_cites, upstream
+from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.analyze.quotes import find_quotes, group_quotes
 from newsprism.models import Models
 from newsprism.records import Article, Entity, Provenance, Span, Story
@@ -42,7 +42,7 @@ def analyze_story(
         for p in story.provenance
     )
     dependent = _dependent(provenance, upstream(articles, cites))
-    facts = find_facts(articles, docs, entities, dependent, models.embedder, settings)
+    facts = find_facts(articles, docs, entities, keys, dependent, models.embedder, settings)
     brief = write_brief(facts.claims, facts.conflicts, articles, settings)
     return replace(
         story,

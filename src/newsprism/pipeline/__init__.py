@@ -17,7 +17,7 @@ composite steps (``pipeline.steps``) hold the order:
 
 from __future__ import annotations
 
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.ingest import read_all
 from newsprism.models import Models, default_models
 from newsprism.pipeline.placing import (

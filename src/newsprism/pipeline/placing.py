@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.cluster import place, place_together
 from newsprism.errors import InputError
 from newsprism.ingest import Input, read_all, read_input

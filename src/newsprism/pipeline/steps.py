@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from newsprism.analyze.aliases import AliasTable, default_aliases
+from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
 from newsprism.cluster import cluster_features, featurize

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from newsprism.analyze.aliases import AliasTable, default_aliases
+from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.errors import NotFoundError
 from newsprism.models import Models
 from newsprism.pipeline.steps import analyse_groups

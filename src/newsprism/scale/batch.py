@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsprism import pipeline
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.cluster.stories import sort_stories
 from newsprism.cluster.windows import Mapper
 from newsprism.errors import ClusterError, UsageError

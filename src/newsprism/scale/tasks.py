@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism import pipeline
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.models import Models, default_models
 from newsprism.records import Article, InputFailure, Story
 from newsprism.records.features import ArticleFeatures

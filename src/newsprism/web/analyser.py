@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from newsprism import pipeline
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.models import Models
 from newsprism.records import Article, Story
 from newsprism.store import Store

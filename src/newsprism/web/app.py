@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.errors import NotFoundError, UsageError
 from newsprism.models import Models
 from newsprism.render.html import stylesheet

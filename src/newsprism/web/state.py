@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from newsprism import __version__
-from newsprism.analyze.aliases import AliasTable
+from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.models import Models
 from newsprism.store import Store
 from newsprism.web.analyser import Analyser

@@ -8,7 +8,7 @@ from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.claims.compare import compare, independent
 from newsprism.analyze.claims.quantities import Quantity
-from newsprism.analyze.outlets import outlet_keys
+from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.records import Article, Span
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
@@ -52,7 +52,7 @@ def _deaths(article: Article, words: str, low: float, high: float) -> Assertion:
 def test_numbers_apart_after_qualifiers_conflict() -> None:
     result = compare(
         [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "At least 14 people died", 14, 1e9)],
-        [A, B],
+        outlet_keys([A, B]),
         {},
         _embed,
     )
@@ -65,7 +65,7 @@ def test_numbers_apart_after_qualifiers_conflict() -> None:
 def test_overlapping_ranges_corroborate() -> None:
     result = compare(
         [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "At least 14 people died", 10, 1e9)],
-        [A, B],
+        outlet_keys([A, B]),
         {},
         _embed,
     )
@@ -76,7 +76,7 @@ def test_overlapping_ranges_corroborate() -> None:
 def test_a_copy_is_not_independent_corroboration() -> None:
     claims = [_deaths(A, "Twelve people died", 12, 12), _deaths(B, "Twelve people died", 12, 12)]
     copied = {A.id: {B.id}, B.id: {A.id}}
-    assert compare(claims, [A, B], copied, _embed).claims[0].status == "single_source"
+    assert compare(claims, outlet_keys([A, B]), copied, _embed).claims[0].status == "single_source"
     assert independent({A.id, B.id, C.id}, {A.id: "a", B.id: "b", C.id: "c"}, copied) == 2
 
 
@@ -99,9 +99,9 @@ def _role(article: Article, words: frozenset[str]) -> Assertion:
 
 def test_disjoint_affiliations_conflict_and_unknown_ones_do_not() -> None:
     pm, army = frozenset({"prime", "minister"}), frozenset({"armed", "forces"})
-    result = compare([_role(A, pm), _role(B, army)], [A, B], {}, _embed)
+    result = compare([_role(A, pm), _role(B, army)], outlet_keys([A, B]), {}, _embed)
     assert result.claims[0].status == "conflicting"
-    result = compare([_role(A, pm), _role(B, frozenset())], [A, B], {}, _embed)
+    result = compare([_role(A, pm), _role(B, frozenset())], outlet_keys([A, B]), {}, _embed)
     assert result.claims[0].status == "corroborated"
 
 
@@ -110,7 +110,7 @@ def test_brief_cites_every_sentence() -> None:
         _deaths(A, "Twelve people died", 12, 12),
         _deaths(B, "At least 14 people died", 14, 1e9),
     ]
-    result = compare(claims, [A, B], {}, _embed)
+    result = compare(claims, outlet_keys([A, B]), {}, _embed)
     brief = write_brief(result.claims, result.conflicts, [A, B])
     assert brief and all(sentence.citations for sentence in brief)
     assert "Alpha" in brief[0].text and "Beta" in brief[0].text
@@ -123,13 +123,15 @@ def test_two_spellings_of_one_outlet_are_one_source() -> None:
     same = [_deaths(post, "Twelve people died", 12, 12)]
     alias = compare(
         [*same, _deaths(new_york_post, "Twelve people died", 12, 12)],
-        [post, new_york_post],
+        outlet_keys([post, new_york_post]),
         {},
         _embed,
     )
     assert [c.status for c in alias.claims] == ["single_source"]
     assert len(alias.claims[0].evidence) == 2
-    other = compare([*same, _deaths(echo, "Twelve people died", 12, 12)], [post, echo], {}, _embed)
+    other = compare(
+        [*same, _deaths(echo, "Twelve people died", 12, 12)], outlet_keys([post, echo]), {}, _embed
+    )
     assert [c.status for c in other.claims] == ["corroborated"]
     brief = write_brief(alias.claims, alias.conflicts, [post, new_york_post])
     assert [s.text.split(":")[0] for s in brief] == [
@@ -145,10 +147,12 @@ def test_counts_of_other_things_never_conflict() -> None:
         _count(A, "Twelve people died", 20, 20, "point", "score"),
         _count(B, "At least 14 people died", 23, 23, "point", "score"),
     ]
-    assert compare(points, [A, B], {}, _embed).conflicts == ()
+    assert compare(points, outlet_keys([A, B]), {}, _embed).conflicts == ()
 
 
 def test_an_acronym_is_not_another_employer() -> None:
     long = frozenset({"california", "highway", "patrol", "chp"})
-    result = compare([_role(A, long), _role(B, frozenset({"chp"}))], [A, B], {}, _embed)
+    result = compare(
+        [_role(A, long), _role(B, frozenset({"chp"}))], outlet_keys([A, B]), {}, _embed
+    )
     assert result.conflicts == ()

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 
 import pytest
 
-from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import statements
 from newsprism.analyze.claims.values import Value, apart, statement_values
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.records import Article, Story
@@ -35,7 +36,7 @@ def _article(outlet: str, text: str, published: str | None = None) -> Article:
 
 def _facts(models: Models, articles: Sequence[Article]) -> Facts:
     docs = list(parse(articles, models, default_aliases()))
-    return find_facts(articles, docs, [], {}, models.embedder)
+    return find_facts(articles, docs, [], outlet_keys(articles), {}, models.embedder)
 
 
 def _values(models: Models, text: str) -> list[Value]:
@@ -193,7 +194,8 @@ def test_near_copies_differ_in_a_name_not_in_a_way_of_writing_it(models: Models)
 
 @pytest.fixture(scope="module")
 def seed_facts(seeds_parsed: Parsed, models: Models) -> Facts:
-    return find_facts(seeds_parsed.articles, seeds_parsed.docs, [], {}, models.embedder)
+    articles = seeds_parsed.articles
+    return find_facts(articles, seeds_parsed.docs, [], outlet_keys(articles), {}, models.embedder)
 
 
 def test_seeds_facts(seed_facts: Facts, seeds_parsed: Parsed, seed_story: Story) -> None:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.analyze.aliases import default_aliases
 from newsprism.analyze.claims.quantities import Quantity, disagree, find_quantities, same_measure
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.nlp.parse import pipeline

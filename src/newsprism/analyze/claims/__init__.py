@@ -31,7 +31,6 @@ from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import Value, statement_values
 from newsprism.analyze.claims.when import article_day
-from newsprism.analyze.outlets import outlet_keys
 from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -54,12 +53,14 @@ def find_facts(
     articles: Sequence[Article],
     docs: Sequence[Doc],
     entities: Sequence[Entity],
+    outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
     embedder: Embedder,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Facts:
     """The claims and conflicts of one story (``docs`` parse ``articles``, in order;
-    ``dependent[a]`` are the articles ``a`` copied or cited, or that copied it)."""
+    ``outlets[a]`` is the outlet key of article ``a``; ``dependent[a]`` are the articles
+    ``a`` copied or cited, or that copied it)."""
     found: list[Statement] = []
     values: list[list[Value]] = []
     for article, doc in zip(articles, docs, strict=True):
@@ -97,9 +98,8 @@ def find_facts(
         if not _covered(variant, sides)
     ]
     sides += _assertion_conflicts(
-        articles, docs, entities, dependent, embedder.embed, found, settings
+        articles, docs, entities, outlets, dependent, embedder.embed, found, settings
     )
-    outlets = outlet_keys(articles)
     clash = clashes(values, settings)
     groups = extend(similarity, align(similarity, clash, settings), settings)
     story_claims = claims(
@@ -149,6 +149,7 @@ def _assertion_conflicts(
     articles: Sequence[Article],
     docs: Sequence[Doc],
     entities: Sequence[Entity],
+    outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
     embed: Embed,
     found: Sequence[Statement],
@@ -157,7 +158,7 @@ def _assertion_conflicts(
     """Roles and positions of one actor that exclude each other, with the statements that
     hold each side's words."""
     assertions = list(_assertions(articles, docs, entities))
-    for conflict in compare(assertions, articles, dependent, embed, settings).conflicts:
+    for conflict in compare(assertions, outlets, dependent, embed, settings).conflicts:
         by_side = tuple(
             tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
             for side in conflict.sides

@@ -19,7 +19,7 @@ pair is a conflict only when its values are structured and clearly apart.
 
 Independence: articles that copy each other (shared text) or that name another's
 outlet as their source count once; so do two articles of one outlet (one outlet key,
-``analyze.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
+``provenance.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
 """
 
 from __future__ import annotations
@@ -34,9 +34,7 @@ from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion
 from newsprism.analyze.claims.judge import independent as independent
 from newsprism.analyze.claims.judge import own_words
 from newsprism.analyze.claims.quantities import disagree as counts_disagree
-from newsprism.analyze.outlets import outlet_keys
 from newsprism.records import (
-    Article,
     Claim,
     ClaimStatus,
     Conflict,
@@ -60,14 +58,14 @@ class Comparison:
 
 def compare(
     assertions: Sequence[Assertion],
-    articles: Sequence[Article],
+    outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
     embed: Embed,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Comparison:
-    """Claims and conflicts of a story. ``dependent[a]`` are the articles ``a`` copied or
+    """Claims and conflicts of a story. ``outlets[a]`` is the outlet key of article ``a``
+    (``provenance.outlets.outlet_key``); ``dependent[a]`` are the articles ``a`` copied or
     cited (or that copied it)."""
-    outlets = outlet_keys(articles)
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
     for group in _groups(assertions, embed, settings.same_position):

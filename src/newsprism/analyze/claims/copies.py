@@ -29,14 +29,13 @@ from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.numbers import WORDS
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.when import WEEKDAYS
-from newsprism.analyze.names import TITLES
 from newsprism.records import Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 _TOKEN = re.compile(r"\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
 _WEEKDAYS = frozenset(WEEKDAYS)
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
-_NOT_NAMES = TITLES | lexicon.words("not_name_words") | lexicon.words("months")
+_NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | lexicon.words("months")
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]

@@ -57,7 +57,7 @@ from newsprism.records import Quote, Span, spans_id
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
-    from newsprism.analyze.quotes import FoundQuote
+    from newsprism.analyze.quotes.finding import FoundQuote
     from newsprism.models import Embedder
 
 _APOSTROPHE = re.compile(r"\s*['’]\s*")

@@ -16,8 +16,8 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from newsprism import lexicon
-from newsprism.analyze.mentions import NICKNAME
-from newsprism.analyze.names import ascii_words, is_acronym, name_words, skeleton
+from newsprism.analyze.entities.mentions import NICKNAME
+from newsprism.analyze.entities.names import ascii_words, is_acronym, name_words, skeleton
 from newsprism.records import EntityType
 
 Form = tuple[str, ...]

@@ -14,8 +14,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.names import TITLES
-from newsprism.analyze.outlets import NEWS_WORDS, fold, listed_names, outlet_pattern, outlet_table
+from newsprism.analyze.provenance.outlets import (
+    NEWS_WORDS,
+    fold,
+    listed_names,
+    outlet_pattern,
+    outlet_table,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,7 +32,7 @@ REPORT_NOUNS = lexicon.words("report_nouns")
 """Nouns whose author is a source ("the BBC's report", "a statement from the Pentagon")."""
 INSTITUTIONS = lexicon.words("institution_nouns")
 """Common nouns that name an organisation speaking as a source ("the ministry said")."""
-PERSON_TITLES = TITLES | lexicon.words("person_apposition_nouns")
+PERSON_TITLES = lexicon.words("titles") | lexicon.words("person_apposition_nouns")
 """Nouns that, in apposition, make a name a person's ("X, director general of the WHO")."""
 
 

@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.names import TITLES
+from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
-    from newsprism.analyze.entities import Chain
+    from newsprism.analyze.entities.chains import Chain
 
 DETERMINERS = frozenset({"the"})
 """Only definite descriptions: "a spokesperson" introduces someone, "the spokesperson" refers."""

@@ -11,10 +11,10 @@ speaking as sources ("according to Central Command", "a statement from the Penta
 "the ministry said"). Persons who speak are quotes, not cites, and the article's own
 outlet ("TEHRAN (Tasnim) -" in a Tasnim article) is not an upstream source.
 
-The work is split by responsibility: :mod:`~newsprism.analyze.cite_patterns` finds the
+The work is split by responsibility: :mod:`~newsprism.analyze.provenance.patterns` finds the
 words in a source's role, in the dependency parse and in the plain text;
-:mod:`~newsprism.analyze.source_names` decides whether those words name an organisation;
-:mod:`~newsprism.analyze.outlets` holds the table of known outlets (``data/outlets.tsv``)
+:mod:`~newsprism.analyze.provenance.source_names` decides whether those words name an organisation;
+:mod:`~newsprism.analyze.provenance.outlets` holds the table of known outlets (``data/outlets.tsv``)
 and matches a name to an outlet. This module joins them into cites.
 """
 
@@ -25,14 +25,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.cite_patterns import parsed_cites, textual_cites
-from newsprism.analyze.outlets import (
+from newsprism.analyze.provenance.outlets import (
     cites_outlet,
     listed_names,
     names_own_outlet,
     outlet_key,
     outlet_keys,
 )
+from newsprism.analyze.provenance.patterns import parsed_cites, textual_cites
 from newsprism.records import Article, Cite, Span
 
 if TYPE_CHECKING:

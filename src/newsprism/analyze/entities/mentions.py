@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.aliases import AliasTable
-from newsprism.analyze.names import ARTICLES, TITLES, is_acronym
+from newsprism.analyze.entities.aliases import AliasTable
+from newsprism.analyze.entities.names import ARTICLES, TITLES, is_acronym
 from newsprism.records import Article, EntityType, Mention, Span
 
 if TYPE_CHECKING:

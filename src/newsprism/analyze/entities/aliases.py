@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast, get_args
 
-from newsprism.analyze.names import is_acronym, name_words
+from newsprism.analyze.entities.names import is_acronym, name_words
 from newsprism.errors import InputError
 from newsprism.records import EntityType
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.names import TITLES
+from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 

@@ -28,15 +28,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.quote_grouping import group_quotes
-from newsprism.analyze.quote_marks import ALL_MARKS, Pair, mark_pairs, paragraphs, trim
-from newsprism.analyze.quote_speakers import Speakers, is_cue, linked_cue, near_cue
+from newsprism.analyze.quotes.marks import ALL_MARKS, Pair, mark_pairs, paragraphs, trim
+from newsprism.analyze.quotes.speakers import Speakers, is_cue, linked_cue, near_cue
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["FoundQuote", "find_quotes", "group_quotes"]
+__all__ = ["FoundQuote", "find_quotes"]
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.outlets import NEWS_WORDS, fold, outlet_pattern, outlet_table
-from newsprism.analyze.source_names import REPORT_NOUNS, SourceNames, authors
+from newsprism.analyze.provenance.outlets import NEWS_WORDS, fold, outlet_pattern, outlet_table
+from newsprism.analyze.provenance.source_names import REPORT_NOUNS, SourceNames, authors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

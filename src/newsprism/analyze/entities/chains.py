@@ -1,4 +1,4 @@
-"""One Entity per real-world actor across the articles of a story.
+"""Chains of mentions taken to be one actor: within each article, then across articles.
 
 First within each article: a name joins the chain of an earlier name it matches
 (a surname joins the nearest earlier full name it ends). Then across articles:
@@ -17,15 +17,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.analyze.aliases import AliasTable, compatible
-from newsprism.analyze.completion import complete
-from newsprism.analyze.descriptions import label_heads, link_descriptions
-from newsprism.analyze.labels import find_labels
-from newsprism.analyze.matching import Form, Match, acronym_of, forms, match, words_equal
-from newsprism.analyze.mentions import find_mentions
-from newsprism.analyze.names import is_acronym, plain_key
+from newsprism.analyze.entities.aliases import AliasTable, compatible
+from newsprism.analyze.entities.matching import Form, Match, acronym_of, forms, match, words_equal
+from newsprism.analyze.entities.names import is_acronym, plain_key
 from newsprism.models import Models
-from newsprism.records import Article, Entity, EntityType, Mention, Span, spans_id
+from newsprism.records import EntityType, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
@@ -62,37 +58,6 @@ class Chain:
         self.types[mention.type] += 1
         if mention.type == "PERSON" and any(len(f) > 1 for f in mention_forms):
             self.full_person = True
-
-
-def resolve(
-    articles: Sequence[Article],
-    docs: Sequence[Doc],
-    models: Models,
-    aliases: AliasTable,
-    settings: AnalysisSettings = DEFAULT_ANALYSIS,
-) -> list[Entity]:
-    """Entities of a story's articles (``docs`` are their parses), largest first."""
-    mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
-    chains = resolve_mentions(mentions, docs, models, aliases, settings)
-    complete(chains, articles, docs, settings)
-    parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
-    labels = [_labels(chain, parsed, settings) for chain in chains]
-    by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
-    heads = [label_heads(found, by_id) for found in labels]
-    link_descriptions(chains, heads, articles, docs)
-    entities = [_entity(c, found) for c, found in zip(chains, labels, strict=True)]
-    return sorted(entities, key=lambda e: -len(e.mentions))
-
-
-def _labels(
-    chain: Chain, parsed: dict[str, tuple[Article, Doc]], settings: AnalysisSettings
-) -> tuple[Span, ...]:
-    labels: dict[tuple[str, int, int], Span] = {}
-    for mention in chain.mentions:
-        article, doc = parsed[mention.span.article]
-        for label in find_labels(article, doc, mention, settings):
-            labels.setdefault((label.article, label.start, label.end), label)
-    return tuple(labels[k] for k in sorted(labels))
 
 
 def resolve_mentions(
@@ -301,20 +266,3 @@ def _sentences(chain: Chain, by_id: dict[object, Doc], count: int) -> list[str]:
             if part is not None:
                 sentences.append(part.sent.text)
     return sentences or [m.span.text for m in chain.mentions[:count]]
-
-
-def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
-    named = [m.span for m in chain.mentions]
-    spans = tuple(sorted([*named, *chain.descriptions], key=lambda s: (s.article, s.start)))
-    return Entity(
-        id=spans_id("e", spans),
-        name=chain.alias or _fullest(chain),
-        type=chain.type,
-        mentions=spans,
-        labels=labels,
-    )
-
-
-def _fullest(chain: Chain) -> str:
-    counts = Counter(m.span.text for m in chain.mentions)
-    return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.aliases import AliasTable, default_aliases
-from newsprism.analyze.entities import Chain, resolve_mentions
-from newsprism.analyze.labels import find_labels
-from newsprism.analyze.mentions import TYPES
+from newsprism.analyze.entities.aliases import AliasTable, default_aliases
+from newsprism.analyze.entities.chains import Chain, resolve_mentions
+from newsprism.analyze.entities.labels import find_labels
+from newsprism.analyze.entities.mentions import TYPES
 from newsprism.models import Models
 from newsprism.records import Article, EntityType, Mention, Span
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsprism import lexicon
-from newsprism.analyze.names import TITLES
-from newsprism.analyze.quote_marks import ALL_MARKS, Pair
+from newsprism.analyze.quotes.marks import ALL_MARKS, Pair
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ class Speakers:
         self.sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         person_words = {
             t.lower_ for e in doc.ents if _is_person(e) for t in e if t.is_alpha
-        } - TITLES
+        } - lexicon.words("titles")
         self.candidates = [c for e in doc.ents if (c := self._candidate(e, person_words))]
 
     def cue_span(self, cue: Token) -> Span:

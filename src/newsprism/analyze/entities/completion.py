@@ -21,15 +21,15 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.labels import COURTESY
-from newsprism.analyze.names import TITLES
+from newsprism.analyze.entities.labels import COURTESY
+from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsprism.analyze.entities import Chain
+    from newsprism.analyze.entities.chains import Chain
 
 
 def complete(

@@ -1,0 +1,74 @@
+"""One Entity per real-world actor across the articles of a story: the stages of who is who.
+
+Names are found in each article (``mentions``) and linked into chains (``chains``); every
+other occurrence of a chain's names becomes a mention (``completion``); each mention's
+labels are read from the parse (``labels``); definite descriptions join the actor whose
+label they repeat (``descriptions``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.entities.aliases import AliasTable
+from newsprism.analyze.entities.chains import Chain, resolve_mentions
+from newsprism.analyze.entities.completion import complete
+from newsprism.analyze.entities.descriptions import label_heads, link_descriptions
+from newsprism.analyze.entities.labels import find_labels
+from newsprism.analyze.entities.mentions import find_mentions
+from newsprism.models import Models
+from newsprism.records import Article, Entity, Span, spans_id
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def resolve(
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    models: Models,
+    aliases: AliasTable,
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
+) -> list[Entity]:
+    """Entities of a story's articles (``docs`` are their parses), largest first."""
+    mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
+    chains = resolve_mentions(mentions, docs, models, aliases, settings)
+    complete(chains, articles, docs, settings)
+    parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
+    labels = [_labels(chain, parsed, settings) for chain in chains]
+    by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
+    heads = [label_heads(found, by_id) for found in labels]
+    link_descriptions(chains, heads, articles, docs)
+    entities = [_entity(c, found) for c, found in zip(chains, labels, strict=True)]
+    return sorted(entities, key=lambda e: -len(e.mentions))
+
+
+def _labels(
+    chain: Chain, parsed: dict[str, tuple[Article, Doc]], settings: AnalysisSettings
+) -> tuple[Span, ...]:
+    labels: dict[tuple[str, int, int], Span] = {}
+    for mention in chain.mentions:
+        article, doc = parsed[mention.span.article]
+        for label in find_labels(article, doc, mention, settings):
+            labels.setdefault((label.article, label.start, label.end), label)
+    return tuple(labels[k] for k in sorted(labels))
+
+
+def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
+    named = [m.span for m in chain.mentions]
+    spans = tuple(sorted([*named, *chain.descriptions], key=lambda s: (s.article, s.start)))
+    return Entity(
+        id=spans_id("e", spans),
+        name=chain.alias or _fullest(chain),
+        type=chain.type,
+        mentions=spans,
+        labels=labels,
+    )
+
+
+def _fullest(chain: Chain) -> str:
+    counts = Counter(m.span.text for m in chain.mentions)
+    return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
