@@ -4,6 +4,7 @@ unchanged, redone when they change; analysed actors' names find their stories.""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from newsprism.analyze.entities.aliases import default_aliases, parse_table
 from newsprism.errors import NotFoundError
 from newsprism.models import Models
-from newsprism.pipeline import analysed_story, analysis_key, stored_article, stored_story
+from newsprism.pipeline import analysed_story, analysis_key, stored, stored_article, stored_story
 from newsprism.records import Article, Entity, Story
 from newsprism.store import Store, analyses
 from newsprism.store.analyses import signature, story_analyses
@@ -58,14 +59,26 @@ def test_analysed_names_find_the_story(store: Store) -> None:
     assert store.browse.find(StoryQuery(entity="NVHA Bored")).total == 0
 
 
-def test_members_change_analysis_redone(store: Store, models: Models) -> None:
+def test_members_change_analysis_redone(
+    store: Store, models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second view is a cache hit (no analysis runs); new members make it run again."""
+    runs: list[int] = []
+    real = stored.analyse_groups
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stored, "analyse_groups", counted)
     first_two = store_hostile(store)
     story, members = stored_story(store, STORY_ID, models)
+    assert len(runs) == 1
     assert story.id == STORY_ID and {a.id for a in members} == {a.id for a in first_two}
     assert story.entities, "the governor is named in both articles"
     assert store.browse.find(StoryQuery(entity="demirkhanov")).total == 1
     again, _ = stored_story(store, STORY_ID, models)
-    assert again == story
+    assert again == story and len(runs) == 1, "the second view reads the cache"
     assert analysed_story(store, STORY_ID) == (story, members)
     mine = default_aliases().extended(parse_table("Dam Board\tORG\tDB\n", "mine.tsv"))
     assert analysed_story(store, STORY_ID, mine) is None, "another table, another analysis"
@@ -75,6 +88,7 @@ def test_members_change_analysis_redone(store: Store, models: Models) -> None:
     store.add_articles([third])
     store.stories.set_memberships({third.id: STORY_ID})
     grown, members = stored_story(store, STORY_ID, models)
+    assert len(runs) == 2, "a new member makes the analysis run again"
     assert len(grown.article_ids) == 3 and third.id in {a.id for a in members}
     with store.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(story_analyses)) == 1
