@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.models import Models, default_models
-from newsprism.pipeline import ingest
+from newsprism.pipeline import Analysis, analyze, ingest
+from newsprism.records import Article
 from newsprism.store import Store, open_store
 from tests.postgres import Server, Unavailable, server_from_environment
 
@@ -130,3 +131,15 @@ def sqlite_corpus_store(
     not what they test)."""
     db = str(tmp_path_factory.mktemp("corpus") / "news.db")
     yield from _corpus_store(db, examples_dir, models)
+
+
+@pytest.fixture(scope="session")
+def seeds_analysis(seeds_dir: Path, models: Models) -> Analysis:
+    """The seeds through `analyze` as a user runs it, once per session: the head of the
+    chain seeds -> articles -> parses -> analysis that the other seed fixtures share."""
+    return analyze([str(seeds_dir)], models=models)
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_analysis: Analysis) -> tuple[Article, ...]:
+    return seeds_analysis.articles

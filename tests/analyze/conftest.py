@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from newsprism.analyze.entities.aliases import default_aliases
-from newsprism.analyze.story import analyze_story
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.pipeline import extract
 from newsprism.records import Article, Story
+from newsprism.records.results import Analysis
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,10 @@ def _parsed(paths: list[str], models: Models) -> Parsed:
 
 
 @pytest.fixture(scope="session")
-def seeds_parsed(seeds_dir: Path, models: Models) -> Parsed:
-    return _parsed([str(seeds_dir)], models)
+def seeds_parsed(seed_articles: tuple[Article, ...], models: Models) -> Parsed:
+    """The seeds' articles of the session chain, parsed once."""
+    articles = list(seed_articles)
+    return Parsed(articles, list(parse(articles, models, default_aliases())))
 
 
 @pytest.fixture(scope="session")
@@ -44,13 +46,7 @@ def examples_parsed(examples_dir: Path, models: Models) -> Parsed:
 
 
 @pytest.fixture(scope="session")
-def seed_story(seeds_parsed: Parsed, models: Models) -> Story:
-    """The seeds analysed as one story."""
-    ids = tuple(a.id for a in seeds_parsed.articles)
-    return analyze_story(
-        Story(Story.make_id(ids), "t", ids),
-        seeds_parsed.articles,
-        seeds_parsed.docs,
-        models,
-        default_aliases(),
-    )
+def seed_story(seeds_analysis: Analysis) -> Story:
+    """The seeds' one story as `analyze` gives it (the session chain)."""
+    (story,) = seeds_analysis.stories
+    return story

@@ -1,4 +1,5 @@
-"""Real articles for the clustering tests: the seeds and the example corpus, read once."""
+"""Real articles for the clustering tests: the example corpus, read once (the seeds come
+from the session chain in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,6 @@ from newsprism.models import Models
 from newsprism.pipeline import extract
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures
-
-
-@pytest.fixture(scope="session")
-def seed_articles(seeds_dir: Path, models: Models) -> tuple[Article, ...]:
-    return extract([str(seeds_dir)], models=models).articles
 
 
 @pytest.fixture(scope="session")
