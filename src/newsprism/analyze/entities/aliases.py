@@ -9,12 +9,11 @@ after case, accents, apostrophes and transliteration are folded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import cast, get_args
 
 from newsprism.analyze.entities.names import is_acronym, name_words
 from newsprism.errors import InputError
@@ -111,32 +110,3 @@ _PLACES = frozenset({"GPE", "LOC"})
 
 def compatible(a: EntityType, b: EntityType) -> bool:
     return a == b or {a, b} <= _ACTORS or {a, b} <= _PLACES
-
-
-_RULER_LABELS = {"FACILITY": "FAC", "OTHER": "MISC"}
-
-
-def ruler_patterns(table: AliasTable | None = None) -> list[dict[str, Any]]:
-    """EntityRuler patterns: acronyms as exact tokens, other names case-insensitively."""
-    patterns: list[dict[str, Any]] = []
-    for entry in (table or default_aliases()).entries:
-        label = _RULER_LABELS.get(entry.type, entry.type)
-        for name in _unique(_apostrophe_forms(entry.names)):
-            if is_acronym(name):
-                patterns.append({"label": label, "pattern": [{"ORTH": name}]})
-            elif len(name.split()) > 1 or entry.type != "GPE":
-                patterns.append({"label": label, "pattern": name})
-    return patterns
-
-
-def _unique(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(names))
-
-
-def _apostrophe_forms(names: Iterable[str]) -> Iterable[str]:
-    """Each name as written, with curly apostrophes, and without apostrophes."""
-    for name in names:
-        yield name
-        if "'" in name:
-            yield name.replace("'", "’")
-            yield name.replace("'", "")
