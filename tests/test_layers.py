@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("analyze",),
     ("evaluation", "pipeline"),
     ("scale", "web"),
-    ("cli_progress",),
+    ("cli_options", "cli_progress"),
     ("cli",),
 )
 """Bottom first; the units of one layer import nothing of each other. The records are the

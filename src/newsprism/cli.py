@@ -24,11 +24,23 @@ from rich.console import Console
 from rich.text import Text
 
 from newsprism import __version__
+from newsprism.cli_options import (
+    AllowPrivate,
+    AnalyzeFormat,
+    Db,
+    Deadline,
+    ExtractFormat,
+    Inputs,
+    OneStory,
+    Output,
+    Timeout,
+    ingest_settings,
+)
 from newsprism.cli_progress import Reporter, reporting
 from newsprism.display import printable
 from newsprism.errors import InputError, NewsprismError
 from newsprism.records import Duplicate
-from newsprism.settings import DEFAULT_DB, FetchSettings, IngestSettings
+from newsprism.settings import DEFAULT_DB, IngestSettings
 
 if TYPE_CHECKING:
     from newsprism.analyze.entities.aliases import AliasTable
@@ -42,44 +54,6 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 _state = {"debug": False, "quiet": False}
-
-
-class ExtractFormat(StrEnum):
-    jsonl = "jsonl"
-    json = "json"
-
-
-class AnalyzeFormat(StrEnum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-Inputs = Annotated[
-    list[str],
-    typer.Argument(help="Files, directories (recursive), globs, '-' for stdin, or http(s) URLs."),
-]
-Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-]
-AllowPrivate = Annotated[
-    bool,
-    typer.Option(help="Allow fetching from loopback, private and link-local addresses."),
-]
-Timeout = Annotated[float, typer.Option(help="Seconds allowed for each network step of a fetch.")]
-Deadline = Annotated[
-    float, typer.Option(help="Seconds allowed for one whole fetch (redirects and body).")
-]
-Db = Annotated[
-    str, typer.Option(help="SQLite file path, or any SQLAlchemy URL (postgresql://...).")
-]
-OneStory = Annotated[
-    bool,
-    typer.Option(
-        "--one-story",
-        help="The inputs tell one event: skip clustering and treat every article as one story.",
-    ),
-]
 
 
 def _print_version(value: bool) -> None:
@@ -121,7 +95,7 @@ def extract(
 
     with _reporting() as reporter:
         result = pipeline.extract(
-            inputs, _settings(allow_private, timeout, deadline), progress=reporter.article
+            inputs, ingest_settings(allow_private, timeout, deadline), progress=reporter.article
         )
     _write(render_extraction(result, fmt.value), output)
     _report_duplicates(result.duplicates)
@@ -157,7 +131,7 @@ def analyze(
         table = load_aliases(aliases)
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--aliases") from exc
-    settings = _settings(allow_private, timeout, deadline)
+    settings = ingest_settings(allow_private, timeout, deadline)
     _analyze(inputs, fmt.value, output, db, settings, one_story, analyse=True, aliases=table)
 
 
@@ -181,7 +155,7 @@ def cluster(
     deadline: Deadline = 120.0,
 ) -> None:
     """Group articles into stories, one per real-world event."""
-    settings = _settings(allow_private, timeout, deadline)
+    settings = ingest_settings(allow_private, timeout, deadline)
     _analyze(inputs, fmt.value, output, db, settings, one_story=False, analyse=False)
 
 
@@ -210,7 +184,7 @@ def ingest(
         report = pipeline.ingest(
             inputs,
             store,
-            _settings(allow_private, timeout, deadline),
+            ingest_settings(allow_private, timeout, deadline),
             progress=reporter.article,
             one_story=one_story,
             analyse=analyse,
@@ -281,7 +255,7 @@ def batch(
     store = open_store(db) if db else None
     with _reporting() as reporter:
         result = run_batch(
-            inputs, settings, _settings(allow_private, timeout, deadline), progress=reporter
+            inputs, settings, ingest_settings(allow_private, timeout, deadline), progress=reporter
         )
     save_batch(result, out, store)
     analysis = result.analysis
@@ -315,7 +289,9 @@ def watch(
         settings = WatchSettings(interval=interval, max_backoff=max(interval, 6 * 3600.0))
     except NewsprismError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    watcher = Watcher(feeds, open_store(db), settings, _settings(allow_private, timeout, deadline))
+    watcher = Watcher(
+        feeds, open_store(db), settings, ingest_settings(allow_private, timeout, deadline)
+    )
     errors = 0
 
     def report(result: PollResult) -> None:
@@ -380,14 +356,6 @@ def _analyze(
     _write(RENDERERS[fmt](result), output)
     _report_duplicates(result.duplicates)
     raise typer.Exit(1 if result.failures else 0)
-
-
-def _settings(allow_private: bool, timeout: float, deadline: float) -> IngestSettings:
-    try:
-        fetch = FetchSettings(timeout=timeout, deadline=deadline, allow_private=allow_private)
-        return IngestSettings(fetch=fetch)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
 
 
 @contextmanager
