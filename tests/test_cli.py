@@ -141,6 +141,7 @@ def test_usage_errors_exit_2(args: list[str], examples_dir: Path) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_analyze_json_file_is_schema_valid(
     tmp_path: Path, examples_dir: Path, schema_path: Path
 ) -> None:
@@ -157,12 +158,14 @@ def test_analyze_json_file_is_schema_valid(
 @pytest.mark.parametrize(
     ("fmt", "marker"), [("markdown", "# newsprism"), ("html", "<!doctype html>")]
 )
+@pytest.mark.models  # runs the models without the fixture
 def test_analyze_other_formats(fmt: str, marker: str, examples_dir: Path) -> None:
     result = invoke(["analyze", "-f", fmt, str(examples_dir)])
     assert result.exit_code == 0
     assert result.stdout.startswith(marker)
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_analyze_one_story_keeps_every_article_together(
     examples_dir: Path, seeds_dir: Path
 ) -> None:
@@ -176,6 +179,7 @@ def test_analyze_one_story_keeps_every_article_together(
     assert len(story["article_ids"]) == 12
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_ingest_twice_stores_once(db: str, examples_dir: Path) -> None:
     first = invoke(["ingest", "--db", db, str(examples_dir)])
     assert first.exit_code == 0, first.output
@@ -185,6 +189,7 @@ def test_ingest_twice_stores_once(db: str, examples_dir: Path) -> None:
     assert re.search(r"stored 0 new article\(s\), 7 already", second.stderr)
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_analyze_with_db_stores(db: str, examples_dir: Path) -> None:
     assert invoke(["analyze", "--db", db, str(examples_dir / "wire.jsonl")]).exit_code == 0
     second = invoke(["ingest", "--db", db, str(examples_dir / "wire.jsonl")])
@@ -209,6 +214,7 @@ def test_unopenable_db_is_one_line_and_exit_2(
     assert "cannot" in captured.err
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_cluster_tsv_groups_the_examples(examples_dir: Path) -> None:
     """`cluster -f tsv`: one row per article; the dam collapse is one story, the football
     match another."""

@@ -35,6 +35,7 @@ def one(corpus: list[str]) -> BatchResult:
     return run_batch(corpus, BatchSettings(partitions=1, analyse=False, **LOCAL))  # type: ignore[arg-type]
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_partitioning_does_not_change_the_stories(four: BatchResult, one: BatchResult) -> None:
     assert four.shards >= 4 and one.shards == 1
     assert story_sets(four.analysis.stories) == story_sets(one.analysis.stories)
@@ -42,6 +43,7 @@ def test_partitioning_does_not_change_the_stories(four: BatchResult, one: BatchR
     assert {a.id for a in four.analysis.articles} == {a.id for a in one.analysis.articles}
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_batch_finds_the_stories_of_analyze(four: BatchResult, corpus: list[str]) -> None:
     alone = pipeline.analyze(corpus, models=default_models(), analyse=False)
     assert len(alone.stories) > 1
@@ -86,6 +88,7 @@ def test_parquet_tables_agree_with_the_analysis(
     assert list(Draft202012Validator(schema).iter_errors(document)) == []
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_a_bad_shard_is_reported_and_the_rest_goes_on(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,6 +114,7 @@ def test_a_bad_shard_is_reported_and_the_rest_goes_on(
     }
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_worker_processes_on_a_tiny_input(seeds_dir: Path) -> None:
     """Real worker processes: the models load once in each, not in this process."""
     inputs = [str(p) for p in sorted(seeds_dir.iterdir())[:3]]

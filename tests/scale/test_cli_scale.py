@@ -23,6 +23,7 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_batch_on_an_existing_cluster_with_a_missing_input(
     scheduler: str, seeds_dir: Path, tmp_path: Path
 ) -> None:

@@ -84,6 +84,7 @@ def test_the_write_lock_is_the_stores_across_processes(db: str) -> None:
     held.close()
 
 
+@pytest.mark.models  # runs the models without the fixture
 def test_two_ingests_at_once_both_place_everything(
     db: str, seeds_dir: Path, examples_dir: Path
 ) -> None:
