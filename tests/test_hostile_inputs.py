@@ -14,6 +14,7 @@ from newsprism.clean import MAX_ARTICLE_CHARS
 from newsprism.cli import app
 from newsprism.display import printable
 from newsprism.models import Models
+from newsprism.store import open_store
 from tests.ingest.pages import article_text
 
 runner = CliRunner()
@@ -49,6 +50,28 @@ def test_half_a_character_in_jsonl_is_replaced_and_every_line_read(
     assert len(result.articles) == 2
     broken = next(a for a in result.articles if "Broken" in a.text)
     assert "\ufffd" in broken.text and broken.title == "A \ufffd b"
+
+
+def test_a_nul_character_is_dropped_and_the_article_stored_anywhere(
+    tmp_path: Path, models: Models, db: str
+) -> None:
+    """NUL in JSONL text and title (which PostgreSQL refuses to store) is dropped; both
+    lines are stored, on SQLite and on PostgreSQL."""
+    lines = [
+        json.dumps({"text": article_text("one") + " Said\u0000 here.", "title": "Dam\u0000 holds"}),
+        json.dumps({"text": article_text("two")}),
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    store = open_store(db)
+    try:
+        report = pipeline.ingest([str(path)], store, models=models, analyse=False)
+        assert report.failures == () and report.stored.added == 2
+        texts = [a.text for a in store.articles()]
+        assert any("Said here." in t for t in texts) and not any("\x00" in t for t in texts)
+        assert {a.title for a in store.articles()} >= {"Dam holds"}
+    finally:
+        store.close()
 
 
 def test_printable_escapes_controls_and_hides_credentials() -> None:

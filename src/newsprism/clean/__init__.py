@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from newsprism.clean import outlet as outlets
@@ -33,8 +34,19 @@ refuses over 1,000,000, which would end the whole run: a longer text is refused 
 and the rest of the run goes on."""
 
 
+def _without_nul(raw: RawDocument) -> RawDocument:
+    """NUL characters carry no text and no store may keep them (PostgreSQL refuses them in
+    text): they go from the text and every metadata field before anything is measured."""
+    fields = ("text", "url", "title", "outlet", "published", "language")
+    values = {f: getattr(raw, f) for f in fields}
+    if not any(isinstance(v, str) and "\x00" in v for v in values.values()):
+        return raw
+    return replace(raw, **{f: v.replace("\x00", "") for f, v in values.items() if v})
+
+
 def clean(raw: RawDocument, detect_language: LanguageDetector | None = None) -> Article:
     """Clean one document; raise InputError when nothing of an article is left."""
+    raw = _without_nul(raw)
     removed: list[Removal] = list(raw.removed)
     lines, copyright_lines = _strip_furniture(_paragraphs(raw.text), removed)
     header_end = next((i for i, line in enumerate(lines) if is_body_paragraph(line)), len(lines))
