@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsprism.models import Models, default_models
 
@@ -59,6 +60,7 @@ def test_spacy_pipeline_finds_entities(models: Models) -> None:
     assert models.nlp is models.nlp
 
 
+@pytest.mark.models  # loads the models without the fixture
 def test_small_spacy_pipeline_loads() -> None:
     nlp = Models(spacy_size="sm").nlp
     assert "ner" in nlp.pipe_names

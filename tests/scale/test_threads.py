@@ -14,6 +14,7 @@ def test_a_bad_thread_count_names_the_variable(monkeypatch: pytest.MonkeyPatch) 
         _ = Models().embedder
 
 
+@pytest.mark.models  # loads the models without the fixture
 def test_one_thread_embeds_as_many(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = ["Floods closed the coastal road.", "The council met on Tuesday."]
     default = Models().embedder.embed(texts)
