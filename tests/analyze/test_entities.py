@@ -222,6 +222,20 @@ def test_a_title_in_address_joins_the_actor_it_labels(models: Models) -> None:
     assert "Mr. President" in {m.text for m in _one(entities, "Joe Biden").mentions}
 
 
+def test_a_label_is_no_description_and_descriptions_are_no_names(models: Models) -> None:
+    """ "the military spokesperson" after "is" is Rasool's label, not a second mention; "The
+    spokesperson" later is a description: a mention, not one of his names."""
+    entities = _story(
+        models,
+        "Yehia Rasool is the military spokesperson of the Iraqi army. The spokesperson said "
+        "the strike was unlawful.",
+    )
+    rasool = _one(entities, "Yehia Rasool")
+    assert [m.text for m in rasool.mentions] == ["Yehia Rasool", "The spokesperson"]
+    assert [m.text for m in rasool.descriptions] == ["The spokesperson"]
+    assert [m.text for m in rasool.names] == ["Yehia Rasool"]
+
+
 def test_a_description_no_actor_carries_stays_alone(models: Models) -> None:
     entities = _story(
         models,

@@ -201,6 +201,15 @@ class Entity:
     mentions: tuple[Span, ...]
     labels: tuple[Span, ...] = ()
     """How each article describes the actor: roles, titles, epithets."""
+    descriptions: tuple[Span, ...] = ()
+    """The mentions that are descriptions standing for the actor ("the president"), not
+    names: among ``mentions`` too, but never shown or searched as the actor's names."""
+
+    @property
+    def names(self) -> tuple[Span, ...]:
+        """The mentions that name the actor (descriptions left out)."""
+        described = set(self.descriptions)
+        return tuple(m for m in self.mentions if m not in described)
 
 
 @dataclass(frozen=True)

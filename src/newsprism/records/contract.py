@@ -91,6 +91,7 @@ def entity_data(entity: Entity) -> dict[str, Any]:
         "type": entity.type,
         "mentions": [span_data(s) for s in entity.mentions],
         "labels": [span_data(s) for s in entity.labels],
+        "descriptions": [span_data(s) for s in entity.descriptions],
     }
 
 
@@ -205,6 +206,7 @@ def story_from_data(data: dict[str, Any]) -> Story:
                 type=e["type"],
                 mentions=tuple(span_from_data(s) for s in e["mentions"]),
                 labels=tuple(span_from_data(s) for s in e["labels"]),
+                descriptions=tuple(span_from_data(s) for s in e.get("descriptions", ())),
             )
             for e in data["entities"]
         ),

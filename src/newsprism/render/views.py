@@ -91,7 +91,7 @@ def entity_views(story: Story, by_id: dict[str, Article]) -> list[EntityView]:
             EntityView(
                 entity,
                 articles,
-                tuple(sorted({m.text for m in entity.mentions})),
+                tuple(sorted({m.text for m in entity.names})),
                 tuple((outlet_name(by_id[a]), tuple(t)) for a, t in per_article.items()),
             )
         )

@@ -46,12 +46,13 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "4"
+ANALYSIS_VERSION = "5"
 """Raised when the analysis of a story changes its output between releases of the same
 version, so cached analyses written by an earlier one are made again (2: claims read in the
 articles' own words; 3: every occurrence of a name, and descriptions, among an actor's
 mentions; 4: each article's outlet key and the article each cite points to, which the graph
-and the matrix go by). A new package version makes them again by itself."""
+and the matrix go by; 5: an actor's descriptions told from its names). A new package
+version makes them again by itself."""
 
 
 def signature(article_ids: Iterable[str], *, aliases: str) -> str:
@@ -81,8 +82,9 @@ class AnalysisCache:
 
     def save(self, story_id: str, members_signature: str, story: Story) -> None:
         """Replace the story's cached analysis and the names it is found by (every actor's
-        name and mentions)."""
-        names = [n for e in story.entities for n in (e.name, *(m.text for m in e.mentions))]
+        name and the names its mentions use; descriptions such as "the president" are not
+        names)."""
+        names = [n for e in story.entities for n in (e.name, *(m.text for m in e.names))]
         folded = sorted({" ".join(n.split()).lower() for n in names if n.strip()})
         try:
             with self._engine.begin() as conn:

@@ -56,12 +56,14 @@ def label_heads(labels: Sequence[Span], docs: dict[str, Doc]) -> set[str]:
 
 def link_descriptions(
     chains: Sequence[Chain],
+    labels: Sequence[Sequence[Span]],
     heads: Sequence[set[str]],
     articles: Sequence[Article],
     docs: Sequence[Doc],
 ) -> None:
-    """Add to each chain the descriptions that stand for it (``heads[i]`` are the label heads
-    of ``chains[i]``), in place."""
+    """Add to each chain the descriptions that stand for it (``labels[i]`` are the labels of
+    ``chains[i]``, ``heads[i]`` their head nouns), in place; a phrase that is itself a label
+    ("Rasool is the military spokesperson") stays a label."""
     carriers: dict[str, list[int]] = {}
     for index, words in enumerate(heads):
         for word in words & ROLE_NOUNS.get(chains[index].type, frozenset()):
@@ -79,9 +81,11 @@ def link_descriptions(
             if _description(chunk, named)
         ]
         found += [(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)]
+        labelled = [(s.start, s.end) for spans in labels for s in spans if s.article == article.id]
         for start, end, word in found:
             candidates = carriers.get(word)
-            if candidates and not any(s < end and start < e for s, e, _ in named):
+            taken = [(s, e) for s, e, _ in named] + labelled
+            if candidates and not any(s < end and start < e for s, e in taken):
                 chosen = _nearest(candidates, named, start)
                 if chosen is not None:
                     chains[chosen].descriptions.append(Span.of(article, start, end))

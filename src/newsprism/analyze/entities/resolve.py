@@ -41,7 +41,7 @@ def resolve(
     labels = [_labels(chain, parsed, settings) for chain in chains]
     by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
     heads = [label_heads(found, by_id) for found in labels]
-    link_descriptions(chains, heads, articles, docs)
+    link_descriptions(chains, labels, heads, articles, docs)
     entities = [_entity(c, found) for c, found in zip(chains, labels, strict=True)]
     return sorted(entities, key=lambda e: -len(e.mentions))
 
@@ -66,6 +66,7 @@ def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
         type=chain.type,
         mentions=spans,
         labels=labels,
+        descriptions=tuple(sorted(chain.descriptions, key=lambda s: (s.article, s.start))),
     )
 
 
