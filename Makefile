@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/models.txt re
 # store tests also run on a throwaway PostgreSQL from Debian's server.
 debian:
 	@sh requirements/debian-need "browser tests" /usr/bin/chromium chromium chromium-driver
-	@sh requirements/debian-need "PostgreSQL tests" "/usr/lib/postgresql/*/bin/initdb" postgresql
+	@sh requirements/debian-need "PostgreSQL tests" "$$(command -v initdb) /usr/lib/postgresql/*/bin/initdb" postgresql
 
 demo: install
 	$(VENV)/bin/newsprism analyze examples/corpus --format markdown -o examples/report.md; \

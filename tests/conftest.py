@@ -47,7 +47,7 @@ def postgres() -> Iterator[Server | None]:
     try:
         server = server_from_environment()
     except Unavailable as exc:
-        pytest.fail(f"PostgreSQL is required here and cannot be started: {exc}")
+        pytest.fail(f"PostgreSQL for the tests: {exc}")
     yield server
     if server is not None:
         server.stop()

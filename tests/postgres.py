@@ -52,6 +52,7 @@ class Server:
         self.admin_url = admin_url
         self.folder = folder
         self.run_as = run_as
+        self.created: list[str] = []
 
     @classmethod
     def start(cls) -> Server:
@@ -65,15 +66,24 @@ class Server:
             except KeyError as exc:
                 raise Unavailable("running as root and there is no 'postgres' user") from exc
             os.chown(folder, user.pw_uid, user.pw_gid)
-        _run(run_as, [str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"])
         options = f"-k {folder} -p {_PORT} -c listen_addresses='' -c fsync=off"
         pg_ctl = [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "log")]
-        _run(run_as, [*pg_ctl, "-o", options, "-w", "start"])
+        try:
+            _run(
+                run_as, [str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]
+            )
+            _run(run_as, [*pg_ctl, "-o", options, "-w", "start"])
+        except Unavailable:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         url = f"postgresql+psycopg://postgres@/postgres?host={folder}&port={_PORT}"
         return cls(url, folder, run_as)
 
     def stop(self) -> None:
+        """Stop a server this process started; on a server it was pointed at, drop the
+        databases it created there."""
         if self.folder is None:
+            self._drop_created()
             return
         binaries = _binaries()
         data = self.folder / "data"
@@ -91,7 +101,17 @@ class Server:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         engine.dispose()
+        self.created.append(name)
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def _drop_created(self) -> None:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            for name in self.created:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
 
 
 def _run(user: str | None, command: list[str]) -> None:
@@ -110,6 +130,8 @@ def server_from_environment() -> Server | None:
         return None
     if "://" in choice:
         return Server(choice)
+    if choice not in ("", "required"):
+        raise Unavailable(f"{ENV}={choice!r}: use a postgresql+psycopg:// URL, 'required' or 'off'")
     try:
         return Server.start()
     except Unavailable:

@@ -112,7 +112,9 @@ class Embedder:
         keys = [(text, tuple(ranges)) for text, ranges in zip(texts, parts, strict=True)]
         unique = list(dict.fromkeys(keys))
         if len(unique) < len(keys):  # a sentence copied between articles runs once
-            pooled = self.embed_parts([t for t, _ in unique], [list(r) for _, r in unique])
+            pooled = self.embed_parts(
+                [t for t, _ in unique], [list(r) for _, r in unique], batch_size
+            )
             first: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
             start = 0
             for key in unique:

@@ -34,6 +34,8 @@ def _imports() -> dict[str, set[str]]:
                     base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
                     base = f"{base}.{node.module}" if node.module else base
                 targets.add(base)
+                # "from newsprism.analyze import quotes" imports the module quotes
+                targets.update(f"{base}.{alias.name}" for alias in node.names)
             elif isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
         found[name] = {t for t in targets if t.startswith("newsprism.analyze")}

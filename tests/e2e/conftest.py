@@ -39,7 +39,7 @@ START_SECONDS = 20.0
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":  # CI installs it: a skip there would hide a gap
-            pytest.fail(f"{CHROMIUM} is absent in CI: .ci/run should have installed chromium")
+            pytest.fail(f"{CHROMIUM} is absent in CI: make install should have installed chromium")
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (make install does)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

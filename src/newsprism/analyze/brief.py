@@ -21,7 +21,9 @@ KIND_ORDER = {"quantity": 0, "event": 1, "statement": 2, "attribute": 3}
 """What the brief tells first among agreed claims: numbers and acts before words and roles."""
 UNNAMED = "\x00"
 """Marks an outlet without a known name in the outlet map."""
-_SPELLED = {int(float(n)): word for word, n in lexicon.pairs("number_words").items()}
+_SPELLED: dict[int, str] = {}
+for _word, _number in lexicon.pairs("number_words").items():
+    _SPELLED.setdefault(int(float(_number)), _word)  # the first word listed for a number
 """Numbers spelled out: the brief writes "two unnamed outlets" up to five."""
 
 

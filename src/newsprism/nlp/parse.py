@@ -7,7 +7,7 @@ alias table given (the pipeline gives the shipped one, or it extended by
 "CENTCOM", "Daesh").
 
 The table is passed in: this layer knows what the ruler needs of it (:class:`NameTable`,
-which ``analyze.aliases.AliasTable`` is) and imports nothing of the analysis stages.
+which ``analyze.entities.aliases.AliasTable`` is) and imports nothing of the analysis stages.
 """
 
 from __future__ import annotations

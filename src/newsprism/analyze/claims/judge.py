@@ -9,7 +9,7 @@ statement's words (the one most alike the others), its status
 
 Independence: articles that copy each other (shared text) or that name another's outlet
 as their source count once; so do two articles of one outlet (one outlet key,
-``analyze.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
+``analyze.provenance.outlets.outlet_key``: "NY Post" and "New York Post" are one outlet).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Direct quotations in one article: the quoted words, the speech cue and who spoke.
 
 This module decides what counts as a quote and in what order its speaker is
-sought; ``quote_marks`` pairs the marks (never confusing them with apostrophes)
-and ``quote_speakers`` links a quote to its speech verb and resolves the speaker.
+sought; ``marks`` pairs the marks (never confusing them with apostrophes) and
+``speakers`` links a quote to its speech verb and resolves the speaker.
 
 What is not a quote: indirect speech (no marks at all); scare quotes, nicknames
 and titles, that is quoted fragments inside a sentence that no speech or labelling
