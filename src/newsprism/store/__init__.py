@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
 from newsprism.records import Article, InputFailure, Removal
+from newsprism.records.contract import article_data
 from newsprism.settings import DEFAULT_DB
 from newsprism.store.analyses import AnalysisCache
 from newsprism.store.browse import Browser
@@ -163,19 +164,8 @@ class Store:
 
 
 def _row(article: Article, now: datetime) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "url": article.url,
-        "outlet": article.outlet,
-        "title": article.title,
-        "published": article.published,
-        "language": article.language,
-        "kind": article.kind,
-        "text": article.text,
-        "removed": [{"reason": r.reason, "text": r.text} for r in article.removed],
-        "ingested_at": now,
-    }
+    """The article as the contract writes it, with what the store adds."""
+    return {**article_data(article), "kind": article.kind, "ingested_at": now}
 
 
 def _article(row: Any) -> Article:
