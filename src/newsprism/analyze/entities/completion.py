@@ -43,24 +43,44 @@ def complete(
     match too much text to search for; an all-caps form is searched only for names of
     ``settings.dateline_min_chars`` ("US" in capitals is a word too)."""
     owners = _owners(chains, settings.name_min_chars)
+    by_word = _by_first_word(owners, settings.dateline_min_chars)
+    held: dict[str, list[tuple[int, int, Chain]]] = {}
+    for known in chains:
+        for m in known.mentions:
+            held.setdefault(m.span.article, []).append((m.span.start, m.span.end, known))
     for article, doc in zip(articles, docs, strict=True):
-        taken = [
-            (m.span.start, m.span.end)
-            for chain in chains
-            for m in chain.mentions
-            if m.span.article == article.id
-        ]
-        for name in sorted(owners, key=lambda n: (-len(n), n)):
+        here = held.setdefault(article.id, [])
+        present = {
+            name for word in set(_WORD.findall(article.text)) for name in by_word.get(word, ())
+        }
+        for name in sorted(present, key=lambda n: (-len(n), n)):
             for start, end in _occurrences(article.text, name, settings.dateline_min_chars):
-                if any(start < e and s < end for s, e in taken):
+                if any(start < e and s < end for s, e, _ in here):
                     continue
                 if not _stands_alone(doc, start, end, name):
                     continue
-                chain = _owner(owners[name], article.id, start)
+                chain = _owner(owners[name], here, start)
                 if chain is None:
                     continue
                 chain.mentions.append(Mention(Span.of(article, start, end), chain.type))
-                taken.append((start, end))
+                here.append((start, end, chain))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _by_first_word(owners: dict[str, list[Chain]], dateline_chars: int) -> dict[str, set[str]]:
+    """The searchable names by the first run of word characters of each of their forms: a
+    name can occur in an article only where that run stands as a word, so each article is
+    searched only for the names whose first word it holds (a story of thousands of
+    articles and names is not searched name by name, article by article)."""
+    by_word: dict[str, set[str]] = {}
+    for name in owners:
+        for form in _forms(name, dateline_chars):
+            first = _WORD.search(form)
+            if first is not None:
+                by_word.setdefault(first.group(), set()).add(name)
+    return by_word
 
 
 def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
@@ -74,22 +94,27 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
             names |= {n.split()[-1] for n in names if len(n.split()) > 1}
         for name in names:
             searchable = len(name) >= min_chars or (name.isupper() and len(name) >= 2)
-            if searchable and chain not in owners.setdefault(name, []):
+            if searchable and not any(chain is c for c in owners.setdefault(name, [])):
                 owners[name].append(chain)
     for chain in chains:
         for text in {m.span.text for m in chain.mentions if len(m.span.text.split()) > 1}:
             claimants = owners.get(text.split()[-1], [])
-            if any(c.type == "PERSON" for c in claimants) and chain not in claimants:
+            known = any(chain is c for c in claimants)
+            if any(c.type == "PERSON" for c in claimants) and not known:
                 claimants.append(chain)
     return owners
 
 
-def _occurrences(text: str, name: str, dateline_chars: int) -> list[tuple[int, int]]:
-    forms = {name}
+def _forms(name: str, dateline_chars: int) -> set[str]:
+    """The name as written, and in capitals when it is long enough for a dateline."""
     if len(name) >= dateline_chars and not name.isupper():
-        forms.add(name.upper())
+        return {name, name.upper()}
+    return {name}
+
+
+def _occurrences(text: str, name: str, dateline_chars: int) -> list[tuple[int, int]]:
     found = []
-    for form in forms:
+    for form in _forms(name, dateline_chars):
         pattern = re.compile(rf"(?<![\w\-’'.]){re.escape(form)}(?!\w)")
         found += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return sorted(found)
@@ -118,13 +143,13 @@ def _title(token: Token) -> bool:
     return word in TITLES or word in COURTESY
 
 
-def _owner(chains: list[Chain], article: str, start: int) -> Chain | None:
+def _owner(chains: list[Chain], here: list[tuple[int, int, Chain]], start: int) -> Chain | None:
+    """The chain a name found at ``start`` belongs to: its only owner, else the owner named
+    last before it in the article (``here``: the article's mentions), else none."""
     if len(chains) == 1:
         return chains[0]
     last: tuple[int, Chain] | None = None
-    for chain in chains:
-        for m in chain.mentions:
-            before = m.span.article == article and m.span.end <= start
-            if before and (last is None or m.span.start > last[0]):
-                last = (m.span.start, chain)
+    for s, e, chain in here:
+        if any(chain is c for c in chains) and e <= start and (last is None or s > last[0]):
+            last = (s, chain)
     return last[1] if last else None

@@ -68,23 +68,25 @@ def link_descriptions(
     for index, words in enumerate(heads):
         for word in words & ROLE_NOUNS.get(chains[index].type, frozenset()):
             carriers.setdefault(word, []).append(index)
+    named_in: dict[str, list[tuple[int, int, int]]] = {}
+    for index, chain in enumerate(chains):
+        for m in chain.mentions:
+            named_in.setdefault(m.span.article, []).append((m.span.start, m.span.end, index))
+    labelled_in: dict[str, list[tuple[int, int]]] = {}
+    for spans in labels:
+        for label in spans:
+            labelled_in.setdefault(label.article, []).append((label.start, label.end))
     for article, doc in zip(articles, docs, strict=True):
-        named = sorted(
-            (m.span.start, m.span.end, index)
-            for index, chain in enumerate(chains)
-            for m in chain.mentions
-            if m.span.article == article.id
-        )
+        named = sorted(named_in.get(article.id, ()))
         found = [
             (chunk.start_char, chunk.root.idx + len(chunk.root.text), chunk.root.lemma_.lower())
             for chunk in doc.noun_chunks
             if _description(chunk, named)
         ]
         found += [(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)]
-        labelled = [(s.start, s.end) for spans in labels for s in spans if s.article == article.id]
+        taken = [(s, e) for s, e, _ in named] + labelled_in.get(article.id, [])
         for start, end, word in found:
             candidates = carriers.get(word)
-            taken = [(s, e) for s, e, _ in named] + labelled
             if candidates and not any(s < end and start < e for s, e in taken):
                 chosen = _nearest(candidates, named, start)
                 if chosen is not None:
