@@ -236,7 +236,7 @@ class ClaimValue:
     """A value a claim states, as written and as compared."""
 
     kind: str
-    """count, money, percent, magnitude, age, day, date, year or time."""
+    """count, money, percent, magnitude, age, duration, record, day, date, year or time."""
     span: Span
     """The value's words in the article."""
     normalized: str

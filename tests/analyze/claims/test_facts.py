@@ -98,6 +98,44 @@ def test_values_read_hedges_and_clock_times(models: Models) -> None:
     assert pounds[0].key != euros[0].key  # currencies are never converted by guess
 
 
+def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
+    def kinds(text: str) -> dict[str, Value]:
+        return {v.kind: v for v in _values(models, text)}
+
+    buckley = "age:robert buckley"  # no actors given: the name as written
+    assert kinds("The 32-year-old Englishman Robert Buckley died.")["age"].key == buckley
+    assert kinds("Robert Buckley, a 31-year-old teacher, died.")["age"].key == buckley
+    assert kinds("Ms. Mendes' 12-year-old daughter was home.")["age"].key == "age:"
+    assert kinds("A 31-year-old teacher died on the hill.")["age"].key == "age:"
+    bowe = kinds("Riddick Bowe (43-1) scored an eighth-round decision.")["record"]
+    assert (bowe.key, bowe.normalized, bowe.span.text) == ("record:riddick bowe", "43-1", "43-1")
+    assert "record" not in kinds("Rahman has gone 4-2-1 since then.")  # not beside the name
+    assert "record" not in kinds("The Lakers won 102-99 on Friday.")
+    ago = kinds("She returned to her home town 12 weeks ago.")["duration"]
+    assert (ago.key, ago.low) == ("duration:ago", 84.0)
+    deal = kinds("He signed an eight-year deal with the club.")["duration"]
+    assert (deal.key, deal.span.text) == ("duration", "eight-year")
+    assert "duration" not in kinds("The 61-year-old driver was arrested.")
+
+
+def test_ages_of_one_named_person_conflict(models: Models) -> None:
+    articles = [
+        _article(
+            "Alpha",
+            "The 32-year-old climber Robert Buckley died on the north face on Sunday. "
+            "Rescuers reached the ridge by noon. The weather had turned overnight.",
+        ),
+        _article(
+            "Beta",
+            "Rescue teams said the climber Robert Buckley, 31, fell on the north face. "
+            "The 31-year-old Robert Buckley had climbed there for years. Snow fell all day.",
+        ),
+    ]
+    facts = _facts(models, articles)
+    (conflict,) = facts.conflicts
+    assert {side.value for side in conflict.sides} == {"32-year-old", "31-year-old"}
+
+
 def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
     articles = [
         _article(

@@ -29,7 +29,7 @@ from newsprism.analyze.claims.copies import Variant, variant_about, variants
 from newsprism.analyze.claims.judge import Sides, claims, conflict_record
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
-from newsprism.analyze.claims.values import Value, statement_values
+from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
 from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
@@ -63,6 +63,7 @@ def find_facts(
     ``a`` copied or cited, or that copied it)."""
     found: list[Statement] = []
     values: list[list[Value]] = []
+    people = _people(entities)
     for article, doc in zip(articles, docs, strict=True):
         quantities = find_quantities(article, doc, settings)
         for statement in statements(article, doc, settings):
@@ -71,7 +72,9 @@ def find_facts(
             else:
                 statement = replace(statement, parent=sentence)
             found.append(statement)
-            values.append(statement_values(article, doc, statement.span, quantities, settings))
+            values.append(
+                statement_values(article, doc, statement.span, quantities, settings, people)
+            )
     similarity = Similarity(found, _vectors(found, embedder), settings)
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
@@ -196,3 +199,19 @@ def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> di
             if part is not None:
                 at.update((token.idx, entity.id) for token in part)
     return at
+
+
+def _people(entities: Sequence[Entity]) -> People:
+    """The actor whose mention overlaps some words, looked up by article."""
+    mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            mentions.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+
+    def whose(words: Span) -> str | None:
+        for start, end, actor in mentions.get(words.article, ()):
+            if start < words.end and words.start < end:
+                return actor
+        return None
+
+    return whose

@@ -34,6 +34,8 @@ LABELS = {
     "percent": "the share",
     "magnitude": "the magnitude",
     "age": "the age",
+    "duration": "how long",
+    "record": "the record",
     "day": "the day",
     "date": "the date",
     "year": "the year",
@@ -149,11 +151,11 @@ def _single(values: Sequence[Value], settings: AnalysisSettings) -> dict[str, Va
 
 
 def _comparable(value: Value, settings: AnalysisSettings) -> bool:
-    """Counts need the event they count; dates need the day of the month ("in December"
-    of one statement and "in February" of another are often two years). Kinds without a
-    similarity in ``settings.compare_similarity`` (ages, years) are left to near-copies
-    (``copies``): a story names many people and many past years, and statements about two
-    of them are as similar as two accounts of one."""
+    """Counts need the event they count, ages the person they describe; dates need the day
+    of the month ("in December" of one statement and "in February" of another are often
+    two years). Kinds without a similarity in ``settings.compare_similarity`` (years) are
+    left to near-copies (``copies``): a story names many past years, and statements about
+    two of them are as similar as two accounts of one."""
     if value.kind == "date":
         return " " in value.normalized
     return settings.compared_from(value.kind) is not None and not value.key.endswith(":")

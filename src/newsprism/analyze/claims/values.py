@@ -4,7 +4,10 @@ Each value keeps the words as written (a Span) beside a normalized form:
 - ``count``: a number of something, with its range after qualifiers ("at least 14
   people killed": 14 and up), keyed by what it counts and what happened to it
   (``quantities``);
-- ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old");
+- ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
+  keyed by the person it describes when one is named beside it);
+- ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
+  given beside a name: "Klitschko (52-3, 46 KOs)");
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
   without "a.m."/"p.m." it matches either).
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -49,9 +52,25 @@ _MONEY = re.compile(
     r"([$£€])\s*(\d[\d,]*(?:\s*\.\s*\d+)?)\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
     re.IGNORECASE,
 )
+_NUMBER = r"(\d+(?:\s*\.\s*\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+_DURATION = re.compile(
+    r"\b" + _NUMBER + r"(?:\s*-\s*|\s+)(second|minute|hour|day|week|month|year)s?\b"
+    r"(?!\s*-\s*old)(\s+ago\b)?",
+    re.IGNORECASE,
+)
+_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0}
+_DAYS |= {"month": 30.44, "year": 365.25}
+_RECORD = re.compile(
+    r"^(?:\s*\(|\s*,|['’]s\s+record\s+(?:to|of|at))\s*(\d{1,3})\s*-\s*(\d{1,3})"
+    r"(?:\s*-\s*(\d{1,3}))?(?![\d-])"
+)
+"""A win-loss(-draw) record right after a name: "Bowe (43-1)", "Klitschko, 53-3,",
+"Klitschko's record to 52-3"."""
+_CONTINUED = re.compile(r"\s*\.\s*\d")
+"""A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
-HEDGED = frozenset({"money", "percent", "magnitude"})
+HEDGED = frozenset({"money", "percent", "magnitude", "duration"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
@@ -84,20 +103,36 @@ class Value:
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
 
+People = Callable[[Span], "str | None"]
+"""The story's actor that a name's words are a mention of (an entity id), if any."""
+
+
+def no_people(_: Span) -> str | None:
+    return None
+
+
 def statement_values(
     article: Article,
     doc: Doc,
     span: Span,
     quantities: Sequence[Quantity],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    people: People = no_people,
 ) -> list[Value]:
     """The values of one statement (``span``); ``doc`` parses the article and
-    ``quantities`` are its quantities."""
-    found = [*_counts(span, quantities), *_patterned(article, span)]
-    return list(_in_context(doc, found, settings))
+    ``quantities`` are its quantities. Ages and records are keyed by the actor named
+    beside them (``people``), or by the name as written when it is no known actor's."""
+    found = [
+        *_counts(span, quantities),
+        *_patterned(article, span),
+        *_records(article, doc, span, people),
+    ]
+    return list(_in_context(article, doc, found, settings, people))
 
 
-def _in_context(doc: Doc, values: list[Value], settings: AnalysisSettings) -> Iterator[Value]:
+def _in_context(
+    article: Article, doc: Doc, values: list[Value], settings: AnalysisSettings, people: People
+) -> Iterator[Value]:
     """The values with what the parse says around them: context, names, governing verb
     (within ``settings.context_words`` on either side), and the range a hedge before a
     figure allows ("almost 90%": 76.5 to 90)."""
@@ -111,6 +146,8 @@ def _in_context(doc: Doc, values: list[Value], settings: AnalysisSettings) -> It
         if value.kind in HEDGED:
             _, hedge, _ = qualifier(doc, tokens.start)
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
+        if value.kind == "age":
+            value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
         yield replace(
             value,
             low=low,
@@ -119,6 +156,51 @@ def _in_context(doc: Doc, values: list[Value], settings: AnalysisSettings) -> It
             names=_names(tokens, words),
             verb=_verb(tokens.root),
             future=_future(tokens.root),
+        )
+
+
+def _whose(article: Article, tokens: TokenSpan, people: People) -> str | None:
+    """The person a "-year-old" describes, named right after it ("32-year-old Englishman
+    Robert Buckley") or before it and a comma ("Robert Buckley, a 32-year-old")."""
+    doc = tokens.doc
+    for entity in tokens.sent.ents:
+        if entity.label_ != "PERSON":
+            continue
+        if 0 <= entity.start - tokens.end <= 2 or (
+            0 < tokens.start - entity.end <= 2 and doc[entity.end].text == ","
+        ):
+            return _person(article, entity, people)
+    return None
+
+
+def _person(article: Article, name: TokenSpan, people: People) -> str:
+    """The actor a name is a mention of, or else the whole name as written: a surname alone
+    would make the "61-year-old Katherine Gomes" and her "35-year-old" son Gomes one
+    person (facts-dev, 32_ecb)."""
+    actor = people(Span.of(article, name.start_char, name.end_char))
+    return actor if actor is not None else " ".join(t.lower_ for t in name)
+
+
+def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator[Value]:
+    """Win-loss records written right after a person's name, keyed by the person."""
+    for entity in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+        if entity.ent_iob_ != "B" or entity.ent_type_ != "PERSON":
+            continue
+        name = doc[entity.i : entity.i + 1]
+        while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
+            name = doc[name.start : name.end + 1]
+        rest = doc.text[name.end_char : span.end]
+        if (match := _RECORD.match(rest)) is None:
+            continue
+        games = [int(g) for g in match.groups() if g is not None]
+        start = name.end_char + match.start(1)
+        yield Value(
+            "record",
+            f"record:{_person(article, name, people)}",
+            Span.of(article, start, name.end_char + match.end()),
+            "-".join(str(g) for g in games),
+            float(games[0]),
+            float(games[0]),
         )
 
 
@@ -141,8 +223,13 @@ def _future(token: Token) -> bool:
 
 
 def _names(tokens: TokenSpan, words: int) -> frozenset[str]:
-    """The proper nouns around a value: whose value it is."""
-    return frozenset(t.lower_ for t in _window(tokens, words) if t.pos_ == "PROPN")
+    """The proper nouns around a value: whose value it is. Days and months ("on Friday")
+    are when, not whose."""
+    return frozenset(
+        t.lower_
+        for t in _window(tokens, words)
+        if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _window(tokens: TokenSpan, words: int) -> Iterator[Token]:
@@ -167,7 +254,7 @@ def apart(a: Value, b: Value, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> 
         return False
     if a.kind == "time":
         return not _same_time(a, b, settings.clock_slack)
-    if a.kind in ("day", "date", "year"):
+    if a.kind in ("day", "date", "year", "record"):
         return a.normalized != b.normalized
     low_a, high_a = _rounded(a, settings.rounding)
     low_b, high_b = _rounded(b, settings.rounding)
@@ -238,8 +325,24 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             add("time", match, _clock(match), *minutes)
     for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (_AGE, "age")):
         for match in pattern.finditer(text):
+            if match.end() == len(text) and _CONTINUED.match(article.text, span.end):
+                continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
+    for match in _DURATION.finditer(text):
+        unit, ago = match.group(2).lower(), match.group(3) is not None
+        figure = _figure(match.group(1)) * _DAYS[unit]
+        shown = " ".join(match.group(0).split())
+        values.append(
+            Value(
+                "duration",
+                "duration:ago" if ago else "duration",
+                Span.of(article, base + match.start(), base + match.end()),
+                shown,
+                figure,
+                figure,
+            )
+        )
     for match in _MONEY.finditer(text):
         scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
         figure = _figure(match.group(2)) * scale
