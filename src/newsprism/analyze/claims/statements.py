@@ -84,11 +84,12 @@ def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     """Sentence bounds, a figure cut by the sentence splitter mended: "a magnitude of 6. 4"
     (text whose figures carry a space after the point) is one sentence, not two."""
     bounds: list[tuple[int, int]] = []
+    text = doc.text
     for sentence in doc.sents:
         if (
             bounds
             and sentence.text[:1].isdigit()
-            and _SPLIT_FIGURE.search(doc.text[bounds[-1][1] - 4 : bounds[-1][1]])
+            and _SPLIT_FIGURE.search(text[bounds[-1][1] - 4 : bounds[-1][1]])
         ):
             bounds[-1] = (bounds[-1][0], sentence.end_char)
         else:

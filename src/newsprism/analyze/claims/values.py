@@ -189,7 +189,7 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
         name = doc[entity.i : entity.i + 1]
         while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
             name = doc[name.start : name.end + 1]
-        rest = doc.text[name.end_char : span.end]
+        rest = article.text[name.end_char : span.end]
         if (match := _RECORD.match(rest)) is None:
             continue
         games = [int(g) for g in match.groups() if g is not None]
