@@ -243,6 +243,8 @@ class ClaimValue:
     """The value as compared ("Thursday", "2024-02-07", "14 (person)", "9:25 a.m.")."""
     low: float
     high: float
+    """The range the words allow, in the kind's unit: a duration in days, a record by its
+    wins ("43-1": 43), a clock time in minutes after midnight."""
     """The range its words allow: "at least 14" is 14 to infinity; equal when exact."""
 
 

@@ -219,9 +219,9 @@ class AnalysisSettings:
         source="facts-dev (benchmarks/facts.py): the median similarity of two statements on "
         "either side of a gold disagreement is 0.40, and below 0.35 most pairs with "
         "different values are about different things (analyze/claims/conflicts.py). Ages "
-        "and records of one named person are compared from compare_floor. Durations compared "
-        "from 0.45 gave 3 conflicts on facts-dev, none right (two teams' offers of seven and "
-        "eight years; a tremor of 10 and one of 30 seconds).",
+        "and records of one named person are compared from 0.3 (the compare_floor "
+        "default). Durations compared from 0.45 gave 3 conflicts on facts-dev, none right "
+        "(two teams' offers of seven and eight years; a tremor of 10 and one of 30 seconds).",
     )
     compare_floor: float = _setting(
         0.3,

@@ -17,7 +17,7 @@ from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
-from newsprism.records import Article, Story
+from newsprism.records import Article, Span, Story
 from tests.analyze.conftest import Parsed
 
 
@@ -110,12 +110,33 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
     bowe = kinds("Riddick Bowe (43-1) scored an eighth-round decision.")["record"]
     assert (bowe.key, bowe.normalized, bowe.span.text) == ("record:riddick bowe", "43-1", "43-1")
     assert "record" not in kinds("Rahman has gone 4-2-1 since then.")  # not beside the name
-    assert "record" not in kinds("The Lakers won 102-99 on Friday.")
+    assert "record" not in kinds("Nadal beat Roger Federer (6-4, 6-3) in the final.")
+    assert kinds("The 12-year-old son of John Smith was hurt.")["age"].key == "age:"
     ago = kinds("She returned to her home town 12 weeks ago.")["duration"]
     assert (ago.key, ago.low) == ("duration:ago", 84.0)
     deal = kinds("He signed an eight-year deal with the club.")["duration"]
     assert (deal.key, deal.span.text) == ("duration", "eight-year")
-    assert "duration" not in kinds("The 61-year-old driver was arrested.")
+    assert kinds("The feud has lasted 1,500 years, he said.")["duration"].low == 1500 * 365.25
+    for text in (
+        "The 61-year-old driver was arrested.",
+        "The driver, 32 years old, was arrested.",
+        "He scored two second-half goals.",
+        "She served 2 1/2 years in prison.",
+    ):
+        assert "duration" not in kinds(text), text
+
+
+def test_an_age_is_keyed_by_the_actor_its_name_mentions(models: Models) -> None:
+    article = _article("x", "The 32-year-old Englishman Robert Buckley died on Sunday.")
+    (doc,) = parse([article], models, default_aliases())
+    name = article.text.index("Robert Buckley")
+
+    def people(words: Span) -> str | None:
+        return "buckley-id" if words.start < name + 14 and name < words.end else None
+
+    (span,) = [s.span for s in statements(article, doc)]
+    found = statement_values(article, doc, span, [], people=people)
+    assert [v.key for v in found if v.kind == "age"] == ["age:buckley-id"]
 
 
 def test_ages_of_one_named_person_conflict(models: Models) -> None:

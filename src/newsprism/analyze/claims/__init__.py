@@ -202,9 +202,11 @@ def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> di
 
 
 def _people(entities: Sequence[Entity]) -> People:
-    """The actor whose mention overlaps some words, looked up by article."""
+    """The person whose mention overlaps some words, looked up by article."""
     mentions: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
+        if entity.type != "PERSON":
+            continue
         for mention in entity.mentions:
             mentions.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
 

@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS
@@ -52,20 +52,29 @@ _MONEY = re.compile(
     r"([$£€])\s*(\d[\d,]*(?:\s*\.\s*\d+)?)\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
     re.IGNORECASE,
 )
-_NUMBER = r"(\d+(?:\s*\.\s*\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+_NUMBER = r"(\d[\d,]*(?:\s*\.\s*\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
-    r"\b" + _NUMBER + r"(?:\s*-\s*|\s+)(second|minute|hour|day|week|month|year)s?\b"
-    r"(?!\s*-\s*old)(\s+ago\b)?",
+    r"(?<![\w,./-])" + _NUMBER + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
+    r"(?!\s*-|\s+old\b|\s+of\s+age\b)(\s+ago\b)?",
     re.IGNORECASE,
 )
-_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0}
-_DAYS |= {"month": 30.44, "year": 365.25}
+"""A span of time: "12 weeks ago", "an eight-year deal". Not a part of another figure
+("twenty-five", "2 1/2"), an age ("32 years old") or a compound ("second-half")."""
+_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.44,
+    "year": 365.25,
+}
 _RECORD = re.compile(
     r"^(?:\s*\(|\s*,|['’]s\s+record\s+(?:to|of|at))\s*(\d{1,3})\s*-\s*(\d{1,3})"
-    r"(?:\s*-\s*(\d{1,3}))?(?![\d-])"
+    r"(?:\s*-\s*(\d{1,3}))?(?![\d-])(?!\s*,\s*\d{1,2}\s*-\s*\d)"
 )
 """A win-loss(-draw) record right after a name: "Bowe (43-1)", "Klitschko, 53-3,",
-"Klitschko's record to 52-3"."""
+"Klitschko's record to 52-3"; not the first of several set scores ("Federer (6-4, 6-3)")."""
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -103,11 +112,12 @@ class Value:
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
 
-People = Callable[[Span], "str | None"]
+People: TypeAlias = Callable[[Span], str | None]
 """The story's actor that a name's words are a mention of (an entity id), if any."""
 
 
 def no_people(_: Span) -> str | None:
+    """No actors known: names are keyed as written."""
     return None
 
 
@@ -160,17 +170,27 @@ def _in_context(
 
 
 def _whose(article: Article, tokens: TokenSpan, people: People) -> str | None:
-    """The person a "-year-old" describes, named right after it ("32-year-old Englishman
-    Robert Buckley") or before it and a comma ("Robert Buckley, a 32-year-old")."""
+    """The person a "-year-old" describes, named right after it with at most two nouns
+    between ("32-year-old Englishman Robert Buckley"; not "the 12-year-old son of John
+    Smith") or before it and a comma ("Robert Buckley, a 32-year-old")."""
     doc = tokens.doc
     for entity in tokens.sent.ents:
         if entity.label_ != "PERSON":
             continue
-        if 0 <= entity.start - tokens.end <= 2 or (
-            0 < tokens.start - entity.end <= 2 and doc[entity.end].text == ","
+        after = doc[tokens.end : entity.start]
+        before = doc[entity.end : tokens.start]
+        if (0 <= len(after) <= 2 and entity.start >= tokens.end and _describing(after)) or (
+            0 < len(before) <= 2
+            and before[0].text == ","
+            and all(t.pos_ == "DET" for t in before[1:])
         ):
             return _person(article, entity, people)
     return None
+
+
+def _describing(words: TokenSpan) -> bool:
+    """Whether the words between an age and a name only describe the person ("Englishman")."""
+    return all(t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct for t in words)
 
 
 def _person(article: Article, name: TokenSpan, people: People) -> str:
@@ -183,10 +203,10 @@ def _person(article: Article, name: TokenSpan, people: People) -> str:
 
 def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator[Value]:
     """Win-loss records written right after a person's name, keyed by the person."""
-    for entity in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
-        if entity.ent_iob_ != "B" or entity.ent_type_ != "PERSON":
+    for token in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+        if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
             continue
-        name = doc[entity.i : entity.i + 1]
+        name = doc[token.i : token.i + 1]
         while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
             name = doc[name.start : name.end + 1]
         rest = article.text[name.end_char : span.end]
@@ -325,18 +345,22 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             add("time", match, _clock(match), *minutes)
     for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (_AGE, "age")):
         for match in pattern.finditer(text):
-            if match.end() == len(text) and _CONTINUED.match(article.text, span.end):
+            cut = match.end() == len(text) and text[-1].isdigit()
+            if cut and _CONTINUED.match(article.text, span.end):
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
     for match in _DURATION.finditer(text):
-        unit, ago = match.group(2).lower(), match.group(3) is not None
-        figure = _figure(match.group(1)) * _DAYS[unit]
+        number, joined, unit, plural, ago = match.groups()
+        count = _figure(number)
+        if not joined.strip() and not plural and count != 1:
+            continue  # "two second-half goals", "five day trip" are not spans of time
+        figure = count * _DAYS[unit.lower()]
         shown = " ".join(match.group(0).split())
         values.append(
             Value(
                 "duration",
-                "duration:ago" if ago else "duration",
+                "duration:ago" if ago is not None else "duration",
                 Span.of(article, base + match.start(), base + match.end()),
                 shown,
                 figure,
