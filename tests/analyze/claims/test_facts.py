@@ -219,6 +219,31 @@ def test_a_toll_that_rose_between_reports_is_evolving(models: Models) -> None:
     assert [c.kind for c in falling.conflicts] == ["hard"]
 
 
+def test_tolls_in_two_leads_are_compared_however_differently_told(models: Models) -> None:
+    first = (
+        "Officials said 12 people were killed and dozens were still missing by Tuesday "
+        "evening. Rescue boats searched the flooded fields south of the river."
+    )
+    later = (
+        "Governor Ilyas Demirkhanov said on Thursday that the death toll from the collapse "
+        "of the Brenmoor Dam had risen to at least 14. Rescue boats searched the fields."
+    )
+    aside = (
+        "Rescue boats searched the flooded fields south of the river. In 1998 a storm "
+        "there killed 40 people, the mayor recalled."
+    )
+    rising = _facts(
+        models, [_article("Alpha", first, "2025-10-14"), _article("Beta", later, "2025-10-16")]
+    )
+    assert [(c.kind, {s.value for s in c.sides}) for c in rising.conflicts] == [
+        ("evolving", {"12", "14"})
+    ]
+    background = _facts(
+        models, [_article("Alpha", first, "2025-10-14"), _article("Gamma", aside, "2025-10-15")]
+    )
+    assert not background.conflicts  # a past toll told later in the article: not the lead
+
+
 def test_what_will_happen_is_not_what_happened(models: Models) -> None:
     articles = [
         _article("Alpha", "Bush will miss two games with a sprained knee, the coach said."),

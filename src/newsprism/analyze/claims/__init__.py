@@ -86,7 +86,7 @@ def find_facts(
                 [[(found[i].span, value.span.text) for i, value in side] for side in dispute.sides],
             ),
         )
-        for dispute in disputes(values, similarity, published, settings)
+        for dispute in disputes(values, similarity, published, settings, _leads(found))
     ]
     sides += [
         Sides(
@@ -217,3 +217,19 @@ def _people(entities: Sequence[Entity]) -> People:
         return None
 
     return whose
+
+
+def _leads(found: Sequence[Statement]) -> frozenset[int]:
+    """Each article's first sentence and its clauses."""
+    leads: set[int] = set()
+    seen: set[str] = set()
+    for index, statement in enumerate(found):
+        article = statement.span.article
+        if statement.sentence and article in seen:
+            continue
+        if statement.sentence:
+            seen.add(article)
+            leads.add(index)
+        elif statement.parent in leads:
+            leads.add(index)
+    return frozenset(leads)

@@ -7,7 +7,9 @@ the same point (``_same_point``: alike as wholes, ``settings.compare_similarity`
 around the two values, ``settings.context_overlap``). Two such statements whose values
 fall apart (``values.apart``) clash; clashing pairs that share a statement, with the
 statements compared directly with one of them and found to agree, form a conflict, its
-sides grouped by compatible values.
+sides grouped by compatible values. Counts of people killed, wounded or missing in two
+articles' first sentences (``leads``) are compared whatever their similarity: a lead gives
+the story's own toll.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -27,6 +29,7 @@ from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
+TOLL_EVENTS = frozenset({"kill", "wound", "missing"})
 EVOLVING_KINDS = frozenset({"count", "percent", "money"})
 LABELS = {
     "count": "the number",
@@ -58,6 +61,7 @@ def disputes(
     similarity: Similarity,
     published: Mapping[str, date | None],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    leads: frozenset[int] = frozenset(),
 ) -> list[Dispute]:
     """The disputes among a story's statements (``values[i]`` are statement i's).
 
@@ -68,9 +72,16 @@ def disputes(
     single = [_single(v, settings) for v in values]
     clashes: dict[str, list[set[int]]] = {}
     agrees: dict[tuple[str, int], set[int]] = {}
-    for score, i, j in similarity.above(settings.compare_floor):
+    pairs = similarity.above(settings.compare_floor)
+    pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
+    for score, i, j in pairs:
+        lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
-            if not _same_point(single[i][key], single[j][key], score, similarity, settings):
+            one, other = single[i][key], single[j][key]
+            toll = lead and _toll(one) and one.future == other.future
+            if not toll and not _same_point(
+                single[i][key], single[j][key], score, similarity, settings
+            ):
                 continue
             if apart(single[i][key], single[j][key], settings):
                 _join(clashes.setdefault(key, []), {i, j})
@@ -89,6 +100,25 @@ def disputes(
                     key, _kind(sides, similarity.articles, published), sides
                 )
     return list(found.values())
+
+
+def _lead_pairs(
+    leads: frozenset[int], similarity: Similarity, done: set[tuple[int, int]]
+) -> list[tuple[float, int, int]]:
+    """Lead statements of different articles not yet paired, with their similarity."""
+    ordered = sorted(leads)
+    return [
+        (similarity.pair(i, j), i, j)
+        for n, i in enumerate(ordered)
+        for j in ordered[n + 1 :]
+        if similarity.articles[i] != similarity.articles[j] and (i, j) not in done
+    ]
+
+
+def _toll(value: Value) -> bool:
+    """A count of people killed, wounded or missing: in two articles' leads, the story's
+    own toll."""
+    return value.kind == "count" and value.key.split(":")[-1] in TOLL_EVENTS
 
 
 def clashes(
