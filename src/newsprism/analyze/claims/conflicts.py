@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.quantities import MEASURED_EVENTS
 from newsprism.analyze.claims.values import Value, apart
@@ -29,7 +30,8 @@ from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
-TOLL_EVENTS = frozenset({"kill", "wound", "missing"})
+TOLL_EVENTS = lexicon.words("toll_events")
+"""Events whose counts of people are the story's toll ("kill", "wound", "missing")."""
 EVOLVING_KINDS = frozenset({"count", "percent", "money"})
 LABELS = {
     "count": "the number",
