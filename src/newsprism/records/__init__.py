@@ -236,7 +236,8 @@ class ClaimValue:
     """A value a claim states, as written and as compared."""
 
     kind: str
-    """count, money, percent, magnitude, age, duration, record, day, date, year or time."""
+    """count, money, percent, magnitude, age, distance, duration, record, day, date, year or
+    time."""
     span: Span
     """The value's words in the article."""
     normalized: str
@@ -244,7 +245,7 @@ class ClaimValue:
     low: float
     high: float
     """The range the words allow, in the kind's unit: a duration in days, a record by its
-    wins ("43-1": 43), a clock time in minutes after midnight."""
+    wins ("43-1": 43), a distance in metres, a clock time in minutes after midnight."""
     """The range its words allow: "at least 14" is 14 to infinity; equal when exact."""
 
 

@@ -117,6 +117,10 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
     deal = kinds("He signed an eight-year deal with the club.")["duration"]
     assert (deal.key, deal.span.text) == ("duration", "eight-year")
     assert kinds("The feud has lasted 1,500 years, he said.")["duration"].low == 1500 * 365.25
+    miles = kinds("Qeshm lies 700 miles southeast of Tehran.")["distance"]
+    assert (miles.span.text, round(miles.low)) == ("700 miles", 1126541)
+    assert "distance" not in kinds("Qeshm lies 1, 150 kilometers from Tehran.")  # cut figure
+    assert "distance" not in kinds("Thieves took jewels worth £1.7m on Sunday.")
     for text in (
         "The 61-year-old driver was arrested.",
         "The driver, 32 years old, was arrested.",

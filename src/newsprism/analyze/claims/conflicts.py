@@ -41,6 +41,7 @@ LABELS = {
     "age": "the age",
     "duration": "how long",
     "record": "the record",
+    "distance": "the distance",
     "day": "the day",
     "date": "the date",
     "year": "the year",

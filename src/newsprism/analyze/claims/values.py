@@ -6,6 +6,7 @@ Each value keeps the words as written (a Span) beside a normalized form:
   (``quantities``);
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
   keyed by the person it describes when one is named beside it);
+- ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft");
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
   given beside a name: "Klitschko (52-3, 46 KOs)");
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
@@ -54,7 +55,9 @@ _MONEY = re.compile(
 )
 _NUMBER = r"(\d[\d,]*(?:\s*\.\s*\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
-    r"(?<![\w,./-])" + _NUMBER + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
+    r"(?<![\w,./-])(?<!\d,\s)"
+    + _NUMBER
+    + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
     r"(?!\s*-|\s+old\b|\s+of\s+age\b)(\s+ago\b)?",
     re.IGNORECASE,
 )
@@ -69,6 +72,24 @@ _DAYS = {
     "month": 30.44,
     "year": 365.25,
 }
+_DISTANCE = re.compile(
+    r"(?<![\w,./$£€-])(?<!\d,\s)(\d[\d,]*(?:\s*\.\s*\d+)?)\s*-?\s*"
+    r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
+    re.IGNORECASE,
+)
+"""A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft"); no
+spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
+no figure that a spaced thousands separator cut ("1, 500 kilometers")."""
+_METRES = {
+    "kilometer": 1000.0,
+    "kilometre": 1000.0,
+    "km": 1000.0,
+    "mile": 1609.344,
+    "meter": 1.0,
+    "metre": 1.0,
+    "feet": 0.3048,
+    "ft": 0.3048,
+}
 _RECORD = re.compile(
     r"^(?:\s*\(|\s*,|['’]s\s+record\s+(?:to|of|at))\s*(\d{1,3})\s*-\s*(\d{1,3})"
     r"(?:\s*-\s*(\d{1,3}))?(?![\d-])(?!\s*,\s*\d{1,2}\s*-\s*\d)"
@@ -79,7 +100,7 @@ _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
-HEDGED = frozenset({"money", "percent", "magnitude", "duration"})
+HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
@@ -367,6 +388,10 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 figure,
             )
         )
+    for match in _DISTANCE.finditer(text):
+        unit = match.group(2).lower()
+        metres = _figure(match.group(1)) * _METRES[unit[:-1] if unit.endswith("s") else unit]
+        add("distance", match, " ".join(match.group(0).split()), metres, metres)
     for match in _MONEY.finditer(text):
         scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
         figure = _figure(match.group(2)) * scale
