@@ -137,8 +137,9 @@ def _disputed(conflict: Conflict, outlets: Mapping[str, str], most: int) -> Brie
     parts = []
     citations: list[Span] = []
     for side in conflict.sides:
-        names = _names({outlets[s.article] for s in side.evidence})
-        verb = "say" if len(side.evidence) > 1 else "says"
+        sources = {outlets[s.article] for s in side.evidence}
+        names = _names(sources)
+        verb = "say" if len(sources) > 1 else "says"  # one outlet's sentence and clause: "says"
         parts.append(f"{names} {verb} {_quoted(side.evidence[0], most)}")
         citations.extend(side.evidence)
     opening = (

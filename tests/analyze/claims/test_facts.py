@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import statements
@@ -246,6 +247,22 @@ def test_tolls_in_two_leads_are_compared_however_differently_told(models: Models
         models, [_article("Alpha", first, "2025-10-14"), _article("Gamma", aside, "2025-10-15")]
     )
     assert not background.conflicts  # a past toll told later in the article: not the lead
+
+
+def test_the_brief_says_one_outlet_says_though_it_cites_two_of_its_spans(
+    models: Models,
+) -> None:
+    first = "Officials said 12 people were killed when the dam gave way on Tuesday evening."
+    later = "The death toll from the collapse of the dam has risen to at least 14, police said."
+    articles = [_article("Alpha", first, "2025-10-14"), _article("Beta", later, "2025-10-16")]
+    facts = _facts(models, articles)
+    assert any(len(side.evidence) > 1 for c in facts.conflicts for side in c.sides)
+    (sentence,) = [
+        s.text
+        for s in write_brief(facts.claims, facts.conflicts, articles)
+        if "“" in s.text and s.text.startswith("Reports changed")
+    ]
+    assert "Alpha says" in sentence and "Beta says" in sentence and " say " not in sentence
 
 
 def test_what_will_happen_is_not_what_happened(models: Models) -> None:
