@@ -10,6 +10,7 @@ from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims import find_facts
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import AliasTable
+from newsprism.analyze.mentions import MentionIndex
 from newsprism.analyze.provenance.cites import find_cites, point_cites, upstream
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.analyze.quotes import find_quotes, group_quotes
@@ -72,21 +73,16 @@ def speaker_finder(entities: Sequence[Entity]) -> Callable[[Span], str | None]:
     """The entity a speaker's words name: the one with a mention overlapping them. A
     nationality or group (NORP) counts only when it is all the words: "Iraqi
     authorities" are not the Iraqis, so the text names no one."""
-    by_article: dict[str, list[tuple[int, int, str, bool]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            by_article.setdefault(mention.article, []).append(
-                (mention.start, mention.end, entity.id, entity.type == "NORP")
-            )
+    index = MentionIndex(entities)
 
     def speaker_of(span: Span) -> str | None:
         best: tuple[int, str] | None = None
-        for start, end, entity_id, group in by_article.get(span.article, ()):
-            if group and (start > span.start or end < span.end):
+        for start, end, entity in index.overlapping(span):
+            if entity.type == "NORP" and (start > span.start or end < span.end):
                 continue
             overlap = min(end, span.end) - max(start, span.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, entity_id)
+            if best is None or overlap > best[0]:
+                best = (overlap, entity.id)
         return best[1] if best else None
 
     return speaker_of

@@ -31,6 +31,7 @@ from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
+from newsprism.analyze.mentions import MentionIndex
 from newsprism.models import Embedder
 from newsprism.records import Article, Claim, Conflict, Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -202,19 +203,12 @@ def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> di
 
 
 def _people(entities: Sequence[Entity]) -> People:
-    """The person whose mention overlaps some words, looked up by article."""
-    mentions: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for mention in entity.mentions:
-            mentions.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    """The person whose mention overlaps some words."""
+    index = MentionIndex(entities)
 
     def whose(words: Span) -> str | None:
-        for start, end, actor in mentions.get(words.article, ()):
-            if start < words.end and words.start < end:
-                return actor
-        return None
+        found = (e.id for _, _, e in index.overlapping(words) if e.type == "PERSON")
+        return next(found, None)
 
     return whose
 

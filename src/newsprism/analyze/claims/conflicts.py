@@ -82,11 +82,9 @@ def disputes(
         for key in single[i].keys() & single[j].keys():
             one, other = single[i][key], single[j][key]
             toll = lead and _toll(one) and one.future == other.future
-            if not toll and not _same_point(
-                single[i][key], single[j][key], score, similarity, settings
-            ):
+            if not toll and not _same_point(one, other, score, similarity, settings):
                 continue
-            if apart(single[i][key], single[j][key], settings):
+            if apart(one, other, settings):
                 _join(clashes.setdefault(key, []), {i, j})
             else:
                 agrees.setdefault((key, i), set()).add(j)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from newsprism.analyze.claims.assertions import STANCE_VERBS
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value, apart
+from newsprism.analyze.mentions import MentionIndex
 from newsprism.records import (
     Claim,
     ClaimKind,
@@ -245,19 +246,10 @@ def _value_record(value: Value) -> ClaimValue:
 
 def _subjects(entities: Sequence[Entity]) -> Callable[[Span], str | None]:
     """The entity a statement is about: the one it mentions first."""
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            by_article.setdefault(mention.article, []).append(
-                (mention.start, mention.end, entity.id)
-            )
-    for mentions in by_article.values():
-        mentions.sort()
+    index = MentionIndex(entities)
 
     def subject_at(span: Span) -> str | None:
-        for start, end, entity_id in by_article.get(span.article, ()):
-            if start >= span.start and end <= span.end:
-                return entity_id
-        return None
+        entity = index.first_within(span)
+        return entity.id if entity is not None else None
 
     return subject_at

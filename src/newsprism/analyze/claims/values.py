@@ -49,11 +49,13 @@ _MAGNITUDE = re.compile(
 )
 _AGE = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
+"""Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
 _MONEY = re.compile(
-    r"([$£€])\s*(\d[\d,]*(?:\s*\.\s*\d+)?)\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
+    r"([$£€])\s*(" + _FIGURE + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
     re.IGNORECASE,
 )
-_NUMBER = r"(\d[\d,]*(?:\s*\.\s*\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+_NUMBER = r"(" + _FIGURE + "|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _DURATION = re.compile(
     r"(?<![\w,./-])(?<!\d,\s)"
     + _NUMBER
@@ -73,7 +75,7 @@ _DAYS = {
     "year": 365.25,
 }
 _DISTANCE = re.compile(
-    r"(?<![\w,./$£€-])(?<!\d,\s)(\d[\d,]*(?:\s*\.\s*\d+)?)\s*-?\s*"
+    r"(?<![\w,./$£€-])(?<!\d,\s)(" + _FIGURE + r")\s*-?\s*"
     r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
     re.IGNORECASE,
 )
@@ -81,12 +83,12 @@ _DISTANCE = re.compile(
 spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
 no figure that a spaced thousands separator cut ("1, 500 kilometers")."""
 _METRES = {
-    "kilometer": 1000.0,
-    "kilometre": 1000.0,
+    "kilometers": 1000.0,
+    "kilometres": 1000.0,
     "km": 1000.0,
-    "mile": 1609.344,
-    "meter": 1.0,
-    "metre": 1.0,
+    "miles": 1609.344,
+    "meters": 1.0,
+    "metres": 1.0,
     "feet": 0.3048,
     "ft": 0.3048,
 }
@@ -389,8 +391,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             )
         )
     for match in _DISTANCE.finditer(text):
-        unit = match.group(2).lower()
-        metres = _figure(match.group(1)) * _METRES[unit[:-1] if unit.endswith("s") else unit]
+        metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
     for match in _MONEY.finditer(text):
         scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
