@@ -297,6 +297,23 @@ def test_near_copies_differ_in_a_name_not_in_a_way_of_writing_it(models: Models)
     assert not same.conflicts
 
 
+def test_near_copies_that_write_one_figure_two_ways_agree(models: Models) -> None:
+    base = "The actress pledged {} dollars to the shelter and will visit it at {} on Friday."
+    for one, other in ((("1000", "6"), ("1,000", "6:00")), (("4,500", "02:41"), ("4500", "2:41"))):
+        same = _facts(
+            models, [_article("Alpha", base.format(*one)), _article("Beta", base.format(*other))]
+        )
+        assert not same.conflicts, (one, other)
+    moved = _facts(
+        models,
+        [
+            _article("Alpha", base.format("1,000", "6:00")),
+            _article("Beta", base.format("1,000", "6:30")),
+        ],
+    )
+    assert moved.conflicts
+
+
 @pytest.fixture(scope="module")
 def seed_facts(seeds_parsed: Parsed, models: Models) -> Facts:
     articles = seeds_parsed.articles

@@ -32,7 +32,9 @@ from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-_TOKEN = re.compile(r"\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[,:]\d+)+|\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
+"""Words and marks; a figure with thousands separators or a clock time is one word
+("1,000", "02:41"), so that "1000" / "1,000" is one figure written two ways."""
 _WEEKDAYS = frozenset(WEEKDAYS)
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
 _NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | lexicon.words("months")
@@ -166,6 +168,9 @@ def _plain(words: Words) -> list[str]:
 
 
 def _number(word: str) -> str | None:
+    if clock := re.fullmatch(r"(\d{1,2}):(\d\d)", word):  # "6:00" is "6", "02:41" is "2:41"
+        hour, minute = int(clock.group(1)), clock.group(2)
+        return str(hour) if minute == "00" else f"{hour}:{minute}"
     digits = word.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?(?:/\d+)?", digits):
         return digits
