@@ -120,7 +120,9 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
     assert kinds("The feud has lasted 1,500 years, he said.")["duration"].low == 1500 * 365.25
     miles = kinds("Qeshm lies 700 miles southeast of Tehran.")["distance"]
     assert (miles.span.text, round(miles.low)) == ("700 miles", 1126541)
-    assert "distance" not in kinds("Qeshm lies 1, 150 kilometers from Tehran.")  # cut figure
+    spaced = kinds("Qeshm lies 1, 150 kilometers from Tehran.")  # a spaced separator
+    assert (spaced["distance"].span.text, spaced["distance"].low) == ("1, 150 kilometers", 1150e3)
+    assert spaced["count"].low == 1150
     assert "distance" not in kinds("Thieves took jewels worth £1.7m on Sunday.")
     for text in (
         "The 61-year-old driver was arrested.",
@@ -265,6 +267,52 @@ def test_the_brief_says_one_outlet_says_though_it_cites_two_of_its_spans(
     assert "Alpha says" in sentence and "Beta says" in sentence and " say " not in sentence
 
 
+def test_the_day_an_outlet_reported_is_not_the_day_of_the_event(models: Models) -> None:
+    reported = "The fire destroyed the old church on Main Street, the Daily News reported {}."
+    days = [
+        _article("Alpha", reported.format("Sunday")),
+        _article("Beta", reported.format("Monday")),
+    ]
+    assert not [c for c in _facts(models, days).conflicts if "day" in c.about]
+    burned = "The fire destroyed the old church on Main Street on {}, the Daily News said."
+    days = [_article(o, burned.format(d)) for o, d in (("Alpha", "Sunday"), ("Beta", "Monday"))]
+    assert [c.about for c in _facts(models, days).conflicts] == ["the day: “Sunday” / “Monday”"]
+
+
+def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
+    damage = {
+        v.normalized
+        for v in _values(
+            models, "Damage was estimated at $US1 million ($1.52 million), police said."
+        )
+        if v.kind == "money"
+    }
+    assert damage == {"$US1 million"} or "$1.52 million" not in damage
+    base = "The government agreed a €110 billion (${} billion) bailout with the lenders, he said."
+    copies = [_article("Alpha", base.format("143")), _article("Beta", base.format("158"))]
+    assert not _facts(models, copies).conflicts
+
+
+def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
+    kinds = {v.kind: v for v in _values(models, "The survey puts the magnitude at 6. 1.")}
+    assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)
+    richter = {v.kind: v for v in _values(models, "The quake measured 5.9 on the Richter scale.")}
+    assert richter["magnitude"].low == 5.9
+    fall = {
+        v.kind: v for v in _values(models, "Robert Buckley fell about 2, 000 feet on Saturday.")
+    }
+    assert fall["distance"].span.text == "2, 000 feet"
+    assert fall["distance"].low < 2000 * 0.3048 < fall["distance"].high  # "about"
+
+
+def test_a_sentence_cut_after_an_abbreviated_title_is_one_statement(models: Models) -> None:
+    text = "Police surrounded the building, Const. Tony Fanning said. Nobody else was hurt."
+    article = _article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    sentences = [s.span.text for s in statements(article, doc) if s.sentence]
+    assert sentences[0] == "Police surrounded the building, Const. Tony Fanning said."
+
+
 def test_what_will_happen_is_not_what_happened(models: Models) -> None:
     articles = [
         _article("Alpha", "Bush will miss two games with a sprained knee, the coach said."),
@@ -299,7 +347,11 @@ def test_near_copies_differ_in_a_name_not_in_a_way_of_writing_it(models: Models)
 
 def test_near_copies_that_write_one_figure_two_ways_agree(models: Models) -> None:
     base = "The actress pledged {} dollars to the shelter and will visit it at {} on Friday."
-    for one, other in ((("1000", "6"), ("1,000", "6:00")), (("4,500", "02:41"), ("4500", "2:41"))):
+    for one, other in (
+        (("1000", "6"), ("1,000", "6:00")),
+        (("4,500", "02:41"), ("4500", "2:41")),
+        (("4,500", "02:41"), ("4500", "0241")),
+    ):
         same = _facts(
             models, [_article("Alpha", base.format(*one)), _article("Beta", base.format(*other))]
         )

@@ -25,6 +25,7 @@ from datetime import date
 from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.quantities import MEASURED_EVENTS
+from newsprism.analyze.claims.statements import REPORT_DAY_VERBS
 from newsprism.analyze.claims.values import Value, apart
 from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -148,7 +149,9 @@ def _same_point(
 ) -> bool:
     """Whether two values of one key, in statements ``score`` alike, are values of one thing:
     - values near proper nouns of which they share none belong to different actors;
-    - a day, date or time is of the act whose verb governs it, so the verbs must match;
+    - a day, date or time is of the act whose verb governs it, so the verbs must match,
+      and the day something was said or reported ("the paper reported Sunday") is the
+      outlet's, not the event's;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
     - counts of what the news does not usually count (yards, passes) only between near
@@ -157,7 +160,9 @@ def _same_point(
       around the two values are (``settings.context_overlap``)."""
     if one.names and other.names and not one.names & other.names:
         return False
-    if one.kind in TIMED and (one.verb is None or one.verb != other.verb):
+    if one.kind in TIMED and (
+        one.verb is None or one.verb != other.verb or one.verb in REPORT_DAY_VERBS
+    ):
         return False
     if one.future != other.future:
         return False

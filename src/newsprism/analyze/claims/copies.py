@@ -7,8 +7,10 @@ at most one version is right. Two statements are near-copies when their word seq
 match for at least ``settings.copy_near`` of their length (difflib's ratio). A changed
 stretch of at most ``settings.copy_max_change`` words on either side is a disagreement
 when both sides give a value of one type that differs:
-- numbers, in the same currency or none (currencies are not converted);
-- weekdays ("yesterday" against "Tuesday" may well be the same day: not compared);
+- numbers, in the same currency or none (currencies are not converted, and an outlet's
+  own conversion, "€110 billion ($143 billion)", is its arithmetic, not a fact);
+- weekdays ("yesterday" against "Tuesday" may well be the same day: not compared; nor
+  the day an outlet reported, "the paper reported Sunday");
 - names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
   "Mt"), differs only in accents or case, or is a title ("Sgt.").
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
@@ -28,6 +30,7 @@ from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.numbers import WORDS
 from newsprism.analyze.claims.statements import Statement
+from newsprism.analyze.claims.values import converted
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -134,12 +137,15 @@ def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
     ``weekday``, ``name`` (a proper noun of the parse, not the statement's first word)."""
     found: dict[str, set[str]] = {}
     currency = next((w for w, _ in words if w in _CURRENCIES), "")
+    span = statement.span
     for word, (start, _) in words:
         lowered = word.lower().rstrip(".")
         if (figure := _number(lowered)) is not None:
-            found.setdefault(f"number:{currency}", set()).add(figure)
+            if not converted(span.text, start - span.start):  # "($143 billion)": arithmetic
+                found.setdefault(f"number:{currency}", set()).add(figure)
         elif lowered in _WEEKDAYS:
-            found.setdefault("weekday", set()).add(lowered)
+            if start not in statement.reported:
+                found.setdefault("weekday", set()).add(lowered)
         elif start in statement.proper and start > statement.span.start:
             if lowered in _NOT_NAMES:
                 continue
@@ -168,8 +174,9 @@ def _plain(words: Words) -> list[str]:
 
 
 def _number(word: str) -> str | None:
-    if clock := re.fullmatch(r"(\d{1,2}):(\d\d)", word):  # "6:00" is "6", "02:41" is "2:41"
-        hour, minute = int(clock.group(1)), clock.group(2)
+    # "6:00" is "6"; "02:41" and "0241" (a 24-hour clock) are "2:41"
+    if clock := re.fullmatch(r"(\d{1,2}):(\d\d)|(0\d)(\d\d)", word):
+        hour, minute = int(clock.group(1) or clock.group(3)), clock.group(2) or clock.group(4)
         return str(hour) if minute == "00" else f"{hour}:{minute}"
     digits = word.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?(?:/\d+)?", digits):

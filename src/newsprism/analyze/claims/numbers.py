@@ -77,6 +77,9 @@ def _run_end(doc: Doc, i: int) -> int:
     while j < len(doc) and doc[j].sent.start == first.sent.start:
         prev, word = doc[j - 1].lower_, doc[j].lower_
         nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+        if _spaced_group(doc, j):  # "2, 000": a thousands separator with a space after it
+            j += 2
+            continue
         tens_unit = prev in _TENS and WORDS.get(word, 10) < 10  # "twenty five"
         joiner = (word == "-" and _joined(doc, j - 1) and _joined(doc, j)) or (
             word == "and" and prev in SCALES
@@ -100,6 +103,20 @@ def _range_end(doc: Doc, i: int, j: int) -> int:
     return k if rises and not phone else j
 
 
+def _spaced_group(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is a comma that separates thousands with a space after it ("2,
+    000 feet" in text whose marks all carry one): digits before it, touching it, and three
+    digits after."""
+    return (
+        doc[j].text == ","
+        and j + 1 < len(doc)
+        and _joined(doc, j - 1)
+        and re.fullmatch(r"\d{1,3}", doc[j - 1].text) is not None
+        and re.fullmatch(r"\d{3}", doc[j + 1].text) is not None
+        and doc[j + 1].sent.start == doc[j].sent.start
+    )
+
+
 def _joined(doc: Doc, i: int) -> bool:
     """Whether token ``i`` touches the next one, with no space between."""
     return i + 1 < len(doc) and doc[i].whitespace_ == ""
@@ -108,9 +125,11 @@ def _joined(doc: Doc, i: int) -> bool:
 def number_value(tokens: list[Token]) -> float:
     """What a number phrase is worth: "two hundred and fifty" 250, "1.5 million" 1.5e6."""
     total = current = 0.0
-    for token in tokens:
+    for n, token in enumerate(tokens):
         word = token.lower_
-        if word in ("hundred", "dozen"):
+        if n > 0 and tokens[n - 1].text == "," and re.fullmatch(r"\d{3}", word):
+            current = current * 1000 + float(word)  # "2, 000"
+        elif word in ("hundred", "dozen"):
             current = (current or 1.0) * SCALES[word]
         elif word in SCALES:
             total, current = total + (current or 1.0) * SCALES[word], 0.0

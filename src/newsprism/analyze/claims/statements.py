@@ -22,11 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -53,6 +54,9 @@ class Statement:
     parent: int = -1
     """For a clause, the index of its sentence among the story's statements (set by the
     caller that gathers them)."""
+    reported: frozenset[int] = frozenset()
+    """Where the days and times of the sentence start that say when words were said or
+    published ("the paper reported Sunday"), not when the event happened."""
 
 
 def statements(
@@ -78,23 +82,33 @@ def statements(
 
 
 _SPLIT_FIGURE = re.compile(r"\d\.\s*$")
+_SPLIT_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s*$")
+_TITLES = lexicon.words("title_abbreviations")
+REPORT_DAY_VERBS = lexicon.words("report_day_verbs")
+"""Verbs whose day is when words were said or published ("reported Sunday"), not the event's."""
 
 
 def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Sentence bounds, a figure cut by the sentence splitter mended: "a magnitude of 6. 4"
-    (text whose figures carry a space after the point) is one sentence, not two."""
+    """Sentence bounds, a figure or a title cut by the sentence splitter mended: "a
+    magnitude of 6. 4" (text whose figures carry a space after the point) and "the building,
+    Const. Tony Fanning said" are one sentence each, not two."""
     bounds: list[tuple[int, int]] = []
     text = doc.text
     for sentence in doc.sents:
-        if (
-            bounds
-            and sentence.text[:1].isdigit()
-            and _SPLIT_FIGURE.search(text[bounds[-1][1] - 4 : bounds[-1][1]])
-        ):
+        if bounds and _cut(text[max(0, bounds[-1][1] - 8) : bounds[-1][1]], sentence.text):
             bounds[-1] = (bounds[-1][0], sentence.end_char)
         else:
             bounds.append((sentence.start_char, sentence.end_char))
     return iter(bounds)
+
+
+def _cut(before: str, sentence: str) -> bool:
+    """Whether a sentence goes on from the one ``before`` ends: after a figure's point ("6. |4")
+    or an abbreviated title before a name ("Const. |Tony Fanning")."""
+    if sentence[:1].isdigit():
+        return bool(_SPLIT_FIGURE.search(before[-4:]))
+    title = _SPLIT_TITLE.search(before)
+    return bool(title and title.group(1).lower() in _TITLES and sentence[:1].isupper())
 
 
 def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> Statement:
@@ -104,7 +118,21 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
         _main_verb(tokens),
         frozenset(t.idx for t in tokens if t.pos_ == "PROPN"),
         sentence,
+        reported=frozenset(
+            t.idx
+            for t in tokens
+            if t.ent_type_ in ("DATE", "TIME") and governing_verb(t) in REPORT_DAY_VERBS
+        ),
     )
+
+
+def governing_verb(token: Token) -> str | None:
+    """The lemma of the nearest verb (or copula) that governs ``token``: "attempts on
+    Saturday were unsuccessful" is of "be", not of the sentence's main verb."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return str(ancestor.lemma_.lower())
+    return None
 
 
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis"})

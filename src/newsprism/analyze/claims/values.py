@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS
 from newsprism.analyze.claims.quantities import Quantity, qualifier
+from newsprism.analyze.claims.statements import governing_verb
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -44,13 +45,18 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _MAGNITUDE = re.compile(
-    r"\b(\d(?:\s*\.\s*\d)?)\s*-?\s*magnitude\b|\bmagnitude(?:\s+of)?\s*-?\s*(\d(?:\s*\.\s*\d)?)\b",
+    r"\b(\d(?:\s*\.\s*\d)?)\s*-?\s*magnitude\b"
+    r"|\bmagnitude(?:\s+(?:of|at|was|is|measured))?\s*-?\s*(\d(?:\s*\.\s*\d)?)\b"
+    r"|\b(\d(?:\s*\.\s*\d)?)\s+on\s+the\s+Richter\b",
     re.IGNORECASE,
 )
+"""A quake's magnitude: "a 6.1-magnitude quake", "a magnitude of 6. 1", "the magnitude at
+6.1", "5.9 on the Richter scale"."""
 _AGE = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
-"""Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
+_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
+"""Digits with thousands separators and a decimal part, the separator or the point perhaps
+spaced ("2, 000", "6. 4": text whose marks carry a space after them)."""
 _MONEY = re.compile(
     r"([$£€])\s*(" + _FIGURE + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
     re.IGNORECASE,
@@ -79,9 +85,9 @@ _DISTANCE = re.compile(
     r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
     re.IGNORECASE,
 )
-"""A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft"); no
-spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
-no figure that a spaced thousands separator cut ("1, 500 kilometers")."""
+"""A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft", "2, 000
+feet" whole); no spelled numbers ("two miles" are too often a manner of speaking), no bare
+"m" ("£1.7m"), no part of a figure ("500 kilometers" of "1, 500 kilometers")."""
 _METRES = {
     "kilometers": 1000.0,
     "kilometres": 1000.0,
@@ -98,6 +104,14 @@ _RECORD = re.compile(
 )
 """A win-loss(-draw) record right after a name: "Bowe (43-1)", "Klitschko, 53-3,",
 "Klitschko's record to 52-3"; not the first of several set scores ("Federer (6-4, 6-3)")."""
+_CONVERSION = re.compile(
+    r"\d\s*(?:-\s*)?(?:million|billion|bn|m|k|dollars?|euros?|pounds?)?\s*\(\s*(?:[A-Z]{1,3})?"
+    r"\s*[$£€]?\s*$",
+    re.IGNORECASE,
+)
+"""What comes before a figure that converts the one before it into another currency or
+unit: "$US1 million ($1.52 million)", "€110 billion ($143 billion)". The conversion is
+the outlet's arithmetic at its day's rate, not a fact of the story."""
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -187,7 +201,7 @@ def _in_context(
             high=high,
             context=_context(tokens, words),
             names=_names(tokens, words),
-            verb=_verb(tokens.root),
+            verb=governing_verb(tokens.root),
             future=_future(tokens.root),
         )
 
@@ -245,15 +259,6 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
             float(games[0]),
             float(games[0]),
         )
-
-
-def _verb(token: Token) -> str | None:
-    """The lemma of the nearest verb (or copula) that governs ``token``: "attempts on
-    Saturday were unsuccessful" is of "be", not of the sentence's main verb."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return str(ancestor.lemma_.lower())
-    return None
 
 
 def _future(token: Token) -> bool:
@@ -332,6 +337,8 @@ def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
             continue
         if number.end > span.end or quantity.negated or _SPLIT_SCALE.search(number.text):
             continue
+        if converted(span.text, number.start - span.start):
+            continue
         key = f"count:{quantity.counted}:{quantity.event or ''}"
         shown = " ".join(quantity.number.text.split())
         yield Value(
@@ -394,6 +401,8 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
     for match in _MONEY.finditer(text):
+        if converted(text, match.start()):
+            continue
         scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
         figure = _figure(match.group(2)) * scale
         values.append(
@@ -407,6 +416,12 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             )
         )
     return values
+
+
+def converted(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` converts the figure before it ("$1 million ($1.52
+    million)"): no value of its own."""
+    return bool(_CONVERSION.search(text[max(0, start - 40) : start]))
 
 
 def _figure(words: str) -> float:
