@@ -154,8 +154,8 @@ def _same_point(
       outlet's, not the event's;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
-    - counts of what the news does not usually count (yards, passes) only between near
-      restatements (``settings.other_counts``);
+    - counts of what the news does not usually count (yards, passes) only from
+      ``settings.other_counts`` (at 1.0, left to near-copies);
     - otherwise the statements are alike (``settings.compare_similarity``) or the words
       around the two values are (``settings.context_overlap``)."""
     if one.names and other.names and not one.names & other.names:
