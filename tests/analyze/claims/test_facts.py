@@ -279,6 +279,36 @@ def test_the_day_an_outlet_reported_is_not_the_day_of_the_event(models: Models) 
     assert [c.about for c in _facts(models, days).conflicts] == ["the day: “Sunday” / “Monday”"]
 
 
+def test_a_day_is_compared_only_as_the_day_its_verb_happened(models: Models) -> None:
+    def days(one: str, other: str) -> list[str]:
+        facts = _facts(models, [_article("Alpha", one), _article("Beta", other)])
+        return [c.about for c in facts.conflicts]
+
+    assert not days(  # the semifinal's day, not the win's
+        "The Bluejays beat Drake in Thursday's semifinal in St. Louis.",
+        "The Bluejays beat Drake on Friday in St. Louis.",
+    )
+    assert not days(  # a recurring day
+        "Microsoft released the security fix for Internet Explorer users on Wednesday.",
+        "Microsoft releases security fixes for Internet Explorer users on the second Tuesday "
+        "of every month.",
+    )
+    assert days(
+        "The actress checked into the Promises rehab centre in Malibu on Tuesday.",
+        "The actress checked into Promises, the rehab centre in Malibu, on Friday.",
+    ) == ["the day: “Tuesday” / “Friday”"]
+
+
+def test_near_copies_with_the_same_digits_or_a_lost_character_agree(models: Models) -> None:
+    base = (
+        "LaRue was known as the bagman who delivered payoffs to keep participants in the "
+        "Watergate break-in quiet, and served {} months in federal prison for conspiracy."
+    )
+    for one, other in (("41 / 2", "412"), ("4\ufffd", "412")):
+        copies = [_article("Alpha", base.format(one)), _article("Beta", base.format(other))]
+        assert not _facts(models, copies).conflicts, (one, other)
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     damage = {
         v.normalized

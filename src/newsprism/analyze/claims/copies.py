@@ -14,7 +14,8 @@ when both sides give a value of one type that differs:
 - names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
   "Mt"), differs only in accents or case, or is a title ("Sgt.").
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
-so is a stretch whose other words change too ("will miss two games" / "missed four").
+so is a stretch whose other words change too ("will miss two games" / "missed four"),
+one with the same digits ("41 / 2" / "412") or one the text lost a character in.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def variants(
                 continue
             left, right = a[i1:i2], b[j1:j2]
             if not left or not right or _plain(left) != _plain(right):
+                continue
+            if _written_alike(left, right):
                 continue
             if not _apart(_typed(left, statements[i]), _typed(right, statements[j])):
                 continue
@@ -151,6 +154,16 @@ def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
                 continue
             found.setdefault("name", set()).add(unidecode(lowered))
     return found
+
+
+def _written_alike(left: Words, right: Words) -> bool:
+    """Whether two changed stretches are one thing written two ways, or unreadable: the
+    same digits ("41 / 2" / "412", "1 000" / "1000"), or a character the text lost on
+    the way (U+FFFD, the replacement mark)."""
+    if any("\ufffd" in w for w, _ in (*left, *right)):
+        return True
+    digits = ["".join(c for w, _ in side for c in w if c.isdigit()) for side in (left, right)]
+    return bool(digits[0]) and digits[0] == digits[1]
 
 
 def _acronym(a: set[str], b: set[str]) -> bool:

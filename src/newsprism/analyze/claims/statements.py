@@ -84,6 +84,7 @@ def statements(
 _SPLIT_FIGURE = re.compile(r"\d\.\s*$")
 _SPLIT_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,4})\.\s*$")
 _TITLES = lexicon.words("title_abbreviations")
+_RECURRING = frozenset({"each", "every"})
 REPORT_DAY_VERBS = lexicon.words("report_day_verbs")
 """Verbs whose day is when words were said or published ("reported Sunday"), not the event's."""
 
@@ -127,12 +128,32 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
 
 
 def governing_verb(token: Token) -> str | None:
-    """The lemma of the nearest verb (or copula) that governs ``token``: "attempts on
-    Saturday were unsuccessful" is of "be", not of the sentence's main verb."""
+    """The lemma of the verb (or copula) whose time a day or time word gives: the nearest
+    one it hangs from through prepositions and other time words ("attempts on Saturday
+    were unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of
+    a thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
+    day ("the second Tuesday of each month")."""
+    if any(t.lower_ in _RECURRING for t in token.subtree):
+        return None
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
             return str(ancestor.lemma_.lower())
+        if not _time_word(ancestor):
+            return None
     return None
+
+
+_HALF_DAY = re.compile(r"[ap]\.?(?:m\.?)?|m\.", re.IGNORECASE)
+
+
+def _time_word(token: Token) -> bool:
+    """A word a day or time may hang from on its way to its verb: a preposition, a figure,
+    a word of a date or time ("Friday morning", "1: 30 a. m.")."""
+    return (
+        token.pos_ in ("ADP", "NUM", "SYM", "PUNCT")
+        or token.ent_type_ in ("DATE", "TIME")
+        or _HALF_DAY.fullmatch(token.text) is not None
+    )
 
 
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis"})
