@@ -150,8 +150,9 @@ def _same_point(
     """Whether two values of one key, in statements ``score`` alike, are values of one thing:
     - values near proper nouns of which they share none belong to different actors;
     - a day, date or time is of the act whose verb governs it, so the verbs must match,
-      and the day something was said or reported ("the paper reported Sunday") is the
-      outlet's, not the event's;
+      and their objects where both name one ("signed Wynn on Tuesday" / "signed Bell on
+      Wednesday"); the day something was said or reported ("the paper reported Sunday")
+      is the outlet's, not the event's;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
     - counts of what the news does not usually count (yards, passes) only from
@@ -161,7 +162,10 @@ def _same_point(
     if one.names and other.names and not one.names & other.names:
         return False
     if one.kind in TIMED and (
-        one.verb is None or one.verb != other.verb or one.verb in REPORT_DAY_VERBS
+        one.verb is None
+        or one.verb != other.verb
+        or one.verb in REPORT_DAY_VERBS
+        or (one.objects and other.objects and not one.objects & other.objects)
     ):
         return False
     if one.future != other.future:

@@ -9,10 +9,11 @@ stretch of at most ``settings.copy_max_change`` words on either side is a disagr
 when both sides give a value of one type that differs:
 - numbers, in the same currency or none (currencies are not converted, and an outlet's
   own conversion, "€110 billion ($143 billion)", is its arithmetic, not a fact);
-- weekdays ("yesterday" against "Tuesday" may well be the same day: not compared; nor
-  the day an outlet reported, "the paper reported Sunday");
-- names, unless one holds the other ("Us" / "UsMagazine.com"), abbreviates it ("CHP",
-  "Mt"), differs only in accents or case, or is a title ("Sgt.").
+- weekdays and months ("yesterday" against "Tuesday" may well be the same day: not
+  compared; nor the day an outlet reported, "the paper reported Sunday");
+- names, unless one holds the other ("Us" / "UsMagazine.com"; "Rait" / "Raite" is
+  another spelling), abbreviates it ("CHP", "Mt"), differs only in accents or case, or
+  is a title ("Sgt.").
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
 so is a stretch whose other words change too ("will miss two games" / "missed four"),
 one with the same digits ("41 / 2" / "412") or one the text lost a character in.
@@ -40,8 +41,10 @@ _TOKEN = re.compile(r"\d+(?:[,:]\d+)+|\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
 """Words and marks; a figure with thousands separators or a clock time is one word
 ("1,000", "02:41"), so that "1000" / "1,000" is one figure written two ways."""
 _WEEKDAYS = frozenset(WEEKDAYS)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
-_NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | lexicon.words("months")
+_MONTHS = lexicon.words("months")
+_NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | _MONTHS
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]
@@ -93,14 +96,18 @@ def variant_about(variant: Variant) -> str:
 
 
 def _merged(found: dict[tuple[int, int, int], dict[str, dict[int, Span]]]) -> list[Variant]:
-    """One variant per point; points that share a statement's changed words are one."""
+    """One variant per point; points that share a statement's changed words are one, and
+    so are points of other sentences that differ in the same readings ("Rait" / "Raite"
+    in every sentence that names him)."""
     merged: list[dict[str, dict[int, Span]]] = []
     for _, readings in sorted(found.items()):
         if len(readings) < 2:
             continue
         members = {(i, span.start) for side in readings.values() for i, span in side.items()}
         for other in merged:
-            if members & {(i, s.start) for side in other.values() for i, s in side.items()}:
+            if readings.keys() == other.keys() or members & {
+                (i, s.start) for side in other.values() for i, s in side.items()
+            }:
                 for reading, side in readings.items():
                     other.setdefault(reading, {}).update(side)
                 break
@@ -146,9 +153,9 @@ def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
         if (figure := _number(lowered)) is not None:
             if not converted(span.text, start - span.start):  # "($143 billion)": arithmetic
                 found.setdefault(f"number:{currency}", set()).add(figure)
-        elif lowered in _WEEKDAYS:
+        elif lowered in _WEEKDAYS or lowered in _MONTHS:
             if start not in statement.reported:
-                found.setdefault("weekday", set()).add(lowered)
+                found.setdefault("weekday" if lowered in _WEEKDAYS else "month", set()).add(lowered)
         elif start in statement.proper and start > statement.span.start:
             if lowered in _NOT_NAMES:
                 continue
@@ -198,10 +205,15 @@ def _number(word: str) -> str | None:
 
 
 def _other_name(a: str, b: str) -> bool:
-    """Two name words that cannot be one name written two ways."""
-    a, b = re.sub(r"\W", "", a), re.sub(r"\W", "", b)
-    if not a or not b or a in b or b in a:
+    """Two name words that cannot be one name written two ways; one that holds the other
+    is the same name ("Us" / "UsMagazine.com", "Lohan" / "Lohan's") unless it only adds
+    a letter other than a plural's ("Rait" / "Raite": another spelling)."""
+    a, b = (re.sub(r"\W", "", _POSSESSIVE.sub("", w)) for w in (a, b))
+    if not a or not b:
         return False
+    if a in b or b in a:
+        extra = b.replace(a, "", 1) if a in b else a.replace(b, "", 1)
+        return len(extra) == 1 and extra != "s"
     short, long = sorted((a, b), key=len)
     letters = iter(long)
     return not (len(short) <= 5 and all(c in letters for c in short))

@@ -128,19 +128,40 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
 
 
 def governing_verb(token: Token) -> str | None:
-    """The lemma of the verb (or copula) whose time a day or time word gives: the nearest
-    one it hangs from through prepositions and other time words ("attempts on Saturday
-    were unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of
-    a thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
+    """The lemma of the verb (or copula) whose time a day or time word gives (see
+    ``governing``)."""
+    verb = governing(token)
+    return None if verb is None else str(verb.lemma_.lower())
+
+
+def governing(token: Token) -> Token | None:
+    """The verb (or copula) whose time a day or time word gives: the nearest one it hangs
+    from through prepositions and other time words ("attempts on Saturday were
+    unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of a
+    thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
     day ("the second Tuesday of each month")."""
     if any(t.lower_ in _RECURRING for t in token.subtree):
         return None
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
-            return str(ancestor.lemma_.lower())
+            return ancestor
         if not _time_word(ancestor):
             return None
     return None
+
+
+def named_objects(verb: Token | None) -> frozenset[str]:
+    """The proper nouns of a verb's direct object, lower-cased: whom "signed DeShawn Wynn"
+    or "defeated Bradley" was done to."""
+    if verb is None:
+        return frozenset()
+    return frozenset(
+        t.lower_
+        for child in verb.children
+        if child.dep_ in ("dobj", "obj")
+        for t in child.subtree
+        if t.pos_ == "PROPN"
+    )
 
 
 _HALF_DAY = re.compile(r"[ap]\.?(?:m\.?)?|m\.", re.IGNORECASE)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS
 from newsprism.analyze.claims.quantities import Quantity, qualifier
-from newsprism.analyze.claims.statements import governing_verb
+from newsprism.analyze.claims.statements import governing, governing_verb, named_objects
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -145,6 +145,8 @@ class Value:
     """Proper nouns around the value (lower-cased): whose value it is."""
     verb: str | None = None
     """The lemma of the verb that governs the value ("checked in on Tuesday": check)."""
+    objects: frozenset[str] = frozenset()
+    """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
     future: bool = False
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
@@ -202,6 +204,7 @@ def _in_context(
             context=_context(tokens, words),
             names=_names(tokens, words),
             verb=governing_verb(tokens.root),
+            objects=named_objects(governing(tokens.root)),
             future=_future(tokens.root),
         )
 
