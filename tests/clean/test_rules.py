@@ -12,7 +12,12 @@ from newsprism.clean import clean
 from newsprism.clean.captions import is_caption
 from newsprism.clean.dates import find_dates, normalize_date
 from newsprism.clean.furniture import furniture_reason, strip_inline_markup
-from newsprism.clean.outlet import from_copyright, from_dateline, strip_site_suffix
+from newsprism.clean.outlet import (
+    from_byline,
+    from_copyright,
+    from_dateline,
+    strip_site_suffix,
+)
 from newsprism.errors import InputError
 from newsprism.records import RawDocument
 
@@ -115,6 +120,9 @@ def test_outlet_sources() -> None:
     assert from_copyright("Copyright 2024, Thin Line News LLC") == "Thin Line News"
     assert from_copyright("© 2025 Harbor Ledger. All rights reserved.") == "Harbor Ledger"
     assert strip_site_suffix("Dam fails - Harbor Ledger", "Harbor Ledger") == "Dam fails"
+    assert from_byline("Gulan Media ") == "Gulan Media"
+    assert from_byline("8: 05am UK, ") is None  # the time of posting, not an outlet
+    assert from_byline("Updated 10:42 GMT ") is None
 
 
 def test_all_furniture_is_an_input_error() -> None:

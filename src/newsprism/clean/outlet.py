@@ -21,6 +21,8 @@ _LEGAL = re.compile(r"[,\s]+(llc|inc|ltd|limited|gmbh|corp|corporation|co|plc|s\
 _COPYRIGHT_NOISE = re.compile(
     r"(copyright|©|\(c\)|all rights reserved\.?|\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?)", re.I
 )
+_CLOCK = re.compile(r"\d\s*[:.]\s*\d\d|\b\d{1,2}\s*[ap]\.?\s*m\b", re.I)
+"""A clock time: what a line before a byline's date says is no outlet name."""
 _FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
 
 
@@ -65,8 +67,8 @@ def from_byline(before_date: str) -> str | None:
     words = name.split()
     if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
-    if name.lower().startswith("by "):
-        return None
+    if name.lower().startswith("by ") or _CLOCK.search(name):
+        return None  # a byline's author, or the time it was posted ("8: 05am UK")
     return name
 
 
