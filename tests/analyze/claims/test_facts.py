@@ -394,6 +394,17 @@ def test_near_copies_differ_in_a_spelling_or_a_month(models: Models) -> None:
     assert points(died, "Lohan", "Lohan's") == []
     line = "Reid launched a new fashion line called Mantra in {} with two partners."
     assert points(line, "December", "September") == [{"December", "September"}]
+    facts = _facts(
+        models,
+        [
+            _article("Alpha", died.format("Rait")),
+            _article("Beta", died.format("Raite")),
+            _article("Gamma", "Police said the climbers were well equipped."),
+        ],
+    )
+    assert [c.about for c in facts.conflicts] == [
+        "a name in a sentence outlets copy: “Rait” / “Raite”"
+    ]
 
 
 def test_near_copies_that_write_one_figure_two_ways_agree(models: Models) -> None:

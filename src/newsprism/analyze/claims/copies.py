@@ -56,6 +56,8 @@ class Variant:
 
     sides: tuple[tuple[tuple[int, Span], ...], ...]
     """Each side: (statement index, the changed words as this statement writes them)."""
+    kind: str = "name"
+    """What differs: ``number:<currency>``, ``weekday``, ``month`` or ``name``."""
 
 
 def variants(
@@ -68,6 +70,7 @@ def variants(
     ``settings.copy_candidate``."""
     tokens = [_tokens(s.span) for s in statements]
     found: dict[tuple[int, int, int], dict[str, dict[int, Span]]] = {}
+    kinds: dict[tuple[int, int, int], str] = {}
     for _, i, j in similarity.above(settings.copy_candidate):
         a, b = tokens[i], tokens[j]
         matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
@@ -81,26 +84,36 @@ def variants(
                 continue
             if _written_alike(left, right):
                 continue
-            if not _apart(_typed(left, statements[i]), _typed(right, statements[j])):
+            kind = _apart(_typed(left, statements[i]), _typed(right, statements[j]))
+            if kind is None:
                 continue
+            kinds.setdefault((i, i1, i2), kind)
             point = found.setdefault((i, i1, i2), {})
             point.setdefault(_reading(left), {})[i] = _cover(statements[i].span, left)
             point.setdefault(_reading(right), {})[j] = _cover(statements[j].span, right)
-    return _merged(found)
+    return _merged(found, kinds)
+
+
+_LABELS = {"weekday": "the day", "month": "the month", "name": "a name"}
 
 
 def variant_about(variant: Variant) -> str:
     """What the copies differ on, for a reader: the changed words as each side writes them."""
     words = " / ".join(f"“{side[0][1].text}”" for side in variant.sides)
-    return f"a detail of one sentence as outlets copy it: {words}"
+    label = _LABELS.get(variant.kind, "a figure")
+    return f"{label} in a sentence outlets copy: {words}"
 
 
-def _merged(found: dict[tuple[int, int, int], dict[str, dict[int, Span]]]) -> list[Variant]:
+def _merged(
+    found: dict[tuple[int, int, int], dict[str, dict[int, Span]]],
+    kinds: dict[tuple[int, int, int], str],
+) -> list[Variant]:
     """One variant per point; points that share a statement's changed words are one, and
     so are points of other sentences that differ in the same readings ("Rait" / "Raite"
     in every sentence that names him)."""
     merged: list[dict[str, dict[int, Span]]] = []
-    for _, readings in sorted(found.items()):
+    merged_kinds: list[str] = []
+    for point, readings in sorted(found.items()):
         if len(readings) < 2:
             continue
         members = {(i, span.start) for side in readings.values() for i, span in side.items()}
@@ -113,9 +126,10 @@ def _merged(found: dict[tuple[int, int, int], dict[str, dict[int, Span]]]) -> li
                 break
         else:
             merged.append({r: dict(side) for r, side in readings.items()})
+            merged_kinds.append(kinds[point])
     return [
-        Variant(tuple(tuple(sorted(side.items())) for side in readings.values()))
-        for readings in merged
+        Variant(tuple(tuple(sorted(side.items())) for side in readings.values()), kind)
+        for readings, kind in zip(merged, merged_kinds, strict=True)
     ]
 
 
@@ -127,19 +141,19 @@ def _tokens(span: Span) -> Words:
     ]
 
 
-def _apart(one: dict[str, set[str]], other: dict[str, set[str]]) -> bool:
-    """Whether two changed stretches give different values of one type; names must be
-    proper nouns of the parse, and one side's names none of the other's written another
-    way (an omission, "Group" / "Group president Paul Lee", is no disagreement)."""
-    for kind in one.keys() & other.keys():
+def _apart(one: dict[str, set[str]], other: dict[str, set[str]]) -> str | None:
+    """The type in which two changed stretches give different values, if any; names must
+    be proper nouns of the parse, and one side's names none of the other's written
+    another way (an omission, "Group" / "Group president Paul Lee", is no disagreement)."""
+    for kind in sorted(one.keys() & other.keys()):
         a, b = one[kind], other[kind]
         if kind == "name":
             if _acronym(a, b) or any(not _other_name(x, y) for x in a for y in b):
                 continue
         elif a & b:
             continue
-        return True
-    return False
+        return kind
+    return None
 
 
 def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
