@@ -53,6 +53,7 @@ bench: install
 	$(PY) benchmarks/coreference.py
 	$(PY) benchmarks/triangulation.py
 	$(PY) benchmarks/facts.py
+	$(PY) benchmarks/unseen_conflicts.py
 	$(PY) benchmarks/crash_recovery.py
 	$(PY) benchmarks/app_load.py
 	$(PY) benchmarks/pipeline_scale.py --analyze 1000 --batch 1000 --workers 1,2

@@ -21,7 +21,7 @@ _LEGAL = re.compile(r"[,\s]+(llc|inc|ltd|limited|gmbh|corp|corporation|co|plc|s\
 _COPYRIGHT_NOISE = re.compile(
     r"(copyright|©|\(c\)|all rights reserved\.?|\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?)", re.I
 )
-_CLOCK = re.compile(r"\d\s*[:.]\s*\d\d|\b\d{1,2}\s*[ap]\.?\s*m\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
 """A clock time: what a line before a byline's date says is no outlet name."""
 _FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
 

@@ -224,7 +224,8 @@ class AnalysisSettings:
         "default). Durations compared from 0.45 gave 3 conflicts on facts-dev, none right "
         "(two teams' offers of seven and eight years; a tremor of 10 and one of 30 seconds). "
         "Distances from 0.45, as money: none on facts-dev; from 0.35 one, wrong (two falls). "
-        "Shares from 0.45 (0.35 before): on 40 ECB+ dev stories outside facts-dev 5 share "
+        "Shares from 0.45 (0.35 before): on 40 ECB+ dev stories outside facts-dev "
+        "(benchmarks/unseen_conflicts.py) 5 share "
         "conflicts at 0.35, 4 wrong (two polls, two measures of one outage), 1 at 0.45; on "
         "facts-dev one right conflict lost (turnout 'almost 90%' / '93.87 percent').",
     )
@@ -250,7 +251,7 @@ class AnalysisSettings:
         help="Least similarity of two statements whose counts of what the news does not "
         "usually count (yards, passes, points) are compared; 1.0 leaves them to near-copies "
         "of one sentence (copy_near).",
-        source="40 ECB+ dev stories outside facts-dev, each analysed alone: at 0.6, 8 "
+        source="40 ECB+ dev stories outside facts-dev (benchmarks/unseen_conflicts.py): at 0.6, 8 "
         "conflicts, all wrong (statistics of other games and seasons in sports roundups); "
         "facts-dev conflict recall the same at 1.0 (benchmarks/README.md).",
     )

@@ -81,7 +81,7 @@ def test_qualifiers_set_the_bounds(
         ("The damage was put at $4 million.", 4e6, "$4 million", "dollar"),
         ("The storm destroyed 40% of the crops.", 40, "40", "percent"),
         ("Police arrested 20 of the protesters.", 20, "20", "protester"),
-        ("The island is home to 120, 000 people.", 120000, "120, 000", "person"),
+        ("The U. S. island is home to 120, 000 people.", 120000, "120, 000", "person"),
     ],
 )
 def test_digit_and_word_forms(

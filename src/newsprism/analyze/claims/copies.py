@@ -42,6 +42,7 @@ _TOKEN = re.compile(r"\d+(?:[,:]\d+)+|\w+(?:[.'’/]\w+)*\.?|[^\w\s]")
 ("1,000", "02:41"), so that "1000" / "1,000" is one figure written two ways."""
 _WEEKDAYS = frozenset(WEEKDAYS)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_VOWELS = frozenset("aeiouy")
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
 _MONTHS = lexicon.words("months")
 _NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | _MONTHS
@@ -116,17 +117,18 @@ def _merged(
     for point, readings in sorted(found.items()):
         if len(readings) < 2:
             continue
-        members = {(i, span.start) for side in readings.values() for i, span in side.items()}
-        for other in merged:
-            if readings.keys() == other.keys() or members & {
-                (i, s.start) for side in other.values() for i, s in side.items()
+        kind = kinds[point]
+        members = {(s.article, s.start) for side in readings.values() for s in side.values()}
+        for other, other_kind in zip(merged, merged_kinds, strict=True):
+            if (readings.keys() == other.keys() and kind == other_kind) or members & {
+                (s.article, s.start) for side in other.values() for s in side.values()
             }:
                 for reading, side in readings.items():
                     other.setdefault(reading, {}).update(side)
                 break
         else:
             merged.append({r: dict(side) for r, side in readings.items()})
-            merged_kinds.append(kinds[point])
+            merged_kinds.append(kind)
     return [
         Variant(tuple(tuple(sorted(side.items())) for side in readings.values()), kind)
         for readings, kind in zip(merged, merged_kinds, strict=True)
@@ -183,8 +185,8 @@ def _written_alike(left: Words, right: Words) -> bool:
     the way (U+FFFD, the replacement mark)."""
     if any("\ufffd" in w for w, _ in (*left, *right)):
         return True
-    digits = ["".join(c for w, _ in side for c in w if c.isdigit()) for side in (left, right)]
-    return bool(digits[0]) and digits[0] == digits[1]
+    figures = [re.sub(r"[\s/,]", "", "".join(w for w, _ in side)) for side in (left, right)]
+    return any(c.isdigit() for c in figures[0]) and figures[0] == figures[1]
 
 
 def _acronym(a: set[str], b: set[str]) -> bool:
@@ -211,7 +213,8 @@ def _number(word: str) -> str | None:
     # "6:00" is "6"; "02:41" and "0241" (a 24-hour clock) are "2:41"
     if clock := re.fullmatch(r"(\d{1,2}):(\d\d)|(0\d)(\d\d)", word):
         hour, minute = int(clock.group(1) or clock.group(3)), clock.group(2) or clock.group(4)
-        return str(hour) if minute == "00" else f"{hour}:{minute}"
+        if hour < 24 and int(minute) < 60:
+            return str(hour) if minute == "00" else f"{hour}:{minute}"
     digits = word.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?(?:/\d+)?", digits):
         return digits
@@ -220,21 +223,25 @@ def _number(word: str) -> str | None:
 
 def _other_name(a: str, b: str) -> bool:
     """Two name words that cannot be one name written two ways; one that holds the other
-    is the same name ("Us" / "UsMagazine.com", "Lohan" / "Lohan's") unless it only adds
-    a letter other than a plural's ("Rait" / "Raite": another spelling)."""
+    is the same name ("Us" / "UsMagazine.com", "Lohan" / "Lohan's", "U.S." / "USA")
+    unless a name of four letters or more only gains a vowel ("Rait" / "Raite": another
+    spelling)."""
     a, b = (re.sub(r"\W", "", _POSSESSIVE.sub("", w)) for w in (a, b))
     if not a or not b:
         return False
     if a in b or b in a:
-        extra = b.replace(a, "", 1) if a in b else a.replace(b, "", 1)
-        return len(extra) == 1 and extra != "s"
+        short, long = sorted((a, b), key=len)
+        extra = long.replace(short, "", 1)
+        return len(short) >= 4 and short.isalpha() and len(extra) == 1 and extra in _VOWELS
     short, long = sorted((a, b), key=len)
     letters = iter(long)
     return not (len(short) <= 5 and all(c in letters for c in short))
 
 
 def _reading(words: Words) -> str:
-    return " ".join(w for w, _ in words).lower()
+    """The changed words as compared: lower case, a sentence's final point left out ("March."
+    in a sentence is "March" in its clause)."""
+    return " ".join(w for w, _ in words).lower().removesuffix(".")
 
 
 def _cover(span: Span, words: Words) -> Span:

@@ -105,8 +105,9 @@ def _range_end(doc: Doc, i: int, j: int) -> int:
 
 def _spaced_group(doc: Doc, j: int) -> bool:
     """Whether token ``j`` is a comma that separates thousands with a space after it ("2,
-    000 feet" in text whose marks all carry one): digits before it, touching it, and three
-    digits after."""
+    000 feet"): digits before it, touching it, and three digits after, in text whose marks
+    all carry a space (``spaced_marks``), the digits before it no day of a date ("May 5,
+    300 people")."""
     return (
         doc[j].text == ","
         and j + 1 < len(doc)
@@ -114,7 +115,21 @@ def _spaced_group(doc: Doc, j: int) -> bool:
         and re.fullmatch(r"\d{1,3}", doc[j - 1].text) is not None
         and re.fullmatch(r"\d{3}", doc[j + 1].text) is not None
         and doc[j + 1].sent.start == doc[j].sent.start
+        and doc[j - 1].ent_type_ != "DATE"
+        and spaced_marks(doc.text)
     )
+
+
+_SPACED_MARKS = re.compile(
+    r"\w ['’] s\b|\b[A-Z]\. [A-Z]\. |\w - \w+ - \w|\b\d\. \d|\w \( \w|\w , \w|\b\d{1,3}, 000\b"
+)
+
+
+def spaced_marks(text: str) -> bool:
+    """Whether a text writes its marks with spaces around them, as tokenized corpora do
+    ("Rait ’ s death", "U. S.", "36 - year - old", "6. 4", "( AP )", "300, 000"): there,
+    "2, 000" is one figure; in other text "$100, 250 or 400" is two."""
+    return _SPACED_MARKS.search(text) is not None
 
 
 def _joined(doc: Doc, i: int) -> bool:

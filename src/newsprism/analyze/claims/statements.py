@@ -96,20 +96,21 @@ def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     text = doc.text
     for sentence in doc.sents:
-        if bounds and _cut(text[max(0, bounds[-1][1] - 8) : bounds[-1][1]], sentence.text):
+        if bounds and _cut(text[max(0, bounds[-1][1] - 8) : bounds[-1][1]], sentence):
             bounds[-1] = (bounds[-1][0], sentence.end_char)
         else:
             bounds.append((sentence.start_char, sentence.end_char))
     return iter(bounds)
 
 
-def _cut(before: str, sentence: str) -> bool:
+def _cut(before: str, sentence: TokenSpan) -> bool:
     """Whether a sentence goes on from the one ``before`` ends: after a figure's point ("6. |4")
-    or an abbreviated title before a name ("Const. |Tony Fanning")."""
-    if sentence[:1].isdigit():
+    or an abbreviated title before a person's name ("Const. |Tony Fanning"; not "400 Ocean
+    Dr. |Police closed the road")."""
+    if sentence.text[:1].isdigit():
         return bool(_SPLIT_FIGURE.search(before[-4:]))
     title = _SPLIT_TITLE.search(before)
-    return bool(title and title.group(1).lower() in _TITLES and sentence[:1].isupper())
+    return bool(title and title.group(1).lower() in _TITLES and sentence[0].ent_type_ == "PERSON")
 
 
 def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> Statement:
@@ -140,7 +141,7 @@ def governing(token: Token) -> Token | None:
     unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of a
     thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
     day ("the second Tuesday of each month")."""
-    if any(t.lower_ in _RECURRING for t in token.subtree):
+    if _recurring(token):
         return None
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
@@ -148,6 +149,12 @@ def governing(token: Token) -> Token | None:
         if not _time_word(ancestor):
             return None
     return None
+
+
+def _recurring(day: Token) -> bool:
+    """Whether a day recurs: "every Tuesday", "the second Tuesday of each month"."""
+    words = [*day.children, *(g for c in day.children if c.dep_ == "prep" for g in c.subtree)]
+    return any(w.lower_ in _RECURRING for w in words)
 
 
 def named_objects(verb: Token | None) -> frozenset[str]:

@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
-from newsprism.analyze.claims.numbers import SCALES, WORDS
+from newsprism.analyze.claims.numbers import SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.quantities import Quantity, qualifier
-from newsprism.analyze.claims.statements import governing, governing_verb, named_objects
+from newsprism.analyze.claims.statements import governing, named_objects
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -54,23 +54,11 @@ _MAGNITUDE = re.compile(
 6.1", "5.9 on the Richter scale"."""
 _AGE = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
-"""Digits with thousands separators and a decimal part, the separator or the point perhaps
-spaced ("2, 000", "6. 4": text whose marks carry a space after them)."""
-_MONEY = re.compile(
-    r"([$£€])\s*(" + _FIGURE + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
-    re.IGNORECASE,
-)
-_NUMBER = r"(" + _FIGURE + "|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
-_DURATION = re.compile(
-    r"(?<![\w,./-])(?<!\d,\s)"
-    + _NUMBER
-    + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
-    r"(?!\s*-|\s+old\b|\s+of\s+age\b)(\s+ago\b)?",
-    re.IGNORECASE,
-)
-"""A span of time: "12 weeks ago", "an eight-year deal". Not a part of another figure
-("twenty-five", "2 1/2"), an age ("32 years old") or a compound ("second-half")."""
+_FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
+"""Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
+_SPACED_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
+"""The same in text whose marks all carry a space (``numbers.spaced_marks``): "2, 000" is one
+figure there; elsewhere "$100, 250 or 400" is two."""
 _DAYS = {
     "second": 1 / 86400,
     "minute": 1 / 1440,
@@ -80,14 +68,46 @@ _DAYS = {
     "month": 30.44,
     "year": 365.25,
 }
-_DISTANCE = re.compile(
-    r"(?<![\w,./$£€-])(?<!\d,\s)(" + _FIGURE + r")\s*-?\s*"
-    r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
-    re.IGNORECASE,
-)
-"""A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft", "2, 000
-feet" whole); no spelled numbers ("two miles" are too often a manner of speaking), no bare
-"m" ("£1.7m"), no part of a figure ("500 kilometers" of "1, 500 kilometers")."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The value patterns built on one way of writing figures."""
+
+    money: re.Pattern[str]
+    duration: re.Pattern[str]
+    """A span of time: "12 weeks ago", "an eight-year deal". Not a part of another figure
+    ("twenty-five", "2 1/2"), an age ("32 years old") or a compound ("second-half")."""
+    distance: re.Pattern[str]
+    """A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft"); no
+    spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
+    no part of a figure ("500 kilometers" of "1, 500 kilometers")."""
+
+    @classmethod
+    def of(cls, figure: str) -> _Patterns:
+        number = r"(" + figure + "|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+        return cls(
+            re.compile(
+                r"([$£€])\s*(" + figure + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
+                re.IGNORECASE,
+            ),
+            re.compile(
+                r"(?<![\w,./-])(?<!\d,\s)"
+                + number
+                + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
+                r"(?!\s*-|\s+old\b|\s+of\s+age\b)(\s+ago\b)?",
+                re.IGNORECASE,
+            ),
+            re.compile(
+                r"(?<![\w,./$£€-])(?<!\d,\s)(" + figure + r")\s*-?\s*"
+                r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
+                re.IGNORECASE,
+            ),
+        )
+
+
+_PATTERNS = {False: _Patterns.of(_FIGURE), True: _Patterns.of(_SPACED_FIGURE)}
+"""The patterns for text whose marks carry no space after them, and for text whose do."""
 _METRES = {
     "kilometers": 1000.0,
     "kilometres": 1000.0,
@@ -105,7 +125,7 @@ _RECORD = re.compile(
 """A win-loss(-draw) record right after a name: "Bowe (43-1)", "Klitschko, 53-3,",
 "Klitschko's record to 52-3"; not the first of several set scores ("Federer (6-4, 6-3)")."""
 _CONVERSION = re.compile(
-    r"\d\s*(?:-\s*)?(?:million|billion|bn|m|k|dollars?|euros?|pounds?)?\s*\(\s*(?:[A-Z]{1,3})?"
+    r"\d\s*(?:-\s*)?(?:million|billion|bn|m|k|dollars?|euros?|pounds?)?\s*\(\s*(?-i:[A-Z]{1,3})?"
     r"\s*[$£€]?\s*$",
     re.IGNORECASE,
 )
@@ -144,7 +164,9 @@ class Value:
     names: frozenset[str] = frozenset()
     """Proper nouns around the value (lower-cased): whose value it is."""
     verb: str | None = None
-    """The lemma of the verb that governs the value ("checked in on Tuesday": check)."""
+    """For a day, date or time, the lemma of the verb it gives the time of ("checked in on
+    Tuesday": check); None for the time of a thing ("Thursday's semifinal") and for other
+    values (``statements.governing``)."""
     objects: frozenset[str] = frozenset()
     """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
     future: bool = False
@@ -197,14 +219,15 @@ def _in_context(
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
         if value.kind == "age":
             value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
+        verb = governing(tokens.root)
         yield replace(
             value,
             low=low,
             high=high,
             context=_context(tokens, words),
             names=_names(tokens, words),
-            verb=governing_verb(tokens.root),
-            objects=named_objects(governing(tokens.root)),
+            verb=None if verb is None else str(verb.lemma_.lower()),
+            objects=named_objects(verb),
             future=_future(tokens.root),
         )
 
@@ -358,6 +381,7 @@ def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
 def _patterned(article: Article, span: Span) -> list[Value]:
     text, base = span.text, span.start
     values: list[Value] = []
+    patterns = _PATTERNS[spaced_marks(article.text)]
 
     def add(kind: str, match: re.Match[str], normalized: str, low: float, high: float) -> None:
         words = Span.of(article, base + match.start(), base + match.end())
@@ -383,7 +407,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
-    for match in _DURATION.finditer(text):
+    for match in patterns.duration.finditer(text):
         number, joined, unit, plural, ago = match.groups()
         count = _figure(number)
         if not joined.strip() and not plural and count != 1:
@@ -400,10 +424,10 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 figure,
             )
         )
-    for match in _DISTANCE.finditer(text):
+    for match in patterns.distance.finditer(text):
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
-    for match in _MONEY.finditer(text):
+    for match in patterns.money.finditer(text):
         if converted(text, match.start()):
             continue
         scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
