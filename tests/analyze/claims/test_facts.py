@@ -487,3 +487,12 @@ def test_what_near_copies_and_days_do_not_take_for_a_difference(models: Models) 
     assert governing_verb(next(t for t in doc if t.text == "Sunday")) == "explode"
     police, fanning = models.nlp("Police reopened the road."), models.nlp("Tony Fanning said.")
     assert not _cut("Ocean Dr. ", police[:]) and _cut("ng, Const. ", fanning[:])
+
+
+def test_a_count_up_to_a_moment_is_not_the_whole(models: Models) -> None:
+    since = "Police said Gray had been arrested three times since October on theft charges."
+    total = "Police said Gray had been arrested four times on theft charges, the paper said."
+    assert not _facts(models, [_article("Alpha", since), _article("Beta", total)]).conflicts
+    toll = "Since Sunday, 12 people have died in the floods in the south, officials said."
+    later = "Since Sunday, 14 people have died in the floods in the south, officials said."
+    assert _facts(models, [_article("Alpha", toll), _article("Beta", later)]).conflicts

@@ -140,6 +140,10 @@ HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
+_BOUNDS = frozenset({"since", "until", "before"})
+"""Words by which a verb's count runs from or up to a moment."""
+_TOLL_VERBS = lexicon.words("toll_events") | frozenset({"die", "injure"})
+"""Verbs of a toll: a toll "since Sunday" is the toll so far, compared as any other."""
 _MONEY_SCALES = {"million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
 
 
@@ -219,6 +223,8 @@ def _in_context(
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
         if value.kind == "age":
             value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
+        if value.kind == "count" and _bounded(tokens.root):
+            value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
         yield replace(
             value,
@@ -230,6 +236,21 @@ def _in_context(
             objects=named_objects(verb),
             future=_future(tokens.root),
         )
+
+
+def _bounded(number: Token) -> bool:
+    """Whether a count (other than a toll) counts only up to or from a moment its verb names
+    ("arrested three times since October", "missed nine games before coming back"): a
+    part of a total another outlet may give whole ("arrested four times")."""
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() in _TOLL_VERBS:
+        return False
+    for child in verb.children:
+        marks = [child] if child.dep_ in ("prep", "mark") else []
+        marks += [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
+        if any(m.lower_ in _BOUNDS for m in marks):
+            return True
+    return False
 
 
 def _whose(article: Article, tokens: TokenSpan, people: People) -> str | None:
