@@ -298,6 +298,11 @@ def test_a_day_is_compared_only_as_the_day_its_verb_happened(models: Models) -> 
         "Detroit signed Joique Bell on Wednesday after Kevin Smith was hurt.",
     )
     assert not [about for about in signed if about.startswith("the day")]
+    backs = days(  # "who" of a passive read as the name it follows
+        "The backs are DeShawn Wynn, who was signed on Tuesday, and Joique Bell, a rookie.",
+        "The team's other back, Joique Bell, who was signed on Wednesday, is a rookie.",
+    )
+    assert not [about for about in backs if about.startswith("the day")]
     assert days(
         "The actress checked into the Promises rehab centre in Malibu on Tuesday.",
         "The actress checked into Promises, the rehab centre in Malibu, on Friday.",

@@ -158,17 +158,19 @@ def _recurring(day: Token) -> bool:
 
 
 def named_objects(verb: Token | None) -> frozenset[str]:
-    """The proper nouns of a verb's direct object, lower-cased: whom "signed DeShawn Wynn"
-    or "defeated Bradley" was done to."""
+    """The proper nouns naming whom a verb was done to, lower-cased: its object ("signed
+    DeShawn Wynn"), or the subject of its passive ("Bell was signed"), a relative pronoun
+    read as the name it follows ("Joique Bell, who was signed Wednesday")."""
     if verb is None:
         return frozenset()
-    return frozenset(
-        t.lower_
-        for child in verb.children
-        if child.dep_ in ("dobj", "obj")
-        for t in child.subtree
-        if t.pos_ == "PROPN"
-    )
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
+            continue
+        head = verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child
+        words = [*(c for c in head.children if c.dep_ == "compound"), head]
+        found.update(t.lower_ for t in words if t.pos_ == "PROPN")
+    return frozenset(found)
 
 
 _HALF_DAY = re.compile(r"[ap]\.?(?:m\.?)?|m\.", re.IGNORECASE)
