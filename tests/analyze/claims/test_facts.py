@@ -498,6 +498,17 @@ def test_a_count_up_to_a_moment_is_not_the_whole(models: Models) -> None:
     since = "Police said Gray had been arrested three times since October on theft charges."
     total = "Police said Gray had been arrested four times on theft charges, the paper said."
     assert not _facts(models, [_article("Alpha", since), _article("Beta", total)]).conflicts
+    part = (
+        "The strike turned violent, which has led to the death of three workers (one a "
+        "pregnant woman) in a bank set on fire."
+    )
+    whole = (
+        "The two women and a man were killed in a bank set on fire during demonstrations by "
+        "tens of thousands who marched through Athens."
+    )
+    aside = "Tens of thousands marched through Athens on Wednesday against the cuts."
+    texts = [("Alpha", part), ("Beta", whole), ("Gamma", aside)]
+    assert not _facts(models, [_article(outlet, text) for outlet, text in texts]).conflicts
     toll = "Since Sunday, 12 people have died in the floods in the south, officials said."
     later = "Since Sunday, 14 people have died in the floods in the south, officials said."
     assert _facts(models, [_article("Alpha", toll), _article("Beta", later)]).conflicts

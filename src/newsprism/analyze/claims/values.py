@@ -140,6 +140,12 @@ HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
+_PART_OF = re.compile(
+    r"\b(?:\d[\d,]*|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\s+\w+\s*\(\s*$",
+    re.IGNORECASE,
+)
+"""What comes before a count in brackets that is a part of the count before them: "three
+workers (one a pregnant woman"."""
 _BOUNDS = frozenset({"since", "until", "before"})
 """Words by which a verb's count runs from or up to a moment."""
 _TOLL_VERBS = lexicon.words("toll_events") | frozenset({"die", "injure"})
@@ -387,6 +393,8 @@ def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
         if converted(span.text, number.start - span.start):
             continue
         key = f"count:{quantity.counted}:{quantity.event or ''}"
+        if _PART_OF.search(span.text[: number.start - span.start]):
+            key += ":bounded"  # "three workers (one a pregnant woman)": one of the three
         shown = " ".join(quantity.number.text.split())
         yield Value(
             "count",
