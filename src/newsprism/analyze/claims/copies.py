@@ -229,11 +229,10 @@ def _other_name(a: str, b: str) -> bool:
     a, b = (re.sub(r"\W", "", _POSSESSIVE.sub("", w)) for w in (a, b))
     if not a or not b:
         return False
-    if a in b or b in a:
-        short, long = sorted((a, b), key=len)
+    short, long = sorted((a, b), key=len)
+    if short in long:
         extra = long.replace(short, "", 1)
         return len(short) >= 4 and short.isalpha() and len(extra) == 1 and extra in _VOWELS
-    short, long = sorted((a, b), key=len)
     letters = iter(long)
     return not (len(short) <= 5 and all(c in letters for c in short))
 

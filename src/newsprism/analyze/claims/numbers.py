@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
@@ -125,6 +126,7 @@ _SPACED_MARKS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def spaced_marks(text: str) -> bool:
     """Whether a text writes its marks with spaces around them, as tokenized corpora do
     ("Rait ’ s death", "U. S.", "36 - year - old", "6. 4", "( AP )", "300, 000"): there,

@@ -54,6 +54,8 @@ _MAGNITUDE = re.compile(
 6.1", "5.9 on the Richter scale"."""
 _AGE = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
+"""The number words as alternatives of a pattern, longest first ("seventeen" before "seven")."""
 _FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
 """Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
 _SPACED_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
@@ -85,7 +87,7 @@ class _Patterns:
 
     @classmethod
     def of(cls, figure: str) -> _Patterns:
-        number = r"(" + figure + "|" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+        number = r"(" + figure + "|" + _NUMBER_WORDS + ")"
         return cls(
             re.compile(
                 r"([$£€])\s*(" + figure + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
@@ -141,7 +143,7 @@ HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
 _PART_OF = re.compile(
-    r"\b(?:\d[\d,]*|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\s+\w+\s*\(\s*$",
+    r"\b(?:\d[\d,]*|" + _NUMBER_WORDS + r")\s+\w+\s*\(\s*$",
     re.IGNORECASE,
 )
 """What comes before a count in brackets that is a part of the count before them: "three
@@ -248,7 +250,7 @@ def _bounded(number: Token) -> bool:
     """Whether a count (other than a toll) counts only up to or from a moment its verb names
     ("arrested three times since October", "missed nine games before coming back"): a
     part of a total another outlet may give whole ("arrested four times")."""
-    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _nearest_verb(number)
     if verb is None or verb.lemma_.lower() in _TOLL_VERBS:
         return False
     for child in verb.children:
@@ -314,13 +316,16 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
         )
 
 
+def _nearest_verb(token: Token) -> Token | None:
+    """The nearest verb (or copula) above ``token`` in the parse."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def _future(token: Token) -> bool:
     """Whether the verb governing ``token`` speaks of what will, would or can happen rather
     than of what did ("will miss two games", "a magnitude 6 quake can cause damage")."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in FUTURE for c in ancestor.children if c.dep_ == "aux")
-    return False
+    verb = _nearest_verb(token)
+    return verb is not None and any(c.lower_ in FUTURE for c in verb.children if c.dep_ == "aux")
 
 
 def _names(tokens: TokenSpan, words: int) -> frozenset[str]:
