@@ -76,7 +76,8 @@ def find_facts(
             values.append(
                 statement_values(article, doc, statement.span, quantities, settings, people)
             )
-    similarity = Similarity(found, _vectors(found, embedder), settings)
+    vectors = _vectors(found, embedder)
+    similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
         Sides(
@@ -101,8 +102,9 @@ def find_facts(
         for variant in variants(found, similarity, settings)
         if not _covered(variant, sides)
     ]
+    embed = _reusing(found, vectors, embedder.embed)
     sides += _assertion_conflicts(
-        articles, docs, entities, outlets, dependent, embedder.embed, found, settings
+        articles, docs, entities, outlets, dependent, embed, found, settings
     )
     clash = clashes(values, settings)
     groups = extend(similarity, align(similarity, clash, settings), settings)
@@ -127,6 +129,21 @@ def _vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, 
         else:
             parts[-1].append((span.start - base, span.end - base))
     return embedder.embed_parts(texts, parts)
+
+
+def _reusing(found: Sequence[Statement], vectors: np.ndarray[Any, Any], embed: Embed) -> Embed:
+    """``embed``, answering a whole sentence's text with the vector it already has (the
+    model pass of a text alone gives that vector), so no sentence runs through it twice."""
+    known = {s.span.text: vectors[i] for i, s in enumerate(found) if s.sentence}
+
+    def reuse(texts: list[str]) -> np.ndarray[Any, Any]:
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
+        if not texts:
+            return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        return np.array([known[t] if t in known else fresh[t] for t in texts], dtype=np.float32)
+
+    return reuse
 
 
 def _covered(variant: Variant, found: Sequence[Sides]) -> bool:
