@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.evaluation.span_coreference import resolve_spans
 from newsprism.models import Models
+from newsprism.nlp import parse
+from newsprism.records import Article
 
 from .conftest import Parsed
 
@@ -37,3 +42,59 @@ def test_names_pronouns_and_descriptions(seeds_parsed: Parsed, models: Models) -
 def test_empty_articles_are_allowed(seeds_parsed: Parsed, models: Models) -> None:
     article, doc = seeds_parsed.articles[0], seeds_parsed.docs[0]
     assert resolve_spans([(article, doc, [])], models) == [[]]
+
+
+def _parse(models: Models, *texts: str) -> list[tuple[Article, Any]]:
+    articles = [
+        Article(f"a{n}", f"a{n}", None, f"Outlet {n}", None, None, "en", t)
+        for n, t in enumerate(texts)
+    ]
+    return list(zip(articles, parse(articles, models, default_aliases()), strict=True))
+
+
+def test_a_pronoun_joins_a_person_named_outside_the_given_spans(models: Models) -> None:
+    """Only some sentences are annotated: the name before a pronoun may be in none of the
+    given spans, and the pronoun still stands for that person."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Maria Gonzalez won the race in Boston. Later that day she thanked her coach.",
+        "Maria Gonzalez won the Boston race on Monday.",
+    )
+    she = one.text.index("she")
+    labels = resolve_spans(
+        [(one, doc_one, [(she, she + 3)]), (two, doc_two, _spans(two.text, "Maria Gonzalez"))],
+        models,
+    )
+    assert labels[0][0] == labels[1][0]
+
+
+def test_a_pronoun_after_a_description_with_no_name_joins_the_description(
+    models: Models,
+) -> None:
+    (article, doc), (other, other_doc) = _parse(
+        models,
+        "A prisoner in Palermo hanged himself in his cell on Tuesday.",
+        "The prisoner was found dead by guards.",
+    )
+    spans = _spans(article.text, "prisoner", "himself")
+    labels = resolve_spans(
+        [(article, doc, spans), (other, other_doc, _spans(other.text, "prisoner"))], models
+    )
+    assert labels[0][0] == labels[0][1] == labels[1][0]
+
+
+def test_a_name_the_recogniser_missed_joins_the_entity_that_has_it(models: Models) -> None:
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "The Kansas City Chiefs beat the Denver Broncos on Sunday.",
+        "Fans cheered as the CHIEFS won again on Sunday.",
+    )
+    caps = two.text.index("CHIEFS")
+    labels = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "Kansas City Chiefs", "Denver Broncos")),
+            (two, doc_two, [(caps, caps + 6)]),
+        ],
+        models,
+    )
+    assert labels[1][0] == labels[0][0] != labels[0][1]

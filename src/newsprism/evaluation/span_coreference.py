@@ -1,29 +1,33 @@
 """Coreference over given mention spans: names, descriptions and pronouns.
 
-``resolve`` (in ``entities``) finds and links names. Evaluation sets such as ECB+
-give every mention, names or not; ``resolve_spans`` clusters such spans with the
-same machinery and simple rules for the rest:
-- a name (a span holding a named entity or headed by a proper noun) is resolved
-  as ``entities`` does;
-- a description ("the actress") joins the name it labels in its own sentence
-  (apposition, premodifier), else the one story-wide name whose labels share
-  its head word, else the other descriptions with that head word;
-- a personal pronoun joins the nearest earlier person in its article; "who" and
-  "which" join the noun they attach to.
+Evaluation sets such as ECB+ give every mention, names or not, and annotate only some
+sentences. ``resolve_spans`` first resolves each story as ``analyze`` does (``resolve``:
+names found in the whole text, chains across articles, every occurrence of their names,
+descriptions), then labels each given span:
+- a span whose head word lies inside an entity's mention takes that entity; a proper name
+  the recogniser missed ("CHIEFS"), or one inside a longer name ("Microsoft" in "Microsoft
+  Internet Explorer"), takes the one entity that has that name;
+- a personal pronoun joins the nearest earlier person in its article: a mention of a
+  person entity in any sentence, annotated or not, or a given span describing a person
+  ("a Mafia boss ... hanged himself"); "who" and "which" join the noun they attach to;
+- a description ("the actress") joins the span it is an apposition or premodifier of,
+  else the one entity whose labels or names share its head word, else the other
+  descriptions with that head word.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
 from newsprism.analyze.entities.aliases import AliasTable, default_aliases
-from newsprism.analyze.entities.chains import Chain, resolve_mentions
-from newsprism.analyze.entities.labels import find_labels
-from newsprism.analyze.entities.mentions import TYPES
+from newsprism.analyze.entities.descriptions import ROLE_NOUNS, label_heads
+from newsprism.analyze.entities.names import name_words
+from newsprism.analyze.entities.resolve import resolve
 from newsprism.models import Models
-from newsprism.records import Article, EntityType, Mention, Span
+from newsprism.records import Article, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,7 +35,36 @@ if TYPE_CHECKING:
 
 PERSONAL = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
 RELATIVE = lexicon.words("relative_pronouns")
+PERSON_NOUNS = ROLE_NOUNS["PERSON"]
 Item = tuple[Article, "Doc", Sequence[tuple[int, int]]]
+
+
+class _Mentions:
+    """Where each entity is mentioned in one article: sorted starts, ends, entity numbers."""
+
+    def __init__(self, found: list[tuple[int, int, int]]) -> None:
+        found.sort()
+        self.starts = [s for s, _, _ in found]
+        self.found = found
+
+    def holding(self, low: int, high: int) -> tuple[int, int, int] | None:
+        """The mention around the characters ``low:high``: its start, end and entity."""
+        at = bisect_right(self.starts, low) - 1
+        while at >= 0 and self.found[at][0] <= low:
+            if high <= self.found[at][1]:
+                return self.found[at]
+            at -= 1
+        return None
+
+    def person_before(self, position: int, people: set[int]) -> tuple[int, int] | None:
+        """The person mentioned last before ``position``: where, and the entity."""
+        at = bisect_right(self.starts, position) - 1
+        while at >= 0:
+            start, end, number = self.found[at]
+            if end <= position and number in people:
+                return start, number
+            at -= 1
+        return None
 
 
 def resolve_spans(
@@ -39,63 +72,108 @@ def resolve_spans(
 ) -> list[list[int]]:
     """For each article, one cluster label per given span (labels shared across articles)."""
     aliases = aliases or default_aliases()
+    articles = [article for article, _, _ in items]
+    docs = [doc for _, doc, _ in items]
+    entities = resolve(articles, docs, models, aliases)
+    by_article: dict[str, list[tuple[int, int, int]]] = {a.id: [] for a in articles}
+    for number, entity in enumerate(entities):
+        for span in entity.mentions:
+            if span.article in by_article:
+                by_article[span.article].append((span.start, span.end, number))
+    where = {article: _Mentions(found) for article, found in by_article.items()}
+    people = {n for n, e in enumerate(entities) if e.type == "PERSON"}
+    heads = _heads(entities, {a.id: d for a, d in zip(articles, docs, strict=True)})
+    names = _names(entities)
     parts = [[_part(doc, s, e) for s, e in spans] for _, doc, spans in items]
-    names: list[list[Mention]] = []
-    where: dict[tuple[str, int, int], tuple[int, int]] = {}
+    labels: list[list[int]] = []
     for index, (article, _, _) in enumerate(items):
-        found = []
-        for position, part in enumerate(parts[index]):
-            named = _name(part)
-            if named is not None:
-                name_start, name_end, kind = named
-                found.append(Mention(Span.of(article, name_start, name_end), kind))
-                where[(article.id, name_start, name_end)] = (index, position)
-        names.append(found)
-    chains = resolve_mentions(names, [doc for _, doc, _ in items], models, aliases)
-    labels: list[list[int]] = [[-1] * len(spans) for _, _, spans in items]
-    heads: dict[str, int] = {}
-    for number, chain in enumerate(chains):
-        for mention in chain.mentions:
-            index, position = where[(mention.span.article, mention.span.start, mention.span.end)]
-            labels[index][position] = number
-        for word in _label_heads(chain, items) | _name_heads(chain, items):
-            heads[word] = number if heads.get(word, number) == number else -2
-    next_label = len(chains)
+        mentions = where[article.id]
+        labels.append([_entity(part, mentions, names) for part in parts[index]])
+    next_label = len(entities)
     by_head: dict[str, int] = {}
-    for index, (_, _, spans) in enumerate(items):
-        for position in range(len(spans)):
-            if labels[index][position] >= 0:
-                continue
-            part = parts[index][position]
-            linked = _link(part, labels[index], parts[index], chains, heads) if part else None
-            if linked is None:
-                key = _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
-                if key in RELATIVE:
-                    key = f"#{index}:{position}"
-                if key not in by_head:
-                    by_head[key] = next_label
-                    next_label += 1
-                linked = by_head[key]
-            labels[index][position] = linked
+    for pronouns in (False, True):  # pronouns last: they may stand for a description
+        for index, (article, _, spans) in enumerate(items):
+            for position in sorted(range(len(spans)), key=lambda n: spans[n]):
+                part = parts[index][position]
+                if labels[index][position] >= 0 or _personal(part) != pronouns:
+                    continue
+                linked = (
+                    _link(part, labels[index], parts[index], where[article.id], people, heads)
+                    if part is not None
+                    else None
+                )
+                if linked is None:
+                    key = _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
+                    if key in RELATIVE or key in PERSONAL:
+                        key = f"#{index}:{position}"
+                    if key not in by_head:
+                        by_head[key] = next_label
+                        next_label += 1
+                    linked = by_head[key]
+                labels[index][position] = linked
     return labels
+
+
+def _entity(part: TokenSpan | None, mentions: _Mentions, names: dict[tuple[str, ...], int]) -> int:
+    """The entity a given span is a mention of (-1 for none): the one with a mention around
+    its head word, unless the span is a name inside a longer one ("Microsoft" inside
+    "Microsoft Internet Explorer") that is a name of its own."""
+    if part is None:
+        return -1
+    head = _head(part)
+    held = mentions.holding(head.idx, head.idx + len(head))
+    if head.pos_ == "PROPN" and (
+        held is None or held[0] < part.start_char or held[1] > part.end_char
+    ):
+        named = _named(part, names)
+        if named is not None:
+            return named
+    return held[2] if held is not None else -1
+
+
+def _names(entities: Sequence[Entity]) -> dict[tuple[str, ...], int]:
+    """Each entity's names (as transliteration keys), whole and by their last word, mapped
+    to the one entity that has each (-2 where several do)."""
+    index: dict[tuple[str, ...], int] = {}
+    for number, entity in enumerate(entities):
+        for span in entity.names:
+            words = name_words(span.text)
+            for key in {words, words[-1:]} if words else ():
+                index[key] = number if index.get(key, number) == number else -2
+    return index
+
+
+def _named(part: TokenSpan | None, names: dict[tuple[str, ...], int]) -> int | None:
+    """The entity a proper name the recogniser missed ("CHIEFS", "the New Orleans Saints"
+    where no entity was tagged) is one of the names of, when only one entity has it."""
+    if part is None:
+        return None
+    words = name_words(" ".join(t.text for t in part if t.pos_ == "PROPN"))
+    for key in (words, words[-1:]):
+        found = names.get(key) if key else None
+        if found is not None and found >= 0:
+            return found
+    return None
+
+
+def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, int]:
+    """Head nouns of each entity's labels and of its names of several words ("Wasilla Bible
+    Church" -> church), mapped to the one entity that has each (-2 where several do)."""
+    heads: dict[str, int] = {}
+    for number, entity in enumerate(entities):
+        words = label_heads(entity.labels, docs)
+        for span in entity.names[:20]:
+            doc = docs.get(span.article)
+            part = doc.char_span(span.start, span.end, alignment_mode="expand") if doc else None
+            if part is not None and len(part) > 1:
+                words.add(part.root.lemma_.lower())
+        for word in words:
+            heads[word] = number if heads.get(word, number) == number else -2
+    return heads
 
 
 def _part(doc: Doc, start: int, end: int) -> TokenSpan | None:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _name(part: TokenSpan | None) -> tuple[int, int, EntityType] | None:
-    """The name a span holds, when its head word is part of one: character offsets, type."""
-    if part is None:
-        return None
-    head = _head(part)
-    for entity in part.ents:
-        kind = TYPES.get(entity.label_)
-        if kind is not None and entity.start <= head.i < entity.end:
-            return entity.start_char, entity.end_char, kind
-    if head.pos_ == "PROPN":
-        return part.start_char, part.end_char, "OTHER"
-    return None
 
 
 def _head(part: TokenSpan) -> Token:
@@ -108,43 +186,28 @@ def _head(part: TokenSpan) -> Token:
     return root
 
 
-def _label_heads(chain: Chain, items: Sequence[Item]) -> set[str]:
-    by_id = {article.id: (article, doc) for article, doc, _ in items}
-    words = set()
-    for mention in chain.mentions:
-        article, doc = by_id[mention.span.article]
-        for label in find_labels(article, doc, mention):
-            part = doc.char_span(label.start, label.end, alignment_mode="expand")
-            if part is not None and part.root.pos_ == "NOUN":
-                words.add(part.root.lemma_.lower())
-    return words
-
-
-def _name_heads(chain: Chain, items: Sequence[Item]) -> set[str]:
-    """Common nouns heading the chain's names ("Wasilla Bible Church" -> church)."""
-    docs = {article.id: doc for article, doc, _ in items}
-    words = set()
-    for mention in chain.mentions[:20]:
-        doc = docs[mention.span.article]
-        part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if part is not None and len(part) > 1:
-            words.add(part.root.lemma_.lower())
-    return words
-
-
 def _link(
     part: TokenSpan,
     own: list[int],
     parts: list[TokenSpan | None],
-    chains: list[Chain],
+    mentions: _Mentions,
+    people: set[int],
     heads: dict[str, int],
 ) -> int | None:
     head = _head(part)
     word = head.lower_
-    if word in RELATIVE:
-        return _at_token(head.head.head.i, own, parts)
+    if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
+        noun = head.head.head
+        found = _at_token(noun.i, own, parts)
+        if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
+            found = held[2]
+        return found
     if word in PERSONAL:
-        return _earlier_person(part.start, own, parts, chains)
+        named = mentions.person_before(part.start_char, people)
+        described = _person_description_before(part.start, own, parts)
+        if described is None or (named is not None and named[0] >= described[0]):
+            return named[1] if named is not None else None
+        return described[1]
     if head.pos_ != "NOUN":
         return None
     for child in head.children:
@@ -156,8 +219,28 @@ def _link(
         found = _at_token(head.head.i, own, parts)
         if found is not None:
             return found
-    chain = heads.get(head.lemma_.lower())
-    return chain if chain is not None and chain >= 0 else None
+    entity = heads.get(head.lemma_.lower())
+    return entity if entity is not None and entity >= 0 else None
+
+
+def _personal(part: TokenSpan | None) -> bool:
+    return part is not None and _head(part).lower_ in PERSONAL
+
+
+def _person_description_before(
+    token: int, own: list[int], parts: list[TokenSpan | None]
+) -> tuple[int, int] | None:
+    """The given span last before ``token`` that is a description of a person ("the Mafia
+    boss"), already labelled: where it starts (a character offset), and its label."""
+    best: tuple[int, int] | None = None
+    for label, part in zip(own, parts, strict=True):
+        if part is None or label < 0 or part.end > token:
+            continue
+        head = _head(part)
+        person = head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS
+        if person and (best is None or part.start_char > best[0]):
+            best = (part.start_char, label)
+    return best
 
 
 def _at_token(token: int, own: list[int], parts: list[TokenSpan | None]) -> int | None:
@@ -165,15 +248,3 @@ def _at_token(token: int, own: list[int], parts: list[TokenSpan | None]) -> int 
         if part is not None and label >= 0 and part.start <= token < part.end:
             return label
     return None
-
-
-def _earlier_person(
-    start: int, own: list[int], parts: list[TokenSpan | None], chains: list[Chain]
-) -> int | None:
-    best: tuple[int, int] | None = None
-    for label, part in zip(own, parts, strict=True):
-        if part is None or label < 0 or label >= len(chains) or part.end > start:
-            continue
-        if chains[label].type == "PERSON" and (best is None or part.start > best[0]):
-            best = (part.start, label)
-    return best[1] if best else None
