@@ -98,3 +98,15 @@ def test_a_name_the_recogniser_missed_joins_the_entity_that_has_it(models: Model
         models,
     )
     assert labels[1][0] == labels[0][0] != labels[0][1]
+
+
+def test_it_and_they_join_the_thing_or_group_before_them(models: Models) -> None:
+    ((article, doc),) = _parse(
+        models, "The Indian navy said it sank a pirate ship. The Colts fired their coach on Monday."
+    )
+    spans = _spans(article.text, "Indian navy", "it sank", "The Colts", "their", "coach")
+    spans[1] = (spans[1][0], spans[1][0] + 2)
+    navy, it, colts, their, coach = resolve_spans([(article, doc, spans)], models)[0]
+    assert it == navy
+    assert their == colts
+    assert len({navy, colts, coach}) == 3

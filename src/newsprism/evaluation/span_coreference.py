@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 PERSONAL = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
 RELATIVE = lexicon.words("relative_pronouns")
+GROUP = lexicon.words("group_pronouns") | lexicon.words("group_pronoun_forms")
+SINGULAR_GROUP = frozenset(w for w in GROUP if w.startswith("it"))
+""""it", "its", "itself": a thing or an organisation; the rest ("they") a group or plural."""
+TIMES = frozenset({"DATE", "TIME"})
 PERSON_NOUNS = ROLE_NOUNS["PERSON"]
 Item = tuple[Article, "Doc", Sequence[tuple[int, int]]]
 
@@ -95,7 +99,7 @@ def resolve_spans(
         for index, (article, _, spans) in enumerate(items):
             for position in sorted(range(len(spans)), key=lambda n: spans[n]):
                 part = parts[index][position]
-                if labels[index][position] >= 0 or _personal(part) != pronouns:
+                if labels[index][position] >= 0 or _pronoun(part) != pronouns:
                     continue
                 linked = (
                     _link(part, labels[index], parts[index], where[article.id], people, heads)
@@ -104,7 +108,7 @@ def resolve_spans(
                 )
                 if linked is None:
                     key = _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
-                    if key in RELATIVE or key in PERSONAL:
+                    if key in RELATIVE or key in PERSONAL or key in GROUP:
                         key = f"#{index}:{position}"
                     if key not in by_head:
                         by_head[key] = next_label
@@ -208,6 +212,8 @@ def _link(
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
         return described[1]
+    if word in GROUP:
+        return _thing_before(part.start, word in SINGULAR_GROUP, own, parts, people)
     if head.pos_ != "NOUN":
         return None
     for child in head.children:
@@ -223,8 +229,9 @@ def _link(
     return entity if entity is not None and entity >= 0 else None
 
 
-def _personal(part: TokenSpan | None) -> bool:
-    return part is not None and _head(part).lower_ in PERSONAL
+def _pronoun(part: TokenSpan | None) -> bool:
+    """A pronoun that stands for a person, a thing or a group (labelled after the rest)."""
+    return part is not None and _head(part).lower_ in PERSONAL | GROUP
 
 
 def _person_description_before(
@@ -241,6 +248,30 @@ def _person_description_before(
         if person and (best is None or part.start_char > best[0]):
             best = (part.start_char, label)
     return best
+
+
+def _thing_before(
+    token: int,
+    singular: bool,
+    own: list[int],
+    parts: list[TokenSpan | None],
+    people: set[int],
+) -> int | None:
+    """The label of the given span last before ``token`` that "it" ("they" when not
+    ``singular``) can stand for: not a person, a pronoun or a time; one thing, or a plural
+    or a name (a team or company: "the Colts ... they")."""
+    best: tuple[int, int] | None = None
+    for label, part in zip(own, parts, strict=True):
+        if part is None or label < 0 or part.end > token or label in people:
+            continue
+        head = _head(part)
+        if head.pos_ == "PRON" or head.ent_type_ in TIMES or head.lemma_.lower() in PERSON_NOUNS:
+            continue
+        plural = head.tag_ in ("NNS", "NNPS")
+        fits = not plural if singular else plural or head.pos_ == "PROPN"
+        if fits and head.pos_ in ("NOUN", "PROPN") and (best is None or part.start > best[0]):
+            best = (part.start, label)
+    return best[1] if best is not None else None
 
 
 def _at_token(token: int, own: list[int], parts: list[TokenSpan | None]) -> int | None:
