@@ -244,3 +244,19 @@ def test_a_description_no_actor_carries_stays_alone(models: Models) -> None:
     )
     held = {m.text.lower() for e in entities for m in e.mentions}
     assert "the ambassador" not in held and "the groups" not in held
+
+
+def test_a_clock_time_and_a_dateline_are_not_an_actor_or_a_label(models: Models) -> None:
+    """The recogniser can read "a. m." as a person's initials, and a dateline run into a
+    name's line reads like its apposition; neither is an actor or a label of one."""
+    entities = _story(
+        models,
+        "FRIDAY, MAY 3, 2013, 9: 56 AM\nEarly Friday morning, around 1: 30 a. m., the "
+        "26 - year - old actress checked into Betty Ford Center in Rancho Mirage, Calif. "
+        "Lindsay Lohan had been ordered to rehab.",
+    )
+    names = {e.name for e in entities}
+    assert "Lindsay Lohan" in names
+    assert not any(n.lower().replace(" ", "") in ("a.m.", "a.m") for n in names)
+    labels = [label.text for e in entities for label in e.labels]
+    assert not any("\n" in text or "AM" in text.split() for text in labels), labels

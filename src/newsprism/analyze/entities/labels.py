@@ -15,6 +15,7 @@ Labels are data, not verdicts: each stays with the article that wrote it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,10 @@ RELATIVE_VERBS = lexicon.words("relative_verbs")
 COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
+_TIME_WORDS = lexicon.words("weekdays") | lexicon.words("months")
+_CLOCK_HALF = re.compile(r"[ap]\.?\s?m\.?", re.I)
+"""Words of a date or a time: a dateline beside a name ("FRIDAY, MAY 3, 2013, 9: 56 AM")
+says when, not who."""
 
 
 def find_labels(
@@ -121,6 +126,8 @@ def _span(
     tokens = doc[first : last + 1]
     if tokens.text.lower().strip(".") in COURTESY or not any(_describes(t) for t in tokens):
         return None
+    if "\n" in tokens.text:  # a headline, a byline or a dateline run into the name's line
+        return None
     return Span.of(article, tokens.start_char, tokens.end_char)
 
 
@@ -128,4 +135,6 @@ def _describes(token: Token) -> bool:
     """A word that says something about a name: not only other names and particles."""
     if token.lower_ in TITLES:
         return True
+    if token.lower_ in _TIME_WORDS or _CLOCK_HALF.fullmatch(token.text):
+        return False
     return token.pos_ in ("NOUN", "ADJ", "VERB") and not token.ent_type_

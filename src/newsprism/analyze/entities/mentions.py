@@ -37,6 +37,9 @@ NICKNAME = re.compile(
 """A name with a quoted nickname in it: Wissam Mohammed “Abu Bakr” al-Saadi."""
 _JOINERS = re.compile(r"^(-|['’]\s*|\s+)$")
 _GENERIC = lexicon.words("generic_name_words") | TITLES
+MERIDIEM = re.compile(r"[ap]\.\s?m\.?", re.I)
+"""The half of the day after a clock time ("1: 30 a. m."), which the recogniser can take
+for a person's initials."""
 _EDGE = "\"“”‘’',;:()[]«» \n\t-–—"
 
 
@@ -125,6 +128,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_name(text: str) -> bool:
     if not any(c.isalpha() for c in text) or len(text) > 80:
+        return False
+    if MERIDIEM.fullmatch(text.strip()):
         return False
     words = text.split()
     return not (len(words) == 1 and words[0].lower().strip(".") in _GENERIC)
