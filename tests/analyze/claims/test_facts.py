@@ -512,3 +512,31 @@ def test_a_count_up_to_a_moment_is_not_the_whole(models: Models) -> None:
     toll = "Since Sunday, 12 people have died in the floods in the south, officials said."
     later = "Since Sunday, 14 people have died in the floods in the south, officials said."
     assert _facts(models, [_article("Alpha", toll), _article("Beta", later)]).conflicts
+
+
+def test_a_month_alone_is_compared_with_a_month_alone(models: Models) -> None:
+    other_news = (
+        " Her lawyer said she was doing well after a difficult year."
+        " Her latest film opens in cinemas across the country next week."
+        " Fans gathered outside the hotel where she was staying."
+    )
+
+    def dates(one: str, other: str) -> list[str]:
+        articles = [_article("Alpha", one + other_news), _article("Beta", other_news + " " + other)]
+        return [
+            c.about for c in _facts(models, articles).conflicts if c.about.startswith("the date")
+        ]
+
+    assert dates(  # the month hangs from "called" in the parse: it is the launch's
+        "The actress, who has launched a new fashion line called Mantra in September, "
+        "spoke to the magazine.",
+        "The actress launched a new fashion line called Mantra in December.",
+    ) == ["the date: “September” / “December”"]
+    assert not dates(  # a day of the month is in its month
+        "The company opened its new factory in Ohio in December.",
+        "The company opened its new factory in Ohio on December 9.",
+    )
+    assert dates(  # the day before the month is read
+        "The company opened its new factory in Ohio on 9 December.",
+        "The company opened its new factory in Ohio on December 12.",
+    ) == ["the date: “9 December” / “December 12”"]

@@ -191,13 +191,12 @@ def _single(values: Sequence[Value], settings: AnalysisSettings) -> dict[str, Va
 
 
 def _comparable(value: Value, settings: AnalysisSettings) -> bool:
-    """Counts need the event they count, ages the person they describe; dates need the day
-    of the month ("in December" of one statement and "in February" of another are often
-    two years). Kinds without a similarity in ``settings.compare_similarity`` (years) are
-    left to near-copies (``copies``): a story names many past years, and statements about
-    two of them are as similar as two accounts of one."""
-    if value.kind == "date":
-        return " " in value.normalized
+    """Counts need the event they count, ages the person they describe; a month alone is
+    compared only with a month alone (its key is ``date:month``: "December 9" is in
+    December) and, as a day is, only as the month its verb happened. Kinds without a
+    similarity in ``settings.compare_similarity`` (years) are left to near-copies
+    (``copies``): a story names many past years, and statements about two of them are as
+    similar as two accounts of one."""
     return settings.compared_from(value.kind) is not None and not value.key.endswith(":")
 
 

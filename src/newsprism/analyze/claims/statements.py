@@ -36,6 +36,7 @@ _METADATA = re.compile(
 )
 """Page furniture that states when a page was posted, not what happened."""
 _WORD = re.compile(r"[^\W\d_]+")
+_NAMING_VERBS = lexicon.words("naming_verbs")
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,19 @@ def governing(token: Token) -> Token | None:
         return None
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
+            return _past_naming(ancestor)
         if not _time_word(ancestor):
             return None
     return None
+
+
+def _past_naming(verb: Token) -> Token:
+    """The verb itself, or for a participle that names a thing ("launched a line called
+    Mantra in September", where the parse hangs the month from "called"), the verb of the
+    named thing."""
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return verb
+    return next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
 
 
 def _recurring(day: Token) -> bool:

@@ -38,7 +38,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
 _MONTHS = "|".join(m.capitalize() for m in lexicon.ordered("months"))
-_MONTH = re.compile(r"\b(" + _MONTHS + r")\.?(?:\s+(\d{1,2}))?\b")
+_MONTH = re.compile(
+    r"\b(?:(?P<before>\d{1,2})\s+)?(?P<month>" + _MONTHS + r")\.?(?:\s+(?P<after>\d{1,2}))?\b"
+)
+"""A month, with its day after it ("December 9") or before it ("14 October")."""
 _YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?![\d,])")
 _TIME = re.compile(
     r"\b(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:([ap])\.?\s*m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s*m\b\.?",
@@ -424,10 +427,14 @@ def _patterned(article: Article, span: Span) -> list[Value]:
     for match in re.finditer(r"\b(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b", text):
         add("day", match, match.group(1), 0, 0)
     for match in _MONTH.finditer(text):
-        if match.group(1) == "May" and not match.group(2):
+        month, day = match.group("month"), match.group("after") or match.group("before")
+        if month == "May" and not day:
             continue  # the verb
-        month = match.group(1) + (f" {int(match.group(2))}" if match.group(2) else "")
-        add("date", match, month, 0, 0)
+        if day:
+            add("date", match, f"{month} {int(day)}", 0, 0)
+        else:  # a month alone is compared with months alone: "December 9" is in December
+            words = Span.of(article, base + match.start(), base + match.end())
+            values.append(Value("date", "date:month", words, month, 0, 0))
     for match in _YEAR.finditer(text):
         year = float(match.group(1))
         add("year", match, match.group(1), year, year)
