@@ -11,8 +11,9 @@ import pytest
 
 from newsprism.analyze.brief import write_brief
 from newsprism.analyze.claims import Facts, find_facts
+from newsprism.analyze.claims.judge import claims
 from newsprism.analyze.claims.quantities import find_quantities
-from newsprism.analyze.claims.statements import statements
+from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import Value, apart, converted, statement_values
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
@@ -540,3 +541,38 @@ def test_a_month_alone_is_compared_with_a_month_alone(models: Models) -> None:
         "The company opened its new factory in Ohio on 9 December.",
         "The company opened its new factory in Ohio on December 12.",
     ) == ["the date: “9 December” / “December 12”"]
+
+
+def test_no_claim_is_told_twice() -> None:
+    """A statement that supports two groups gives its lone figure once, and the second
+    group's claim takes another member's words when it has one."""
+    texts = {
+        "a": "The vote drew 2.5 million voters to 125 seats.",
+        "b": "The vote filled 125 seats.",
+        "c": "Polls closed on Sunday for the 125 seats.",
+    }
+    articles = {k: _article(k, t) for k, t in texts.items()}
+    found = [
+        Statement(Span.of(articles[k], 0, len(t)), frozenset(t.lower().split()), "vote")
+        for k, t in texts.items()
+    ]
+
+    def count(article: Article, number: str, counted: str) -> Value:
+        at = article.text.index(number)
+        words = Span.of(article, at, at + len(number))
+        amount = 2_500_000.0 if number == "2.5 million" else float(number)
+        clause = Span.of(article, 0, len(article.text))
+        return Value("count", f"count:{counted}", words, number, amount, amount, clause=clause)
+
+    values = [
+        [count(articles["a"], "2.5 million", "voter"), count(articles["a"], "125", "seat")],
+        [count(articles["b"], "125", "seat")],
+        [count(articles["c"], "125", "seat")],
+    ]
+    told = claims(
+        found, values, [[0, 1], [0, 2]], [], [], {k: k for k in texts}, {}, lambda i, j: 0.5
+    )
+    lone = [c for c in told if len(c.values) == 1 and c.values[0].span.text == "2.5 million"]
+    assert [c.text for c in lone] == [texts["a"]]
+    heads = [c.text for c in told if c.status == "corroborated"]
+    assert sorted(heads) == sorted([texts["a"], texts["c"]])

@@ -74,7 +74,8 @@ def claims(
     of a group gives; conflicting claims first, then the most widely stated.
 
     A group's text is its most central statement (the one most alike the others): the
-    words the outlets share, not one outlet's fullest sentence. ``alike(i, j)`` is the
+    words the outlets share, not one outlet's fullest sentence; a statement that is already
+    another claim's text is taken only when no other member can be. ``alike(i, j)`` is the
     similarity of statements i and j."""
     side_of: dict[int, list[tuple[Sides, int]]] = {}
     for dispute in disputes:
@@ -87,10 +88,16 @@ def claims(
         by_key.setdefault(value.key, []).append(value)
     found = []
     group_of = {m: k for k, group in enumerate(groups) for m in group}
+    heads: set[str] = set()
+    figures: set[tuple[str, int, int]] = set()
     for group in groups:
         if _restated(group, statements, group_of):
             continue
-        head = max(group, key=lambda m: (_closeness(m, group, alike), -m))
+        head = max(
+            group,
+            key=lambda m: (statements[m].span.text not in heads, _closeness(m, group, alike), -m),
+        )
+        heads.add(statements[head].span.text)
         supports, against = _stances(group, head, side_of, statements)
         articles = {statements[m].span.article for m in supports}
         status: ClaimStatus
@@ -113,6 +120,7 @@ def claims(
                     subject_at,
                 )
                 for m, value, clause in _lone_figures(group, values, by_key, settings)
+                if _first((value.span.article, value.span.start, value.span.end), figures)
             ]
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.evidence)))
@@ -157,6 +165,15 @@ def _stances(
     articles = {statements[m].span.article for m in supports}
     against = sorted({m for m in opposing if statements[m].span.article not in articles})
     return supports, against
+
+
+def _first(key: tuple[str, int, int], seen: set[tuple[str, int, int]]) -> bool:
+    """Whether ``key`` is new to ``seen`` (which it joins): a figure read in a sentence and
+    again in its clause, or in a statement that supports two claims, is one claim."""
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _lone_figures(
