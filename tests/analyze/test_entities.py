@@ -260,3 +260,19 @@ def test_a_clock_time_and_a_dateline_are_not_an_actor_or_a_label(models: Models)
     assert not any(n.lower().replace(" ", "") in ("a.m.", "a.m") for n in names)
     labels = [label.text for e in entities for label in e.labels]
     assert not any("\n" in text or "AM" in text.split() for text in labels), labels
+
+
+def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Models) -> None:
+    """A headline the recogniser reads as one person ("Lindsay Lohan Leaves Betty Ford")
+    is the person the article names, and a name does not run on past a dash or a line."""
+    entities = _story(
+        models,
+        "Lindsay Lohan Leaves Betty Ford\nFRIDAY, MAY 3, 2013\nLindsay Lohan checked into "
+        "Betty Ford Center in Rancho Mirage. The Nationals offered Mark Teixeira - - eight "
+        "years, the paper said.",
+    )
+    people = {e.name: sorted(m.text for m in e.mentions) for e in entities if e.type == "PERSON"}
+    assert people == {
+        "Lindsay Lohan": ["Lindsay Lohan", "Lindsay Lohan"],
+        "Mark Teixeira": ["Mark Teixeira"],
+    }

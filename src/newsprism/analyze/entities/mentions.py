@@ -53,6 +53,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
         if kind is not None:
             spans.append((entity.start_char, entity.end_char, kind))
     spans = _join_adjacent(article.text, _drop_overlaps(spans))
+    spans = [piece for span in spans for piece in _pieces(article.text, *span)]
+    spans = _known_prefixes(article.text, spans)
     mentions = []
     for start, end, kind in spans:
         start, end = _trim(article.text, start, end)
@@ -64,6 +66,41 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
         known = aliases.lookup(text, kind)
         mentions.append(Mention(Span.of(article, start, end), known.type if known else kind))
     return mentions
+
+
+_BREAK = re.compile(r"\n|\s+(?:-\s*-|--|—|–)\s+")
+"""Where a name cannot go on: a line break (a headline or dateline run into the next line)
+or a dash between words ("Teixeira - - eight years")."""
+
+
+def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int, int, EntityType]]:
+    """A recognised span cut where a name cannot go on, each piece kept."""
+    pieces, at = [], start
+    for found in _BREAK.finditer(text, start, end):
+        pieces.append((at, found.start(), kind))
+        at = found.end()
+    pieces.append((at, end, kind))
+    return [(a, b, k) for a, b, k in pieces if b > a]
+
+
+def _known_prefixes(
+    text: str, spans: list[tuple[int, int, EntityType]]
+) -> list[tuple[int, int, EntityType]]:
+    """A person's name that runs on into other words ("Lindsay Lohan Leaves Betty Ford", a
+    headline, where the article names "Lindsay Lohan" alone) ends where that name does: a
+    name of two words or more, followed by two words more."""
+    people = {text[a:b] for a, b, k in spans if k == "PERSON" and len(text[a:b].split()) >= 2}
+    out = []
+    for start, end, kind in spans:
+        words = text[start:end].split()
+        if kind == "PERSON" and len(words) >= 4:
+            for size in range(len(words) - 2, 1, -1):
+                name = " ".join(words[:size])
+                if name in people and text.startswith(name, start):
+                    end = start + len(name)
+                    break
+        out.append((start, end, kind))
+    return out
 
 
 def _drop_overlaps(spans: list[tuple[int, int, EntityType]]) -> list[tuple[int, int, EntityType]]:
