@@ -276,3 +276,18 @@ def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Model
         "Lindsay Lohan": ["Lindsay Lohan", "Lindsay Lohan"],
         "Mark Teixeira": ["Mark Teixeira"],
     }
+
+
+def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:
+    from newsprism.analyze.entities.mentions import _pieces
+
+    headline = "Police: 8: 05 a. m.\nPalmer Fire crews were called."
+    start = headline.index("a. m.")
+    end = headline.index(" crews")
+    assert [headline[a:b] for a, b, _ in _pieces(headline, start, end, "PERSON")] == ["Palmer Fire"]
+    wrapped = "The bill was signed into law on Tuesday afternoon by President Barack\nObama."
+    start = wrapped.index("Barack")
+    end = wrapped.index(".", start)
+    assert [wrapped[a:b] for a, b, _ in _pieces(wrapped, start, end, "PERSON")] == ["Barack\nObama"]
+    dash = "Mark Teixeira - - eight years"
+    assert [dash[a:b] for a, b, _ in _pieces(dash, 0, len(dash), "PERSON")] == ["Mark Teixeira"]

@@ -9,7 +9,9 @@ descriptions), then labels each given span:
   Internet Explorer"), takes the one entity that has that name;
 - a personal pronoun joins the nearest earlier person in its article: a mention of a
   person entity in any sentence, annotated or not, or a given span describing a person
-  ("a Mafia boss ... hanged himself"); "who" and "which" join the noun they attach to;
+  ("a Mafia boss ... hanged himself"); "it" and its forms join the nearest earlier thing,
+  "they" and its forms the nearest earlier plural or name (not people, pronouns or
+  times); "who" and "which" join the noun they attach to;
 - a description ("the actress") joins the span it is an apposition or premodifier of,
   else the one entity whose labels or names share its head word, else the other
   descriptions with that head word.
@@ -136,8 +138,9 @@ def _entity(part: TokenSpan | None, mentions: _Mentions, names: dict[tuple[str, 
 
 
 def _names(entities: Sequence[Entity]) -> dict[tuple[str, ...], int]:
-    """Each entity's names (as transliteration keys), whole and by their last word, mapped
-    to the one entity that has each (-2 where several do)."""
+    """Each entity's names (as transliteration keys), whole and by their last word (a
+    surname, a team's "Chiefs"), mapped to the one entity that has each (-2 where several
+    do)."""
     index: dict[tuple[str, ...], int] = {}
     for number, entity in enumerate(entities):
         for span in entity.names:
@@ -147,17 +150,13 @@ def _names(entities: Sequence[Entity]) -> dict[tuple[str, ...], int]:
     return index
 
 
-def _named(part: TokenSpan | None, names: dict[tuple[str, ...], int]) -> int | None:
+def _named(part: TokenSpan, names: dict[tuple[str, ...], int]) -> int | None:
     """The entity a proper name the recogniser missed ("CHIEFS", "the New Orleans Saints"
-    where no entity was tagged) is one of the names of, when only one entity has it."""
-    if part is None:
-        return None
+    where no entity was tagged) is one of the names of, when only one entity has it: a name
+    of several words whole, a one-word name also as the last word of an entity's name."""
     words = name_words(" ".join(t.text for t in part if t.pos_ == "PROPN"))
-    for key in (words, words[-1:]):
-        found = names.get(key) if key else None
-        if found is not None and found >= 0:
-            return found
-    return None
+    found = names.get(words) if words else None
+    return found if found is not None and found >= 0 else None
 
 
 def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, int]:

@@ -576,3 +576,16 @@ def test_no_claim_is_told_twice() -> None:
     assert [c.text for c in lone] == [texts["a"]]
     heads = [c.text for c in told if c.status == "corroborated"]
     assert sorted(heads) == sorted([texts["a"], texts["c"]])
+
+
+def test_a_day_of_the_month_is_read_before_or_after_it_and_only_when_it_can_be_one() -> None:
+    from newsprism.analyze.claims.values import _months
+
+    def read(text: str) -> list[tuple[str, str, int | None]]:
+        return [(m.group(0), month, day) for m, month, day in _months(text)]
+
+    assert read("on 14 October 15 people died") == [("14 October", "October", 14)]
+    assert read("December 9, 2008") == [("December 9", "December", 9)]
+    assert read("the Article 50 March deadline") == [("March", "March", None)]
+    assert read("played March 45 times") == [("March", "March", None)]
+    assert read("on the 3\nMay") == [("May", "May", None)]

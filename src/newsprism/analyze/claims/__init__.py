@@ -137,10 +137,10 @@ def _reusing(found: Sequence[Statement], vectors: np.ndarray[Any, Any], embed: E
     known = {s.span.text: vectors[i] for i, s in enumerate(found) if s.sentence}
 
     def reuse(texts: list[str]) -> np.ndarray[Any, Any]:
-        missing = list(dict.fromkeys(t for t in texts if t not in known))
-        fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
         if not texts:
             return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
         return np.array([known[t] if t in known else fresh[t] for t in texts], dtype=np.float32)
 
     return reuse

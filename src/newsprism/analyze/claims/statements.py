@@ -36,7 +36,7 @@ _METADATA = re.compile(
 )
 """Page furniture that states when a page was posted, not what happened."""
 _WORD = re.compile(r"[^\W\d_]+")
-_NAMING_VERBS = lexicon.words("naming_verbs")
+_NAMING_PARTICIPLES = lexicon.words("naming_participles")
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,8 @@ def governing(token: Token) -> Token | None:
     from through prepositions and other time words ("attempts on Saturday were
     unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of a
     thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
-    day ("the second Tuesday of each month")."""
+    day ("the second Tuesday of each month"). A participle that only names a thing ("a line
+    called Mantra in September") passes the time on to the verb above it."""
     if _recurring(token):
         return None
     for ancestor in token.ancestors:
@@ -156,7 +157,7 @@ def _past_naming(verb: Token) -> Token:
     """The verb itself, or for a participle that names a thing ("launched a line called
     Mantra in September", where the parse hangs the month from "called"), the verb of the
     named thing."""
-    if verb.dep_ != "acl" or verb.lemma_.lower() not in _NAMING_VERBS:
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in _NAMING_PARTICIPLES:
         return verb
     return next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
 

@@ -15,11 +15,11 @@ Labels are data, not verdicts: each stays with the article that wrote it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
+from newsprism.analyze.entities.mentions import MERIDIEM
 from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -36,7 +36,6 @@ COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
 _TIME_WORDS = lexicon.words("weekdays") | lexicon.words("months")
-_CLOCK_HALF = re.compile(r"[ap]\.?\s?m\.?", re.I)
 """Words of a date or a time: a dateline beside a name ("FRIDAY, MAY 3, 2013, 9: 56 AM")
 says when, not who."""
 
@@ -135,6 +134,8 @@ def _describes(token: Token) -> bool:
     """A word that says something about a name: not only other names and particles."""
     if token.lower_ in TITLES:
         return True
-    if token.lower_ in _TIME_WORDS or _CLOCK_HALF.fullmatch(token.text):
+    if token.lower_ in _TIME_WORDS or MERIDIEM.fullmatch(token.text):
         return False
+    if token.lower_ in ("am", "pm") and token.i > 0 and token.doc[token.i - 1].like_num:
+        return False  # "9: 56 AM"
     return token.pos_ in ("NOUN", "ADJ", "VERB") and not token.ent_type_

@@ -68,19 +68,36 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
     return mentions
 
 
-_BREAK = re.compile(r"\n|\s+(?:-\s*-|--|—|–)\s+")
-"""Where a name cannot go on: a line break (a headline or dateline run into the next line)
-or a dash between words ("Teixeira - - eight years")."""
+_DASH = re.compile(r"\s+(?:-\s*-|—|–)\s+")
+"""A dash between words, where a name cannot go on ("Teixeira - - eight years")."""
+SHORT_LINE = 60
+"""Characters: a line shorter than this that ends inside a name is a headline, a dateline
+or a byline run into the next line ("a. m.\nPalmer Fire"), not a name wrapped (set by
+hand: wrapped text fills its lines)."""
+_DATE_WORDS = lexicon.words("weekdays") | lexicon.words("months")
 
 
 def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int, int, EntityType]]:
-    """A recognised span cut where a name cannot go on, each piece kept."""
+    """A recognised span cut where a name cannot go on: at a dash, and at the end of a short
+    line; the pieces kept are those that still read as names (a capital first, not a lone
+    weekday or month)."""
+    cuts = [m.span() for m in _DASH.finditer(text, start, end)]
+    for newline in (i for i in range(start, end) if text[i] == "\n"):
+        line_start = text.rfind("\n", 0, newline) + 1
+        if newline - line_start < SHORT_LINE:
+            cuts.append((newline, newline + 1))
+    if not cuts:
+        return [(start, end, kind)]
     pieces, at = [], start
-    for found in _BREAK.finditer(text, start, end):
-        pieces.append((at, found.start(), kind))
-        at = found.end()
-    pieces.append((at, end, kind))
-    return [(a, b, k) for a, b, k in pieces if b > a]
+    for cut_start, cut_end in sorted(cuts):
+        pieces.append((at, cut_start))
+        at = cut_end
+    pieces.append((at, end))
+    return [(a, b, kind) for a, b in pieces if _reads_as_name(text[a:b].strip())]
+
+
+def _reads_as_name(piece: str) -> bool:
+    return piece[:1].isupper() and piece.lower().strip(".,") not in _DATE_WORDS
 
 
 def _known_prefixes(
@@ -89,9 +106,10 @@ def _known_prefixes(
     """A person's name that runs on into other words ("Lindsay Lohan Leaves Betty Ford", a
     headline, where the article names "Lindsay Lohan" alone) ends where that name does: a
     name of two words or more, followed by two words more."""
-    people = {text[a:b] for a, b, k in spans if k == "PERSON" and len(text[a:b].split()) >= 2}
+    trimmed = [(*_trim(text, a, b), k) for a, b, k in spans]
+    people = {text[a:b] for a, b, k in trimmed if k == "PERSON" and len(text[a:b].split()) >= 2}
     out = []
-    for start, end, kind in spans:
+    for start, end, kind in trimmed:
         words = text[start:end].split()
         if kind == "PERSON" and len(words) >= 4:
             for size in range(len(words) - 2, 1, -1):
