@@ -110,18 +110,15 @@ def claims(
         evidence = [Evidence(statements[m].span, "supports") for m in supports]
         evidence += [Evidence(statements[m].span, "contradicts") for m in against]
         found.append(_claim(statements[head], values[head], status, evidence, subject_at))
-        if len(articles) > 1:
-            found += [
-                _claim(
-                    statements[m],
-                    (value,),
-                    "single_source",
-                    [Evidence(clause, "supports")],
-                    subject_at,
-                )
-                for m, value, clause in _lone_figures(group, values, by_key, settings)
-                if _first((value.span.article, value.span.start, value.span.end), figures)
-            ]
+        if len(articles) < 2:
+            continue
+        for m, value, clause in _lone_figures(group, values, by_key, settings):
+            where = (value.span.article, value.span.start, value.span.end)
+            if where in figures:  # read in a sentence and its clause, or in two groups
+                continue
+            figures.add(where)
+            alone = [Evidence(clause, "supports")]
+            found.append(_claim(statements[m], (value,), "single_source", alone, subject_at))
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     found.sort(key=lambda c: (order[c.status], -len(c.evidence)))
     return tuple(found)
@@ -165,15 +162,6 @@ def _stances(
     articles = {statements[m].span.article for m in supports}
     against = sorted({m for m in opposing if statements[m].span.article not in articles})
     return supports, against
-
-
-def _first(key: tuple[str, int, int], seen: set[tuple[str, int, int]]) -> bool:
-    """Whether ``key`` is new to ``seen`` (which it joins): a figure read in a sentence and
-    again in its clause, or in a statement that supports two claims, is one claim."""
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
 
 
 def _lone_figures(
