@@ -589,3 +589,40 @@ def test_a_day_of_the_month_is_read_before_or_after_it_and_only_when_it_can_be_o
     assert read("the Article 50 March deadline") == [("March", "March", None)]
     assert read("played March 45 times") == [("March", "March", None)]
     assert read("on the 3\nMay") == [("May", "May", None)]
+
+
+def test_one_point_written_two_ways_is_one_conflict() -> None:
+    """Two disputes of one point ("Six rifles" / 14 in two articles, "six" / 14 in two
+    others) are one conflict holding all four statements."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {
+        "a": "Six rifles were seized.",
+        "b": "14 rifles were seized.",
+        "c": "They seized six rifles.",
+        "d": "Police seized 14 rifles.",
+    }
+    articles = [_article(k, t) for k, t in texts.items()]
+
+    def value(article: Article) -> Value:
+        word = article.text.split()[0] if article.outlet in ("a", "b") else article.text.split()[-2]
+        at = article.text.index(word)
+        amount = 6.0 if word.lower() == "six" else 14.0
+        words = Span.of(article, at, at + len(word))
+        return Value("count", "count:rifle:kill", words, f"{word} (rifle)", amount, amount)
+
+    class Alike:
+        articles = tuple(texts)
+
+        def above(self, cut: float) -> list[tuple[float, int, int]]:
+            return [(0.9, 0, 1), (0.9, 2, 3)]
+
+        def pair(self, i: int, j: int) -> float:
+            return 0.9 if {i, j} in ({0, 1}, {2, 3}) else 0.1
+
+        def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+            return 0.0
+
+    found = disputes([[value(a)] for a in articles], Alike(), {})  # type: ignore[arg-type]
+    assert len(found) == 1
+    assert sorted(sorted(i for i, _ in side) for side in found[0].sides) == [[0, 2], [1, 3]]

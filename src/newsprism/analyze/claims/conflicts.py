@@ -51,6 +51,11 @@ LABELS = {
 """What a conflict is about, by the kind of value disputed."""
 
 
+Reading = tuple[float, float] | str
+"""What one side of a dispute says, however it is written (``_reading``)."""
+SideList = tuple[tuple[tuple[int, Value], ...], ...]
+
+
 @dataclass(frozen=True)
 class Dispute:
     """A conflict before it becomes a record: statement indices with their values, by side."""
@@ -90,18 +95,34 @@ def disputes(
             else:
                 agrees.setdefault((key, i), set()).add(j)
                 agrees.setdefault((key, j), set()).add(i)
-    found: dict[tuple[str, tuple[str, ...]], Dispute] = {}
+    found: dict[tuple[str, tuple[Reading, ...]], Dispute] = {}
     for key, groups in sorted(clashes.items()):
         for members in groups:
             supporters = {k for m in members for k in agrees.get((key, m), ())}
             everyone = sorted(members | supporters)
             sides = _sides([(m, single[m][key]) for m in everyone], settings)
-            readings = tuple(side[0][1].normalized for side in sides)
-            if len(sides) > 1 and (key, readings) not in found:  # one point, said once
-                found[key, readings] = Dispute(
-                    key, _kind(sides, similarity.articles, published), sides
-                )
+            if len(sides) < 2:
+                continue
+            point = (key, tuple(_reading(side[0][1]) for side in sides))
+            if point in found:  # one point, said once: "Six rifles" here, "six" there
+                sides = _merged(found[point].sides, sides)
+            found[point] = Dispute(key, _kind(sides, similarity.articles, published), sides)
     return list(found.values())
+
+
+def _reading(value: Value) -> Reading:
+    """What a side says, however it is written: a figure's range, a name's words."""
+    if value.kind in ("day", "date", "year", "record"):
+        return value.normalized.lower()
+    return value.low, value.high
+
+
+def _merged(one: SideList, other: SideList) -> SideList:
+    """Two disputes of one point as one: each side with the statements of both."""
+    return tuple(
+        (*a, *(m for m in b if m[0] not in {x[0] for x in a}))
+        for a, b in zip(one, other, strict=True)
+    )
 
 
 def _lead_pairs(
