@@ -20,7 +20,7 @@ descriptions), then labels each given span:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
@@ -233,20 +233,32 @@ def _pronoun(part: TokenSpan | None) -> bool:
     return part is not None and _head(part).lower_ in PERSONAL | GROUP
 
 
+def _last_before(
+    token: int,
+    own: list[int],
+    parts: list[TokenSpan | None],
+    fits: Callable[[Token, int], bool],
+) -> tuple[int, int] | None:
+    """The given span last before ``token``, already labelled, whose head word and label
+    ``fits``: where it starts (a character offset), and its label."""
+    best: tuple[int, int] | None = None
+    for label, part in zip(own, parts, strict=True):
+        if part is None or label < 0 or part.end > token or not fits(_head(part), label):
+            continue
+        if best is None or part.start_char > best[0]:
+            best = (part.start_char, label)
+    return best
+
+
 def _person_description_before(
     token: int, own: list[int], parts: list[TokenSpan | None]
 ) -> tuple[int, int] | None:
-    """The given span last before ``token`` that is a description of a person ("the Mafia
-    boss"), already labelled: where it starts (a character offset), and its label."""
-    best: tuple[int, int] | None = None
-    for label, part in zip(own, parts, strict=True):
-        if part is None or label < 0 or part.end > token:
-            continue
-        head = _head(part)
-        person = head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS
-        if person and (best is None or part.start_char > best[0]):
-            best = (part.start_char, label)
-    return best
+    """The description of a person ("the Mafia boss") last before ``token``."""
+
+    def person(head: Token, label: int) -> bool:
+        return head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS
+
+    return _last_before(token, own, parts, person)
 
 
 def _thing_before(
@@ -259,18 +271,17 @@ def _thing_before(
     """The label of the given span last before ``token`` that "it" ("they" when not
     ``singular``) can stand for: not a person, a pronoun or a time; one thing, or a plural
     or a name (a team or company: "the Colts ... they")."""
-    best: tuple[int, int] | None = None
-    for label, part in zip(own, parts, strict=True):
-        if part is None or label < 0 or part.end > token or label in people:
-            continue
-        head = _head(part)
-        if head.pos_ == "PRON" or head.ent_type_ in TIMES or head.lemma_.lower() in PERSON_NOUNS:
-            continue
+
+    def thing(head: Token, label: int) -> bool:
+        if label in people or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.ent_type_ in TIMES or head.lemma_.lower() in PERSON_NOUNS:
+            return False
         plural = head.tag_ in ("NNS", "NNPS")
-        fits = not plural if singular else plural or head.pos_ == "PROPN"
-        if fits and head.pos_ in ("NOUN", "PROPN") and (best is None or part.start > best[0]):
-            best = (part.start, label)
-    return best[1] if best is not None else None
+        return not plural if singular else plural or head.pos_ == "PROPN"
+
+    found = _last_before(token, own, parts, thing)
+    return found[1] if found is not None else None
 
 
 def _at_token(token: int, own: list[int], parts: list[TokenSpan | None]) -> int | None:

@@ -26,7 +26,7 @@ from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.quantities import MEASURED_EVENTS
 from newsprism.analyze.claims.statements import REPORT_DAY_VERBS
-from newsprism.analyze.claims.values import Value, apart
+from newsprism.analyze.claims.values import WORDED_KINDS, Value, apart
 from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -112,7 +112,7 @@ def disputes(
 
 def _reading(value: Value) -> Reading:
     """What a side says, however it is written: a figure's range, a name's words."""
-    if value.kind in ("day", "date", "year", "record"):
+    if value.kind in WORDED_KINDS:
         return value.normalized.lower()
     return value.low, value.high
 

@@ -356,13 +356,17 @@ def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     )
 
 
+WORDED_KINDS = frozenset({"day", "date", "year", "record"})
+"""Kinds whose values agree only when they read alike, not when their ranges meet."""
+
+
 def apart(a: Value, b: Value, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> bool:
     """Whether two values of one key cannot both be true."""
     if a.key != b.key:
         return False
     if a.kind == "time":
         return not _same_time(a, b, settings.clock_slack)
-    if a.kind in ("day", "date", "year", "record"):
+    if a.kind in WORDED_KINDS:
         return a.normalized != b.normalized
     low_a, high_a = _rounded(a, settings.rounding)
     low_b, high_b = _rounded(b, settings.rounding)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.entities.mentions import MERIDIEM
+from newsprism.analyze.entities.mentions import DATE_WORDS, MERIDIEM
 from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -35,9 +35,6 @@ RELATIVE_VERBS = lexicon.words("relative_verbs")
 COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
-_TIME_WORDS = lexicon.words("weekdays") | lexicon.words("months")
-"""Words of a date or a time: a dateline beside a name ("FRIDAY, MAY 3, 2013, 9: 56 AM")
-says when, not who."""
 
 
 def find_labels(
@@ -134,7 +131,7 @@ def _describes(token: Token) -> bool:
     """A word that says something about a name: not only other names and particles."""
     if token.lower_ in TITLES:
         return True
-    if token.lower_ in _TIME_WORDS or MERIDIEM.fullmatch(token.text):
+    if token.lower_ in DATE_WORDS or MERIDIEM.fullmatch(token.text):
         return False
     if token.lower_ in ("am", "pm") and token.i > 0 and token.doc[token.i - 1].like_num:
         return False  # "9: 56 AM"

@@ -74,7 +74,8 @@ SHORT_LINE = 60
 """Characters: a line shorter than this that ends inside a name is a headline, a dateline
 or a byline run into the next line ("a. m.\nPalmer Fire"), not a name wrapped (set by
 hand: wrapped text fills its lines)."""
-_DATE_WORDS = lexicon.words("weekdays") | lexicon.words("months")
+DATE_WORDS = lexicon.words("weekdays") | lexicon.words("months")
+"""Words of a date: no name on their own, and no label of one (a dateline beside a name)."""
 
 
 def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int, int, EntityType]]:
@@ -97,7 +98,7 @@ def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int
 
 
 def _reads_as_name(piece: str) -> bool:
-    return piece[:1].isupper() and piece.lower().strip(".,") not in _DATE_WORDS
+    return piece[:1].isupper() and piece.lower().strip(".,") not in DATE_WORDS
 
 
 def _known_prefixes(
