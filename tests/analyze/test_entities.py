@@ -170,6 +170,30 @@ def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
     assert held == [["Donald Trump"], ["Melania Trump", "Trump"]]
 
 
+def test_a_surname_typed_as_an_organisation_does_not_hold_a_full_name_apart(
+    models: Models,
+) -> None:
+    """The recogniser may type a bare "Teixeira" as an organisation in one article; the
+    articles that name Mark Teixeira in full, with or without his bare surname, are still
+    one person with it."""
+    texts = [
+        "Teixeira hit a home run.",
+        "Mark Teixeira signed a new deal.",
+        "Mark Teixeira smiled. Teixeira said little.",
+    ]
+    articles = [
+        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
+    ]
+    mentions = [
+        [Mention(Span.of(articles[0], 0, 8), "ORG")],
+        _people(articles[1], "Mark Teixeira"),
+        _people(articles[2], "Mark Teixeira", "Teixeira"),
+    ]
+    docs = list(parse(articles, models, default_aliases()))
+    chains = resolve_mentions(mentions, docs, models, default_aliases())
+    assert len(chains) == 1, [[m.span.text for m in c.mentions] for c in chains]
+
+
 def test_every_occurrence_of_a_known_name_is_a_mention(
     seed_entities: list[Entity], seeds_parsed: Parsed
 ) -> None:
@@ -244,6 +268,46 @@ def test_a_description_no_actor_carries_stays_alone(models: Models) -> None:
     )
     held = {m.text.lower() for e in entities for m in e.mentions}
     assert "the ambassador" not in held and "the groups" not in held
+
+
+def test_a_description_joins_the_person_it_stands_for_in_the_story(models: Models) -> None:
+    """No article labels Tara Reid "the actress", yet each "the actress" follows her name:
+    it stands for her, even where her lawyer is named in between as the one speaking."""
+    entities = _story(
+        models,
+        "Tara Reid arrived at the court in Malibu on Monday. The actress said she was sorry.",
+        "Tara Reid left the clinic early. Her lawyer Mark Heller said the actress would "
+        "return next week.",
+    )
+    reid = _one(entities, "Tara Reid")
+    assert [m.text for m in reid.descriptions] == ["The actress", "the actress"]
+    assert not _one(entities, "Mark Heller").descriptions
+
+
+def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:
+    """ "Fanning said the suspect fled": the suspect is not the officer who speaks, however
+    often he is the person named last before it."""
+    entities = _story(
+        models,
+        "Constable Tim Fanning said the suspect fled on foot.",
+        "Police spokesman Tim Fanning said the suspect was armed.",
+        "Tim Fanning said the suspect had not been found.",
+    )
+    assert not _one(entities, "Tim Fanning").descriptions
+
+
+def test_a_possessor_in_a_label_is_not_what_the_label_calls_the_actor(models: Models) -> None:
+    """ "the actress's rep Jack Ketsoyan" calls him a rep, and says he is not the actress,
+    though he is the person named last before each "The actress"."""
+    entities = _story(
+        models,
+        "Tara Reid is resting, the actress's rep Jack Ketsoyan told People on Monday. The "
+        "actress is well.",
+        'Tara Reid went to rehab. "She is fine," the actress\'s rep, Jack Ketsoyan, said. The '
+        "actress is well.",
+    )
+    assert not _one(entities, "Jack Ketsoyan").descriptions
+    assert [m.text for m in _one(entities, "Tara Reid").descriptions] == ["The actress"] * 2
 
 
 def test_a_clock_time_and_a_dateline_are_not_an_actor_or_a_label(models: Models) -> None:

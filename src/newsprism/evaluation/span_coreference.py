@@ -160,11 +160,12 @@ def _named(part: TokenSpan, names: dict[tuple[str, ...], int]) -> int | None:
 
 
 def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, int]:
-    """Head nouns of each entity's labels and of its names of several words ("Wasilla Bible
-    Church" -> church), mapped to the one entity that has each (-2 where several do)."""
+    """Head nouns of each entity's labels, of the descriptions that stand for it ("the
+    actress") and of its names of several words ("Wasilla Bible Church" -> church), mapped
+    to the one entity that has each (-2 where several do)."""
     heads: dict[str, int] = {}
     for number, entity in enumerate(entities):
-        words = label_heads(entity.labels, docs)
+        words = label_heads(entity.labels, docs) | label_heads(entity.descriptions, docs)
         for span in entity.names[:20]:
             doc = docs.get(span.article)
             part = doc.char_span(span.start, span.end, alignment_mode="expand") if doc else None

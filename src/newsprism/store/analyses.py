@@ -46,12 +46,13 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "6"
+ANALYSIS_VERSION = "7"
 """Raised when the analysis of a story changes its output between releases of the same
 version, so cached analyses written by an earlier one are made again (2: claims read in the
 articles' own words; 3: every occurrence of a name, and descriptions, among an actor's
 mentions; 4: each article's outlet key and the article each cite points to, which the graph
-and the matrix go by; 5: an actor's descriptions told from its names). A new package
+and the matrix go by; 5: an actor's descriptions told from its names; 6: claims give ages,
+records and durations; 7: descriptions read from how the story uses them). A new package
 version makes them again by itself."""
 
 

@@ -151,7 +151,9 @@ def _across(
     context_mentions: int,
 ) -> list[Chain]:
     merged: list[Chain] = []
-    for chain in sorted(chains, key=lambda c: not c.full):
+    # People named in full first: a surname the recogniser typed as an organisation in one
+    # article then joins them by its spelling, instead of holding a full name apart.
+    for chain in sorted(chains, key=lambda c: (not c.full_person, not c.full)):
         target = _target(merged, chain, docs, models, places, context_mentions)
         if target is None:
             merged.append(

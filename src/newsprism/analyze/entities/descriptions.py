@@ -13,7 +13,9 @@ left to the labels.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
@@ -21,7 +23,7 @@ from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
     from newsprism.analyze.entities.chains import Chain
@@ -41,17 +43,51 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
 
 def label_heads(labels: Sequence[Span], docs: dict[str, Doc]) -> set[str]:
     """The lemmas of the nouns heading an actor's labels (a title read as a proper noun, as
-    in "President Joe Biden", counts as the noun it is)."""
+    in "President Joe Biden", counts as the noun it is); a possessor is no head ("the
+    actress's rep" calls its actor a rep)."""
     heads = set()
+    for part in _parts(labels, docs):
+        root = part.root
+        word = root.lemma_.lower()
+        if not _possessor(root) and (root.pos_ == "NOUN" or word in TITLES):
+            heads.add(word)
+    return heads
+
+
+def label_possessors(labels: Sequence[Span], docs: dict[str, Doc]) -> set[str]:
+    """The nouns an actor's labels name as someone else's: "the actress's rep" is not the
+    actress."""
+    return {t.lemma_.lower() for part in _parts(labels, docs) for t in part if _possessor(t)}
+
+
+def _parts(labels: Sequence[Span], docs: dict[str, Doc]) -> list[TokenSpan]:
+    parts = []
     for label in labels:
         doc = docs.get(label.article)
         part = doc.char_span(label.start, label.end, alignment_mode="expand") if doc else None
-        if part is None:
-            continue
-        word = part.root.lemma_.lower()
-        if part.root.pos_ == "NOUN" or word in TITLES:
-            heads.add(word)
-    return heads
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
+def _possessor(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "case" for c in token.children)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A description in one article: where, its head noun, and where the subjects of the
+    verbs above it are (an actor cannot be described inside their own clause: in "Fanning
+    said the suspect fled" the suspect is not Fanning)."""
+
+    start: int
+    end: int
+    word: str
+    subjects: tuple[int, ...] = ()
+
+
+Named = list[tuple[int, int, int]]
+"""An article's named mentions: start, end and the chain they belong to, in order."""
 
 
 def link_descriptions(
@@ -68,7 +104,7 @@ def link_descriptions(
     for index, words in enumerate(heads):
         for word in words & ROLE_NOUNS.get(chains[index].type, frozenset()):
             carriers.setdefault(word, []).append(index)
-    named_in: dict[str, list[tuple[int, int, int]]] = {}
+    named_in: dict[str, Named] = {}
     for index, chain in enumerate(chains):
         for m in chain.mentions:
             named_in.setdefault(m.span.article, []).append((m.span.start, m.span.end, index))
@@ -76,28 +112,101 @@ def link_descriptions(
     for spans in labels:
         for label in spans:
             labelled_in.setdefault(label.article, []).append((label.start, label.end))
+    found_in: list[tuple[Article, Named, list[_Found]]] = []
     for article, doc in zip(articles, docs, strict=True):
         named = sorted(named_in.get(article.id, ()))
-        found = [
-            (chunk.start_char, chunk.root.idx + len(chunk.root.text), chunk.root.lemma_.lower())
-            for chunk in doc.noun_chunks
-            if _description(chunk, named)
-        ]
-        found += [(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)]
         taken = [(s, e) for s, e, _ in named] + labelled_in.get(article.id, [])
-        for start, end, word in found:
-            candidates = carriers.get(word)
-            if candidates and not any(s < end and start < e for s, e in taken):
-                chosen = _nearest(candidates, named, start)
-                if chosen is not None:
-                    chains[chosen].descriptions.append(Span.of(article, start, end))
+        found = [
+            f
+            for f in _found(article, doc, named)
+            if not any(s < f.end and f.start < e for s, e in taken)
+        ]
+        found_in.append((article, named, found))
+    docs_by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
+    unlike = [label_possessors(spans, docs_by_id) for spans in labels]
+    for word, index in _voted(chains, carriers, unlike, found_in).items():
+        carriers[word] = [index]
+    for article, named, found in found_in:
+        for f in found:
+            candidates = carriers.get(f.word)
+            chosen = _nearest(candidates, _before(named, f), f.start) if candidates else None
+            if chosen is not None:
+                chains[chosen].descriptions.append(Span.of(article, f.start, f.end))
+
+
+def _found(article: Article, doc: Doc, named: Named) -> list[_Found]:
+    found = [
+        _Found(
+            chunk.start_char,
+            chunk.root.idx + len(chunk.root.text),
+            chunk.root.lemma_.lower(),
+            tuple(
+                child.idx
+                for verb in chunk.root.ancestors
+                for child in verb.children
+                if child.dep_ in SUBJECTS
+            ),
+        )
+        for chunk in doc.noun_chunks
+        if _description(chunk, named)
+    ]
+    return found + [
+        _Found(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)
+    ]
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _before(named: Named, found: _Found) -> Named:
+    """The named mentions before a description that it can stand for."""
+    return [
+        (s, e, i)
+        for s, e, i in named
+        if s < found.start and not any(s <= at < e for at in found.subjects)
+    ]
+
+
+def _voted(
+    chains: Sequence[Chain],
+    carriers: dict[str, list[int]],
+    unlike: Sequence[set[str]],
+    found_in: list[tuple[Article, Named, list[_Found]]],
+) -> dict[str, int]:
+    """Person nouns no actor carries as a label, read from use: "the actress" stands for the
+    person named last before most of its occurrences in the story (at least ``VOTE_MIN`` of
+    them, at least ``VOTE_SHARE`` of all, and ``VOTE_LEAD`` times any other person), not
+    counting people whose labels say they are not it (``unlike``: "the actress's rep")."""
+    votes: dict[str, Counter[int]] = {}
+    for _, named, found in found_in:
+        for f in found:
+            if f.word in carriers or f.word not in ROLE_NOUNS["PERSON"]:
+                continue
+            before = [
+                i
+                for _, _, i in _before(named, f)
+                if chains[i].type == "PERSON" and f.word not in unlike[i]
+            ]
+            votes.setdefault(f.word, Counter())[before[-1] if before else -1] += 1
+    voted = {}
+    for word, counter in votes.items():
+        (best, count), (_, runner_up) = [*counter.most_common(2), (-1, 0)][:2]
+        total = sum(counter.values())
+        if best >= 0 and count >= max(VOTE_MIN, VOTE_SHARE * total, VOTE_LEAD * runner_up):
+            voted[word] = best
+    return voted
+
+
+VOTE_MIN = 2
+VOTE_SHARE = 0.5
+VOTE_LEAD = 2
 
 
 ADDRESS = re.compile(r"\b(?:Mr|Mister|Madam|Madame)\.? (President|Speaker|Secretary|Chairman)\b")
 """A title used in address, "Mr. President": a description as definite as "the president"."""
 
 
-def _description(chunk: TokenSpan, named: list[tuple[int, int, int]]) -> bool:
+def _description(chunk: TokenSpan, named: Named) -> bool:
     """A definite noun phrase headed by a common noun, not part of a name nor a label of one."""
     if chunk[0].lower_ not in DETERMINERS or chunk.root.pos_ != "NOUN" or len(chunk) < 2:
         return False
@@ -113,7 +222,7 @@ def _description(chunk: TokenSpan, named: list[tuple[int, int, int]]) -> bool:
     return not any(s <= t.idx < e for t in near for s, e, _ in named)
 
 
-def _nearest(candidates: list[int], named: list[tuple[int, int, int]], start: int) -> int | None:
+def _nearest(candidates: list[int], named: Named, start: int) -> int | None:
     before = [index for s, _, index in named if s < start and index in candidates]
     if before:
         return before[-1]
