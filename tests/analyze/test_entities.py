@@ -342,6 +342,18 @@ def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Model
     }
 
 
+def test_a_possessor_before_a_persons_name_is_not_part_of_it(models: Models) -> None:
+    """ "Chargers' Jamal Williams" is Jamal Williams of the Chargers, not a person named
+    so, and not one actor with the team."""
+    entities = _story(
+        models,
+        "The Chargers' Jamal Williams was hurt on Sunday. San Diego Chargers coach Norv "
+        "Turner said Jamal Williams would miss two games.",
+    )
+    williams = _one(entities, "Jamal Williams")
+    assert {m.text for m in williams.mentions} == {"Jamal Williams"}
+
+
 def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:
     from newsprism.analyze.entities.mentions import _pieces
 

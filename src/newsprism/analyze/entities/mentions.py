@@ -70,6 +70,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
 
 _DASH = re.compile(r"\s+(?:-\s*-|—|–)\s+")
 """A dash between words, where a name cannot go on ("Teixeira - - eight years")."""
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+(?=[A-Z])")
+"""A possessive before a capital: "Chargers' Jamal Williams", "Iraq's Mohammed Shia"."""
 SHORT_LINE = 60
 """Characters: a line shorter than this that ends inside a name is a headline, a dateline
 or a byline run into the next line ("a. m.\nPalmer Fire"), not a name wrapped (set by
@@ -79,9 +81,12 @@ DATE_WORDS = lexicon.words("weekdays") | lexicon.words("months")
 
 
 def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int, int, EntityType]]:
-    """A recognised span cut where a name cannot go on: at a dash, and at the end of a short
-    line; the pieces kept are those that still read as names (a capital first, not a lone
-    weekday or month)."""
+    """A recognised span cut where a name cannot go on: after a possessive before a
+    person's name, at a dash, and at the end of a short line; the pieces kept are those that
+    still read as names (a capital first, not a lone weekday or month)."""
+    if kind == "PERSON":  # "Chargers' Jamal Williams": the possessor is another actor
+        owned = [m.end() for m in _POSSESSIVE.finditer(text, start, end)]
+        start = owned[-1] if owned else start
     cuts = [m.span() for m in _DASH.finditer(text, start, end)]
     for newline in (i for i in range(start, end) if text[i] == "\n"):
         line_start = text.rfind("\n", 0, newline) + 1
@@ -156,7 +161,7 @@ def _continues(
         return True
     if gap == "-":
         return before[2] == after[2] == "PERSON"
-    if not _JOINERS.match(gap):
+    if not _JOINERS.match(gap) or _POSSESSIVE.match(text, before[1] - 2, after[0] + 1):
         return False
     next_word = text[after[0] : after[1]].split()[0]
     starts_name = next_word[:1].isupper() or next_word.split("-")[0].lower() in ARTICLES
