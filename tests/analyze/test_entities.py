@@ -208,6 +208,17 @@ def test_every_occurrence_of_a_known_name_is_a_mention(
                 assert inside, (surname, article.outlet, found.start())
 
 
+def test_an_organisation_is_also_named_without_its_place(models: Models) -> None:
+    """ "the Chiefs" is the Kansas City Chiefs when Kansas City is a place of the story."""
+    entities = _story(
+        models,
+        "The Kansas City Chiefs beat the Denver Broncos in Kansas City on Sunday. Few "
+        "expected the Chiefs to score twice, said coach Andy Reid.",
+    )
+    chiefs = _one(entities, "Kansas City Chiefs")
+    assert sorted(m.text for m in chiefs.mentions) == ["Chiefs", "Kansas City Chiefs"]
+
+
 def test_a_name_the_recogniser_missed_is_a_mention(models: Models) -> None:
     """The recogniser tags "Sekkouri" four times of five here (not in "Supporters of
     Sekkouri"); the actor holds all five, titled and possessive forms without the title or

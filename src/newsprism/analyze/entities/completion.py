@@ -4,7 +4,8 @@ The statistical recogniser finds a name in one sentence and misses it in the nex
 thirty times in an article, ten of them tagged). Once the story's chains know an actor's
 names, each article of the story is searched for them:
 - the names as written in any article (longest first, so "Melania Trump" is taken before
-  "Trump"), and a person's surname;
+  "Trump"), a person's surname, and an organisation's name without the place words it
+  starts with ("Chiefs" of "Kansas City Chiefs");
 - possessives ("Trump's") and titled forms ("Mr. Trump", "President Trump": the name is the
   mention, the title stays a label), and the all-caps form of a dateline ("BAGHDAD —");
 - not inside a longer name: a capitalised word before ("Ivanka Trump") or after ("Trump
@@ -18,6 +19,7 @@ names, each article of the story is searched for them:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -88,10 +90,15 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
     another chain whose name ends in it, whatever its type ("Melania Trump" read as an
     organisation still competes for "Trump")."""
     owners: dict[str, list[Chain]] = {}
-    for chain in chains:
+    place_words = [_words(c) if c.type in PLACE_TYPES else set() for c in chains]
+    places = Counter(word for words in place_words for word in words)
+    for chain, own in zip(chains, place_words, strict=True):
         names = {m.span.text for m in chain.mentions}
         if chain.type == "PERSON":
             names |= {n.split()[-1] for n in names if len(n.split()) > 1}
+        else:  # the place words of other actors: "Kansas City Chiefs" read as a place too
+            other = {w for w, n in places.items() if n > (w in own)}
+            names |= {short for n in names if (short := _without_places(n, other))}
         for name in names:
             searchable = len(name) >= min_chars or (name.isupper() and len(name) >= 2)
             if searchable and not any(chain is c for c in owners.setdefault(name, [])):
@@ -103,6 +110,26 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
             if any(c.type == "PERSON" for c in claimants) and not known:
                 claimants.append(chain)
     return owners
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _words(chain: Chain) -> set[str]:
+    return {word.lower() for m in chain.mentions for word in m.span.text.split()}
+
+
+def _without_places(name: str, places: set[str]) -> str | None:
+    """An organisation's name without the place words it starts with ("Kansas City
+    Chiefs" -> "Chiefs"), the short form its own articles use; none when nothing else is
+    left or the rest is no name."""
+    words = name.split()
+    kept = list(words)
+    while kept and kept[0].lower() in places:
+        kept.pop(0)
+    if len(kept) in (0, len(words)) or not kept[0][:1].isupper():
+        return None
+    return " ".join(kept)
 
 
 def _forms(name: str, dateline_chars: int) -> set[str]:
