@@ -307,6 +307,16 @@ def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:
     assert not _one(entities, "Tim Fanning").descriptions
 
 
+def test_a_role_noun_is_read_from_its_uses_as_a_subject_only(models: Models) -> None:
+    """ "shot in the head" after Jerry Ortiz's name, twice, does not make him "the head"."""
+    entities = _story(
+        models,
+        "Deputy Jerry Ortiz stopped a man on Wednesday. He was shot in the head.",
+        "Jerry Ortiz had served for 15 years. A bullet struck him in the head.",
+    )
+    assert not _one(entities, "Jerry Ortiz").descriptions
+
+
 def test_a_possessor_in_a_label_is_not_what_the_label_calls_the_actor(models: Models) -> None:
     """ "the actress's rep Jack Ketsoyan" calls him a rep, and says he is not the actress,
     though he is the person named last before each "The actress"."""

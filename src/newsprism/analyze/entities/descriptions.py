@@ -84,6 +84,9 @@ class _Found:
     end: int
     word: str
     subjects: tuple[int, ...] = ()
+    subject: bool = False
+    """The subject of its clause ("The actress said"): the uses a role noun is read from
+    ("shot in the head" names no one)."""
 
 
 Named = list[tuple[int, int, int]]
@@ -146,6 +149,7 @@ def _found(article: Article, doc: Doc, named: Named) -> list[_Found]:
                 for child in verb.children
                 if child.dep_ in SUBJECTS
             ),
+            chunk.root.dep_ in SUBJECTS,
         )
         for chunk in doc.noun_chunks
         if _description(chunk, named)
@@ -174,13 +178,14 @@ def _voted(
     found_in: list[tuple[Article, Named, list[_Found]]],
 ) -> dict[str, int]:
     """Person nouns no actor carries as a label, read from use: "the actress" stands for the
-    person named last before most of its occurrences in the story (at least ``VOTE_MIN`` of
-    them, at least ``VOTE_SHARE`` of all, and ``VOTE_LEAD`` times any other person), not
-    counting people whose labels say they are not it (``unlike``: "the actress's rep")."""
+    person named last before most of its occurrences as a subject in the story (at least
+    ``VOTE_MIN`` of them, at least ``VOTE_SHARE`` of all, and ``VOTE_LEAD`` times any other
+    person), not counting people whose labels say they are not it (``unlike``: "the
+    actress's rep")."""
     votes: dict[str, Counter[int]] = {}
     for _, named, found in found_in:
         for f in found:
-            if f.word in carriers or f.word not in ROLE_NOUNS["PERSON"]:
+            if f.word in carriers or f.word not in ROLE_NOUNS["PERSON"] or not f.subject:
                 continue
             before = [
                 i
