@@ -194,6 +194,19 @@ def test_a_surname_typed_as_an_organisation_does_not_hold_a_full_name_apart(
     assert len(chains) == 1, [[m.span.text for m in c.mentions] for c in chains]
 
 
+def test_one_name_in_capitals_and_not_is_one_actor(models: Models) -> None:
+    """ "SEACOM" in one outlet and "Seacom" in another are one company, though a word in
+    capitals reads as an acronym to the transliteration key."""
+    texts = ["SEACOM said the cable was cut.", "Seacom restored the service on Monday."]
+    articles = [
+        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
+    ]
+    mentions = [[Mention(Span.of(a, 0, 6), "ORG")] for a in articles]
+    docs = list(parse(articles, models, default_aliases()))
+    chains = resolve_mentions(mentions, docs, models, default_aliases())
+    assert len(chains) == 1, [[m.span.text for m in c.mentions] for c in chains]
+
+
 def test_every_occurrence_of_a_known_name_is_a_mention(
     seed_entities: list[Entity], seeds_parsed: Parsed
 ) -> None:
@@ -287,11 +300,15 @@ def test_a_description_joins_the_person_it_stands_for_in_the_story(models: Model
     entities = _story(
         models,
         "Tara Reid arrived at the court in Malibu on Monday. The actress said she was sorry.",
-        "Tara Reid left the clinic early. Her lawyer Mark Heller said the actress would "
+        "Tara Reid left the clinic early. Her lawyer, Mark Heller, said the actress would "
         "return next week.",
+        "The actress said little. Tara Reid left by a side door.",
+        "The actress was not seen. Tara Reid is 33.",
     )
     reid = _one(entities, "Tara Reid")
-    assert [m.text for m in reid.descriptions] == ["The actress", "the actress"]
+    assert [m.text for m in reid.descriptions] == ["The actress", "the actress"] + [
+        "The actress"
+    ] * 2
     assert not _one(entities, "Mark Heller").descriptions
 
 
@@ -301,8 +318,8 @@ def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:
     entities = _story(
         models,
         "Constable Tim Fanning said the suspect fled on foot.",
-        "Police spokesman Tim Fanning said the suspect was armed.",
-        "Tim Fanning said the suspect had not been found.",
+        "Police spokesman Tim Fanning spoke. Fanning said the suspect was armed.",
+        "Tim Fanning arrived at the scene. Fanning said the suspect had not been found.",
     )
     assert not _one(entities, "Tim Fanning").descriptions
 
@@ -373,6 +390,21 @@ def test_a_possessor_before_a_persons_name_is_not_part_of_it(models: Models) -> 
     )
     williams = _one(entities, "Jamal Williams")
     assert {m.text for m in williams.mentions} == {"Jamal Williams"}
+
+
+def test_a_recognised_person_span_loses_the_possessor_before_the_name() -> None:
+    from newsprism.analyze.entities.mentions import _pieces
+
+    text = "Iraq's Mohammed Shia al-Sudani spoke. The Chargers’ Jamal Williams played."
+    one = text.index("Iraq")
+    two = text.index("Chargers")
+    assert _pieces(text, one, text.index(" spoke"), "PERSON") == [
+        (text.index("Mohammed"), text.index(" spoke"), "PERSON")
+    ]
+    assert _pieces(text, two, text.index(" played"), "PERSON") == [
+        (text.index("Jamal"), text.index(" played"), "PERSON")
+    ]
+    assert _pieces(text, two, text.index(" played"), "ORG") == [(two, text.index(" played"), "ORG")]
 
 
 def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:

@@ -2,10 +2,11 @@
 
 First within each article: a name joins the chain of an earlier name it matches
 (a surname joins the nearest earlier full name it ends). Then across articles:
-chains with matching full forms, the same alias-table entry or an acronym and
-its spelled-out name become one; a chain known only by a short form joins the
-one story-wide full name it fits, or, when several fit, the one whose sentences
-read most like its own (sentence embeddings).
+chains with matching full forms, one spelling (case and punctuation aside), the
+same alias-table entry or an acronym and its spelled-out name become one; a
+chain known only by a short form joins the one story-wide full name it fits, or,
+when several fit, the one whose sentences read most like its own (sentence
+embeddings).
 """
 
 from __future__ import annotations
@@ -190,9 +191,9 @@ def _target(
     for other in merged:
         if other.alias and chain.alias and other.alias != chain.alias:
             continue
+        if _same_spelling(chain, other):
+            return other
         if not compatible(other.type, chain.type):
-            if _same_spelling(chain, other):
-                return other
             continue
         if _namesakes(chain, other, places):
             continue
@@ -221,8 +222,10 @@ def _different_given_names(a: set[Form], b: set[Form], places: frozenset[str]) -
 
 
 def _same_spelling(a: Chain, b: Chain) -> bool:
-    """The same name written the same way, whatever type the model gave each: the model's
-    type is the weaker evidence (a nationality and its country are still kept apart)."""
+    """The same name written the same way, case and punctuation aside ("SEACOM" / "Seacom",
+    where the transliteration key reads capitals as an acronym), whatever type the model
+    gave each: the model's type is the weaker evidence (a nationality and its country are
+    still kept apart)."""
     if "NORP" in (a.type, b.type):
         return False
     return bool(

@@ -4,7 +4,7 @@ The statistical recogniser finds a name in one sentence and misses it in the nex
 thirty times in an article, ten of them tagged). Once the story's chains know an actor's
 names, each article of the story is searched for them:
 - the names as written in any article (longest first, so "Melania Trump" is taken before
-  "Trump"), a person's surname, and an organisation's name without the place words it
+  "Trump"), a person's surname, and any other actor's name without the place words it
   starts with ("Chiefs" of "Kansas City Chiefs");
 - possessives ("Trump's") and titled forms ("Mr. Trump", "President Trump": the name is the
   mention, the title stays a label), and the all-caps form of a dateline ("BAGHDAD —");
@@ -97,8 +97,7 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
         if chain.type == "PERSON":
             names |= {n.split()[-1] for n in names if len(n.split()) > 1}
         else:  # the place words of other actors: "Kansas City Chiefs" read as a place too
-            other = {w for w, n in places.items() if n > (w in own)}
-            names |= {short for n in names if (short := _without_places(n, other))}
+            names |= {short for n in names if (short := _without_places(n, places, own))}
         for name in names:
             searchable = len(name) >= min_chars or (name.isupper() and len(name) >= 2)
             if searchable and not any(chain is c for c in owners.setdefault(name, [])):
@@ -119,13 +118,14 @@ def _words(chain: Chain) -> set[str]:
     return {word.lower() for m in chain.mentions for word in m.span.text.split()}
 
 
-def _without_places(name: str, places: set[str]) -> str | None:
-    """An organisation's name without the place words it starts with ("Kansas City
-    Chiefs" -> "Chiefs"), the short form its own articles use; none when nothing else is
-    left or the rest is no name."""
+def _without_places(name: str, places: Counter[str], own: set[str]) -> str | None:
+    """A name without the place words of other actors it starts with ("Kansas City
+    Chiefs" -> "Chiefs"; ``places``: in how many places' names each word is, ``own``: the
+    words of the name's own actor when it is a place), the short form its own articles
+    use; none when nothing else is left or the rest is no name."""
     words = name.split()
     kept = list(words)
-    while kept and kept[0].lower() in places:
+    while kept and places[kept[0].lower()] > (kept[0].lower() in own):
         kept.pop(0)
     if len(kept) in (0, len(words)) or not kept[0][:1].isupper():
         return None

@@ -3,19 +3,16 @@
 A *form* is a tuple of word skeletons (``names.name_words``). People are matched
 by surname and given names: "Yehia Rasool" = "Yahya Rasool"; "Rasool" is a short
 form of either; "Wisam Mohammad al-Saedi" = "Wissam al-Saadi" (given names a
-subset); "Joe Biden" is not "Antony Blinken". A given name matches its English short
-forms ("Fred" / "Frederick", "Katie" / "Kathryn": the `nicknames` package's hand-made
-table). A quoted nickname gives a person extra forms ("Abu Bakr", "Abu Bakr al-Saadi").
-Organisations and places match on the whole name, or when the longer name only adds place
-words ("U.S. Central Command" / "Central Command"); "Kataib Hezbollah" is not
-"Hezbollah".
+subset); "Joe Biden" is not "Antony Blinken". A quoted nickname gives a person
+extra forms ("Abu Bakr", "Abu Bakr al-Saadi"). Organisations and places match
+on the whole name, or when the longer name only adds place words ("U.S. Central
+Command" / "Central Command"); "Kataib Hezbollah" is not "Hezbollah".
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from newsprism import lexicon
@@ -26,26 +23,6 @@ from newsprism.records import EntityType
 Form = tuple[str, ...]
 _ACRONYM_SKIPS = lexicon.words("acronym_skip_words")
 """Function words an acronym leaves out of its initials."""
-
-
-SPELLED_CAPS = 5
-"""From this many letters a word in capitals is the word ("SEACOM" is Seacom, "COLTS" the
-Colts): acronyms of news names are shorter (UN, NATO, CIA, FBI)."""
-
-
-def _nickname_pairs() -> frozenset[frozenset[str]]:
-    """Given names and their short forms, as pairs of skeletons; a skeleton of one letter
-    ("Al", "Ed") would match too many names and is left out."""
-    pairs = set()
-    for name, short_forms in NickNamer().nickname_lookup.items():
-        for short in short_forms:
-            a, b = skeleton(name), skeleton(short)
-            if a != b and min(len(a), len(b)) >= 2:
-                pairs.add(frozenset((a, b)))
-    return frozenset(pairs)
-
-
-NICKNAME_PAIRS = _nickname_pairs()
 
 
 class Match(Enum):
@@ -68,9 +45,8 @@ def forms(text: str, kind: EntityType) -> set[Form]:
 
 
 def _plain_words(text: str) -> Form:
-    letters = text.strip().replace(".", "")
-    if is_acronym(text.strip()) and len(letters) < SPELLED_CAPS:
-        return (letters.lower(),)
+    if is_acronym(text.strip()):
+        return (text.strip().replace(".", "").lower(),)
     return tuple(skeleton(w) for w in ascii_words(text) if w not in ("the",))
 
 
@@ -101,13 +77,9 @@ def _person(shorter: Form, longer: Form) -> Match | None:
     if len(shorter) == 1:
         return Match.SHORT
     given = longer[:-1]
-    if all(any(_given_equal(w, g) for g in given) for w in shorter[:-1]):
+    if all(any(words_equal(w, g) for g in given) for w in shorter[:-1]):
         return Match.SAME
     return None
-
-
-def _given_equal(a: str, b: str) -> bool:
-    return words_equal(a, b) or frozenset((a, b)) in NICKNAME_PAIRS
 
 
 def acronym_of(acronym: str, form_text: str) -> bool:
