@@ -157,17 +157,20 @@ def _people(article: Article, *names: str) -> list[Mention]:
 
 def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
     """A chain holding "Melania Trump" and a bare "Trump" never joins "Donald Trump" through
-    the bare surname: different given names are different people."""
+    the bare surname, even one spelled alike in both: different given names are different
+    people."""
     first = Article("a0", "a0", None, "O0", None, None, "en", "Melania Trump came. Trump spoke.")
     second = Article("a1", "a1", None, "O1", None, None, "en", "Donald Trump signed a bill.")
+    third = Article("a2", "a2", None, "O2", None, None, "en", "Donald Trump left. Trump smiled.")
     mentions = [
         _people(first, "Melania Trump", "Trump"),
         _people(second, "Donald Trump"),
+        _people(third, "Donald Trump", "Trump"),
     ]
-    docs = list(parse([first, second], models, default_aliases()))
+    docs = list(parse([first, second, third], models, default_aliases()))
     chains = resolve_mentions(mentions, docs, models, default_aliases())
     held = sorted(sorted(m.span.text for m in c.mentions) for c in chains)
-    assert held == [["Donald Trump"], ["Melania Trump", "Trump"]]
+    assert held == [["Donald Trump", "Donald Trump", "Trump"], ["Melania Trump", "Trump"]]
 
 
 def test_a_surname_typed_as_an_organisation_does_not_hold_a_full_name_apart(

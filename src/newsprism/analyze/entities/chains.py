@@ -191,9 +191,11 @@ def _target(
     for other in merged:
         if other.alias and chain.alias and other.alias != chain.alias:
             continue
-        if _same_spelling(chain, other):
+        fits = compatible(other.type, chain.type)
+        # One spelling is one actor, but a person's bare surname is left to the rules below.
+        if (not fits or "PERSON" not in (chain.type, other.type)) and _same_spelling(chain, other):
             return other
-        if not compatible(other.type, chain.type):
+        if not fits:
             continue
         if _namesakes(chain, other, places):
             continue
