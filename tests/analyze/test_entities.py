@@ -327,6 +327,19 @@ def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:
     assert not _one(entities, "Tim Fanning").descriptions
 
 
+def test_an_unnamed_person_is_not_the_minor_person_named_before(models: Models) -> None:
+    """An unnamed witness follows whoever was named last; only the story's most-named
+    person is read from such use."""
+    entities = _story(
+        models,
+        "Andrew Lopez was charged with murder. Andrew Lopez denied it. Detective Ray Kelly "
+        "spoke to reporters. The witness was afraid.",
+        "Andrew Lopez appeared in court. Detective Ray Kelly was there. The witness said "
+        "nothing.",
+    )
+    assert not _one(entities, "Ray Kelly").descriptions
+
+
 def test_a_role_noun_is_read_from_its_uses_as_a_subject_only(models: Models) -> None:
     """ "shot in the head" after Jerry Ortiz's name, twice, does not make him "the head"."""
     entities = _story(
@@ -346,6 +359,7 @@ def test_a_possessor_in_a_label_is_not_what_the_label_calls_the_actor(models: Mo
         "actress is well.",
         'Tara Reid went to rehab. "She is fine," the actress\'s rep, Jack Ketsoyan, said. The '
         "actress is well.",
+        "Tara Reid thanked her fans.",
     )
     assert not _one(entities, "Jack Ketsoyan").descriptions
     assert [m.text for m in _one(entities, "Tara Reid").descriptions] == ["The actress"] * 2

@@ -190,10 +190,12 @@ def _voted(
     found_in: list[tuple[Article, Named, list[_Found]]],
 ) -> dict[str, int]:
     """Person nouns no actor carries as a label, read from use: "the actress" stands for the
-    person named last before most of its occurrences as a subject in the story (at least
-    ``VOTE_MIN`` of them, at least ``VOTE_SHARE`` of all, and ``VOTE_LEAD`` times any other
-    person), not counting people whose labels say they are not it (``unlike``: "the
-    actress's rep")."""
+    story's most-named person when that person is the one named last before most of its
+    uses as a subject (at least ``VOTE_MIN`` of them, at least ``VOTE_SHARE`` of all, and
+    ``VOTE_LEAD`` times any other person), not counting people whose labels say they are
+    not it (``unlike``: "the actress's rep"). Only the protagonist: an unnamed "witness"
+    or "spokeswoman" also follows whoever was named last, and minor people are named next
+    to unnamed ones."""
     votes: dict[str, Counter[int]] = {}
     for article, named, found in found_in:
         for f in found:
@@ -205,12 +207,18 @@ def _voted(
                 if chains[i].type == "PERSON" and f.word not in unlike[i]
             ]
             votes.setdefault(f.word, Counter())[before[-1] if before else -1] += 1
+    people = sorted((len(c.mentions), i) for i, c in enumerate(chains) if c.type == "PERSON")[-2:]
+    if not people or (len(people) == 2 and people[0][0] == people[1][0]):
+        return {}
+    protagonist = people[-1][1]
     voted = {}
     for word, counter in votes.items():
         total = sum(counter.values())
         counter.pop(-1, None)  # no one named before: no rival person
         (best, count), (_, runner_up), *_ = [*counter.most_common(2), (-1, 0), (-1, 0)]
-        if best >= 0 and count >= max(VOTE_MIN, VOTE_SHARE * total, VOTE_LEAD * runner_up):
+        if best == protagonist and count >= max(
+            VOTE_MIN, VOTE_SHARE * total, VOTE_LEAD * runner_up
+        ):
             voted[word] = best
     return voted
 
