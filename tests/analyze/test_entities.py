@@ -334,8 +334,7 @@ def test_an_unnamed_person_is_not_the_minor_person_named_before(models: Models) 
         models,
         "Andrew Lopez was charged with murder. Andrew Lopez denied it. Detective Ray Kelly "
         "spoke to reporters. The witness was afraid.",
-        "Andrew Lopez appeared in court. Detective Ray Kelly was there. The witness said "
-        "nothing.",
+        "Andrew Lopez appeared in court. Detective Ray Kelly was there. The witness said nothing.",
     )
     assert not _one(entities, "Ray Kelly").descriptions
 

@@ -33,7 +33,7 @@ def resolve(
     aliases: AliasTable,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Entity]:
-    """Entities of a story's articles (``docs`` are their parses), largest first."""
+    """Entities of a story's articles (``docs`` are their parses), largest first (``_order``)."""
     mentions = [find_mentions(a, d, aliases) for a, d in zip(articles, docs, strict=True)]
     chains = resolve_mentions(mentions, docs, models, aliases, settings)
     complete(chains, articles, docs, settings)
@@ -43,7 +43,14 @@ def resolve(
     heads = [label_heads(found, by_id) for found in labels]
     link_descriptions(chains, labels, heads, articles, docs)
     entities = [_entity(c, found) for c, found in zip(chains, labels, strict=True)]
-    return sorted(entities, key=lambda e: -len(e.mentions))
+    return sorted(entities, key=_order)
+
+
+def _order(entity: Entity) -> tuple[int, int, str, str]:
+    """Most mentioned first, then in the most articles, then by name: an order that does
+    not depend on the order the stages met the names in."""
+    articles = len({m.article for m in entity.mentions})
+    return -len(entity.mentions), -articles, entity.name, entity.id
 
 
 def _labels(
