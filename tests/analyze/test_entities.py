@@ -364,6 +364,22 @@ def test_a_possessor_in_a_label_is_not_what_the_label_calls_the_actor(models: Mo
     assert [m.text for m in _one(entities, "Tara Reid").descriptions] == ["The actress"] * 2
 
 
+def test_a_place_or_a_measure_is_no_label(models: Models) -> None:
+    """ "Newport Beach, Calif., a facility ..." describes the clinic, not the town; "who has
+    been in rehab a total of five times" says where Lohan has been, not what she is; "the
+    Iraqi capital" is still Baghdad's label."""
+    entities = _story(
+        models,
+        "Lohan, who has been in rehab a total of five times before this, was in Betty Ford in "
+        "2010. She headed for Morningside Recovery in Newport Beach, Calif., a facility that "
+        "does allow smoking. Baghdad, the Iraqi capital, was calm.",
+    )
+    labels = {e.name: [label.text for label in e.labels] for e in entities}
+    assert not labels["Newport Beach"]
+    assert not any(label.startswith("total") for label in labels["Lohan"])
+    assert "Iraqi capital" in labels["Baghdad"]
+
+
 def test_a_clock_time_and_a_dateline_are_not_an_actor_or_a_label(models: Models) -> None:
     """The recogniser can read "a. m." as a person's initials, and a dateline run into a
     name's line reads like its apposition; neither is an actor or a label of one."""

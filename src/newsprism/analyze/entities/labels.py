@@ -62,11 +62,13 @@ def _candidates(
     """Token ranges that may describe the name; a place's premodifiers ("northern") are
     geography, not labels."""
     doc = root.doc
-    for child in root.children:
+    placed = False  # "Newport Beach, Calif., a facility ...": what follows a place's own
+    for child in root.children:  # state describes whatever the place phrase sits on
         if child.i in inside:
             continue
-        if child.dep_ == "appos" and not _bracketed(child):
+        if child.dep_ == "appos" and not _bracketed(child) and not (place and placed):
             yield child.left_edge.i, child.right_edge.i
+            placed = child.ent_type_ in ("GPE", "LOC")
         elif child.dep_ == "relcl" and child.lemma_ in RELATIVE_VERBS:
             yield from _copula(child) or [(child.left_edge.i, child.right_edge.i)]
         elif child.dep_ in ("acl", "advcl") and child.lemma_ in ROLE_PARTICIPLES and child.i > end:
@@ -107,7 +109,15 @@ def _bracketed(token: Token) -> bool:
 
 
 def _copula(verb: Token) -> list[tuple[int, int]]:
-    return [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in ("attr", "acomp")]
+    """The predicate of "is": not a measure after a place ("who has been in rehab a total
+    of five times" says where, not what, the actor is)."""
+    found, located = [], False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i:
+            located = True
+        elif child.dep_ in ("attr", "acomp") and not located:
+            found.append((child.left_edge.i, child.right_edge.i))
+    return found
 
 
 def _span(
