@@ -412,6 +412,20 @@ def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Model
     }
 
 
+def test_a_headline_verb_after_a_known_name_is_not_part_of_it(models: Models) -> None:
+    """ "Fred LaRue Dies", a headline, is Fred LaRue; "Mark Felt Jr." at a line's end is still
+    the son, not his father Mark Felt."""
+    entities = _story(
+        models,
+        "Fred LaRue Dies\nFred LaRue, a Nixon aide, died on Tuesday. Mark Felt Jr.\nsaid his "
+        "father Mark Felt was ill.",
+    )
+    people = {e.name: sorted(m.text for m in e.mentions) for e in entities if e.type == "PERSON"}
+    assert people["Fred LaRue"] == ["Fred LaRue", "Fred LaRue"]
+    assert people["Mark Felt Jr."] == ["Mark Felt Jr."]
+    assert people["Mark Felt"] == ["Mark Felt"]
+
+
 def test_a_possessor_before_a_persons_name_is_not_part_of_it(models: Models) -> None:
     """ "Chargers' Jamal Williams" is Jamal Williams of the Chargers, not a person named
     so, and not one actor with the team."""

@@ -111,20 +111,32 @@ def _known_prefixes(
 ) -> list[tuple[int, int, EntityType]]:
     """A person's name that runs on into other words ("Lindsay Lohan Leaves Betty Ford", a
     headline, where the article names "Lindsay Lohan" alone) ends where that name does: a
-    name of two words or more, followed by two words more."""
+    name of two words or more, followed by two words more, or by one word that ends a
+    short line ("Fred LaRue Dies", a headline; not a suffix such as "Jr." or "III")."""
     trimmed = [(*_trim(text, a, b), k) for a, b, k in spans]
     people = {text[a:b] for a, b, k in trimmed if k == "PERSON" and len(text[a:b].split()) >= 2}
     out = []
     for start, end, kind in trimmed:
         words = text[start:end].split()
-        if kind == "PERSON" and len(words) >= 4:
-            for size in range(len(words) - 2, 1, -1):
+        if kind == "PERSON" and len(words) >= 3:
+            last = 1 if _headline_word(text, end, words[-1]) else 2
+            for size in range(len(words) - last, 1, -1):
                 name = " ".join(words[:size])
                 if name in people and text.startswith(name, start):
                     end = start + len(name)
                     break
         out.append((start, end, kind))
     return out
+
+
+def _headline_word(text: str, end: int, word: str) -> bool:
+    """A word that ends a short line (a headline) and is no name suffix ("Jr.", "III")."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, end) + 1
+    letters = word.strip(".,").lower()
+    suffix = len(letters) < 4 or not letters.strip("ivx")
+    return not text[end:line_end].strip() and line_end - line_start < SHORT_LINE and not suffix
 
 
 def _drop_overlaps(spans: list[tuple[int, int, EntityType]]) -> list[tuple[int, int, EntityType]]:
