@@ -135,10 +135,10 @@ def link_descriptions(
     for article, named, found in found_in:
         for f in found:
             candidates = carriers.get(f.word)
-            before = _before(named, f, article.text)
-            chosen = _nearest(candidates, before, f.start) if candidates else None
-            if chosen is not None:
-                chains[chosen].descriptions.append(Span.of(article, f.start, f.end))
+            if candidates:
+                chosen = _nearest(candidates, _before(named, f, article.text))
+                if chosen is not None:
+                    chains[chosen].descriptions.append(Span.of(article, f.start, f.end))
 
 
 def _found(article: Article, doc: Doc, named: Named) -> list[_Found]:
@@ -196,6 +196,10 @@ def _voted(
     not it (``unlike``: "the actress's rep"). Only the protagonist: an unnamed "witness"
     or "spokeswoman" also follows whoever was named last, and minor people are named next
     to unnamed ones."""
+    people = sorted((len(c.mentions), i) for i, c in enumerate(chains) if c.type == "PERSON")[-2:]
+    if not people or (len(people) == 2 and people[0][0] == people[1][0]):
+        return {}
+    protagonist = people[-1][1]
     votes: dict[str, Counter[int]] = {}
     for article, named, found in found_in:
         for f in found:
@@ -207,10 +211,6 @@ def _voted(
                 if chains[i].type == "PERSON" and f.word not in unlike[i]
             ]
             votes.setdefault(f.word, Counter())[before[-1] if before else -1] += 1
-    people = sorted((len(c.mentions), i) for i, c in enumerate(chains) if c.type == "PERSON")[-2:]
-    if not people or (len(people) == 2 and people[0][0] == people[1][0]):
-        return {}
-    protagonist = people[-1][1]
     voted = {}
     for word, counter in votes.items():
         total = sum(counter.values())
@@ -227,7 +227,8 @@ VOTE_MIN = 2
 VOTE_SHARE = 0.5
 VOTE_LEAD = 2
 """Set by hand while reading ECB+ dev's errors, not swept: "the actress" of 1_ecbplus
-follows Lindsay Lohan in 12 of its 17 subject uses and her lawyer in 2; a noun used once
+follows Lindsay Lohan in 11 of its subject uses, her lawyer in 3, no one else in more than
+one; a noun used once
 says too little, and a person named last before fewer than half of the uses, or not far
 more often than another, is a guess."""
 
@@ -252,8 +253,10 @@ def _description(chunk: TokenSpan, named: Named) -> bool:
     return not any(s <= t.idx < e for t in near for s, e, _ in named)
 
 
-def _nearest(candidates: list[int], named: Named, start: int) -> int | None:
-    before = [index for s, _, index in named if s < start and index in candidates]
-    if before:
-        return before[-1]
+def _nearest(candidates: list[int], before: Named) -> int | None:
+    """The candidate named last in ``before`` (the names before a description), else the
+    only candidate."""
+    named = [index for _, _, index in before if index in candidates]
+    if named:
+        return named[-1]
     return candidates[0] if len(candidates) == 1 else None

@@ -89,8 +89,7 @@ def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int
         start = owned[-1] if owned else start
     cuts = [m.span() for m in _DASH.finditer(text, start, end)]
     for newline in (i for i in range(start, end) if text[i] == "\n"):
-        line_start = text.rfind("\n", 0, newline) + 1
-        if newline - line_start < SHORT_LINE:
+        if _short_line(text, newline):
             cuts.append((newline, newline + 1))
     if not cuts:
         return [(start, end, kind)]
@@ -133,10 +132,14 @@ def _headline_word(text: str, end: int, word: str) -> bool:
     """A word that ends a short line (a headline) and is no name suffix ("Jr.", "III")."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    line_start = text.rfind("\n", 0, end) + 1
     letters = word.strip(".,").lower()
     suffix = len(letters) < 4 or not letters.strip("ivx")
-    return not text[end:line_end].strip() and line_end - line_start < SHORT_LINE and not suffix
+    return not text[end:line_end].strip() and _short_line(text, line_end) and not suffix
+
+
+def _short_line(text: str, line_end: int) -> bool:
+    """Whether the line that ends at ``line_end`` is shorter than ``SHORT_LINE``."""
+    return line_end - (text.rfind("\n", 0, line_end) + 1) < SHORT_LINE
 
 
 def _drop_overlaps(spans: list[tuple[int, int, EntityType]]) -> list[tuple[int, int, EntityType]]:
