@@ -325,6 +325,10 @@ def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     assert {v.span.text for v in _values(models, estimate) if v.kind == "money"} == {"$1 million"}
     hurt = "Police said 12 (of 40) were hurt."
     assert not converted(hurt, hurt.index("40"))  # a part in brackets, no conversion
+    far = "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, was hit."
+    assert {v.span.text for v in _values(models, far) if v.kind == "distance"} == {
+        "1,150 kilometers"
+    }
     base = "The government agreed a €110 billion (${} billion) bailout with the lenders, he said."
     copies = [_article("Alpha", base.format("143")), _article("Beta", base.format("158"))]
     assert not _facts(models, copies).conflicts
@@ -335,6 +339,12 @@ def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
     assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)
     richter = {v.kind: v for v in _values(models, "The quake measured 5.9 on the Richter scale.")}
     assert richter["magnitude"].low == 5.9
+    for spaced, parts in (
+        ("The 5. 9 - magnitude quake struck the island, the U. S. survey said.", {"5", "9"}),
+        ("He was stopped at about 1: 30 a. m. by the U. S. police.", {"1", "30"}),
+    ):
+        counted = {v.span.text for v in _values(models, spaced) if v.kind == "count"}
+        assert not counted & parts, spaced  # parts of one figure count nothing
     fall = {
         v.kind: v
         for v in _values(models, "Robert Buckley fell about 2, 000 feet, the U. S. embassy said.")

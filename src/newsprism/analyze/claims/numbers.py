@@ -9,7 +9,8 @@ Numbers: digits ("2,500", "1.5 million", "$4 million", "40%") and words ("three"
 DATE/TIME/ORDINAL entities (years, "two days", ages such as "Ana Verell, 58"), 4-digit
 years that count no common noun ("in 2014"), numbers inside names (an entity, or after a
 proper noun: "Route 66"), numbers glued to a hyphen, slash, letters or digits
-("40-metre", "61-year-old", "2-1", "MS08-078", "555-0100"), leading zeros, vague plurals
+("40-metre", "61-year-old", "2-1", "MS08-078", "555-0100"), the parts of a decimal or clock
+time written with a space after its mark ("6. 1", "1: 30"), leading zeros, vague plurals
 ("hundreds", "dozens"), and the pronoun "one" ("one of them", "just one in a series"; that
 last rule needs the counted thing, so ``quantities`` applies it).
 """
@@ -162,6 +163,8 @@ def skipped(doc: Doc, i: int, j: int) -> bool:
     tokens = list(doc[i:j])
     if any(t.ent_type_ in _NOT_COUNTS for t in tokens) or re.match(r"^0\d", tokens[0].text):
         return True
+    if _spaced_part(doc, i - 2) or _spaced_part(doc, j - 1):
+        return True
     before = doc[i - 1].text if i > 0 and _joined(doc, i - 1) else " "
     if before in _GLUE or before[-1].isalnum():
         return True
@@ -176,6 +179,22 @@ def skipped(doc: Doc, i: int, j: int) -> bool:
         k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
         near += [doc[k]] if sent.start <= k < sent.end else []
     return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
+
+
+def _spaced_part(doc: Doc, k: int) -> bool:
+    """Whether tokens ``k`` to ``k + 2`` are one figure written with a space after its mark,
+    as tokenized corpora write them: a decimal ("6. 1") or a clock time ("1: 30"). Either
+    part alone counts nothing."""
+    if k < 0 or k + 2 >= len(doc) or not _joined(doc, k) or _joined(doc, k + 1):
+        return False
+    mark, before, after = doc[k + 1].text, doc[k].text, doc[k + 2].text
+    digits = r"\d{1,2}" if mark == "." else r"\d{2}" if mark == ":" else ""
+    return (
+        bool(digits)
+        and before.isdigit()
+        and re.fullmatch(digits, after) is not None
+        and spaced_marks(doc.text)
+    )
 
 
 def is_label(tokens: list[Token], number: Token, value: float) -> bool:

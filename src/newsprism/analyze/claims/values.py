@@ -6,7 +6,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
   (``quantities``);
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
   keyed by the person it describes when one is named beside it);
-- ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft");
+- ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft"; a distance in brackets
+  after another, "1,150 kilometers (700 miles)", is the outlet's conversion, no value);
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
   given beside a name: "Klitschko (52-3, 46 KOs)");
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
@@ -136,6 +137,12 @@ _CONVERSION = re.compile(
 """What comes before a figure that converts the one before it into another currency or
 unit: "$US1 million ($1.52 million)", "€110 billion ($143 billion)". The conversion is
 the outlet's arithmetic at its day's rate, not a fact of the story."""
+_UNIT_CONVERSION = re.compile(
+    r"\d\s*-?\s*(?:kilometers|kilometres|km|miles|meters|metres|feet|ft)\s*\(\s*(?:about\s+)?$",
+    re.IGNORECASE,
+)
+"""A distance in brackets right after another ("1,150 kilometers (700 miles)"): the outlet's
+own conversion of the figure before it, no value of its own."""
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -489,6 +496,8 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             )
         )
     for match in patterns.distance.finditer(text):
+        if _UNIT_CONVERSION.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
     for match in patterns.money.finditer(text):
