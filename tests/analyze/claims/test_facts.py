@@ -310,6 +310,23 @@ def test_a_day_is_compared_only_as_the_day_its_verb_happened(models: Models) -> 
     ) == ["the day: “Tuesday” / “Friday”"]
 
 
+def test_one_named_actors_act_is_dated_however_unlike_the_sentences(models: Models) -> None:
+    def days(one: str, other: str) -> list[str]:
+        facts = _facts(models, [_article("Alpha", one), _article("Beta", other)])
+        return [c.about for c in facts.conflicts if c.about.startswith(("the day", "the date"))]
+
+    assert days(
+        "Reid checked herself in on Tuesday, her publicist said in a statement to reporters.",
+        "After years of denials, the American Pie actress Tara Reid checked into Promises "
+        "Treatment Center on Friday.",
+    ) == ["the day: “Tuesday” / “Friday”"]
+    assert not days(  # one verb, done to two things
+        "On January 30, Obama signed an executive order on aid to international groups.",
+        "A provision in a spending bill signed by President Obama on March 11 lets the "
+        "secretaries rescind the rule.",
+    )
+
+
 def test_near_copies_with_the_same_digits_or_a_lost_character_agree(models: Models) -> None:
     base = (
         "LaRue was known as the bagman who delivered payoffs to keep participants in the "

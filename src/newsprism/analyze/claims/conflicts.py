@@ -9,7 +9,10 @@ fall apart (``values.apart``) clash; clashing pairs that share a statement, with
 statements compared directly with one of them and found to agree, form a conflict, its
 sides grouped by compatible values. Counts of people killed, wounded or missing in two
 articles' first sentences (``leads``) are compared whatever their similarity: a lead gives
-the story's own toll.
+the story's own toll. Days, dates and times that two statements give to the same verb, done
+to the same noun (or to none) beside the same name, are compared from
+``settings.acted_floor`` (``_same_act``): "Reid checked herself in on Tuesday" and a long
+sentence in which "Tara Reid checked into Promises ... on Friday" share little else.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -81,14 +84,17 @@ def disputes(
     single = [_single(v, settings) for v in values]
     clashes: dict[str, list[set[int]]] = {}
     agrees: dict[tuple[str, int], set[int]] = {}
-    pairs = similarity.above(settings.compare_floor)
+    pairs = similarity.above(min(settings.compare_floor, settings.acted_floor))
     pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
     for score, i, j in pairs:
         lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
             one, other = single[i][key], single[j][key]
             toll = lead and _toll(one) and one.future == other.future
-            if not toll and not _same_point(one, other, score, similarity, settings):
+            acted = _same_act(one, other)
+            if score < settings.compare_floor and not toll and not acted:
+                continue
+            if not toll and not _same_point(one, other, score, similarity, settings, acted):
                 continue
             if apart(one, other, settings):
                 _join(clashes.setdefault(key, []), {i, j})
@@ -165,8 +171,25 @@ def _join(groups: list[set[int]], pair: set[int]) -> None:
     groups[:] = [g for g in groups if not g & pair] + [merged]
 
 
+def _same_act(one: Value, other: Value) -> bool:
+    """Whether two days, dates or times are given to one verb done by one named actor
+    ("Reid checked herself in on Tuesday" / "Tara Reid checked into Promises on Friday"):
+    compared however little else the two statements share."""
+    return (
+        one.kind in TIMED
+        and one.verb is not None
+        and one.thing == other.thing
+        and bool(one.names & other.names)
+    )
+
+
 def _same_point(
-    one: Value, other: Value, score: float, similarity: Similarity, settings: AnalysisSettings
+    one: Value,
+    other: Value,
+    score: float,
+    similarity: Similarity,
+    settings: AnalysisSettings,
+    acted: bool = False,
 ) -> bool:
     """Whether two values of one key, in statements ``score`` alike, are values of one thing:
     - values near proper nouns of which they share none belong to different actors;
@@ -191,6 +214,8 @@ def _same_point(
         return False
     if one.future != other.future:
         return False
+    if acted:
+        return True
     if one.kind == "count" and one.key.split(":")[-1] not in MEASURED_EVENTS:
         return score >= settings.other_counts
     compared = settings.compared_from(one.kind)

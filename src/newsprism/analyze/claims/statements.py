@@ -184,6 +184,22 @@ def named_objects(verb: Token | None) -> frozenset[str]:
     return frozenset(found)
 
 
+def object_head(verb: Token | None) -> str | None:
+    """The lemma of the noun a verb was done to: its object ("signed an executive order":
+    order) or the subject of its passive ("a provision signed by the president": provision),
+    a relative pronoun read as the noun it follows. None when that is no noun ("checked
+    herself in") or there is none."""
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
+            continue
+        head = verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child
+        if head.pos_ in ("NOUN", "PROPN"):
+            return str(head.lemma_.lower())
+    return None
+
+
 _HALF_DAY = re.compile(r"[ap]\.?(?:m\.?)?|m\.", re.IGNORECASE)
 
 

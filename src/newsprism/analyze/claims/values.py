@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.quantities import Quantity, qualifier
-from newsprism.analyze.claims.statements import governing, named_objects
+from newsprism.analyze.claims.statements import governing, named_objects, object_head
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -190,6 +190,8 @@ class Value:
     values (``statements.governing``)."""
     objects: frozenset[str] = frozenset()
     """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
+    thing: str | None = None
+    """The lemma of the noun that verb was done to ("signed an executive order": order)."""
     future: bool = False
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
@@ -251,6 +253,7 @@ def _in_context(
             names=_names(tokens, words),
             verb=None if verb is None else str(verb.lemma_.lower()),
             objects=named_objects(verb),
+            thing=object_head(verb),
             future=_future(tokens.root),
         )
 
