@@ -19,7 +19,7 @@ from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
-from newsprism.records import Article, Span, Story
+from newsprism.records import Article, Entity, Span, Story
 from tests.analyze.conftest import Parsed
 
 
@@ -324,6 +324,42 @@ def test_one_named_actors_act_is_dated_however_unlike_the_sentences(models: Mode
         "On January 30, Obama signed an executive order on aid to international groups.",
         "A provision in a spending bill signed by President Obama on March 11 lets the "
         "secretaries rescind the rule.",
+    )
+
+
+def test_two_towns_given_for_one_persons_home_conflict(models: Models) -> None:
+    def homes(*texts: str) -> list[tuple[str, set[str]]]:
+        articles = [_article(f"Outlet {n}", text) for n, text in enumerate(texts)]
+        mentions = tuple(
+            Span.of(a, a.text.index(name), a.text.index(name) + len(name))
+            for a in articles
+            for name in ("Anthony Phillip LaSalle", "Anthony LaSalle")
+            if name in a.text
+        )
+        driver = Entity("e1", "Anthony Phillip LaSalle", "PERSON", mentions)
+        docs = list(parse(articles, models, default_aliases()))
+        facts = find_facts(articles, docs, [driver], outlet_keys(articles), {}, models.embedder)
+        return [(c.about, {side.text for side in c.sides}) for c in facts.conflicts]
+
+    assert homes(
+        "Police arrested Anthony Phillip LaSalle, 36, of Bloomington, Minn., on Tuesday.",
+        "Anthony LaSalle, 36, of Minneapolis, Minn., was charged with vehicular homicide.",
+    ) == [
+        (
+            "where Anthony Phillip LaSalle lives",
+            {
+                "Anthony Phillip LaSalle, 36, of Bloomington, Minn.",
+                "Anthony LaSalle, 36, of Minneapolis, Minn.",
+            },
+        )
+    ]
+    assert not homes(  # one place told more closely
+        "Police arrested Anthony Phillip LaSalle, 36, of Jamaica, Queens, on Tuesday.",
+        "Anthony LaSalle, 36, of Queens, was charged with vehicular homicide.",
+    )
+    assert not homes(  # whom he works for, not where he lives
+        "Police arrested Anthony Phillip LaSalle of Microsoft on Tuesday.",
+        "Anthony LaSalle of Bloomington was charged with vehicular homicide.",
     )
 
 

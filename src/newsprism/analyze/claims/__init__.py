@@ -21,6 +21,7 @@ from newsprism.analyze.claims.align import Similarity, align, extend
 from newsprism.analyze.claims.assertions import (
     Assertion,
     attribute_assertions,
+    residence_assertions,
     statement_assertions,
 )
 from newsprism.analyze.claims.compare import compare
@@ -203,6 +204,7 @@ def _assertions(
     for article, doc in zip(articles, docs, strict=True):
         entity_at = _entity_tokens(article, doc, entities)
         yield from attribute_assertions(article, doc, entities)
+        yield from residence_assertions(article, entities)
         yield from statement_assertions(article, doc, entity_at, names)
 
 

@@ -4,7 +4,7 @@ An Assertion is one article's version of one checkable point, with the words
 that make it (a Span) and a normalized value to compare across outlets:
 - attribute: a role or affiliation the article gives an actor, from the labels
   ("spokesperson for the Iraqi Prime Minister": role "spokesperson", affiliation
-  "prime minister");
+  "prime minister"), and where a person lives ("Anthony LaSalle, 36, of Minneapolis");
 - statement: a position reported for an actor ("Iraq called for the expulsion of
   U.S. troops"; "the government has yet to make a final decision"), with its polarity.
 ``compare`` sets roles and positions of one actor that exclude each other apart; every
@@ -13,6 +13,7 @@ other fact is read from the articles' statements (``statements``, ``values``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -97,6 +98,57 @@ def attribute_assertions(
                 words=frozenset(affiliation),
                 about=f"{entity.name}'s role",
             )
+
+
+_CAPITALS = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
+_PLACE = "(" + _CAPITALS + "(?:,[ \t]+" + _CAPITALS + ")*)"
+"""Capitalised words, and more after a comma ("Jamaica, Queens", "Bloomington, Minn.")."""
+_HOME = re.compile(
+    r"(?:,[ \t]+(?:a[ \t]+)?\d{1,3}(?:[ \t]*-[ \t]*year[ \t]*-[ \t]*old)?,[ \t]+of[ \t]+"
+    r"|,[ \t]+who[ \t]+(?:had[ \t]+)?(?:lives|lived|resides|resided)[ \t]+in[ \t]+)" + _PLACE
+)
+"""Where a person lives, as the news gives it beside the name: "Anthony LaSalle, 36, of
+Minneapolis", "Raj Chohan, who lived in South Ozone Park". "X of Y" without the age is
+left out: it as often names whom X works for ("Smith of Microsoft")."""
+
+
+def residence_assertions(article: Article, entities: Sequence[Entity]) -> Iterator[Assertion]:
+    """Where people live, from the words right after a mention of them in this article:
+    ``value`` is the place as written, lower-cased; ``words`` the words of its first part
+    (the town of "Bloomington, Minn.")."""
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.article != article.id:
+                continue
+            found = _HOME.match(article.text, mention.end, mention.end + 120)
+            if found is None:
+                continue
+            place = _without_stop(found.group(1))
+            yield Assertion(
+                "attribute",
+                ("attribute", entity.id, "residence"),
+                place.lower(),
+                f"{entity.name}: lives in {place}",
+                Span.of(article, mention.start, found.start(1) + len(place)),
+                entity.id,
+                words=place_words(place.split(",")[0]),
+                about=f"where {entity.name} lives",
+            )
+
+
+def _without_stop(place: str) -> str:
+    """A place without the comma or full stop after it; an abbreviation keeps its point
+    ("Bloomington, Minn.")."""
+    place = place.rstrip(",")
+    last = place.rsplit(maxsplit=1)[-1] if place.strip() else ""
+    return place if len(last) <= 5 and last.endswith(".") else place.rstrip(".")
+
+
+def place_words(place: str) -> frozenset[str]:
+    """The words of a place's name, lower-cased, points left out ("N. Y." is n, y)."""
+    return frozenset(w.lower().strip(".") for w in re.findall(r"[\w'’.-]+", place))
 
 
 def _role(part: TokenSpan) -> tuple[str, list[str]]:

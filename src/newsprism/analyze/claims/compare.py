@@ -9,7 +9,8 @@ further split by sentence similarity so that two different things one actor said
 are two claims. Within a group, assertions that disagree form sides:
 - quantities whose ranges (after qualifiers) do not overlap;
 - roles with disjoint affiliations ("spokesperson for the Prime Minister" /
-  "Armed Forces spokesperson");
+  "Armed Forces spokesperson"), and homes in two towns ("of Bloomington" / "of
+  Minneapolis");
 - the same position asserted and negated, or answered with an opposite verb
   (condemned/praised, called for/has yet to decide), gated by similarity.
 Event days are shown, not compared: a relative day ("last Thursday") resolved against two
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism import lexicon
-from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion
+from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion, place_words
 from newsprism.analyze.claims.judge import independent as independent
 from newsprism.analyze.claims.judge import own_words
 from newsprism.analyze.claims.quantities import disagree as counts_disagree
@@ -113,12 +114,22 @@ def _disagree(a: Assertion, b: Assertion, settings: AnalysisSettings) -> bool:
         return False
     if a.kind == "quantity":
         return _numbers_apart(a, b, settings)
+    if a.kind == "attribute" and a.key[2] == "residence":
+        return _places_apart(a, b)
     if a.kind == "attribute":
         return _employers_apart(a, b)
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
     if verbs in OPPOSITE:
         return True
     return a.negated != b.negated and bool(a.words & b.words)
+
+
+def _places_apart(a: Assertion, b: Assertion) -> bool:
+    """Two homes of one person that name different towns: neither town is a word of the
+    other place as written ("Bloomington, Minn." / "Minneapolis, Minn." are apart; "Queens"
+    / "Jamaica, Queens" are one place told more or less closely). A wider place that the
+    words do not give ("Queens" / "College Point") cannot be told from another town."""
+    return not (a.words & place_words(b.value) or b.words & place_words(a.value))
 
 
 def _employers_apart(a: Assertion, b: Assertion) -> bool:
