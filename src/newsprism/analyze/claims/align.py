@@ -52,8 +52,8 @@ class Similarity:
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard of two bags of terms, each term by its rarity in the story."""
-        union = sum(self.weights.get(t, 0.0) for t in a | b)
-        return sum(self.weights.get(t, 0.0) for t in a & b) / union if union else 0.0
+        union = sum(self.weights.get(t, 0.0) for t in sorted(a | b))
+        return sum(self.weights.get(t, 0.0) for t in sorted(a & b)) / union if union else 0.0
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -158,8 +158,9 @@ def _term_vectors(statements: Sequence[Statement]) -> tuple[list[Terms], dict[st
     weights = {t: math.log((1 + total) / (1 + n)) for t, n in frequency.items()}
     vectors = []
     for statement in statements:
-        norm = math.sqrt(sum(weights[t] ** 2 for t in statement.lemmas))
-        vectors.append({t: weights[t] / norm for t in statement.lemmas} if norm else {})
+        terms = sorted(statement.lemmas)  # one order in every run: sums come out the same
+        norm = math.sqrt(sum(weights[t] ** 2 for t in terms))
+        vectors.append({t: weights[t] / norm for t in terms} if norm else {})
     return vectors, weights
 
 
