@@ -84,8 +84,9 @@ def disputes(
     single = [_single(v, settings) for v in values]
     clashes: dict[str, list[set[int]]] = {}
     agrees: dict[tuple[str, int], set[int]] = {}
-    pairs = similarity.above(min(settings.compare_floor, settings.acted_floor))
+    pairs = similarity.above(settings.compare_floor)
     pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
+    pairs += _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
@@ -142,6 +143,33 @@ def _lead_pairs(
         for j in ordered[n + 1 :]
         if similarity.articles[i] != similarity.articles[j] and (i, j) not in done
     ]
+
+
+def _acted_pairs(
+    single: Sequence[Mapping[str, Value]],
+    similarity: Similarity,
+    done: set[tuple[int, int]],
+    settings: AnalysisSettings,
+) -> list[tuple[float, int, int]]:
+    """Statements of different articles not yet paired that give a day, date or time to one
+    act (``_same_act``), with their similarity, from ``settings.acted_floor``."""
+    acts: dict[tuple[str, str | None, str | None], list[int]] = {}
+    for index, values in enumerate(single):
+        for value in values.values():
+            if value.kind in TIMED and value.verb is not None and value.names:
+                acts.setdefault((value.key, value.verb, value.thing), []).append(index)
+    found: set[tuple[int, int]] = set()
+    for (key, _, _), members in acts.items():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if (
+                    similarity.articles[i] != similarity.articles[j]
+                    and (i, j) not in done
+                    and single[i][key].names & single[j][key].names
+                ):
+                    found.add((i, j))
+    scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
+    return [pair for pair in scored if pair[0] >= settings.acted_floor]
 
 
 def _toll(value: Value) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -230,16 +231,28 @@ def _same_spelling(a: Chain, b: Chain) -> bool:
     still kept apart)."""
     if "NORP" in (a.type, b.type):
         return False
-    return bool(
-        {plain_key(m.span.text) for m in a.mentions} & {plain_key(m.span.text) for m in b.mentions}
-    )
+    return bool({_plain(t) for t in _texts(a)} & {_plain(t) for t in _texts(b)})
 
 
 def _acronym_pair(a: Chain, b: Chain) -> bool:
     """Whether one chain has an acronym that spells a name of the other."""
-    pairs = [(x.span.text, y.span.text) for x in a.mentions for y in b.mentions]
-    pairs += [(y, x) for x, y in pairs]
-    return any(is_acronym(short) and acronym_of(short, long) for short, long in pairs)
+    one, other = _texts(a), _texts(b)
+    return any(
+        acronym_of(short, long)
+        for shorts, longs in ((one, other), (other, one))
+        for short in shorts
+        if is_acronym(short)
+        for long in longs
+    )
+
+
+def _texts(chain: Chain) -> set[str]:
+    """The chain's mentions as written, each once."""
+    return {m.span.text for m in chain.mentions}
+
+
+_plain = lru_cache(maxsize=65536)(plain_key)
+"""``plain_key``, each spelling folded once: chains are compared pair by pair."""
 
 
 def _closest(
