@@ -242,7 +242,8 @@ class AnalysisSettings:
         0.1,
         stage="conflicts",
         help="Least similarity of two statements whose days, dates or times are compared "
-        "when each gives its value to the same verb beside the same name.",
+        "when each gives its value to one act: the same verb, done to the same noun or to "
+        "none, towards no two different places, beside a name both give.",
         source="facts-dev (benchmarks/facts.py): one more gold disagreement found (a day of "
         "checking in, similarity 0.20) at 0.1 and at 0.0 alike; on 40 ECB+ dev stories outside "
         "facts-dev (benchmarks/unseen_conflicts.py) no new conflict once the verb's object noun "

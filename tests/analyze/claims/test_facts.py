@@ -325,6 +325,21 @@ def test_one_named_actors_act_is_dated_however_unlike_the_sentences(models: Mode
         "A provision in a spending bill signed by President Obama on March 11 lets the "
         "secretaries rescind the rule.",
     )
+    for one, other in (
+        (  # no act: a copula
+            "Tara Reid was in a Malibu courtroom on Tuesday, her lawyer told the judge.",
+            "After months of rumours, Reid was at the Promises Treatment Center on Friday.",
+        ),
+        (  # towards two places
+            "Obama arrived in Prague on Sunday for talks with European leaders.",
+            "After a long flight over the sea, Obama arrived in Ankara on Monday night.",
+        ),
+        (  # done to what a pronoun stands for
+            "Obama signed it on January 30, aides to the president said.",
+            "Long after the debate in the Senate had ended, Obama signed it on March 11.",
+        ),
+    ):
+        assert not days(one, other), one
 
 
 def test_two_towns_given_for_one_persons_home_conflict(models: Models) -> None:
@@ -357,6 +372,15 @@ def test_two_towns_given_for_one_persons_home_conflict(models: Models) -> None:
         "Police arrested Anthony Phillip LaSalle, 36, of Jamaica, Queens, on Tuesday.",
         "Anthony LaSalle, 36, of Queens, was charged with vehicular homicide.",
     )
+    assert homes(  # a sentence's end and the next person of a list are no part of a place
+        "Police arrested Anthony Phillip LaSalle, 36, of Minneapolis. He was held.",
+        "Anthony LaSalle, 36, of Edina, Mary Smith, 35, of Minneapolis, and two others.",
+    ) == [
+        (
+            "where Anthony Phillip LaSalle lives",
+            {"Anthony Phillip LaSalle, 36, of Minneapolis", "Anthony LaSalle, 36, of Edina"},
+        )
+    ]
     assert not homes(  # whom he works for, not where he lives
         "Police arrested Anthony Phillip LaSalle of Microsoft on Tuesday.",
         "Anthony LaSalle of Bloomington was charged with vehicular homicide.",
@@ -382,6 +406,11 @@ def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     assert {v.span.text for v in _values(models, far) if v.kind == "distance"} == {
         "1,150 kilometers"
     }
+    road = "The road runs 10 miles (3 miles of it new) through the valley."
+    assert {v.span.text for v in _values(models, road) if v.kind == "distance"} == {
+        "10 miles",
+        "3 miles",
+    }  # a part in the same unit, no conversion
     base = "The government agreed a €110 billion (${} billion) bailout with the lenders, he said."
     copies = [_article("Alpha", base.format("143")), _article("Beta", base.format("158"))]
     assert not _facts(models, copies).conflicts

@@ -100,12 +100,16 @@ def attribute_assertions(
             )
 
 
-_CAPITALS = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
-_PLACE = "(" + _CAPITALS + "(?:,[ \t]+" + _CAPITALS + ")*)"
-"""Capitalised words, and more after a comma ("Jamaica, Queens", "Bloomington, Minn.")."""
+_WORD = r"[A-Z][\w'’-]*"
+_RUN = r"(?>" + _WORD + r"(?:[ \t]+" + _WORD + r")*)\.?"
+_PLACE = "(" + _RUN + r"(?:[ \t]*,[ \t]+" + _RUN + r"(?![ \t]*,[ \t]*\d))?)"
+"""Capitalised words, a point only at their end, and one more part after a comma
+("Jamaica, Queens", "Bloomington, Minn."), not the next person of a list ("of Edina, Mary
+Smith, 35, of ...")."""
 _HOME = re.compile(
-    r"(?:,[ \t]+(?:a[ \t]+)?\d{1,3}(?:[ \t]*-[ \t]*year[ \t]*-[ \t]*old)?,[ \t]+of[ \t]+"
-    r"|,[ \t]+who[ \t]+(?:had[ \t]+)?(?:lives|lived|resides|resided)[ \t]+in[ \t]+)" + _PLACE
+    r"(?:[ \t]*,[ \t]+(?:a[ \t]+)?\d{1,3}(?:[ \t]*-[ \t]*year[ \t]*-[ \t]*old)?[ \t]*,"
+    r"[ \t]+of[ \t]+"
+    r"|[ \t]*,[ \t]+who[ \t]+(?:had[ \t]+)?(?:lives|lived|resides|resided)[ \t]+in[ \t]+)" + _PLACE
 )
 """Where a person lives, as the news gives it beside the name: "Anthony LaSalle, 36, of
 Minneapolis", "Raj Chohan, who lived in South Ozone Park". "X of Y" without the age is
@@ -128,7 +132,7 @@ def residence_assertions(article: Article, entities: Sequence[Entity]) -> Iterat
             place = _without_stop(found.group(1))
             yield Assertion(
                 "attribute",
-                ("attribute", entity.id, "residence"),
+                ("residence", entity.id),
                 place.lower(),
                 f"{entity.name}: lives in {place}",
                 Span.of(article, mention.start, found.start(1) + len(place)),
@@ -139,16 +143,20 @@ def residence_assertions(article: Article, entities: Sequence[Entity]) -> Iterat
 
 
 def _without_stop(place: str) -> str:
-    """A place without the comma or full stop after it; an abbreviation keeps its point
-    ("Bloomington, Minn.")."""
-    place = place.rstrip(",")
-    last = place.rsplit(maxsplit=1)[-1] if place.strip() else ""
-    return place if len(last) <= 5 and last.endswith(".") else place.rstrip(".")
+    """A place without the full stop that ends its sentence; a state's abbreviation after a
+    comma keeps its point ("Bloomington, Minn.", "Fresno, Calif.")."""
+    if not place.endswith("."):
+        return place
+    parts = place.rsplit(",", 1)
+    short = len(parts) == 2 and len(parts[1].strip()) <= 6
+    return place if short else place[:-1]
 
 
 def place_words(place: str) -> frozenset[str]:
-    """The words of a place's name, lower-cased, points left out ("N. Y." is n, y)."""
-    return frozenset(w.lower().strip(".") for w in re.findall(r"[\w'’.-]+", place))
+    """The words of a place's name, lower-cased, points and words of one or two letters
+    left out ("St. Paul" is paul, "N. Y." nothing)."""
+    words = (w.lower().strip(".") for w in re.findall(r"[\w'’.-]+", place))
+    return frozenset(w for w in words if len(w) > 2)
 
 
 def _role(part: TokenSpan) -> tuple[str, list[str]]:

@@ -114,7 +114,7 @@ def _disagree(a: Assertion, b: Assertion, settings: AnalysisSettings) -> bool:
         return False
     if a.kind == "quantity":
         return _numbers_apart(a, b, settings)
-    if a.kind == "attribute" and a.key[2] == "residence":
+    if a.key[0] == "residence":
         return _places_apart(a, b)
     if a.kind == "attribute":
         return _employers_apart(a, b)

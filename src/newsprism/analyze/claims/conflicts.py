@@ -9,10 +9,10 @@ fall apart (``values.apart``) clash; clashing pairs that share a statement, with
 statements compared directly with one of them and found to agree, form a conflict, its
 sides grouped by compatible values. Counts of people killed, wounded or missing in two
 articles' first sentences (``leads``) are compared whatever their similarity: a lead gives
-the story's own toll. Days, dates and times that two statements give to the same verb, done
-to the same noun (or to none) beside the same name, are compared from
-``settings.acted_floor`` (``_same_act``): "Reid checked herself in on Tuesday" and a long
-sentence in which "Tara Reid checked into Promises ... on Friday" share little else.
+the story's own toll. Days, dates and times that two statements give to one act of one
+named actor are compared from ``settings.acted_floor`` (``_same_act``): "Reid checked
+herself in on Tuesday" and a long sentence in which "Tara Reid checked into Promises ...
+on Friday" share little else.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -28,12 +28,14 @@ from datetime import date
 from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.quantities import MEASURED_EVENTS
-from newsprism.analyze.claims.statements import REPORT_DAY_VERBS
+from newsprism.analyze.claims.statements import REPORT_DAY_VERBS, UNKNOWN_THING
 from newsprism.analyze.claims.values import WORDED_KINDS, Value, apart
 from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
+LIGHT_VERBS = lexicon.words("light_verbs")
+"""Verbs that say little of what was done ("be", "have"): no act to date by itself."""
 TOLL_EVENTS = lexicon.words("toll_events")
 """Events whose counts of people are the story's toll ("kill", "wound", "missing")."""
 EVOLVING_KINDS = frozenset({"count", "percent", "money"})
@@ -86,15 +88,17 @@ def disputes(
     agrees: dict[tuple[str, int], set[int]] = {}
     pairs = similarity.above(settings.compare_floor)
     pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
-    pairs += _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
+    acted_pairs = _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
+    pairs += acted_pairs
+    acted_only = {(i, j) for _, i, j in acted_pairs}
     for score, i, j in pairs:
         lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
             one, other = single[i][key], single[j][key]
             toll = lead and _toll(one) and one.future == other.future
             acted = _same_act(one, other)
-            if score < settings.compare_floor and not toll and not acted:
-                continue
+            if (i, j) in acted_only and not acted:
+                continue  # paired for one act only
             if not toll and not _same_point(one, other, score, similarity, settings, acted):
                 continue
             if apart(one, other, settings):
@@ -200,13 +204,18 @@ def _join(groups: list[set[int]], pair: set[int]) -> None:
 
 
 def _same_act(one: Value, other: Value) -> bool:
-    """Whether two days, dates or times are given to one verb done by one named actor
-    ("Reid checked herself in on Tuesday" / "Tara Reid checked into Promises on Friday"):
-    compared however little else the two statements share."""
+    """Whether two days, dates or times are given to one act of one named actor: the same
+    verb (not a light one: "was in court on Tuesday" / "was at the clinic on Friday"), done
+    to the same noun or to none ("signed it" says not what), towards no two different
+    places ("arrived in Prague" / "in Ankara"), beside a name both give."""
     return (
         one.kind in TIMED
         and one.verb is not None
+        and one.verb == other.verb
+        and one.verb not in LIGHT_VERBS
         and one.thing == other.thing
+        and one.thing != UNKNOWN_THING
+        and not (one.places and other.places and not one.places & other.places)
         and bool(one.names & other.names)
     )
 

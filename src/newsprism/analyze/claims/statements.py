@@ -184,20 +184,47 @@ def named_objects(verb: Token | None) -> frozenset[str]:
     return frozenset(found)
 
 
+UNKNOWN_THING = "?"
+"""What a verb was done to when its object is a pronoun ("signed it"): some thing, unknown."""
+_REFLEXIVES = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
+)
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+
+
 def object_head(verb: Token | None) -> str | None:
     """The lemma of the noun a verb was done to: its object ("signed an executive order":
-    order) or the subject of its passive ("a provision signed by the president": provision),
-    a relative pronoun read as the noun it follows. None when that is no noun ("checked
-    herself in") or there is none."""
+    order), the subject of its passive, a relative pronoun read as the noun it follows
+    ("the order that Obama signed": order), or the noun a participle describes ("a provision
+    signed by the president": provision). ``UNKNOWN_THING`` for a pronoun ("signed it");
+    None when the verb was done to its own subject ("checked herself in") or to nothing."""
     if verb is None:
         return None
     for child in verb.children:
         if child.dep_ not in ("dobj", "obj", "nsubjpass"):
             continue
-        head = verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child
+        relative = child.tag_ in ("WP", "WDT") or child.lower_ in _RELATIVES
+        head = verb.head if relative and verb.dep_ == "relcl" else child
         if head.pos_ in ("NOUN", "PROPN"):
             return str(head.lemma_.lower())
+        return None if head.lower_ in _REFLEXIVES else UNKNOWN_THING
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return str(verb.head.lemma_.lower())
     return None
+
+
+def named_places(verb: Token | None) -> frozenset[str]:
+    """The proper nouns a verb's prepositions lead to, days and times aside ("arrived in
+    Prague on Sunday": prague), lower-cased."""
+    if verb is None:
+        return frozenset()
+    return frozenset(
+        token.lower_
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for token in prep.subtree
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 _HALF_DAY = re.compile(r"[ap]\.?(?:m\.?)?|m\.", re.IGNORECASE)

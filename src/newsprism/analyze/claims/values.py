@@ -29,7 +29,12 @@ from typing import TYPE_CHECKING, TypeAlias
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.quantities import Quantity, qualifier
-from newsprism.analyze.claims.statements import governing, named_objects, object_head
+from newsprism.analyze.claims.statements import (
+    governing,
+    named_objects,
+    named_places,
+    object_head,
+)
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -138,11 +143,14 @@ _CONVERSION = re.compile(
 unit: "$US1 million ($1.52 million)", "€110 billion ($143 billion)". The conversion is
 the outlet's arithmetic at its day's rate, not a fact of the story."""
 _UNIT_CONVERSION = re.compile(
-    r"\d\s*-?\s*(?:kilometers|kilometres|km|miles|meters|metres|feet|ft)\s*\(\s*(?:about\s+)?$",
+    r"\d\s*-?\s*(kilometers|kilometres|km|miles|meters|metres|feet|ft)\s*\(\s*"
+    r"(?:about|some|roughly|nearly|almost|around|approximately|more than|over)?\s*$",
     re.IGNORECASE,
 )
-"""A distance in brackets right after another ("1,150 kilometers (700 miles)"): the outlet's
-own conversion of the figure before it, no value of its own."""
+"""A distance in brackets right after another of the other system ("1,150 kilometers (700
+miles)"): the outlet's own conversion of the figure before it, no value of its own. One of
+the same system ("10 miles (3 miles of it new)") is a part of it."""
+_METRIC = frozenset({"kilometers", "kilometres", "km", "meters", "metres"})
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -192,6 +200,8 @@ class Value:
     """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
     thing: str | None = None
     """The lemma of the noun that verb was done to ("signed an executive order": order)."""
+    places: frozenset[str] = frozenset()
+    """The proper nouns that verb's prepositions lead to ("arrived in Prague on Sunday")."""
     future: bool = False
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
 
@@ -254,6 +264,7 @@ def _in_context(
             verb=None if verb is None else str(verb.lemma_.lower()),
             objects=named_objects(verb),
             thing=object_head(verb),
+            places=named_places(verb),
             future=_future(tokens.root),
         )
 
@@ -499,7 +510,8 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             )
         )
     for match in patterns.distance.finditer(text):
-        if _UNIT_CONVERSION.search(text[max(0, match.start() - 40) : match.start()]):
+        before = _UNIT_CONVERSION.search(text[max(0, match.start() - 40) : match.start()])
+        if before and (before.group(1).lower() in _METRIC) != (match.group(2).lower() in _METRIC):
             continue
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
