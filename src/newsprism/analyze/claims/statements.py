@@ -189,7 +189,7 @@ UNKNOWN_THING = "?"
 _REFLEXIVES = frozenset(
     {"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
 )
-_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_RELATIVES = lexicon.words("relative_pronouns")
 
 
 def object_head(verb: Token | None) -> str | None:
