@@ -387,6 +387,30 @@ def test_two_towns_given_for_one_persons_home_conflict(models: Models) -> None:
     )
 
 
+def test_a_home_disputed_in_a_sentence_does_not_dispute_what_another_says(
+    models: Models,
+) -> None:
+    texts = (
+        "LuAnn Johnson died on Wednesday night when LaSalle struck her outside the store.",
+        "LuAnn Johnson died on Wednesday night when Anthony Phillip LaSalle, 36, of "
+        "Bloomington, Minn., struck her outside the store.",
+        "Anthony LaSalle, 36, of Minneapolis, Minn., was charged with vehicular homicide.",
+    )
+    articles = [_article(f"Outlet {n}", text) for n, text in enumerate(texts)]
+    mentions = tuple(
+        Span.of(a, a.text.index(name), a.text.index(name) + len(name))
+        for a in articles
+        for name in ("Anthony Phillip LaSalle", "Anthony LaSalle")
+        if name in a.text
+    )
+    driver = Entity("e1", "Anthony Phillip LaSalle", "PERSON", mentions)
+    docs = list(parse(articles, models, default_aliases()))
+    facts = find_facts(articles, docs, [driver], outlet_keys(articles), {}, models.embedder)
+    assert [c.about for c in facts.conflicts] == ["where Anthony Phillip LaSalle lives"]
+    death = next(c for c in facts.claims if c.text.startswith("LuAnn Johnson died"))
+    assert (death.text, death.status) == (texts[0], "corroborated")
+
+
 def test_near_copies_with_the_same_digits_or_a_lost_character_agree(models: Models) -> None:
     base = (
         "LaRue was known as the bagman who delivered payoffs to keep participants in the "

@@ -180,12 +180,13 @@ def _assertion_conflicts(
     """Roles and positions of one actor that exclude each other, with the statements that
     hold each side's words."""
     assertions = list(_assertions(articles, docs, entities))
-    for conflict in compare(assertions, outlets, dependent, embed, settings).conflicts:
+    comparison = compare(assertions, outlets, dependent, embed, settings)
+    for conflict in comparison.conflicts:
         by_side = tuple(
             tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
             for side in conflict.sides
         )
-        yield Sides(by_side, conflict)
+        yield Sides(by_side, conflict, conflict.id in comparison.partial)
 
 
 def _holder(found: Sequence[Statement], span: Span) -> int | None:

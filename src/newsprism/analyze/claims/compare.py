@@ -55,6 +55,9 @@ Disagree = Callable[[Assertion, Assertion], bool]
 class Comparison:
     claims: tuple[Claim, ...]
     conflicts: tuple[Conflict, ...]
+    partial: frozenset[str] = frozenset()
+    """Ids of the conflicts about words inside a sentence (a role, a home), not about what
+    the sentence states."""
 
 
 def compare(
@@ -69,15 +72,18 @@ def compare(
     cited (or that copied it)."""
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
+    partial: set[str] = set()
     for group in _groups(assertions, embed, settings.same_position):
         sides = _sides(group, lambda a, b: _disagree(a, b, settings))
         claim, conflict = _judge(sides, outlets, dependent)
         claims.append(claim)
         if conflict is not None:
             conflicts.append(conflict)
+            if group[0].kind == "attribute":
+                partial.add(conflict.id)
     order = {"conflicting": 0, "corroborated": 1, "single_source": 2}
     claims.sort(key=lambda c: (order[c.status], -len(c.evidence)))
-    return Comparison(tuple(claims), tuple(conflicts))
+    return Comparison(tuple(claims), tuple(conflicts), frozenset(partial))
 
 
 def _groups(

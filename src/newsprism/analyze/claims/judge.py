@@ -43,6 +43,9 @@ class Sides:
 
     sides: tuple[tuple[int, ...], ...]
     conflict: Conflict
+    partial: bool = False
+    """Disputed are words inside the statements (a role, a home), not what they state: a
+    claim is contradicted only when its own text holds them."""
 
 
 def conflict_record(
@@ -154,6 +157,8 @@ def _stances(
     opposing: list[int] = []
     for member in sorted(group, key=lambda m: m != head):
         for dispute, k in side_of.get(member, ()):
+            if dispute.partial and member != head:
+                continue  # another statement's role or home: not what this claim says
             mine = next((j for d, j in side_of.get(head, ()) if d is dispute), k)
             opposing += [
                 m for j, side in enumerate(dispute.sides) if j != mine for m in side if m != head
