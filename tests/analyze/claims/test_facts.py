@@ -342,18 +342,24 @@ def test_one_named_actors_act_is_dated_however_unlike_the_sentences(models: Mode
         assert not days(one, other), one
 
 
+def _driver_facts(models: Models, texts: Sequence[str]) -> Facts:
+    """Facts of one article per text, with the driver Anthony Phillip LaSalle as an actor
+    (his two names wherever they are written)."""
+    articles = [_article(f"Outlet {n}", text) for n, text in enumerate(texts)]
+    mentions = tuple(
+        Span.of(a, a.text.index(name), a.text.index(name) + len(name))
+        for a in articles
+        for name in ("Anthony Phillip LaSalle", "Anthony LaSalle")
+        if name in a.text
+    )
+    driver = Entity("e1", "Anthony Phillip LaSalle", "PERSON", mentions)
+    docs = list(parse(articles, models, default_aliases()))
+    return find_facts(articles, docs, [driver], outlet_keys(articles), {}, models.embedder)
+
+
 def test_two_towns_given_for_one_persons_home_conflict(models: Models) -> None:
     def homes(*texts: str) -> list[tuple[str, set[str]]]:
-        articles = [_article(f"Outlet {n}", text) for n, text in enumerate(texts)]
-        mentions = tuple(
-            Span.of(a, a.text.index(name), a.text.index(name) + len(name))
-            for a in articles
-            for name in ("Anthony Phillip LaSalle", "Anthony LaSalle")
-            if name in a.text
-        )
-        driver = Entity("e1", "Anthony Phillip LaSalle", "PERSON", mentions)
-        docs = list(parse(articles, models, default_aliases()))
-        facts = find_facts(articles, docs, [driver], outlet_keys(articles), {}, models.embedder)
+        facts = _driver_facts(models, texts)
         return [(c.about, {side.text for side in c.sides}) for c in facts.conflicts]
 
     assert homes(
@@ -396,16 +402,7 @@ def test_a_home_disputed_in_a_sentence_does_not_dispute_what_another_says(
         "Bloomington, Minn., struck her outside the store.",
         "Anthony LaSalle, 36, of Minneapolis, Minn., was charged with vehicular homicide.",
     )
-    articles = [_article(f"Outlet {n}", text) for n, text in enumerate(texts)]
-    mentions = tuple(
-        Span.of(a, a.text.index(name), a.text.index(name) + len(name))
-        for a in articles
-        for name in ("Anthony Phillip LaSalle", "Anthony LaSalle")
-        if name in a.text
-    )
-    driver = Entity("e1", "Anthony Phillip LaSalle", "PERSON", mentions)
-    docs = list(parse(articles, models, default_aliases()))
-    facts = find_facts(articles, docs, [driver], outlet_keys(articles), {}, models.embedder)
+    facts = _driver_facts(models, texts)
     assert [c.about for c in facts.conflicts] == ["where Anthony Phillip LaSalle lives"]
     death = next(c for c in facts.claims if c.text.startswith("LuAnn Johnson died"))
     assert (death.text, death.status) == (texts[0], "corroborated")

@@ -157,19 +157,19 @@ def _acted_pairs(
 ) -> list[tuple[float, int, int]]:
     """Statements of different articles not yet paired that give a day, date or time to one
     act (``_same_act``), with their similarity, from ``settings.acted_floor``."""
-    acts: dict[tuple[str, str | None, str | None], list[int]] = {}
+    acts: dict[tuple[str, str | None], list[int]] = {}
     for index, values in enumerate(single):
         for value in values.values():
-            if value.kind in TIMED and value.verb is not None and value.names:
-                acts.setdefault((value.key, value.verb, value.thing), []).append(index)
+            if value.kind in TIMED and value.verb is not None:
+                acts.setdefault((value.key, value.verb), []).append(index)
     found: set[tuple[int, int]] = set()
-    for (key, _, _), members in acts.items():
+    for (key, _), members in acts.items():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 if (
                     similarity.articles[i] != similarity.articles[j]
                     and (i, j) not in done
-                    and single[i][key].names & single[j][key].names
+                    and _same_act(single[i][key], single[j][key])
                 ):
                     found.add((i, j))
     scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]

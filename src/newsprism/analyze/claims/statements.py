@@ -168,28 +168,34 @@ def _recurring(day: Token) -> bool:
     return any(w.lower_ in _RECURRING for w in words)
 
 
-def named_objects(verb: Token | None) -> frozenset[str]:
-    """The proper nouns naming whom a verb was done to, lower-cased: its object ("signed
-    DeShawn Wynn"), or the subject of its passive ("Bell was signed"), a relative pronoun
-    read as the name it follows ("Joique Bell, who was signed Wednesday")."""
-    if verb is None:
-        return frozenset()
-    found: set[str] = set()
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
-            continue
-        head = verb.head if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else child
-        words = [*(c for c in head.children if c.dep_ == "compound"), head]
-        found.update(t.lower_ for t in words if t.pos_ == "PROPN")
-    return frozenset(found)
-
-
 UNKNOWN_THING = "?"
 """What a verb was done to when its object is a pronoun ("signed it"): some thing, unknown."""
 _REFLEXIVES = frozenset(
     {"myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
 )
 _RELATIVES = lexicon.words("relative_pronouns")
+
+
+def named_objects(verb: Token | None) -> frozenset[str]:
+    """The proper nouns naming whom a verb was done to, lower-cased: its object ("signed
+    DeShawn Wynn"), or the subject of its passive ("Bell was signed"), a relative pronoun
+    read as the name it follows ("Joique Bell, who was signed Wednesday")."""
+    found: set[str] = set()
+    for head in _done_to(verb):
+        words = [*(c for c in head.children if c.dep_ == "compound"), head]
+        found.update(t.lower_ for t in words if t.pos_ == "PROPN")
+    return frozenset(found)
+
+
+def _done_to(verb: Token | None) -> Iterator[Token]:
+    """The heads of what a verb was done to: its objects and the subject of its passive, a
+    relative pronoun read as the noun it follows."""
+    if verb is None:
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            relative = child.tag_ in ("WP", "WDT") or child.lower_ in _RELATIVES
+            yield verb.head if relative and verb.dep_ == "relcl" else child
 
 
 def object_head(verb: Token | None) -> str | None:
@@ -200,11 +206,7 @@ def object_head(verb: Token | None) -> str | None:
     None when the verb was done to its own subject ("checked herself in") or to nothing."""
     if verb is None:
         return None
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "obj", "nsubjpass"):
-            continue
-        relative = child.tag_ in ("WP", "WDT") or child.lower_ in _RELATIVES
-        head = verb.head if relative and verb.dep_ == "relcl" else child
+    for head in _done_to(verb):
         if head.pos_ in ("NOUN", "PROPN"):
             return str(head.lemma_.lower())
         return None if head.lower_ in _REFLEXIVES else UNKNOWN_THING
