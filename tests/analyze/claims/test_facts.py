@@ -437,6 +437,38 @@ def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     assert not _facts(models, copies).conflicts
 
 
+def test_amounts_worth_of_different_things_do_not_conflict(models: Models) -> None:
+    worth = {
+        v.span.text: v.thing
+        for text in (
+            "Thieves took a diamond necklace worth £1.2m from the hotel, police said.",
+            "Jewellery and watches worth £1.7m have been stolen from the shop, police said.",
+            "Thieves stole £910,000 worth of jewellery from the car, police said.",
+            "The club made a $160 million offer to the player, the team said.",
+        )
+        for v in _values(models, text)
+        if v.kind == "money"
+    }
+    assert worth == {
+        "£1.2m": "necklace",
+        "£1.7m": "watch",
+        "£910,000": "jewellery",
+        "$160 million": None,
+    }
+    told = "In Paris, thieves stole {} worth £{}m from a shop on Monday, police said."
+    apart = [
+        _article("Alpha", told.format("a necklace", "1.2")),
+        _article("Beta", told.format("watches", "1.7")),
+    ]
+    assert not _facts(models, apart).conflicts
+    one = [
+        _article("Alpha", told.format("a necklace", "1.2")),
+        _article("Beta", told.format("a necklace", "1.7")),
+    ]
+    (conflict,) = _facts(models, one).conflicts
+    assert {side.value for side in conflict.sides} == {"£1.2m", "£1.7m"}
+
+
 def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
     kinds = {v.kind: v for v in _values(models, "The survey puts the magnitude at 6. 1.")}
     assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)

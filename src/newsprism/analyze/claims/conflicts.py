@@ -236,6 +236,8 @@ def _same_point(
       is the outlet's, not the event's;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
+    - amounts that are the worth of different things ("a necklace worth £1.2m" /
+      "jewellery and watches worth £1.7m") are two amounts;
     - counts of what the news does not usually count (yards, passes) only from
       ``settings.other_counts`` (at 1.0, left to near-copies);
     - otherwise the statements are alike (``settings.compare_similarity``) or the words
@@ -250,6 +252,8 @@ def _same_point(
     ):
         return False
     if one.future != other.future:
+        return False
+    if one.kind == "money" and one.thing and other.thing and one.thing != other.thing:
         return False
     if acted:
         return True

@@ -215,6 +215,31 @@ def object_head(verb: Token | None) -> str | None:
     return None
 
 
+_PRICING = frozenset({"worth", "valued", "priced"})
+"""Words that give a noun's worth as the amount after them ("a necklace worth £1.2m")."""
+_THING_WORDS = frozenset({"NOUN", "PROPN"})
+
+
+def valued_thing(amount: TokenSpan) -> str | None:
+    """The lemma of what an amount of money is the worth of, when the words around it say:
+    "a diamond necklace worth £1.2m" and "jewellery valued at $2m" (the word before
+    "worth", however tagged: "watches worth £1.7m" is often read as a verb), "£910,000
+    worth of jewellery", "$2 million of jewelry". None otherwise: "a $160 million offer"
+    and "a $170 million deal" may be one thing named two ways."""
+    doc = amount.doc
+    before = [t for t in doc[max(0, amount.start - 3) : amount.start] if t.lower_ != "at"]
+    if len(before) >= 2 and before[-1].lower_ in _PRICING and before[-2].is_alpha:
+        return str(before[-2].lemma_.lower())
+    rest = [t for t in doc[amount.end : amount.end + 5] if t.lower_ != "worth"]
+    if rest and rest[0].lower_ == "of":
+        for token in rest[1:]:
+            if token.pos_ in _THING_WORDS:
+                return str(token.lemma_.lower())
+            if token.pos_ not in ("DET", "ADJ", "NUM"):
+                break
+    return None
+
+
 def named_places(verb: Token | None) -> frozenset[str]:
     """The proper nouns a verb's prepositions lead to, days and times aside ("arrived in
     Prague on Sunday": prague), lower-cased."""

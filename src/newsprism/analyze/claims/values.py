@@ -34,6 +34,7 @@ from newsprism.analyze.claims.statements import (
     named_objects,
     named_places,
     object_head,
+    valued_thing,
 )
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
@@ -98,7 +99,7 @@ class _Patterns:
         number = r"(" + figure + "|" + _NUMBER_WORDS + ")"
         return cls(
             re.compile(
-                r"([$£€])\s*(" + figure + r")\s*(?:-\s*)?(million|billion|bn|mm|m|k)?\b",
+                r"([$£€])\s*(" + figure + r")(?:\s*(?:-\s*)?(million|billion|bn|mm|m|k)\b)?(?!\w)",
                 re.IGNORECASE,
             ),
             re.compile(
@@ -199,7 +200,8 @@ class Value:
     objects: frozenset[str] = frozenset()
     """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
     thing: str | None = None
-    """The lemma of the noun that verb was done to ("signed an executive order": order)."""
+    """The lemma of the noun that verb was done to ("signed an executive order": order);
+    for money, of what the amount is the worth of ("a necklace worth £1.2m": necklace)."""
     places: frozenset[str] = frozenset()
     """The proper nouns that verb's prepositions lead to ("arrived in Prague on Sunday")."""
     future: bool = False
@@ -263,7 +265,7 @@ def _in_context(
             names=_names(tokens, words),
             verb=None if verb is None else str(verb.lemma_.lower()),
             objects=named_objects(verb),
-            thing=object_head(verb),
+            thing=valued_thing(tokens) if value.kind == "money" else object_head(verb),
             places=named_places(verb),
             future=_future(tokens.root),
         )
