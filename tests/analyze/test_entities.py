@@ -396,6 +396,19 @@ def test_a_clock_time_and_a_dateline_are_not_an_actor_or_a_label(models: Models)
     assert not any("\n" in text or "AM" in text.split() for text in labels), labels
 
 
+def test_a_name_does_not_start_with_the_end_of_a_clock_time_or_a_calibre() -> None:
+    from newsprism.analyze.entities.mentions import _is_name, _trim
+
+    text = "on Saturday around 11: 30 p. m. Kimani Gray was standing with friends"
+    start, end = _trim(text, text.index("m. Kimani"), text.index(" was"))
+    assert text[start:end] == "Kimani Gray"
+    gun = "he pointed a. 357 caliber revolver at them"
+    start, end = _trim(gun, gun.index("a. 357"), gun.index(" caliber"))
+    assert not _is_name(gun[start:end])
+    assert not _is_name("TUESDAY") and _is_name("May")  # a weekday is no actor; May may be
+    assert _trim("J. R. Smith said", 0, len("J. R. Smith")) == (0, len("J. R. Smith"))
+
+
 def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Models) -> None:
     """A headline the recogniser reads as one person ("Lindsay Lohan Leaves Betty Ford")
     is the person the article names, and a name does not run on past a dash or a line."""

@@ -123,6 +123,9 @@ def test_outlet_sources() -> None:
     assert from_byline("Gulan Media ") == "Gulan Media"
     assert from_byline("8: 05am UK, ") is None  # the time of posting, not an outlet
     assert from_byline("Updated 10:42 GMT ") is None
+    assert from_byline("Published: ") is None  # a field's label
+    assert from_byline("Published time: ") is None
+    assert from_byline("Posted ") is None
 
 
 def test_all_furniture_is_an_input_error() -> None:

@@ -68,6 +68,20 @@ def test_statements_are_sentences_and_their_clauses(models: Models) -> None:
     assert any(w.startswith("the jury is still deliberating") for w in words[1:])
 
 
+def test_a_clause_that_only_says_who_spoke_is_no_statement(models: Models) -> None:
+    text = (
+        "Councilman Jumaane Williams, who represents the area, said on Twitter that the "
+        "vigil had turned into a riot. A spokesman for the store said the fire crews "
+        "were called at 8pm, and the building was later closed."
+    )
+    article = _article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    words = [s.span.text for s in statements(article, doc)]
+    assert any("the vigil had turned into a riot" in w for w in words)
+    assert not any(w.rstrip(".").endswith(("said on Twitter", "store said")) for w in words)
+    assert "the building was later closed" in words
+
+
 def test_values_read_hedges_and_clock_times(models: Models) -> None:
     turnout = {
         v.kind: v for v in _values(models, "Officials said turnout was almost 90% on Sunday.")

@@ -37,6 +37,13 @@ _METADATA = re.compile(
 """Page furniture that states when a page was posted, not what happened."""
 _WORD = re.compile(r"[^\W\d_]+")
 _NAMING_PARTICIPLES = lexicon.words("naming_participles")
+_SAYING = lexicon.words("speech_verbs") | lexicon.words("reporting_verbs")
+"""Verbs that say who said or reported something."""
+_FRAME = frozenset(
+    {"nsubj", "nsubjpass", "prep", "agent", "advmod", "npadvmod", "aux", "auxpass", "neg"}
+    | {"punct", "cc", "mark", "dative"}
+)
+"""What a verb of saying has around it when it says only who spoke, where and when."""
 
 
 @dataclass(frozen=True)
@@ -289,10 +296,20 @@ def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
         own = [t for t in own if not (t.is_punct or t.is_space or t.dep_ in ("cc", "mark"))]
         if not own or head.i not in inner:
             continue
+        if _attribution(head, {t.i for t in own}):
+            continue
         part = tokens.doc[own[0].i : own[-1].i + 1]
         words = sum(1 for t in part if t.is_alpha)
         if words >= min_words and len(part) < len(tokens) - 2:
             yield part
+
+
+def _attribution(head: Token, own: set[int]) -> bool:
+    """Whether a clause only says who said something: a verb of saying whose words said
+    are not its own ("his sister Mahnefah Gray said", "the councilman said on Twitter")."""
+    return head.lemma_.lower() in _SAYING and all(
+        c.dep_ in _FRAME for c in head.children if c.i in own
+    )
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -76,7 +76,8 @@ SHORT_LINE = 60
 """Characters: a line shorter than this that ends inside a name is a headline, a dateline
 or a byline run into the next line ("a. m.\nPalmer Fire"), not a name wrapped (set by
 hand: wrapped text fills its lines)."""
-DATE_WORDS = lexicon.words("weekdays") | lexicon.words("months")
+_WEEKDAYS = lexicon.words("weekdays")
+DATE_WORDS = _WEEKDAYS | lexicon.words("months")
 """Words of a date: no name on their own, and no label of one (a dateline beside a name)."""
 
 
@@ -185,9 +186,16 @@ def _continues(
     return bool(gap.strip()) or before[2] == after[2] or before[2] == "NORP"
 
 
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.\s?)+")
+"""Lower-case letters with a point before a name: the end of a clock time ("11: 30 p. m.
+Kimani Gray") or of a calibre ("a. 357 revolver"), never a person's initials."""
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
+    if (initials := _LOWER_INITIALS.match(text, start, end)) is not None:
+        return _trim(text, initials.end(), end)
     lowered = text[start:end].lower()
     if lowered.startswith("the ") and end - start > 4:
         start += 4
@@ -208,4 +216,6 @@ def _is_name(text: str) -> bool:
     if MERIDIEM.fullmatch(text.strip()):
         return False
     words = text.split()
+    if all(w.lower().strip(".,") in _WEEKDAYS for w in words):
+        return False  # "Tuesday", "TUESDAY": a day, no actor (a month may be one: "May")
     return not (len(words) == 1 and words[0].lower().strip(".") in _GENERIC)
