@@ -173,6 +173,34 @@ def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
     assert held == [["Donald Trump", "Donald Trump", "Trump"], ["Melania Trump", "Trump"]]
 
 
+def test_a_given_name_alone_is_the_one_person_of_the_story_who_has_it(models: Models) -> None:
+    """News names the young and the bereaved by their given name ("Kimani"): it is the one
+    person of the story with that given name, and no one when two share it."""
+    texts = [
+        "Kimani Gray was shot on Saturday. Mahnefah Gray, his sister, spoke.",
+        "Friends said Kimani was unarmed. Mahnefah wept.",
+        "John Smith and John Jones arrived. John left.",
+    ]
+    articles = [
+        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
+    ]
+    mentions = [
+        _people(articles[0], "Kimani Gray", "Mahnefah Gray"),
+        _people(articles[1], "Kimani", "Mahnefah"),
+        _people(articles[2], "John Smith", "John Jones", "John"),
+    ]
+    docs = list(parse(articles, models, default_aliases()))
+    chains = resolve_mentions(mentions, docs, models, default_aliases())
+    held = sorted(sorted(m.span.text for m in c.mentions) for c in chains)
+    assert held == [
+        ["John"],
+        ["John Jones"],
+        ["John Smith"],
+        ["Kimani", "Kimani Gray"],
+        ["Mahnefah", "Mahnefah Gray"],
+    ]
+
+
 def test_a_surname_typed_as_an_organisation_does_not_hold_a_full_name_apart(
     models: Models,
 ) -> None:
@@ -407,6 +435,13 @@ def test_a_name_does_not_start_with_the_end_of_a_clock_time_or_a_calibre() -> No
     assert not _is_name(gun[start:end])
     assert not _is_name("TUESDAY") and _is_name("May")  # a weekday is no actor; May may be
     assert _trim("J. R. Smith said", 0, len("J. R. Smith")) == (0, len("J. R. Smith"))
+
+
+def test_a_person_named_like_a_street_is_a_street() -> None:
+    from newsprism.analyze.entities.mentions import _street
+
+    assert _street("Snyder Ave") and _street("E. 52nd St.") and _street("Church Avenue")
+    assert not _street("Nathan Lane") and not _street("Avenue") and not _street("Kimani Gray")
 
 
 def test_a_name_ends_at_a_line_a_dash_or_where_the_known_name_does(models: Models) -> None:

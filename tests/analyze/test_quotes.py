@@ -553,3 +553,14 @@ def test_fragment_joins_the_full_quote(models: Models) -> None:
 
 def test_no_quotes_no_groups(models: Models) -> None:
     assert group_quotes([], models.embedder, surname_speaker()) == []
+
+
+def test_who_an_outlet_quotes_as_saying_is_the_speaker(models: Models) -> None:
+    quote = only(
+        models,
+        '"The cops just jumped out of the car so fast," the New York Daily News quoted '
+        "witness Devonte Brown as saying.",
+    )
+    assert quote.speaker is not None and quote.speaker.text == "Devonte Brown"
+    passive = only(models, '"We will stay," Brown was quoted as saying on Sunday.')
+    assert passive.speaker is not None and passive.speaker.text == "Brown"

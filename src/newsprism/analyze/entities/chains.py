@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.analyze.entities.aliases import AliasTable, compatible
-from newsprism.analyze.entities.matching import Form, Match, acronym_of, forms, match, words_equal
+from newsprism.analyze.entities.matching import (
+    Form,
+    Match,
+    acronym_of,
+    forms,
+    given_name,
+    match,
+    words_equal,
+)
 from newsprism.analyze.entities.names import is_acronym, plain_key
 from newsprism.models import Models
 from newsprism.records import EntityType, Mention, Span
@@ -129,7 +137,26 @@ def _fitting(
             acronym_of(mention.span.text, m.span.text) for m in chain.mentions
         ):
             return chain
-    return max(short, key=lambda c: len(c.mentions)) if short else None
+    if short:
+        return max(short, key=lambda c: len(c.mentions))
+    return _by_given_name(chains, mention.type, mention_forms)
+
+
+def _by_given_name(
+    chains: Sequence[Chain], kind: EntityType, short_forms: set[Form]
+) -> Chain | None:
+    """The one chain of a person whose given name a one-word person name is ("Kimani" of
+    "Kimani Gray"); None when no person or several have it (two Johns stay apart)."""
+    if kind != "PERSON" or not short_forms or any(len(f) != 1 for f in short_forms):
+        return None
+    fits = [
+        c
+        for c in chains
+        if c.type == "PERSON"
+        and c.full_person
+        and any(given_name(s, f) for s in short_forms for f in c.forms)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _best_match(
@@ -205,9 +232,11 @@ def _target(
             return other
         if result is Match.SHORT or _acronym_pair(chain, other):
             short.append(other)
-    if len(short) <= 1:
-        return short[0] if short else None
-    return _closest(chain, short, docs, models, context_mentions)
+    if len(short) > 1:
+        return _closest(chain, short, docs, models, context_mentions)
+    if short:
+        return short[0]
+    return None if chain.full else _by_given_name(merged, chain.type, chain.forms)
 
 
 def _namesakes(a: Chain, b: Chain, places: frozenset[str]) -> bool:

@@ -87,3 +87,10 @@ def acronym_of(acronym: str, form_text: str) -> bool:
     Authority), function words left out."""
     words = [w for w in ascii_words(form_text) if w not in _ACRONYM_SKIPS]
     return len(words) >= 2 and "".join(w[0] for w in words) == acronym.replace(".", "").lower()
+
+
+def given_name(short: Form, full: Form) -> bool:
+    """Whether a one-word form is the first given name of a longer person's form ("Kimani"
+    of "Kimani Gray"): a way news names the young and the bereaved, right only when one
+    person of the story has that given name."""
+    return len(short) == 1 and len(full) > 1 and words_equal(short[0], full[0])

@@ -63,6 +63,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
             continue
         if kind == "PERSON" and is_acronym(text):
             kind = "ORG"
+        if kind == "PERSON" and _street(text):
+            kind = "FACILITY"  # "Snyder Ave": a street, not a person
         known = aliases.lookup(text, kind)
         mentions.append(Mention(Span.of(article, start, end), known.type if known else kind))
     return mentions
@@ -77,6 +79,7 @@ SHORT_LINE = 60
 or a byline run into the next line ("a. m.\nPalmer Fire"), not a name wrapped (set by
 hand: wrapped text fills its lines)."""
 _WEEKDAYS = lexicon.words("weekdays")
+_STREET_WORDS = lexicon.words("street_words")
 DATE_WORDS = _WEEKDAYS | lexicon.words("months")
 """Words of a date: no name on their own, and no label of one (a dateline beside a name)."""
 
@@ -208,6 +211,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + text[start:end].index("“")
         return _trim(text, start, end)
     return start, end
+
+
+def _street(text: str) -> bool:
+    """Whether a name of two words or more ends in a street's word ("Snyder Avenue")."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in _STREET_WORDS
 
 
 def _is_name(text: str) -> bool:

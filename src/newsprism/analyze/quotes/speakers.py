@@ -148,6 +148,8 @@ class Speakers:
                 return verb.head  # "Rasool, who said"
             if verb.dep_ == "acl" and self._names_someone(verb.head):
                 return verb.head  # "Rasool, speaking for the army"
+            if (quoted := _quoted_as(verb)) is not None and quoted.i not in self.quoted:
+                return quoted  # "the paper quoted witness Devonte Brown as saying"
             if verb.dep_ in ("pcomp", "acl"):  # "is quoted as saying", "a request, saying"
                 verb = verb.head
             elif verb.dep_ not in _CLIMB or verb.head.i in self.quoted:
@@ -288,6 +290,16 @@ def _labels_as(verb: Token, below: Token) -> bool:
     if below.lower_ != "as" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _AS_VERBS:
         return False
     return not _passive(verb) or _agent(verb) is not None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """Whom a verb quotes "as saying": its object ("quoted witness Devonte Brown as
+    saying"), who speaks, not the verb's subject, the outlet that quotes."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    upper = verb.head.head
+    objects = [c for c in upper.children if c.dep_ == "dobj"] if upper.pos_ == "VERB" else []
+    return objects[0] if objects else None
 
 
 def _passive(verb: Token) -> bool:
