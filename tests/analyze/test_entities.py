@@ -434,6 +434,12 @@ def test_a_name_does_not_start_with_the_end_of_a_clock_time_or_a_calibre() -> No
     start, end = _trim(gun, gun.index("a. 357"), gun.index(" caliber"))
     assert not _is_name(gun[start:end])
     assert not _is_name("TUESDAY") and _is_name("May")  # a weekday is no actor; May may be
+    assert not _is_name("38 - caliber")
+    cut = "she is 'certain' slain Kimani (Kiki) Gray did nothing"
+    start, end = _trim(cut, cut.index("Kiki)"), cut.index(" did"))
+    assert cut[start:end] == "Gray"
+    start, end = _trim(cut, cut.index("Kimani"), cut.index(") Gray"))
+    assert cut[start:end] == "Kimani"
     assert _trim("J. R. Smith said", 0, len("J. R. Smith")) == (0, len("J. R. Smith"))
 
 

@@ -199,6 +199,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     if (initials := _LOWER_INITIALS.match(text, start, end)) is not None:
         return _trim(text, initials.end(), end)
+    inside = text[start:end]
+    if ")" in inside and "(" not in inside[: inside.index(")")]:
+        return _trim(text, start + inside.index(")") + 1, end)  # "Kimani (Kiki) Gray" cut
+    if "(" in inside and ")" not in inside[inside.index("(") :]:
+        return _trim(text, start, start + inside.index("("))
     lowered = text[start:end].lower()
     if lowered.startswith("the ") and end - start > 4:
         start += 4
@@ -220,8 +225,8 @@ def _street(text: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
-    if not any(c.isalpha() for c in text) or len(text) > 80:
-        return False
+    if not any(c.isupper() for c in text) or len(text) > 80:
+        return False  # no capital: "38 - caliber", what was left of "a. 38 - caliber"
     if MERIDIEM.fullmatch(text.strip()):
         return False
     words = text.split()
