@@ -483,6 +483,22 @@ def test_amounts_worth_of_different_things_do_not_conflict(models: Models) -> No
     assert {side.value for side in conflict.sides} == {"£1.2m", "£1.7m"}
 
 
+def test_a_refusal_to_say_takes_no_side(models: Models) -> None:
+    """ "Would not say what she was treated for" is no position against what another outlet
+    says she said; "has yet to decide whether to call for" is one against calling for."""
+    from newsprism.analyze.claims.assertions import statement_assertions
+
+    text = (
+        'Jack Ketsoyan would not say what the "American Pie" star was being treated for. '
+        "Jack Ketsoyan has yet to make a final decision on whether to call for an inquiry."
+    )
+    article = _article("Beta", text)
+    (doc,) = parse([article], models, default_aliases())
+    at = {t.idx: "ketsoyan" for t in doc if t.text in ("Jack", "Ketsoyan")}
+    found = list(statement_assertions(article, doc, at, {"ketsoyan": "Jack Ketsoyan"}))
+    assert [(a.value.split()[0], a.negated) for a in found] == [("call", True)]
+
+
 def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
     kinds = {v.kind: v for v in _values(models, "The survey puts the magnitude at 6. 1.")}
     assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)
@@ -619,6 +635,10 @@ def test_seeds_facts(seed_facts: Facts, seeds_parsed: Parsed, seed_story: Story)
     assert syria and all(c.status == "single_source" for c in syria)
     roles = [c for c in seed_story.conflicts if "Rasool" in c.about]
     assert roles and {len(c.sides) for c in roles} == {2}
+    (position,) = [c for c in seed_story.conflicts if c.about == "the position of Iraq"]
+    sides = [" ".join(span.text for span in side.evidence) for side in position.sides]
+    assert any("led Iraq to call for the expulsion" in side for side in sides)
+    assert any("has yet to make a final decision" in side for side in sides)
 
 
 def test_the_brief_says_only_one_outlet_when_only_one_does(seed_story: Story) -> None:

@@ -21,6 +21,7 @@ from newsprism.analyze.claims.align import Similarity, align, extend
 from newsprism.analyze.claims.assertions import (
     Assertion,
     attribute_assertions,
+    nation_states,
     residence_assertions,
     statement_assertions,
 )
@@ -202,11 +203,12 @@ def _assertions(
     articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
 ) -> Iterator[Assertion]:
     names = {e.id: e.name for e in entities}
+    states = nation_states(entities)
     for article, doc in zip(articles, docs, strict=True):
         entity_at = _entity_tokens(article, doc, entities)
         yield from attribute_assertions(article, doc, entities)
         yield from residence_assertions(article, entities)
-        yield from statement_assertions(article, doc, entity_at, names)
+        yield from statement_assertions(article, doc, entity_at, names, states)
 
 
 def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 STANCE_VERBS = lexicon.words("stance_verbs")
 """Verbs that report an actor's position."""
+_SAYING = frozenset({"say", "state"})
+"""Stance verbs that, negated, refuse to say rather than take the other side."""
+_DECIDING = frozenset({"decide", "plan", "agree"})
+"""Stance verbs that, in a sentence saying a decision is open, are the decision itself."""
 NOT_YET = tuple(lexicon.ordered("not_yet_phrases"))
 """Phrases that say a decision is still open: the position is not (yet) taken."""
 ROLE_SYNONYMS: Mapping[str, str] = {
@@ -69,6 +73,9 @@ class Assertion:
     """The calendar day an event happened (ISO), when the article's words pin it down."""
     place: str | None = None
     """Where a counted group was, when the words say."""
+    phrase: str | None = None
+    """For a position, the verb with what it governs ("call for the expulsion of U.S.
+    troops"): what two positions of one actor are compared by."""
 
 
 def attribute_assertions(
@@ -182,21 +189,28 @@ def _role(part: TokenSpan) -> tuple[str, list[str]]:
 
 
 def statement_assertions(
-    article: Article, doc: Doc, entity_at: Mapping[int, str], names: Mapping[str, str]
+    article: Article,
+    doc: Doc,
+    entity_at: Mapping[int, str],
+    names: Mapping[str, str],
+    states: Mapping[str, str] | None = None,
 ) -> Iterator[Assertion]:
-    """Positions reported for actors: an entity as the subject of a stance verb."""
+    """Positions reported for actors: an entity as the subject of a stance verb. A people's
+    government, officials or authorities ("the Iraqi government") speak for its country
+    (``states``: a people's entity id to its country's, ``nation_states``)."""
+    states = states or {}
     for sentence in doc.sents:
-        for token in sentence:
-            if token.pos_ != "VERB" and token.lemma_ != "have":
-                continue
-            subject = _subject_entity(token, entity_at)
+        not_yet = any(marker in sentence.text.lower() for marker in NOT_YET)
+        for token in _position_verbs(sentence, not_yet):
+            subject = _subject_entity(token, entity_at, states)
+            if subject is None and not_yet:  # "has yet to decide whether to call for X"
+                subject = _subject_entity(sentence.root, entity_at, states)
             if subject is None:
                 continue
             lemma = token.lemma_.lower()
-            not_yet = any(marker in sentence.text.lower() for marker in NOT_YET)
-            if lemma not in STANCE_VERBS and not not_yet:
-                continue
             negated = not_yet or any(c.dep_ == "neg" for c in token.children)
+            if negated and not not_yet and lemma in _SAYING:
+                continue  # "would not say what she was treated for": no position taken
             objects = _object_words(token)
             value = " ".join([lemma, *objects])
             yield Assertion(
@@ -209,26 +223,77 @@ def statement_assertions(
                 negated,
                 frozenset(objects),
                 about=f"the position of {names.get(subject, subject)}",
+                phrase=_phrase(token),
             )
 
 
-def _subject_entity(verb: Token, entity_at: Mapping[int, str]) -> str | None:
+def _position_verbs(sentence: TokenSpan, not_yet: bool) -> list[Token]:
+    """The verbs of a sentence that report a position: stance verbs; in a sentence that says
+    a decision is still open, the stance verbs inside it ("has yet to make a final decision
+    on whether to call for the withdrawal": call), or every verb when it names none."""
+    verbs = [t for t in sentence if t.pos_ == "VERB" or t.lemma_ == "have"]
+    stances = [t for t in verbs if t.lemma_.lower() in STANCE_VERBS]
+    if not not_yet:
+        return stances
+    inner = [t for t in stances if t.lemma_.lower() not in _DECIDING]
+    return inner or verbs
+
+
+def nation_states(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each people's entity with the one country of the story it is the people of, by the
+    name ("Iraqi" / "Iraq", "Syrian" / "Syria", "Ukrainian" / "Ukraine")."""
+    places = [(e.id, e.name.lower()) for e in entities if e.type == "GPE"]
+    found: dict[str, str] = {}
+    for people in (e for e in entities if e.type == "NORP"):
+        name = people.name.lower()
+        fits = [place for place, country in places if _people_of(name, country)]
+        if len(fits) == 1:
+            found[people.id] = fits[0]
+    return found
+
+
+def _people_of(people: str, country: str) -> bool:
+    stem = country[:-1] if len(country) > 4 and country[-1] in "aeiouy" else country
+    return len(stem) >= 4 and people != country and people.startswith(stem)
+
+
+def _subject_entity(
+    verb: Token, entity_at: Mapping[int, str], states: Mapping[str, str]
+) -> str | None:
+    """The actor a verb's subject names; for a verb with no subject of its own under
+    another ("led Iraq to call for", "Iraq wants to call for"), the other's object, or else
+    its subject."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return _entity_of(child, entity_at)
+            return _entity_of(child, entity_at, states)
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        above = verb.head
+        controller = [c for c in above.children if c.dep_ == "dobj"]
+        controller = controller or [c for c in above.children if c.dep_ == "nsubj"]
+        return _entity_of(controller[0], entity_at, states) if controller else None
     return None
 
 
-def _entity_of(token: Token, entity_at: Mapping[int, str]) -> str | None:
-    """The entity a noun phrase names: its head, or a name compounded into it."""
+def _entity_of(token: Token, entity_at: Mapping[int, str], states: Mapping[str, str]) -> str | None:
+    """The entity a noun phrase names: its head, or a name compounded into it (a people's
+    government is its country's: ``states``)."""
     if token.idx in entity_at:
         return entity_at[token.idx]
     if token.lemma_.lower() not in COLLECTIVES:
         return None
     for child in token.children:
         if child.dep_ in ("compound", "amod", "poss") and child.idx in entity_at:
-            return entity_at[child.idx]
+            found = entity_at[child.idx]
+            return states.get(found, found)
     return None
+
+
+def _phrase(verb: Token) -> str:
+    """The verb and the words it governs after it, as written ("call for the expulsion of
+    U.S. troops"), up to the end of its clause."""
+    after = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"]
+    end = max((t.i for t in after), default=verb.i)
+    return verb.doc[verb.i : end + 1].text
 
 
 def _object_words(verb: Token) -> list[str]:

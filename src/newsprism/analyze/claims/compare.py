@@ -11,8 +11,9 @@ are two claims. Within a group, assertions that disagree form sides:
 - roles with disjoint affiliations ("spokesperson for the Prime Minister" /
   "Armed Forces spokesperson"), and homes in two towns ("of Bloomington" / "of
   Minneapolis");
-- the same position asserted and negated, or answered with an opposite verb
-  (condemned/praised, called for/has yet to decide), gated by similarity.
+- the same position (one verb) asserted and negated, or answered with an opposite verb
+  (condemned/praised; called for/has yet to decide whether to call for), gated by the
+  similarity of the two verb phrases.
 Event days are shown, not compared: a relative day ("last Thursday") resolved against two
 articles' dates differs whenever one of those dates is off.
 Precision matters more than recall: a false conflict misleads the reader, so a
@@ -104,7 +105,7 @@ def _groups(
 def _similar(members: list[Assertion], embed: Embed, same_position: float) -> list[list[Assertion]]:
     """Positions of one actor, grouped greedily by sentence similarity: a position joins
     the group whose first sentence's cosine with its own reaches ``same_position``."""
-    vectors = embed([m.evidence.text for m in members])
+    vectors = embed([m.phrase or m.evidence.text for m in members])
     groups: list[tuple[np.ndarray, list[Assertion]]] = []
     for vector, member in zip(vectors, members, strict=True):
         best = max(groups, key=lambda g: float(g[0] @ vector), default=None)
@@ -127,7 +128,9 @@ def _disagree(a: Assertion, b: Assertion, settings: AnalysisSettings) -> bool:
     verbs = frozenset({a.value.split()[0], b.value.split()[0]})
     if verbs in OPPOSITE:
         return True
-    return a.negated != b.negated and bool(a.words & b.words)
+    # one act done and not done ("call for" / "has yet to call for"); "did not deny" is
+    # no answer to "said"
+    return a.negated != b.negated and len(verbs) == 1 and bool(a.words & b.words)
 
 
 def _places_apart(a: Assertion, b: Assertion) -> bool:
