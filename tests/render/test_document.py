@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.records import (
+    Article,
     BriefSentence,
     Cite,
     Claim,
@@ -101,3 +102,14 @@ stories = st.builds(
 def test_round_trip_through_json(story: Story) -> None:
     data = json.loads(json.dumps(story_data(story)))
     assert story_from_data(data) == story
+
+
+def test_an_article_without_outlet_or_title_goes_by_its_file_name() -> None:
+    from newsprism.render.views import outlet_name
+
+    def article(source: str, title: str | None) -> Article:
+        return Article("a1b2c3", source, None, None, title, None, "en", "Text.")
+
+    assert outlet_name(article("/data/event/22_1ecb.txt", None)) == "unknown outlet (22_1ecb.txt)"
+    assert outlet_name(article("/data/event/22_1ecb.txt", "A title")) == "unknown outlet (A title)"
+    assert outlet_name(article("", None)) == "unknown outlet (a1b2c3)"

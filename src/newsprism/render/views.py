@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from newsprism.records import Article, Claim, Entity, Span, Story
@@ -47,10 +48,17 @@ def link_url(url: str | None) -> str | None:
 
 
 def outlet_name(article: Article) -> str:
+    """The article's outlet, or for an article without one what tells it apart: its title,
+    else the name of the file or page it came from, else its id."""
     if article.outlet:
         return article.outlet
-    title = article.title or article.id
+    title = article.title or _source_name(article.source) or article.id
     return f"unknown outlet ({title[:40]}{'…' if len(title) > 40 else ''})"
+
+
+def _source_name(source: str) -> str:
+    """The last part of a path or URL ("22_1ecb.txt"; a WARC record's "file.warc#3")."""
+    return PurePosixPath(source.replace("\\", "/").rstrip("/")).name if source else ""
 
 
 def outlet_keys(story: Story, by_id: Mapping[str, Article]) -> dict[str, str]:
