@@ -123,6 +123,12 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
     assert kinds("Robert Buckley, a 31-year-old teacher, died.")["age"].key == buckley
     assert kinds("Ms. Mendes' 12-year-old daughter was home.")["age"].key == "age:"
     assert kinds("A 31-year-old teacher died on the hill.")["age"].key == "age:"
+    smith = "age:sharron smith"
+    spelled = kinds("Sixty-year-old Sharron Smith is now accused of the murders.")["age"]
+    assert (spelled.key, spelled.low, spelled.span.text) == (smith, 60, "Sixty-year-old")
+    assert kinds("The sixty-one-year-old Sharron Smith was arrested.")["age"].low == 61
+    given = kinds("Police charged Sharron Smith, age 61, with two counts of murder.")["age"]
+    assert (given.key, given.low, given.span.text) == (smith, 61, "age 61")
     bowe = kinds("Riddick Bowe (43-1) scored an eighth-round decision.")["record"]
     assert (bowe.key, bowe.normalized, bowe.span.text) == ("record:riddick bowe", "43-1", "43-1")
     assert "record" not in kinds("Rahman has gone 4-2-1 since then.")  # not beside the name

@@ -61,10 +61,15 @@ _MAGNITUDE = re.compile(
 )
 """A quake's magnitude: "a 6.1-magnitude quake", "a magnitude of 6. 1", "the magnitude at
 6.1", "5.9 on the Richter scale"."""
-_AGE = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
 """The number words as alternatives of a pattern, longest first ("seventeen" before "seven")."""
+_AGE = re.compile(
+    rf"\b(\d{{1,3}}|(?:{_NUMBER_WORDS})(?:\s*-\s*(?:{_NUMBER_WORDS}))?)\s*-\s*year\s*-\s*old\b"
+    r"|(?<=, )aged?\s+(\d{1,3})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+"""An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
 _FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
 """Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
 _SPACED_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
@@ -546,6 +551,9 @@ def _figure(words: str) -> float:
     try:
         return float(digits)
     except ValueError:
+        parts = digits.lower().split("-")
+        if len(parts) > 1 and all(p in WORDS for p in parts):
+            return sum(WORDS[p] for p in parts)  # "sixty-one"
         return WORDS.get(digits.lower(), SCALES.get(digits.lower(), 0.0))
 
 
