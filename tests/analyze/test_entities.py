@@ -180,6 +180,7 @@ def test_a_given_name_alone_is_the_one_person_of_the_story_who_has_it(models: Mo
         "Kimani Gray was shot on Saturday. Mahnefah Gray, his sister, spoke.",
         "Friends said Kimani was unarmed. Mahnefah wept.",
         "John Smith and John Jones arrived. John left.",
+        "Diana Ross sang and Francis Collins spoke. Don and Pope Francis listened.",
     ]
     articles = [
         Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
@@ -188,16 +189,21 @@ def test_a_given_name_alone_is_the_one_person_of_the_story_who_has_it(models: Mo
         _people(articles[0], "Kimani Gray", "Mahnefah Gray"),
         _people(articles[1], "Kimani", "Mahnefah"),
         _people(articles[2], "John Smith", "John Jones", "John"),
+        _people(articles[3], "Diana Ross", "Francis Collins", "Don", "Pope Francis"),
     ]
     docs = list(parse(articles, models, default_aliases()))
     chains = resolve_mentions(mentions, docs, models, default_aliases())
     held = sorted(sorted(m.span.text for m in c.mentions) for c in chains)
     assert held == [
+        ["Diana Ross"],
+        ["Don"],
+        ["Francis Collins"],
         ["John"],
         ["John Jones"],
         ["John Smith"],
         ["Kimani", "Kimani Gray"],
         ["Mahnefah", "Mahnefah Gray"],
+        ["Pope Francis"],
     ]
 
 
@@ -440,6 +446,10 @@ def test_a_name_does_not_start_with_the_end_of_a_clock_time_or_a_calibre() -> No
     assert cut[start:end] == "Gray"
     start, end = _trim(cut, cut.index("Kimani"), cut.index(") Gray"))
     assert cut[start:end] == "Kimani"
+    isis = "the Islamic State (ISIS) said"
+    start, end = _trim(isis, isis.index("Islamic"), isis.index(" said"))
+    assert isis[start:end] == "Islamic State"
+    assert _trim("Gray)", 0, 5) == (0, 4)
     assert _trim("J. R. Smith said", 0, len("J. R. Smith")) == (0, len("J. R. Smith"))
 
 

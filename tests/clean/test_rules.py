@@ -126,6 +126,8 @@ def test_outlet_sources() -> None:
     assert from_byline("Published: ") is None  # a field's label
     assert from_byline("Published time: ") is None
     assert from_byline("Posted ") is None
+    assert from_byline("Date: ") is None
+    assert from_byline("BBC News: ") == "BBC News"  # an outlet before a colon stays one
 
 
 def test_all_furniture_is_an_input_error() -> None:

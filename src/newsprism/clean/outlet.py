@@ -23,7 +23,7 @@ _COPYRIGHT_NOISE = re.compile(
 )
 _CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
 """A clock time: what a line before a byline's date says is no outlet name."""
-_POSTED = re.compile(r"(published|updated|posted|last updated|first published)\b", re.I)
+_POSTED = re.compile(r"(published|updated|posted|last updated|first published|date)\b", re.I)
 """Words that say when a page was posted, before its date: no outlet name."""
 _FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
 
@@ -71,7 +71,8 @@ def from_byline(before_date: str) -> str | None:
         return None
     if name.lower().startswith("by ") or _CLOCK.search(name):
         return None  # a byline's author, or the time it was posted ("8: 05am UK")
-    if name.endswith(":") or _POSTED.match(name):
+    name = name.rstrip(": ")
+    if not name or _POSTED.match(name):
         return None  # a field's label: "Published: March 13, 2013", "Updated 4 March"
     return name
 

@@ -80,6 +80,12 @@ def test_a_clause_that_only_says_who_spoke_is_no_statement(models: Models) -> No
     assert any("the vigil had turned into a riot" in w for w in words)
     assert not any(w.rstrip(".").endswith(("said on Twitter", "store said")) for w in words)
     assert "the building was later closed" in words
+    going = "Police made arrests overnight, and the protests continued into Tuesday night."
+    article = _article("y", going)
+    (doc,) = parse([article], models, default_aliases())
+    assert "the protests continued into Tuesday night" in [
+        s.span.text for s in statements(article, doc)
+    ]
 
 
 def test_values_read_hedges_and_clock_times(models: Models) -> None:
@@ -475,6 +481,16 @@ def test_amounts_worth_of_different_things_do_not_conflict(models: Models) -> No
         "£910,000": "jewellery",
         "$160 million": None,
     }
+    told = {
+        v.span.text: v.thing
+        for text in (
+            "The deal is worth $170 million over eight years, the team said.",
+            "Thieves took watches worth an estimated £2.7m from the shop on Monday.",
+        )
+        for v in _values(models, text)
+        if v.kind == "money"
+    }
+    assert told == {"$170 million": "deal", "£2.7m": "watch"}
     told = "In Paris, thieves stole {} worth £{}m from a shop on Monday, police said."
     apart = [
         _article("Alpha", told.format("a necklace", "1.2")),
@@ -489,20 +505,38 @@ def test_amounts_worth_of_different_things_do_not_conflict(models: Models) -> No
     assert {side.value for side in conflict.sides} == {"£1.2m", "£1.7m"}
 
 
-def test_a_refusal_to_say_takes_no_side(models: Models) -> None:
-    """ "Would not say what she was treated for" is no position against what another outlet
-    says she said; "has yet to decide whether to call for" is one against calling for."""
+def _positions(models: Models, text: str, actor: str) -> list[tuple[str, bool]]:
+    """The positions one actor (each word of its name an entity token) takes in a text."""
     from newsprism.analyze.claims.assertions import statement_assertions
 
-    text = (
-        'Jack Ketsoyan would not say what the "American Pie" star was being treated for. '
-        "Jack Ketsoyan has yet to make a final decision on whether to call for an inquiry."
-    )
-    article = _article("Beta", text)
+    article = _article("x", text)
     (doc,) = parse([article], models, default_aliases())
-    at = {t.idx: "ketsoyan" for t in doc if t.text in ("Jack", "Ketsoyan")}
-    found = list(statement_assertions(article, doc, at, {"ketsoyan": "Jack Ketsoyan"}))
-    assert [(a.value.split()[0], a.negated) for a in found] == [("call", True)]
+    at = {t.idx: "actor" for t in doc if t.text in actor.split()}
+    found = statement_assertions(article, doc, at, {"actor": actor})
+    return [(a.value.split()[0], a.negated) for a in found]
+
+
+def test_a_position_is_the_actors_own_and_a_refusal_to_say_takes_none(models: Models) -> None:
+    """ "Would not say" and "has yet to say" take no side; "has yet to decide whether to
+    call for" is one; only a verb that says the act was done ("led Iraq to call for") gives
+    its object the act, not "urged Iraq to condemn"; others' verbs in a sentence that says
+    a decision is open are theirs."""
+    ketsoyan = "Jack Ketsoyan"
+    refusal = 'Jack Ketsoyan would not say what the "American Pie" star was being treated for.'
+    assert _positions(models, refusal, ketsoyan) == []
+    not_yet = "Jack Ketsoyan has yet to say what caused the fire in the house on Friday."
+    assert _positions(models, not_yet, ketsoyan) == []
+    open_call = "Jack Ketsoyan has yet to make a final decision on whether to call for an inquiry."
+    assert _positions(models, open_call, ketsoyan) == [("call", True)]
+    led = "The strike led Iraq to call for the expulsion of U.S. troops on Sunday."
+    assert _positions(models, led, "Iraq") == [("call", False)]
+    urged = "Washington urged Iraq to condemn the attack on the base on Sunday."
+    assert _positions(models, urged, "Iraq") == []
+    others = (
+        "The Iraqi government has yet to make a final decision, but protesters called for "
+        "the expulsion of U.S. troops."
+    )
+    assert ("call", True) not in _positions(models, others, "Iraqi")
 
 
 def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:

@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 
 STANCE_VERBS = lexicon.words("stance_verbs")
 """Verbs that report an actor's position."""
-_SAYING = frozenset({"say", "state"})
-"""Stance verbs that, negated, refuse to say rather than take the other side."""
-_DECIDING = frozenset({"decide", "plan", "agree"})
+_SAYING = lexicon.words("attribution_verbs")
+"""Verbs that, negated or not yet done, refuse to say rather than take the other side."""
+_CAUSING = lexicon.words("causing_verbs")
+"""Verbs whose object does the act of the verb under them ("led Iraq to call for")."""
+_DECIDING = lexicon.words("decision_verbs")
 """Stance verbs that, in a sentence saying a decision is open, are the decision itself."""
 NOT_YET = tuple(lexicon.ordered("not_yet_phrases"))
 """Phrases that say a decision is still open: the position is not (yet) taken."""
@@ -203,14 +205,15 @@ def statement_assertions(
         not_yet = any(marker in sentence.text.lower() for marker in NOT_YET)
         for token in _position_verbs(sentence, not_yet):
             subject = _subject_entity(token, entity_at, states)
-            if subject is None and not_yet:  # "has yet to decide whether to call for X"
+            own = any(c.dep_.startswith("nsubj") for c in token.children)
+            if subject is None and not_yet and not own:  # "has yet to decide whether to call"
                 subject = _subject_entity(sentence.root, entity_at, states)
             if subject is None:
                 continue
             lemma = token.lemma_.lower()
             negated = not_yet or any(c.dep_ == "neg" for c in token.children)
-            if negated and not not_yet and lemma in _SAYING:
-                continue  # "would not say what she was treated for": no position taken
+            if negated and lemma in _SAYING:
+                continue  # "would not say", "has yet to say what caused it": no position
             objects = _object_words(token)
             value = " ".join([lemma, *objects])
             yield Assertion(
@@ -260,16 +263,15 @@ def _people_of(people: str, country: str) -> bool:
 def _subject_entity(
     verb: Token, entity_at: Mapping[int, str], states: Mapping[str, str]
 ) -> str | None:
-    """The actor a verb's subject names; for a verb with no subject of its own under
-    another ("led Iraq to call for", "Iraq wants to call for"), the other's object, or else
-    its subject."""
+    """The actor a verb's subject names; for a verb with no subject of its own under a verb
+    that says its object did it ("the strike led Iraq to call for": ``_CAUSING``), that
+    object. "Washington urged Iraq to condemn" and "Iraq wants to condemn" say no one did."""
     for child in verb.children:
         if child.dep_ == "nsubj":
             return _entity_of(child, entity_at, states)
-    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        above = verb.head
+    above = verb.head
+    if verb.dep_ == "xcomp" and above.i != verb.i and above.lemma_.lower() in _CAUSING:
         controller = [c for c in above.children if c.dep_ == "dobj"]
-        controller = controller or [c for c in above.children if c.dep_ == "nsubj"]
         return _entity_of(controller[0], entity_at, states) if controller else None
     return None
 
@@ -290,7 +292,7 @@ def _entity_of(token: Token, entity_at: Mapping[int, str], states: Mapping[str, 
 
 def _phrase(verb: Token) -> str:
     """The verb and the words it governs after it, as written ("call for the expulsion of
-    U.S. troops"), up to the end of its clause."""
+    U.S. troops"): for a sentence's main verb, the rest of the sentence."""
     after = [t for t in verb.subtree if t.i > verb.i and t.dep_ != "punct"]
     end = max((t.i for t in after), default=verb.i)
     return verb.doc[verb.i : end + 1].text

@@ -103,8 +103,9 @@ def _groups(
 
 
 def _similar(members: list[Assertion], embed: Embed, same_position: float) -> list[list[Assertion]]:
-    """Positions of one actor, grouped greedily by sentence similarity: a position joins
-    the group whose first sentence's cosine with its own reaches ``same_position``."""
+    """Positions of one actor, grouped greedily by what they say: a position joins the group
+    whose first verb phrase ("call for the expulsion of U.S. troops"; the sentence when
+    there is none) has a cosine with its own of at least ``same_position``."""
     vectors = embed([m.phrase or m.evidence.text for m in members])
     groups: list[tuple[np.ndarray, list[Assertion]]] = []
     for vector, member in zip(vectors, members, strict=True):

@@ -37,8 +37,8 @@ _METADATA = re.compile(
 """Page furniture that states when a page was posted, not what happened."""
 _WORD = re.compile(r"[^\W\d_]+")
 _NAMING_PARTICIPLES = lexicon.words("naming_participles")
-_SAYING = lexicon.words("speech_verbs") | lexicon.words("reporting_verbs")
-"""Verbs that say who said or reported something."""
+_ATTRIBUTING = lexicon.words("attribution_verbs")
+"""Verbs that only say who said or wrote something ("said", "told", "reported")."""
 _FRAME = frozenset(
     {"nsubj", "nsubjpass", "prep", "agent", "advmod", "npadvmod", "aux", "auxpass", "neg"}
     | {"punct", "cc", "mark", "dative"}
@@ -224,19 +224,26 @@ def object_head(verb: Token | None) -> str | None:
 
 _PRICING = frozenset({"worth", "valued", "priced"})
 """Words that give a noun's worth as the amount after them ("a necklace worth £1.2m")."""
+_HEDGES = frozenset(w for q in lexicon.pairs("qualifiers") for w in q.split())
+_HEDGES |= {"a", "an", "estimated", "at"}
+"""Words between a pricing word and its amount ("worth an estimated £1.7m")."""
 _THING_WORDS = frozenset({"NOUN", "PROPN"})
 
 
 def valued_thing(amount: TokenSpan) -> str | None:
     """The lemma of what an amount of money is the worth of, when the words around it say:
-    "a diamond necklace worth £1.2m" and "jewellery valued at $2m" (the word before
-    "worth", however tagged: "watches worth £1.7m" is often read as a verb), "£910,000
-    worth of jewellery", "$2 million of jewelry". None otherwise: "a $160 million offer"
-    and "a $170 million deal" may be one thing named two ways."""
+    "a diamond necklace worth £1.2m" (the word before "worth", however tagged: "watches
+    worth £1.7m" is often read as a verb), "the deal is worth $160 million" and "the
+    jewellery was valued at $2m" (the subject of the copula or the passive), "£910,000 worth
+    of jewellery", "$2 million of jewelry"; hedges between are skipped ("worth an estimated
+    £1.7m"). None otherwise: "a $160 million offer" and "a $170 million deal" may be one
+    thing named two ways."""
     doc = amount.doc
-    before = [t for t in doc[max(0, amount.start - 3) : amount.start] if t.lower_ != "at"]
-    if len(before) >= 2 and before[-1].lower_ in _PRICING and before[-2].is_alpha:
-        return str(before[-2].lemma_.lower())
+    k = amount.start - 1
+    while k >= 0 and amount.start - k <= 4 and doc[k].lower_ in _HEDGES:
+        k -= 1
+    if k > 0 and doc[k].lower_ in _PRICING:
+        return _priced(doc[k])
     rest = [t for t in doc[amount.end : amount.end + 5] if t.lower_ != "worth"]
     if rest and rest[0].lower_ == "of":
         for token in rest[1:]:
@@ -245,6 +252,19 @@ def valued_thing(amount: TokenSpan) -> str | None:
             if token.pos_ not in ("DET", "ADJ", "NUM"):
                 break
     return None
+
+
+def _priced(pricing: Token) -> str | None:
+    """The noun a pricing word gives the worth of: the subject of a copula or a passive
+    before it, else the word right before it."""
+    doc = pricing.doc
+    before = doc[pricing.i - 1]
+    verb = pricing if pricing.pos_ == "VERB" else before if before.lemma_ == "be" else None
+    if verb is not None:
+        verb = verb if any(c.dep_.startswith("nsubj") for c in verb.children) else verb.head
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        return str(subjects[0].lemma_.lower()) if subjects else None
+    return str(before.lemma_.lower()) if before.is_alpha else None
 
 
 def named_places(verb: Token | None) -> frozenset[str]:
@@ -307,7 +327,7 @@ def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
 def _attribution(head: Token, own: set[int]) -> bool:
     """Whether a clause only says who said something: a verb of saying whose words said
     are not its own ("his sister Mahnefah Gray said", "the councilman said on Twitter")."""
-    return head.lemma_.lower() in _SAYING and all(
+    return head.lemma_.lower() in _ATTRIBUTING and all(
         c.dep_ in _FRAME for c in head.children if c.i in own
     )
 

@@ -70,9 +70,10 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 """An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
-_FIGURE = r"\d[\d,]*(?:\s*\.\s*\d+)?"
-"""Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4")."""
-_SPACED_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*)(?:\s*\.\s*\d+)?"
+_FIGURE = r"\d(?:[\d,]*\d)?(?:\s*\.\s*\d+)?"
+"""Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4");
+never ending in a separator ("$1,000, police said")."""
+_SPACED_FIGURE = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d(?:[\d,]*\d)?)(?:\s*\.\s*\d+)?"
 """The same in text whose marks all carry a space (``numbers.spaced_marks``): "2, 000" is one
 figure there; elsewhere "$100, 250 or 400" is two."""
 _DAYS = {
@@ -104,7 +105,9 @@ class _Patterns:
         number = r"(" + figure + "|" + _NUMBER_WORDS + ")"
         return cls(
             re.compile(
-                r"([$£€])\s*(" + figure + r")(?:\s*(?:-\s*)?(million|billion|bn|mm|m|k)\b)?(?!\w)",
+                r"([$£€])\s*("
+                + figure
+                + r")(?:\s*(?:-\s*)?(million|billion|trillion|bn|tn|mn|mm|m|k)\b)?(?!\w)",
                 re.IGNORECASE,
             ),
             re.compile(
@@ -175,7 +178,17 @@ _BOUNDS = frozenset({"since", "until", "before"})
 """Words by which a verb's count runs from or up to a moment."""
 _TOLL_VERBS = lexicon.words("toll_events") | frozenset({"die", "injure"})
 """Verbs of a toll: a toll "since Sunday" is the toll so far, compared as any other."""
-_MONEY_SCALES = {"million": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+_MONEY_SCALES = {
+    "million": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+}
 
 
 @dataclass(frozen=True)

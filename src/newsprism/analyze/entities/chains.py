@@ -29,7 +29,7 @@ from newsprism.analyze.entities.matching import (
     match,
     words_equal,
 )
-from newsprism.analyze.entities.names import is_acronym, plain_key
+from newsprism.analyze.entities.names import TITLES, ascii_words, is_acronym, plain_key
 from newsprism.models import Models
 from newsprism.records import EntityType, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -139,24 +139,30 @@ def _fitting(
             return chain
     if short:
         return max(short, key=lambda c: len(c.mentions))
-    return _by_given_name(chains, mention.type, mention_forms)
+    return _by_given_name(chains, mention.type, [mention.span.text])
 
 
-def _by_given_name(
-    chains: Sequence[Chain], kind: EntityType, short_forms: set[Form]
-) -> Chain | None:
-    """The one chain of a person whose given name a one-word person name is ("Kimani" of
-    "Kimani Gray"); None when no person or several have it (two Johns stay apart)."""
-    if kind != "PERSON" or not short_forms or any(len(f) != 1 for f in short_forms):
+def _by_given_name(chains: Sequence[Chain], kind: EntityType, texts: list[str]) -> Chain | None:
+    """The one chain of a person whose given name, as written, a one-word person name is
+    ("Kimani" of "Kimani Gray"); None when no person or several have it (two Johns stay
+    apart). A titled name ("Pope Francis", "Prince Harry") is no given name of anyone."""
+    if kind != "PERSON":
         return None
-    fits = [
-        c
-        for c in chains
-        if c.type == "PERSON"
-        and c.full_person
-        and any(given_name(s, f) for s in short_forms for f in c.forms)
-    ]
+    words = {given_name(text) for text in texts}
+    if len(words) != 1 or None in words:
+        return None
+    fits = [c for c in chains if c.type == "PERSON" and c.full_person and words & _given(c)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _given(chain: Chain) -> set[str | None]:
+    """The first given names of a chain's untitled names of two words or more."""
+    found: set[str | None] = set()
+    for mention in chain.mentions:
+        words = ascii_words(mention.span.text)
+        if len(words) > 1 and words[0] not in TITLES:
+            found.add(words[0])
+    return found
 
 
 def _best_match(
@@ -236,7 +242,8 @@ def _target(
         return _closest(chain, short, docs, models, context_mentions)
     if short:
         return short[0]
-    return None if chain.full else _by_given_name(merged, chain.type, chain.forms)
+    texts = [m.span.text for m in chain.mentions]
+    return None if chain.full else _by_given_name(merged, chain.type, texts)
 
 
 def _namesakes(a: Chain, b: Chain, places: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from newsprism import lexicon
 from newsprism.analyze.entities.mentions import NICKNAME
-from newsprism.analyze.entities.names import ascii_words, is_acronym, name_words, skeleton
+from newsprism.analyze.entities.names import TITLES, ascii_words, is_acronym, name_words, skeleton
 from newsprism.records import EntityType
 
 Form = tuple[str, ...]
@@ -89,8 +89,8 @@ def acronym_of(acronym: str, form_text: str) -> bool:
     return len(words) >= 2 and "".join(w[0] for w in words) == acronym.replace(".", "").lower()
 
 
-def given_name(short: Form, full: Form) -> bool:
-    """Whether a one-word form is the first given name of a longer person's form ("Kimani"
-    of "Kimani Gray"): a way news names the young and the bereaved, right only when one
-    person of the story has that given name."""
-    return len(short) == 1 and len(full) > 1 and words_equal(short[0], full[0])
+def given_name(text: str) -> str | None:
+    """The name a one-word person name gives as written, ascii and lower case ("Kimani");
+    None for a name of several words or a title ("Pope")."""
+    words = ascii_words(text)
+    return words[0] if len(words) == 1 and words[0] not in TITLES else None

@@ -199,11 +199,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     if (initials := _LOWER_INITIALS.match(text, start, end)) is not None:
         return _trim(text, initials.end(), end)
-    inside = text[start:end]
-    if ")" in inside and "(" not in inside[: inside.index(")")]:
-        return _trim(text, start + inside.index(")") + 1, end)  # "Kimani (Kiki) Gray" cut
-    if "(" in inside and ")" not in inside[inside.index("(") :]:
-        return _trim(text, start, start + inside.index("("))
     lowered = text[start:end].lower()
     if lowered.startswith("the ") and end - start > 4:
         start += 4
@@ -215,6 +210,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start:end].count("“") > text[start:end].count("”"):
         end = start + text[start:end].index("“")
         return _trim(text, start, end)
+    return _balanced(text, start, end)
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name cut where the recogniser ran through one side of a bracket: after an unopened
+    ")" ("Kiki) Gray" of "Kimani (Kiki) Gray"), before an unclosed "(" ("Islamic State
+    (ISIS")."""
+    inside = text[start:end]
+    close, open_ = inside.find(")"), inside.rfind("(")
+    if close >= 0 and "(" not in inside[:close] and inside[close + 1 :].strip():
+        return _trim(text, start + close + 1, end)
+    if open_ >= 0 and ")" not in inside[open_:] and inside[:open_].strip():
+        return _trim(text, start, start + open_)
     return start, end
 
 
