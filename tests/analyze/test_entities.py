@@ -145,6 +145,12 @@ def _story(models: Models, *texts: str) -> list[Entity]:
     )
 
 
+def _articles(texts: list[str]) -> list[Article]:
+    return [
+        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
+    ]
+
+
 def _people(article: Article, *names: str) -> list[Mention]:
     """Each name's first occurrence at or after the previous one's, as a PERSON mention."""
     found, at = [], 0
@@ -182,9 +188,7 @@ def test_a_given_name_alone_is_the_one_person_of_the_story_who_has_it(models: Mo
         "John Smith and John Jones arrived. John left.",
         "Diana Ross sang and Francis Collins spoke. Don and Pope Francis listened.",
     ]
-    articles = [
-        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
-    ]
+    articles = _articles(texts)
     mentions = [
         _people(articles[0], "Kimani Gray", "Mahnefah Gray"),
         _people(articles[1], "Kimani", "Mahnefah"),
@@ -218,9 +222,7 @@ def test_a_surname_typed_as_an_organisation_does_not_hold_a_full_name_apart(
         "Mark Teixeira signed a new deal.",
         "Mark Teixeira smiled. Teixeira said little.",
     ]
-    articles = [
-        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
-    ]
+    articles = _articles(texts)
     mentions = [
         [Mention(Span.of(articles[0], 0, 8), "ORG")],
         _people(articles[1], "Mark Teixeira"),
@@ -235,9 +237,7 @@ def test_one_name_in_capitals_and_not_is_one_actor(models: Models) -> None:
     """ "SEACOM" in one outlet and "Seacom" in another are one company, though a word in
     capitals reads as an acronym to the transliteration key."""
     texts = ["SEACOM said the cable was cut.", "Seacom restored the service on Monday."]
-    articles = [
-        Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
-    ]
+    articles = _articles(texts)
     mentions = [[Mention(Span.of(a, 0, 6), "ORG")] for a in articles]
     docs = list(parse(articles, models, default_aliases()))
     chains = resolve_mentions(mentions, docs, models, default_aliases())

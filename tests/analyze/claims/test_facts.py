@@ -52,15 +52,19 @@ def _values(models: Models, text: str) -> list[Value]:
     ]
 
 
+def _statement_spans(models: Models, text: str) -> list[Span]:
+    article = _article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    return [s.span for s in statements(article, doc)]
+
+
 def test_statements_are_sentences_and_their_clauses(models: Models) -> None:
     text = (
         "Posted on Friday, September 20, 2013 by the desk.\n\n"
         "A gang member was convicted Tuesday, and the jury is still deliberating on the "
         "second suspect's verdict.\n\nRead more"
     )
-    article = _article("x", text)
-    (doc,) = parse([article], models, default_aliases())
-    found = [s.span for s in statements(article, doc)]
+    found = _statement_spans(models, text)
     assert all(text[s.start : s.end] == s.text for s in found)
     words = [s.text for s in found]
     assert not any(w.startswith("Posted") or w == "Read more" for w in words)
@@ -74,17 +78,13 @@ def test_a_clause_that_only_says_who_spoke_is_no_statement(models: Models) -> No
         "vigil had turned into a riot. A spokesman for the store said the fire crews "
         "were called at 8pm, and the building was later closed."
     )
-    article = _article("x", text)
-    (doc,) = parse([article], models, default_aliases())
-    words = [s.span.text for s in statements(article, doc)]
+    words = [s.text for s in _statement_spans(models, text)]
     assert any("the vigil had turned into a riot" in w for w in words)
     assert not any(w.rstrip(".").endswith(("said on Twitter", "store said")) for w in words)
     assert "the building was later closed" in words
     going = "Police made arrests overnight, and the protests continued into Tuesday night."
-    article = _article("y", going)
-    (doc,) = parse([article], models, default_aliases())
     assert "the protests continued into Tuesday night" in [
-        s.span.text for s in statements(article, doc)
+        s.text for s in _statement_spans(models, going)
     ]
 
 
