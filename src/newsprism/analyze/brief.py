@@ -10,7 +10,7 @@ outlets, so no label or framing of one outlet is adopted as the brief's voice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from newsprism import lexicon
 from newsprism.analyze.provenance.outlets import outlet_keys
@@ -32,18 +32,22 @@ def write_brief(
     conflicts: Sequence[Conflict],
     articles: Sequence[Article],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    sources: Callable[[set[str]], int] | None = None,
 ) -> tuple[BriefSentence, ...]:
     """At most ``settings.brief_sentences`` sentences, each quoting at most
-    ``settings.brief_quoted_words`` words of one article."""
+    ``settings.brief_quoted_words`` words of one article. ``sources(ids)`` is how many
+    independent sources some articles are (copies and citers count once): an agreed fact
+    says so when its outlets are more than that."""
     most, quoted = settings.brief_sentences, settings.brief_quoted_words
     outlets = _outlet_names(articles)
+    sources = sources or len
     sentences: list[BriefSentence] = []
     used: set[tuple[str, int]] = set()
     corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=lambda c: (KIND_ORDER[c.kind], -_outlet_count(c, outlets)))
     for claim in corroborated[:3]:
         spans = [e.span for e in claim.evidence if e.stance == "supports"]
-        sentence = _agreed(spans, outlets, used, quoted)
+        sentence = _agreed(spans, outlets, used, quoted, sources)
         if sentence is not None:
             sentences.append(sentence)
     for conflict in conflicts[:3]:
@@ -120,14 +124,22 @@ def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:
 
 
 def _agreed(
-    spans: list[Span], outlets: Mapping[str, str], used: set[tuple[str, int]], most: int
+    spans: list[Span],
+    outlets: Mapping[str, str],
+    used: set[tuple[str, int]],
+    most: int,
+    sources: Callable[[set[str]], int],
 ) -> BriefSentence | None:
     fresh = [s for s in spans if (s.article, s.start) not in used]
     if not fresh:
         return None
     words = fresh[0]  # the claim's own words come first: the statement the others share most
     used.update((s.article, s.start) for s in spans)
-    names = _names({outlets[s.article] for s in spans})
+    named = {outlets[s.article] for s in spans}
+    names = _names(named)
+    apart = sources({s.article for s in spans})
+    if apart < len(named):  # "Reported by 9 unnamed outlets (3 independent of each other)"
+        names = f"{names} ({_count(apart)} independent of each other)"
     speaker = _names({outlets[words.article]})
     text = f"Reported by {names}; {speaker} puts it as {_quoted(words, most)}."
     return BriefSentence(text, tuple(spans))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.claims import find_facts
+from newsprism.analyze.claims import find_facts, independent
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.analyze.mentions import MentionIndex
@@ -44,7 +44,13 @@ def analyze_story(
     )
     dependent = _dependent(provenance, upstream(articles, cites))
     facts = find_facts(articles, docs, entities, keys, dependent, models.embedder, settings)
-    brief = write_brief(facts.claims, facts.conflicts, articles, settings)
+    brief = write_brief(
+        facts.claims,
+        facts.conflicts,
+        articles,
+        settings,
+        lambda ids: independent(ids, keys, dependent),
+    )
     return replace(
         story,
         entities=entities,

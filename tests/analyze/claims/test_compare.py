@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from newsprism.analyze.brief import write_brief
@@ -156,3 +158,18 @@ def test_an_acronym_is_not_another_employer() -> None:
         [_role(A, long), _role(B, frozenset({"chp"}))], outlet_keys([A, B]), {}, _embed
     )
     assert result.conflicts == ()
+
+
+def test_the_brief_says_how_many_of_a_facts_outlets_are_independent() -> None:
+    """Three outlets agree, one of them copying another: "(two independent of each other)";
+    with no copies the brief says nothing of it."""
+    claims = [_deaths(x, "Twelve people died", 12, 12) for x in (A, B, C)]
+    copied = {C.id: {A.id}, A.id: {C.id}}
+    result = compare(claims, outlet_keys([A, B, C]), copied, _embed)
+    keys = outlet_keys([A, B, C])
+    sources = partial(independent, outlets=keys, dependent=copied)
+    (agreed, *_) = write_brief(result.claims, result.conflicts, [A, B, C], sources=sources)
+    assert agreed.text.startswith("Reported by Alpha, Beta and Gamma (two independent of each")
+    result = compare(claims, outlet_keys([A, B, C]), {}, _embed)
+    (plain, *_) = write_brief(result.claims, result.conflicts, [A, B, C])
+    assert plain.text.startswith("Reported by Alpha, Beta and Gamma; ")

@@ -28,7 +28,7 @@ from newsprism.analyze.claims.assertions import (
 from newsprism.analyze.claims.compare import compare
 from newsprism.analyze.claims.conflicts import about, clashes, disputes
 from newsprism.analyze.claims.copies import Variant, variant_about, variants
-from newsprism.analyze.claims.judge import Sides, claims, conflict_record
+from newsprism.analyze.claims.judge import Sides, claims, conflict_record, independent
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import People, Value, statement_values
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 Embed = Callable[[list[str]], np.ndarray]
 
-__all__ = ["Facts", "find_facts"]
+__all__ = ["Facts", "find_facts", "independent"]
 
 
 @dataclass(frozen=True)
