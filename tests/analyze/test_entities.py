@@ -530,3 +530,24 @@ def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:
     assert [wrapped[a:b] for a, b, _ in _pieces(wrapped, start, end, "PERSON")] == ["Barack\nObama"]
     dash = "Mark Teixeira - - eight years"
     assert [dash[a:b] for a, b, _ in _pieces(dash, 0, len(dash), "PERSON")] == ["Mark Teixeira"]
+
+
+def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> None:
+    """ "Kicker Ryan Succop" read as one name goes by "Ryan Succop" when the articles also
+    give that alone; a fuller name no other mention shortens keeps its words."""
+    from collections import Counter
+
+    from newsprism.analyze.entities.chains import Chain
+    from newsprism.analyze.entities.resolve import _fullest
+
+    def chain(*names: str) -> Chain:
+        text = ". ".join(names)
+        article = Article("a0", "a0", None, "O0", None, None, "en", text)
+        found = _people(article, *names)
+        return Chain(found, set(), None, Counter({"PERSON": len(found)}), True)
+
+    assert _fullest(chain("Kicker Ryan Succop", "Ryan Succop", "Succop")) == "Ryan Succop"
+    assert _fullest(chain("Colts QB Andrew Luck", "Andrew Luck")) == "Andrew Luck"
+    full = chain("Anthony Phillip LaSalle", "Anthony LaSalle", "LaSalle")
+    assert _fullest(full) == "Anthony Phillip LaSalle"
+    assert _fullest(chain("Donald J. Trump", "Trump")) == "Donald J. Trump"

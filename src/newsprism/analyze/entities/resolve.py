@@ -78,5 +78,17 @@ def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
 
 
 def _fullest(chain: Chain) -> str:
+    """The name with the most words, the most used of equals; for a person, without words
+    the recogniser ran in before a name the articles also give alone ("Kicker Ryan Succop",
+    "Colts QB Andrew Luck": Ryan Succop, Andrew Luck)."""
     counts = Counter(m.span.text for m in chain.mentions)
-    return max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
+    name = max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
+    if chain.type != "PERSON":
+        return name
+    words = name.split()
+    others = {w for text in counts if text != name for w in text.split()}
+    for cut in range(1, len(words) - 1):
+        rest = " ".join(words[cut:])
+        if rest in counts and not others & set(words[:cut]):
+            return rest
+    return name
