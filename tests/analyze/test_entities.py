@@ -530,6 +530,12 @@ def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:
     assert [wrapped[a:b] for a, b, _ in _pieces(wrapped, start, end, "PERSON")] == ["Barack\nObama"]
     dash = "Mark Teixeira - - eight years"
     assert [dash[a:b] for a, b, _ in _pieces(dash, 0, len(dash), "PERSON")] == ["Mark Teixeira"]
+    run_on = 'you never say never when it comes to Tyler,"Gene Hansbrough said.'
+    start, end = run_on.index("Tyler"), run_on.index(" said")
+    assert [run_on[a:b] for a, b, _ in _pieces(run_on, start, end, "PERSON")] == [
+        "Tyler",
+        "Gene Hansbrough",
+    ]  # a father and his son, not one person
 
 
 def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> None:
@@ -546,8 +552,18 @@ def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> N
         found = _people(article, *names)
         return Chain(found, set(), None, Counter({"PERSON": len(found)}), True)
 
-    assert _fullest(chain("Kicker Ryan Succop", "Ryan Succop", "Succop")) == "Ryan Succop"
-    assert _fullest(chain("Colts QB Andrew Luck", "Andrew Luck")) == "Andrew Luck"
+    assert _fullest(chain("CB Vontae Davis", "Vontae Davis", "Davis")) == "Vontae Davis"
+    assert _fullest(chain("Coach QB Chuck Pagano", "Chuck Pagano")) == "Chuck Pagano"
+    assert _fullest(chain("Coach Chuck Pagano", "QB Chuck Pagano", "Chuck Pagano")) == (
+        "Chuck Pagano"
+    )
     full = chain("Anthony Phillip LaSalle", "Anthony LaSalle", "LaSalle")
     assert _fullest(full) == "Anthony Phillip LaSalle"
     assert _fullest(chain("Donald J. Trump", "Trump")) == "Donald J. Trump"
+    for whole, part in (
+        ("Charles de Gaulle", "de Gaulle"),
+        ("Marine Le Pen", "Le Pen"),
+        ("Mohammed bin Salman", "bin Salman"),
+        ("Sarah Huckabee Sanders", "Huckabee Sanders"),
+    ):
+        assert _fullest(chain(whole, part)) == whole

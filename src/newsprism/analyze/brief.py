@@ -138,7 +138,7 @@ def _agreed(
     named = {outlets[s.article] for s in spans}
     names = _names(named)
     apart = sources({s.article for s in spans})
-    if apart < len(named):  # "Reported by 9 unnamed outlets (3 independent of each other)"
+    if 2 <= apart < len(named):  # "Reported by 9 unnamed outlets (3 independent of each other)"
         names = f"{names} ({_count(apart)} independent of each other)"
     speaker = _names({outlets[words.article]})
     text = f"Reported by {names}; {speaker} puts it as {_quoted(words, most)}."

@@ -72,6 +72,9 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
 
 _DASH = re.compile(r"\s+(?:-\s*-|—|–)\s+")
 """A dash between words, where a name cannot go on ("Teixeira - - eight years")."""
+_QUOTE_END = re.compile(r"[,.?!]\s*[\"”]\s*")
+"""The end of a quotation run into the next words without a space ("... when it comes to
+Tyler,\"Gene Hansbrough said"): a name never goes on across it."""
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s+(?=[A-Z])")
 """A possessive before a capital: "Chargers' Jamal Williams", "Iraq's Mohammed Shia"."""
 SHORT_LINE = 60
@@ -86,12 +89,14 @@ DATE_WORDS = _WEEKDAYS | lexicon.words("months")
 
 def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int, int, EntityType]]:
     """A recognised span cut where a name cannot go on: after a possessive before a
-    person's name, at a dash, and at the end of a short line; the pieces kept are those that
+    person's name, at a dash, where a quotation ends, and at the end of a short line; the
+    pieces kept are those that
     still read as names (a capital first, not a lone weekday or month)."""
     if kind == "PERSON":  # "Chargers' Jamal Williams": the possessor is another actor
         owned = [m.end() for m in _POSSESSIVE.finditer(text, start, end)]
         start = owned[-1] if owned else start
     cuts = [m.span() for m in _DASH.finditer(text, start, end)]
+    cuts += [m.span() for m in _QUOTE_END.finditer(text, start, end)]
     for newline in (i for i in range(start, end) if text[i] == "\n"):
         if _short_line(text, newline):
             cuts.append((newline, newline + 1))

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.analyze.entities.chains import Chain, resolve_mentions
 from newsprism.analyze.entities.completion import complete
@@ -24,6 +25,9 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+_ROLE_WORDS = lexicon.words("titles") | lexicon.words("person_role_nouns")
+"""Words that come before a person's name without being part of it."""
 
 
 def resolve(
@@ -78,17 +82,25 @@ def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
 
 
 def _fullest(chain: Chain) -> str:
-    """The name with the most words, the most used of equals; for a person, without words
-    the recogniser ran in before a name the articles also give alone ("Kicker Ryan Succop",
-    "Colts QB Andrew Luck": Ryan Succop, Andrew Luck)."""
-    counts = Counter(m.span.text for m in chain.mentions)
+    """The name with the most words, the most used of equals; for a person, without the
+    title or role words the recogniser ran in before a name the articles also give alone
+    ("Coach Chuck Pagano", "CB Vontae Davis": Chuck Pagano, Vontae Davis). Only such words
+    are left out: "Charles de Gaulle" stays whole beside "de Gaulle"."""
+    counts = Counter(" ".join(m.span.text.split()) for m in chain.mentions)
     name = max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
     if chain.type != "PERSON":
         return name
     words = name.split()
-    others = {w for text in counts if text != name for w in text.split()}
-    for cut in range(1, len(words) - 1):
-        rest = " ".join(words[cut:])
-        if rest in counts and not others & set(words[:cut]):
-            return rest
+    cut = 0
+    while cut < len(words) - 2 and _run_in(words[cut]):
+        cut += 1
+        if " ".join(words[cut:]) in counts:
+            return " ".join(words[cut:])
     return name
+
+
+def _run_in(word: str) -> bool:
+    """A word a name does not start with: a title or role ("Coach", "Governor") or a short
+    abbreviation in capitals ("QB", "CB")."""
+    plain = word.strip(".,").lower()
+    return plain in _ROLE_WORDS or (word.isupper() and word.isalpha() and len(word) <= 3)
