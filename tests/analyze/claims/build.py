@@ -1,0 +1,51 @@
+"""Small real inputs for the claims tests: articles, their statements, values and facts,
+through the real parse and embeddings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.analyze.claims import Facts, find_facts
+from newsprism.analyze.claims.quantities import find_quantities
+from newsprism.analyze.claims.statements import statements
+from newsprism.analyze.claims.values import Value, statement_values
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.analyze.provenance.outlets import outlet_keys
+from newsprism.models import Models
+from newsprism.nlp import parse
+from newsprism.records import Article, Span
+
+
+def story_article(outlet: str, text: str, published: str | None = None) -> Article:
+    return Article(
+        Article.make_id(outlet, None, text),
+        f"{outlet}.txt",
+        None,
+        outlet,
+        None,
+        published,
+        "en",
+        text,
+    )
+
+
+def story_facts(models: Models, articles: Sequence[Article]) -> Facts:
+    docs = list(parse(articles, models, default_aliases()))
+    return find_facts(articles, docs, [], outlet_keys(articles), {}, models.embedder)
+
+
+def read_values(models: Models, text: str) -> list[Value]:
+    article = story_article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    quantities = find_quantities(article, doc)
+    return [
+        v
+        for s in statements(article, doc)
+        for v in statement_values(article, doc, s.span, quantities)
+    ]
+
+
+def statement_spans(models: Models, text: str) -> list[Span]:
+    article = story_article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    return [s.span for s in statements(article, doc)]

@@ -1,0 +1,235 @@
+"""Reading one article: its statements and the values they give (figures, days, times,
+ages, amounts), and the positions its actors take."""
+
+from __future__ import annotations
+
+from newsprism.analyze.claims.statements import statements
+from newsprism.analyze.claims.values import Value, apart, converted, statement_values
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.models import Models
+from newsprism.nlp import parse
+from newsprism.records import Span
+from tests.analyze.claims.build import read_values, statement_spans, story_article, story_facts
+
+
+def test_statements_are_sentences_and_their_clauses(models: Models) -> None:
+    text = (
+        "Posted on Friday, September 20, 2013 by the desk.\n\n"
+        "A gang member was convicted Tuesday, and the jury is still deliberating on the "
+        "second suspect's verdict.\n\nRead more"
+    )
+    found = statement_spans(models, text)
+    assert all(text[s.start : s.end] == s.text for s in found)
+    words = [s.text for s in found]
+    assert not any(w.startswith("Posted") or w == "Read more" for w in words)
+    assert words[0].startswith("A gang member was convicted Tuesday")
+    assert any(w.startswith("the jury is still deliberating") for w in words[1:])
+
+
+def test_a_clause_that_only_says_who_spoke_is_no_statement(models: Models) -> None:
+    text = (
+        "Councilman Jumaane Williams, who represents the area, said on Twitter that the "
+        "vigil had turned into a riot. A spokesman for the store said the fire crews "
+        "were called at 8pm, and the building was later closed."
+    )
+    words = [s.text for s in statement_spans(models, text)]
+    assert any("the vigil had turned into a riot" in w for w in words)
+    assert not any(w.rstrip(".").endswith(("said on Twitter", "store said")) for w in words)
+    assert "the building was later closed" in words
+    going = "Police made arrests overnight, and the protests continued into Tuesday night."
+    assert "the protests continued into Tuesday night" in [
+        s.text for s in statement_spans(models, going)
+    ]
+
+
+def test_values_read_hedges_and_clock_times(models: Models) -> None:
+    turnout = {
+        v.kind: v for v in read_values(models, "Officials said turnout was almost 90% on Sunday.")
+    }
+    assert turnout["percent"].low < 90 <= turnout["percent"].high
+    assert turnout["day"].normalized == "Sunday"
+    (early,) = [
+        v
+        for v in read_values(models, "The fire broke out at 8.40pm in the store.")
+        if v.kind == "time"
+    ]
+    (late,) = [
+        v
+        for v in read_values(models, "The fire broke out at 8.49pm in the store.")
+        if v.kind == "time"
+    ]
+    (round_,) = [
+        v
+        for v in read_values(models, "The fire broke out at about 9pm in the store.")
+        if v.kind == "time"
+    ]
+    assert apart(early, late)
+    assert not apart(late, round_)  # a whole hour may be a rounded one
+    pounds = [
+        v
+        for v in read_values(models, "Thieves stole jewels worth £88m from the hotel.")
+        if v.kind == "money"
+    ]
+    euros = [
+        v
+        for v in read_values(models, "Thieves stole jewels worth €103 million from the hotel.")
+        if v.kind == "money"
+    ]
+    assert pounds[0].key != euros[0].key  # currencies are never converted by guess
+
+
+def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
+    def kinds(text: str) -> dict[str, Value]:
+        return {v.kind: v for v in read_values(models, text)}
+
+    buckley = "age:robert buckley"  # no actors given: the name as written
+    assert kinds("The 32-year-old Englishman Robert Buckley died.")["age"].key == buckley
+    assert kinds("Robert Buckley, a 31-year-old teacher, died.")["age"].key == buckley
+    assert kinds("Ms. Mendes' 12-year-old daughter was home.")["age"].key == "age:"
+    assert kinds("A 31-year-old teacher died on the hill.")["age"].key == "age:"
+    smith = "age:sharron smith"
+    spelled = kinds("Sixty-year-old Sharron Smith is now accused of the murders.")["age"]
+    assert (spelled.key, spelled.low, spelled.span.text) == (smith, 60, "Sixty-year-old")
+    assert kinds("The sixty-one-year-old Sharron Smith was arrested.")["age"].low == 61
+    given = kinds("Police charged Sharron Smith, age 61, with two counts of murder.")["age"]
+    assert (given.key, given.low, given.span.text) == (smith, 61, "age 61")
+    bowe = kinds("Riddick Bowe (43-1) scored an eighth-round decision.")["record"]
+    assert (bowe.key, bowe.normalized, bowe.span.text) == ("record:riddick bowe", "43-1", "43-1")
+    assert "record" not in kinds("Rahman has gone 4-2-1 since then.")  # not beside the name
+    assert "record" not in kinds("Nadal beat Roger Federer (6-4, 6-3) in the final.")
+    assert kinds("The 12-year-old son of John Smith was hurt.")["age"].key == "age:"
+    ago = kinds("She returned to her home town 12 weeks ago.")["duration"]
+    assert (ago.key, ago.low) == ("duration:ago", 84.0)
+    deal = kinds("He signed an eight-year deal with the club.")["duration"]
+    assert (deal.key, deal.span.text) == ("duration", "eight-year")
+    assert kinds("The feud has lasted 1,500 years, he said.")["duration"].low == 1500 * 365.25
+    miles = kinds("Qeshm lies 700 miles southeast of Tehran.")["distance"]
+    assert (miles.span.text, round(miles.low)) == ("700 miles", 1126541)
+    spaced = kinds("Qeshm lies 1, 150 kilometers from Tehran, the U. S. survey said.")
+    assert (spaced["distance"].span.text, spaced["distance"].low) == ("1, 150 kilometers", 1150e3)
+    assert spaced["count"].low == 1150
+    assert "distance" not in kinds("Thieves took jewels worth £1.7m on Sunday.")
+    for text in (
+        "The 61-year-old driver was arrested.",
+        "The driver, 32 years old, was arrested.",
+        "He scored two second-half goals.",
+        "She served 2 1/2 years in prison.",
+    ):
+        assert "duration" not in kinds(text), text
+
+
+def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
+    estimate = "Damage was estimated at $1 million ($1.52 million), police said."
+    assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {
+        "$1 million"
+    }
+    hurt = "Police said 12 (of 40) were hurt."
+    assert not converted(hurt, hurt.index("40"))  # a part in brackets, no conversion
+    far = "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, was hit."
+    assert {v.span.text for v in read_values(models, far) if v.kind == "distance"} == {
+        "1,150 kilometers"
+    }
+    road = "The road runs 10 miles (3 miles of it new) through the valley."
+    assert {v.span.text for v in read_values(models, road) if v.kind == "distance"} == {
+        "10 miles",
+        "3 miles",
+    }  # a part in the same unit, no conversion
+    base = "The government agreed a €110 billion (${} billion) bailout with the lenders, he said."
+    copies = [story_article("Alpha", base.format("143")), story_article("Beta", base.format("158"))]
+    assert not story_facts(models, copies).conflicts
+
+
+def _positions(models: Models, text: str, actor: str) -> list[tuple[str, bool]]:
+    """The positions one actor (each word of its name an entity token) takes in a text."""
+    from newsprism.analyze.claims.assertions import statement_assertions
+
+    article = story_article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    at = {t.idx: "actor" for t in doc if t.text in actor.split()}
+    found = statement_assertions(article, doc, at, {"actor": actor})
+    return [(a.value.split()[0], a.negated) for a in found]
+
+
+def test_a_position_is_the_actors_own_and_a_refusal_to_say_takes_none(models: Models) -> None:
+    """ "Would not say" and "has yet to say" take no side; "has yet to decide whether to
+    call for" is one; only a verb that says the act was done ("led Iraq to call for") gives
+    its object the act, not "urged Iraq to condemn"; others' verbs in a sentence that says
+    a decision is open are theirs."""
+    ketsoyan = "Jack Ketsoyan"
+    refusal = 'Jack Ketsoyan would not say what the "American Pie" star was being treated for.'
+    assert _positions(models, refusal, ketsoyan) == []
+    not_yet = "Jack Ketsoyan has yet to say what caused the fire in the house on Friday."
+    assert _positions(models, not_yet, ketsoyan) == []
+    open_call = "Jack Ketsoyan has yet to make a final decision on whether to call for an inquiry."
+    assert _positions(models, open_call, ketsoyan) == [("call", True)]
+    led = "The strike led Iraq to call for the expulsion of U.S. troops on Sunday."
+    assert _positions(models, led, "Iraq") == [("call", False)]
+    urged = "Washington urged Iraq to condemn the attack on the base on Sunday."
+    assert _positions(models, urged, "Iraq") == []
+    others = (
+        "The Iraqi government has yet to make a final decision, but protesters called for "
+        "the expulsion of U.S. troops."
+    )
+    assert ("call", True) not in _positions(models, others, "Iraqi")
+
+
+def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
+    kinds = {v.kind: v for v in read_values(models, "The survey puts the magnitude at 6. 1.")}
+    assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)
+    richter = {
+        v.kind: v for v in read_values(models, "The quake measured 5.9 on the Richter scale.")
+    }
+    assert richter["magnitude"].low == 5.9
+    for spaced, parts in (
+        ("The 5. 9 - magnitude quake struck the island, the U. S. survey said.", {"5", "9"}),
+        ("He was stopped at about 1: 30 a. m. by the U. S. police.", {"1", "30"}),
+    ):
+        counted = {v.span.text for v in read_values(models, spaced) if v.kind == "count"}
+        assert not counted & parts, spaced  # parts of one figure count nothing
+    fall = {
+        v.kind: v
+        for v in read_values(
+            models, "Robert Buckley fell about 2, 000 feet, the U. S. embassy said."
+        )
+    }
+    assert fall["distance"].span.text == "2, 000 feet"
+    assert fall["distance"].low < 2000 * 0.3048 < fall["distance"].high  # "about"
+    seats = "Seats cost $100, 250 or 400 each, and on May 5, 300 people came."  # marks unspaced
+    money = {v.low for v in read_values(models, seats) if v.kind == "money"}
+    assert money == {100} and 300 in {
+        v.low for v in read_values(models, seats) if v.kind == "count"
+    }
+
+
+def test_a_sentence_cut_after_an_abbreviated_title_is_one_statement(models: Models) -> None:
+    text = "Police surrounded the building, Const. Tony Fanning said. Nobody else was hurt."
+    article = story_article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    sentences = [s.span.text for s in statements(article, doc) if s.sentence]
+    assert sentences[0] == "Police surrounded the building, Const. Tony Fanning said."
+
+
+def test_a_day_of_the_month_is_read_before_or_after_it_and_only_when_it_can_be_one() -> None:
+    from newsprism.analyze.claims.values import _months
+
+    def read(text: str) -> list[tuple[str, str, int | None]]:
+        return [(m.group(0), month, day) for m, month, day in _months(text)]
+
+    assert read("on 14 October 15 people died") == [("14 October", "October", 14)]
+    assert read("December 9, 2008") == [("December 9", "December", 9)]
+    assert read("the Article 50 March deadline") == [("March", "March", None)]
+    assert read("played March 45 times") == [("March", "March", None)]
+    assert read("on the 3\nMay") == [("May", "May", None)]
+
+
+def test_an_age_is_keyed_by_the_actor_its_name_mentions(models: Models) -> None:
+    article = story_article("x", "The 32-year-old Englishman Robert Buckley died on Sunday.")
+    (doc,) = parse([article], models, default_aliases())
+    name = article.text.index("Robert Buckley")
+
+    def people(words: Span) -> str | None:
+        return "buckley-id" if words.start < name + 14 and name < words.end else None
+
+    (span,) = [s.span for s in statements(article, doc)]
+    found = statement_values(article, doc, span, [], people=people)
+    assert [v.key for v in found if v.kind == "age"] == ["age:buckley-id"]
