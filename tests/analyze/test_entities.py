@@ -179,6 +179,54 @@ def test_relatives_sharing_a_surname_stay_apart(models: Models) -> None:
     assert held == [["Donald Trump", "Donald Trump", "Trump"], ["Melania Trump", "Trump"]]
 
 
+def test_titles_say_which_of_two_relatives_a_bare_surname_is(models: Models) -> None:
+    """With Donald and Melania Trump in a story, "Mrs. Trump" is the first lady and "Mr.
+    Trump" or "U.S. President Trump" the president, whichever was named just before; a bare
+    "Trump" that opens an article is left to the story, not to the next full name. The
+    recogniser's "Melania Trump" typed as an organisation is still a person."""
+    texts = [
+        "President Donald Trump spoke. First lady Melania Trump smiled. Mrs. Trump waved. "
+        "Mr. Trump left.",
+        "U.S. President Trump said it was bad. Melania Trump, the first lady, prayed. "
+        "Donald Trump called.",
+    ]
+    articles = _articles(texts)
+    first = _people(articles[0], "Donald Trump", "Melania Trump", "Trump", "Trump")
+    first[1] = Mention(first[1].span, "ORG")
+    mentions = [first, _people(articles[1], "Trump", "Melania Trump", "Donald Trump")]
+    docs = list(parse(articles, models, default_aliases()))
+    chains = resolve_mentions(mentions, docs, models, default_aliases())
+    held = sorted(sorted((m.span.article, m.span.start) for m in c.mentions) for c in chains)
+    donald = [first[0], first[3], *mentions[1][::2]]
+    melania = [first[1], first[2], mentions[1][1]]
+    expected = [sorted((m.span.article, m.span.start) for m in c) for c in (donald, melania)]
+    assert held == sorted(expected)
+    assert {c.type for c in chains} == {"PERSON"}
+
+
+def test_a_description_with_a_name_in_it_stands_for_the_actor_so_labelled(
+    models: Models,
+) -> None:
+    """ "The North Korean leader" is the actor labelled "North Korean leader" although the
+    recogniser tagged "North Korean" inside it; "the Chinese president" is the president
+    labelled Chinese, not the one named last before it."""
+    texts = [
+        "North Korean leader Kim Jong-un oversaw the launch on Tuesday. Chinese President "
+        "Xi Jinping urged calm.",
+        "President Donald Trump said the North Korean leader had nothing better to do. "
+        "Trump later said the Chinese president had called him.",
+    ]
+    articles = _articles(texts)
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    kim = _one(entities, "Kim Jong-un")
+    xi = _one(entities, "Xi Jinping")
+    trump = _one(entities, "Donald Trump")
+    assert [d.text for d in kim.descriptions] == ["the North Korean leader"]
+    assert [d.text for d in xi.descriptions] == ["the Chinese president"]
+    assert not trump.descriptions
+
+
 def test_a_given_name_alone_is_the_one_person_of_the_story_who_has_it(models: Models) -> None:
     """News names the young and the bereaved by their given name ("Kimani"): it is the one
     person of the story with that given name, and no one when two share it."""

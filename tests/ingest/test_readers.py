@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.clean import clean
 from tests.ingest.pages import (
     PARAGRAPHS,
     article_html,
@@ -38,6 +39,44 @@ def test_plain_text_file(tmp_path: Path) -> None:
     assert docs[0].kind == "text"
     assert docs[0].source == str(path)
     assert docs[0].text.strip() == article_text("Plain")
+
+
+def test_plain_text_with_labelled_fields(tmp_path: Path) -> None:
+    """A hand-made text file may open with "Title:", "Source:", "Date:" lines: they are its
+    metadata, kept out of the text and listed as removed; a text that only starts with a
+    word and a colon is prose."""
+    path = tmp_path / "kim.txt"
+    body = "North Korean leader Kim Jong-un oversaw the launch of a missile on Tuesday."
+    path.write_text(
+        "Title: Kim oversees launch\nSource: Daily Ledger\nDate: 2017-07-05\n"
+        f"By: A. Writer\n\n{body}\n",
+        encoding="utf-8",
+    )
+    prose = tmp_path / "prose.txt"
+    prose.write_text(f"Note: the figures are early.\n\n{body}\n", encoding="utf-8")
+    docs, failures = read([str(path), str(prose)])
+    assert failures == []
+    labelled, plain = sorted(docs, key=lambda d: d.source)
+    assert (labelled.title, labelled.outlet, labelled.published) == (
+        "Kim oversees launch",
+        "Daily Ledger",
+        "2017-07-05",
+    )
+    assert labelled.text.strip() == body
+    assert [r.reason for r in labelled.removed] == [
+        "title field",
+        "source field",
+        "date field",
+        "by field",
+    ]
+    assert plain.title is None and plain.text.startswith("Note: the figures")
+    article = clean(labelled)
+    assert (article.title, article.outlet, article.published) == (
+        "Kim oversees launch",
+        "Daily Ledger",
+        "2017-07-05",
+    )
+    assert article.text == body
 
 
 def test_html_example_page(examples_dir: Path) -> None:

@@ -1,4 +1,5 @@
-"""Plain text: bytes to str, refusing what is not text."""
+"""Plain text: bytes to str, refusing what is not text; a header of labelled fields
+("Title: ...", "Source: ...", "Date: ...") at the top gives the metadata."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from charset_normalizer import from_bytes
 
 from newsprism.errors import InputError
-from newsprism.records import RawDocument
+from newsprism.records import RawDocument, Removal
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -66,5 +67,62 @@ def _checked(text: str, source: str) -> str:
     return text
 
 
+FIELDS = {
+    "title": "title",
+    "headline": "title",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "publication": "outlet",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+    "link": "url",
+    "author": None,
+    "by": None,
+    "byline": None,
+}
+"""Labels of the fields a hand-made text file may open with, and the metadata each gives
+(None: said, not kept: the author)."""
+_FIELD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+
+
 def read_text(source: str, data: bytes, url: str | None = None) -> RawDocument:
-    return RawDocument(source=source, kind="text", text=decode(data, source), url=url)
+    text = decode(data, source)
+    fields, removed, body = header_fields(text)
+    return RawDocument(
+        source=source,
+        kind="text",
+        text=body,
+        url=url or fields.get("url"),
+        title=fields.get("title"),
+        outlet=fields.get("outlet"),
+        published=fields.get("published"),
+        removed=removed,
+    )
+
+
+def header_fields(text: str) -> tuple[dict[str, str], tuple[Removal, ...], str]:
+    """The labelled fields on the text's first lines (each known label once, up to the
+    first line that is not one), what was taken out, and the text after them."""
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    removed: list[Removal] = []
+    seen: set[str] = set()
+    taken = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        found = _FIELD.match(line)
+        label = found[1].lower() if found else ""
+        if found is None or label not in FIELDS or label in seen:
+            break
+        seen.add(label)
+        kept = FIELDS[label]
+        if kept is not None:
+            fields.setdefault(kept, found[2])
+        removed.append(Removal(f"{label} field", line.strip()))
+        taken = index + 1
+    if not removed or not "\n".join(lines[taken:]).strip():
+        return {}, (), text
+    return fields, tuple(removed), "\n".join(lines[taken:])

@@ -1,7 +1,8 @@
 """Chains of mentions taken to be one actor: within each article, then across articles.
 
 First within each article: a name joins the chain of an earlier name it matches
-(a surname joins the nearest earlier full name it ends). Then across articles:
+(a surname joins the nearest earlier full name it ends, among people whose titles agree:
+"Mrs. Trump" is not the one called "Mr. Trump"). Then across articles:
 chains with matching full forms, one spelling (case and punctuation aside), the
 same alias-table entry or an acronym and its spelled-out name become one; a
 chain known only by a short form joins the one story-wide full name it fits, or,
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism import lexicon
 from newsprism.analyze.entities.aliases import AliasTable, compatible
 from newsprism.analyze.entities.matching import (
     Form,
@@ -37,6 +39,15 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+GENDERED_TITLES = lexicon.pairs("gendered_titles")
+"""Titles that say a person is a man or a woman ("Mr.", "Mrs."): two such are two people."""
+COURTESY = lexicon.words("courtesy_titles")
+INSTITUTIONS = lexicon.words("institution_nouns")
+CATEGORY_NOUNS = lexicon.words("category_nouns")
+"""Nouns of organisations ("ministry", "group"): a name holding one is no person's."""
+ABBREVIATED = lexicon.words("title_abbreviations")
+"""Titles written with a point ("Mrs."); any other word with a point ends a sentence."""
+
 
 @dataclass
 class Chain:
@@ -50,6 +61,8 @@ class Chain:
     """Named as a person in more than one word somewhere: a person, whatever else it is typed."""
     descriptions: list[Span] = field(default_factory=list)
     """Definite descriptions that stand for the actor ("the spokesperson"): mentions, not names."""
+    titles: set[str] = field(default_factory=set)
+    """Titles written right before its names ("president", "mrs"; ``lead_titles``)."""
 
     @property
     def type(self) -> EntityType:
@@ -62,9 +75,10 @@ class Chain:
         """Known by more than a one-word form."""
         return any(len(f) > 1 for f in self.forms) or self.type != "PERSON"
 
-    def add(self, mention: Mention, mention_forms: set[Form]) -> None:
+    def add(self, mention: Mention, mention_forms: set[Form], titles: frozenset[str]) -> None:
         self.mentions.append(mention)
         self.forms |= mention_forms
+        self.titles |= titles
         self.types[mention.type] += 1
         if mention.type == "PERSON" and any(len(f) > 1 for f in mention_forms):
             self.full_person = True
@@ -79,9 +93,51 @@ def resolve_mentions(
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
-    per_article = [_within(found, aliases, places) for found in mentions]
+    mentions = _relatives_typed(mentions)
+    per_article = [
+        _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
+    ]
     chains = [c for found in per_article for c in found]
     return _across(chains, docs, models, places, settings.context_mentions)
+
+
+def _relatives_typed(mentions: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
+    """The mentions, a name the recogniser typed as an organisation taken for a person when
+    it is two or three capitalised words, none a title or the noun of an institution, and
+    ends in the surname of a person of the story: "Melania Trump" beside "Donald Trump" is
+    his relative, not a company (the recogniser types both "Trump" names by their brand)."""
+    surnames = {
+        words[-1]
+        for found in mentions
+        for m in found
+        if m.type == "PERSON" and len(words := ascii_words(m.span.text)) > 1
+    }
+    return [
+        [
+            replace(m, type="PERSON")
+            if m.type == "ORG" and _person_like(m.span.text, surnames)
+            else m
+            for m in found
+        ]
+        for found in mentions
+    ]
+
+
+def _person_like(text: str, surnames: set[str]) -> bool:
+    written = text.split()
+    words = ascii_words(text)
+    return (
+        2 <= len(written) <= 3
+        and len(words) == len(written)
+        and words[-1] in surnames
+        and all(_name_word(w) for w in written)
+        and not any(w in TITLES or w in INSTITUTIONS or w in CATEGORY_NOUNS for w in words)
+    )
+
+
+def _name_word(word: str) -> bool:
+    """Capitalised letters, not an acronym: "Melania", "Jong-un"."""
+    return word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha()
 
 
 def _place_words(mentions: Sequence[Sequence[Mention]]) -> frozenset[str]:
@@ -94,16 +150,19 @@ def _place_words(mentions: Sequence[Sequence[Mention]]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _within(found: Sequence[Mention], aliases: AliasTable, places: frozenset[str]) -> list[Chain]:
+def _within(
+    found: Sequence[Mention], article_text: str, aliases: AliasTable, places: frozenset[str]
+) -> list[Chain]:
     chains: list[Chain] = []
     by_alias: dict[str, Chain] = {}
     for mention in found:
         text = mention.span.text
         mention_forms = forms(text, mention.type)
+        titles = lead_titles(article_text, mention.span.start)
         known = aliases.lookup(text, mention.type)
         chain = by_alias.get(known.canonical) if known else None
         if chain is None:
-            chain = _fitting(chains, mention, mention_forms, places)
+            chain = _fitting(chains, mention, mention_forms, titles, places)
         if chain is None:
             chain = Chain([], set(), known.canonical if known else None)
             chains.append(chain)
@@ -111,15 +170,53 @@ def _within(found: Sequence[Mention], aliases: AliasTable, places: frozenset[str
             chain.alias = known.canonical
         if chain.alias:
             by_alias[chain.alias] = chain
-        chain.add(mention, mention_forms)
+        chain.add(mention, mention_forms, titles)
     return chains
 
 
+def lead_titles(text: str, start: int) -> frozenset[str]:
+    """The titles written right before a name on its line ("Mrs." of "Mrs. Trump",
+    "President" of "U.S. President Trump"), lower case without the point."""
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+    found: set[str] = set()
+    for word in reversed(line.split()):
+        plain = word.strip(".,").lower()
+        if plain not in TITLES or plain == "the" or word.endswith(","):
+            break
+        if word.endswith(".") and plain not in ABBREVIATED:
+            break  # "... with the president. Trump said": a sentence ended there
+        found.add(plain)
+    return frozenset(found)
+
+
+def _agreeing(candidates: list[Chain], titles: set[str] | frozenset[str]) -> list[Chain]:
+    """The candidates a name with ``titles`` can be: no person a title calls a man is one
+    called a woman, and those a title calls what the name's title does come first ("Mrs.
+    Trump" is "First lady Melania Trump" rather than "President Donald Trump"); when the
+    name has a title of office, those that hold it, if any do ("U.S. President Trump" is
+    the Trump called "President Donald Trump", not "First lady Melania Trump")."""
+    gender = _gender(titles)
+    fitting = [c for c in candidates if not gender or _gender(c.titles) <= gender]
+    fitting = [c for c in fitting if gender and _gender(c.titles) == gender] or fitting
+    offices = {t for t in titles if t not in GENDERED_TITLES and t not in COURTESY}
+    holding = [c for c in fitting if c.titles & offices]
+    return holding or fitting
+
+
+def _gender(titles: set[str] | frozenset[str]) -> set[str]:
+    return {GENDERED_TITLES[t] for t in titles if t in GENDERED_TITLES}
+
+
 def _fitting(
-    chains: list[Chain], mention: Mention, mention_forms: set[Form], places: frozenset[str]
+    chains: list[Chain],
+    mention: Mention,
+    mention_forms: set[Form],
+    titles: frozenset[str],
+    places: frozenset[str],
 ) -> Chain | None:
-    """The most recent chain the mention fits by the same name; else the chain it fits as a
-    short form (a surname) that was named most often so far, the most recent of equals."""
+    """The most recent chain the mention fits by the same name; else, among the people whose
+    titles agree with the mention's (``_agreeing``), the chain it fits as a short form (a
+    surname) that was named most often so far, the first named of equals."""
     short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type
@@ -127,18 +224,22 @@ def _fitting(
         loose = kind == "PERSON" and result is Match.SHORT and len(mention.span.text.split()) == 1
         if not (compatible(kind, mention.type) or loose):
             continue
-        if result is Match.SAME:
+        surname = kind == "PERSON" and chain.full and all(len(f) == 1 for f in mention_forms)
+        if result is Match.SAME and not surname:
             return chain
         if kind == "PERSON" and _different_given_names(mention_forms, chain.forms, places):
             continue
-        if result is Match.SHORT:
+        if kind == "PERSON" and not chain.full and any(len(f) > 1 for f in mention_forms):
+            continue  # "President Trump", then "Melania Trump": the story says which Trump
+        if result is not None:  # a bare surname fits every full name it ends
             short.append(chain)
         if is_acronym(mention.span.text) and any(
             acronym_of(mention.span.text, m.span.text) for m in chain.mentions
         ):
             return chain
-    if short:
-        return max(short, key=lambda c: len(c.mentions))
+    short = _agreeing(short, titles)
+    if short:  # in the order named: of equals, the first ("Mr. Trump", "Mrs. Trump", "Trump")
+        return max(reversed(short), key=lambda c: len(c.mentions))
     return _by_given_name(chains, mention.type, [mention.span.text])
 
 
@@ -198,6 +299,7 @@ def _across(
                     chain.alias,
                     Counter(chain.types),
                     chain.full_person,
+                    titles=set(chain.titles),
                 )
             )
         else:
@@ -206,6 +308,7 @@ def _across(
             target.types.update(chain.types)
             target.alias = target.alias or chain.alias
             target.full_person = target.full_person or chain.full_person
+            target.titles |= chain.titles
     return merged
 
 
@@ -234,10 +337,13 @@ def _target(
         if _namesakes(chain, other, places):
             continue
         result = _best_match(chain.forms, other.forms, other.type, places)
-        if result is Match.SAME:
+        if result is Match.SAME and (chain.full or not other.full):
             return other
-        if result is Match.SHORT or _acronym_pair(chain, other):
+        # A bare surname that another article also used alone is still only a surname:
+        # every full name it fits competes for it.
+        if result is not None or _acronym_pair(chain, other):
             short.append(other)
+    short = _agreeing(short, chain.titles)
     if len(short) > 1:
         return _closest(chain, short, docs, models, context_mentions)
     if short:

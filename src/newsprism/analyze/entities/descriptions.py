@@ -90,6 +90,8 @@ class _Found:
     subject: bool = False
     """The subject of its clause ("The actress said"): the uses a role noun is read from
     ("shot in the head" names no one)."""
+    modifiers: tuple[str, ...] = ()
+    """Names among its words before the head ("North Korean" of "the North Korean leader")."""
 
 
 Named = list[tuple[int, int, int]]
@@ -121,10 +123,11 @@ def link_descriptions(
     found_in: list[tuple[Article, Named, list[_Found]]] = []
     for article, doc in zip(articles, docs, strict=True):
         named = sorted(named_in.get(article.id, ()))
-        taken = [(s, e) for s, e, _ in named] + labelled_in.get(article.id, [])
+        naming = [(s, e, i) for s, e, i in named if chains[i].type not in MODIFIER_TYPES]
+        taken = [(s, e) for s, e, _ in naming] + labelled_in.get(article.id, [])
         found = [
             f
-            for f in _found(article, doc, named)
+            for f in _found(article, doc, named, naming)
             if not any(s < f.end and f.start < e for s, e in taken)
         ]
         found_in.append((article, named, found))
@@ -134,14 +137,29 @@ def link_descriptions(
         carriers[word] = [index]
     for article, named, found in found_in:
         for f in found:
-            candidates = carriers.get(f.word)
+            candidates = _qualified(carriers.get(f.word, []), f.modifiers, labels)
             if candidates:
                 chosen = _nearest(candidates, _before(named, f, article.text))
                 if chosen is not None:
                     chains[chosen].descriptions.append(Span.of(article, f.start, f.end))
 
 
-def _found(article: Article, doc: Doc, named: Named) -> list[_Found]:
+def _qualified(
+    candidates: list[int], modifiers: tuple[str, ...], labels: Sequence[Sequence[Span]]
+) -> list[int]:
+    """The candidates a description with names among its words can stand for: those with a
+    label holding every such name ("the North Korean leader" is the actor labelled "North
+    Korean leader", not another leader of the story)."""
+    if not modifiers:
+        return candidates
+    return [
+        i
+        for i in candidates
+        if any(all(m.lower() in label.text.lower() for m in modifiers) for label in labels[i])
+    ]
+
+
+def _found(article: Article, doc: Doc, named: Named, naming: Named) -> list[_Found]:
     found = [
         _Found(
             chunk.start_char,
@@ -155,9 +173,14 @@ def _found(article: Article, doc: Doc, named: Named) -> list[_Found]:
                 for token in (child, *(c for c in child.children if c.dep_ in NAMING))
             ),
             chunk.root.dep_ in SUBJECTS,
+            tuple(
+                article.text[s:e]
+                for s, e, _ in named
+                if chunk.start_char <= s and e <= chunk.root.idx
+            ),
         )
         for chunk in doc.noun_chunks
-        if _description(chunk, named)
+        if _description(chunk, naming)
     ]
     return found + [
         _Found(m.start(), m.end(), m[1].lower()) for m in ADDRESS.finditer(article.text)
@@ -237,8 +260,15 @@ ADDRESS = re.compile(r"\b(?:Mr|Mister|Madam|Madame)\.? (President|Speaker|Secret
 """A title used in address, "Mr. President": a description as definite as "the president"."""
 
 
+MODIFIER_TYPES = frozenset({"NORP", "GPE", "LOC", "ORG"})
+"""Actors whose names can qualify a description without being what it stands for ("the
+North Korean leader", "the former FBI director"); a person's cannot ("the Trump
+administration" is no description of an actor named Trump's)."""
+
+
 def _description(chunk: TokenSpan, named: Named) -> bool:
-    """A definite noun phrase headed by a common noun, not part of a name nor a label of one."""
+    """A definite noun phrase headed by a common noun, not part of a name nor a label of
+    one (``named``: the names that may not be inside it)."""
     if chunk[0].lower_ not in DETERMINERS or chunk.root.pos_ != "NOUN" or len(chunk) < 2:
         return False
     if chunk.root.tag_ != "NN":
