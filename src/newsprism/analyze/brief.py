@@ -10,6 +10,7 @@ outlets, so no label or framing of one outlet is adopted as the brief's voice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from newsprism import lexicon
@@ -177,12 +178,18 @@ def _count(number: int) -> str:
     return _SPELLED[number] if 2 <= number <= 5 else str(number)
 
 
+_DOUBLE = '"“”'
+_OPENING = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"')
+"""A straight double quotation mark that opens a quotation: at the start or after a space."""
+
+
 def _quoted(span: Span, most: int) -> str:
     """The span's words in quotation marks, at most ``most`` of them; its own quotation
     marks made single."""
-    plain = span.text.strip().strip('"“”').strip()
-    for double, single in (("“", "‘"), ("”", "’"), ('"', "'")):
-        plain = plain.replace(double, single)
+    plain = span.text.strip()
+    if len(plain) > 1 and plain[0] in _DOUBLE and plain[-1] in _DOUBLE:
+        plain = plain[1:-1].strip()  # all of it a quotation: the brief's marks enclose it
+    plain = _OPENING.sub("‘", plain.replace("“", "‘").replace("”", "’")).replace('"', "’")
     words = " ".join(plain.split()).split(" ")
     text = " ".join(words[:most]) + (" …" if len(words) > most else "")
     return f"“{text.rstrip('.')}”"

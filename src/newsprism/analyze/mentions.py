@@ -23,6 +23,13 @@ class MentionIndex:
             if start < words.end and words.start < end:
                 yield start, end, entity
 
+    def at(self, article: str, offset: int) -> Entity | None:
+        """The actor of the mention written at that offset of the article, if any."""
+        for start, end, entity in self._by_article.get(article, ()):
+            if start <= offset < end:
+                return entity
+        return None
+
     def first_within(self, words: Span) -> Entity | None:
         """The actor of the earliest mention inside the words."""
         inside = [

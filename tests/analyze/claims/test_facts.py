@@ -14,6 +14,7 @@ from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.judge import claims
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value
+from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
@@ -625,3 +626,33 @@ def test_one_point_written_two_ways_is_one_conflict() -> None:
     found = disputes([[value(a)] for a in articles], Alike(), {})  # type: ignore[arg-type]
     assert len(found) == 1
     assert sorted(sorted(i for i, _ in side) for side in found[0].sides) == [[0, 2], [1, 3]]
+
+
+def test_a_claim_is_about_its_subject_and_the_brief_keeps_quotation_marks_paired(
+    models: Models,
+) -> None:
+    """ "U.S. President Donald Trump said ..." is about Trump, not the United States named
+    first; a sentence that opens with a quotation reads in the brief with both of its marks
+    (made single), not the closing one alone."""
+    articles = [
+        story_article(
+            "Alpha",
+            '"We will respond very strongly," Donald Trump told reporters in Warsaw. '
+            "U.S. President Donald Trump said the missile test was a very bad sign.",
+        ),
+        story_article(
+            "Beta",
+            '"We will respond very strongly," Donald Trump told reporters in Warsaw. '
+            "The launch came a day after talks in Beijing ended without a deal.",
+        ),
+    ]
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
+    trump = next(e.id for e in entities if e.name == "Donald Trump")
+    (said,) = [c for c in facts.claims if c.text.startswith("U.S. President")]
+    assert said.subject == trump
+    (sentence,) = [
+        s.text for s in write_brief(facts.claims, facts.conflicts, articles) if "strongly" in s.text
+    ]
+    assert "“‘We will respond very strongly,’ Donald Trump told reporters in Warsaw”" in sentence

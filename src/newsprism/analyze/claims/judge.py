@@ -195,7 +195,7 @@ def _claim(
     values: Sequence[Value],
     status: ClaimStatus,
     evidence: Sequence[Evidence],
-    subject_at: Callable[[Span], str | None],
+    subject_at: Callable[[Statement, Span], str | None],
 ) -> Claim:
     records = tuple(_value_record(v) for v in values)
     words = evidence[0].span
@@ -205,7 +205,7 @@ def _claim(
         text=own_words(words.text),
         status=status,
         evidence=tuple(evidence),
-        subject=subject_at(words),
+        subject=subject_at(statement, words),
         value=records[0].normalized if records else None,
         statement="; ".join(v.normalized for v in records),
         predicate=statement.verb,
@@ -254,12 +254,17 @@ def _value_record(value: Value) -> ClaimValue:
     return ClaimValue(value.kind, value.span, value.normalized, value.low, value.high)
 
 
-def _subjects(entities: Sequence[Entity]) -> Callable[[Span], str | None]:
-    """The entity a statement is about: the one it mentions first."""
+def _subjects(entities: Sequence[Entity]) -> Callable[[Statement, Span], str | None]:
+    """The entity the words of a statement are about: the one named as its main verb's
+    subject ("U.S. President Trump said": Trump, not the United States), else the one they
+    mention first."""
     index = MentionIndex(entities)
 
-    def subject_at(span: Span) -> str | None:
-        entity = index.first_within(span)
+    def subject_at(statement: Statement, words: Span) -> str | None:
+        named = (
+            index.at(words.article, at) for at in statement.subject if words.start <= at < words.end
+        )
+        entity = next(filter(None, named), None) or index.first_within(words)
         return entity.id if entity is not None else None
 
     return subject_at

@@ -65,6 +65,9 @@ class Statement:
     reported: frozenset[int] = frozenset()
     """Where the days and times of the sentence start that say when words were said or
     published ("the paper reported Sunday"), not when the event happened."""
+    subject: tuple[int, ...] = ()
+    """Where the subject of the main verb is written (its head word, and the heads of its
+    appositions: "Kim's father, Kim Jong Il, died"), character offsets in the article."""
 
 
 def statements(
@@ -133,7 +136,19 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
             for t in tokens
             if t.ent_type_ in ("DATE", "TIME") and governing_verb(t) in REPORT_DAY_VERBS
         ),
+        subject=_subject(tokens),
     )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(tokens: TokenSpan) -> tuple[int, ...]:
+    """Where the main verb's subject is written: its head word, then its appositions'."""
+    head = next((c for c in tokens.root.children if c.dep_ in _SUBJECTS), None)
+    if head is None:
+        return ()
+    return (head.idx, *(c.idx for c in head.children if c.dep_ == "appos"))
 
 
 def governing_verb(token: Token) -> str | None:
