@@ -615,3 +615,16 @@ def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> N
         ("Sarah Huckabee Sanders", "Huckabee Sanders"),
     ):
         assert _fullest(chain(whole, part)) == whole
+
+
+def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) -> None:
+    """In "Warner, the committee's top Democrat" the words describe Warner; the party
+    "Democrat" gets none of them."""
+    (article,) = _articles(
+        ["Senator Mark Warner, the committee's top Democrat, called the testimony troubling."]
+    )
+    docs = list(parse([article], models, default_aliases()))
+    entities = resolve([article], docs, models, default_aliases())
+    warner = _one(entities, "Mark Warner")
+    assert "committee's top Democrat" in [label.text for label in warner.labels]
+    assert all(not e.labels for e in entities if e.type == "NORP")

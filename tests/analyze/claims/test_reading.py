@@ -233,3 +233,19 @@ def test_an_age_is_keyed_by_the_actor_its_name_mentions(models: Models) -> None:
     (span,) = [s.span for s in statements(article, doc)]
     found = statement_values(article, doc, span, [], people=people)
     assert [v.key for v in found if v.kind == "age"] == ["age:buckley-id"]
+
+
+def test_a_statement_knows_where_its_subject_is_named(models: Models) -> None:
+    """The main verb's subject, past a place named before it ("U.S. President Trump
+    said"); for a relative clause, the one it is about ("Mr. Comey, who was fired")."""
+    text = (
+        "U.S. President Donald Trump said the test was bad. "
+        "Mr. Comey, who was fired in May, said the White House had defamed him."
+    )
+    article = story_article("x", text)
+    (doc,) = parse([article], models, default_aliases())
+    subjects = {
+        s.span.text: [text[at : at + 5] for at in s.subject] for s in statements(article, doc)
+    }
+    assert subjects["U.S. President Donald Trump said the test was bad."] == ["Trump"]
+    assert subjects["who was fired in May"] == ["Comey"]

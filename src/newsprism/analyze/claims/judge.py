@@ -256,14 +256,12 @@ def _value_record(value: Value) -> ClaimValue:
 
 def _subjects(entities: Sequence[Entity]) -> Callable[[Statement, Span], str | None]:
     """The entity the words of a statement are about: the one named as its main verb's
-    subject ("U.S. President Trump said": Trump, not the United States), else the one they
-    mention first."""
+    subject ("U.S. President Trump said": Trump, not the United States; "who was fired":
+    the one the clause is about), else the one the words mention first."""
     index = MentionIndex(entities)
 
     def subject_at(statement: Statement, words: Span) -> str | None:
-        named = (
-            index.at(words.article, at) for at in statement.subject if words.start <= at < words.end
-        )
+        named = (index.at(statement.span.article, at) for at in statement.subject)
         entity = next(filter(None, named), None) or index.first_within(words)
         return entity.id if entity is not None else None
 

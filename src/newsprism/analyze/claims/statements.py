@@ -144,10 +144,15 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _subject(tokens: TokenSpan) -> tuple[int, ...]:
-    """Where the main verb's subject is written: its head word, then its appositions'."""
-    head = next((c for c in tokens.root.children if c.dep_ in _SUBJECTS), None)
+    """Where the main verb's subject is written: its head word, then its appositions'; for
+    a relative clause whose subject is the relative pronoun ("Mr. Comey, who was fired in
+    May"), the noun the clause is about."""
+    root = tokens.root
+    head = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if head is None:
         return ()
+    if head.lower_ in _RELATIVES and root.dep_ == "relcl":
+        head = root.head
     return (head.idx, *(c.idx for c in head.children if c.dep_ == "appos"))
 
 

@@ -43,7 +43,7 @@ def find_labels(
     """Labels of one mention, in text order, without repeats; none longer than
     ``settings.label_max_tokens``."""
     part = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if part is None:
+    if part is None or (mention.type == "NORP" and _one_member(part.root)):
         return []
     inside = {t.i for t in part}
     found: dict[tuple[int, int], Span] = {}
@@ -54,6 +54,12 @@ def find_labels(
         if span is not None:
             found.setdefault((span.start, span.end), span)
     return [found[k] for k in sorted(found)]
+
+
+def _one_member(root: Token) -> bool:
+    """A nationality or party named as one of its members ("the committee's top Democrat",
+    "a Republican"): the words around it describe that person, not the group."""
+    return root.tag_ in ("NNP", "NN") and any(c.dep_ in ("det", "poss") for c in root.children)
 
 
 def _candidates(
