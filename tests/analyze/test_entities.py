@@ -9,6 +9,7 @@ import pytest
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.entities.chains import resolve_mentions
+from newsprism.analyze.entities.mentions import find_mentions
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.records import Article, Entity, Mention, Span, Story
@@ -628,3 +629,19 @@ def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) ->
     warner = _one(entities, "Mark Warner")
     assert "committee's top Democrat" in [label.text for label in warner.labels]
     assert all(not e.labels for e in entities if e.type == "NORP")
+
+
+def test_a_name_cut_before_its_last_syllable_is_whole(models: Models) -> None:
+    """The recogniser can end "Moon Jae-in" at the hyphen; the name runs on to the
+    syllable's end, while "Trump-era" is still "Trump"."""
+    (article,) = _articles(
+        [
+            "Kim Jong Un became the first North Korean leader to set foot in the South since "
+            "the 1950-53 war when he shook hands with South Korean President Moon Jae-in at "
+            "Panmunjom. Donald Trump praised them and dropped the Trump-era sanctions."
+        ]
+    )
+    (doc,) = parse([article], models, default_aliases())
+    names = [m.span.text for m in find_mentions(article, doc, default_aliases())]
+    assert "Moon Jae-in" in names
+    assert "Trump-era" not in names

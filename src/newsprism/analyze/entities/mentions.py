@@ -53,6 +53,7 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
         if kind is not None:
             spans.append((entity.start_char, entity.end_char, kind))
     spans = _join_adjacent(article.text, _drop_overlaps(spans))
+    spans = [_syllable_kept(article.text, *span) for span in spans]
     spans = [piece for span in spans for piece in _pieces(article.text, *span)]
     spans = _known_prefixes(article.text, spans)
     mentions = []
@@ -108,6 +109,21 @@ def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int
         at = cut_end
     pieces.append((at, end))
     return [(a, b, kind) for a, b in pieces if _reads_as_name(text[a:b].strip())]
+
+
+_SYLLABLE = re.compile(r"-([a-z]{1,4})\b(?![-'’])")
+COMPOUND_HEADS = lexicon.words("compound_heads")
+
+
+def _syllable_kept(
+    text: str, start: int, end: int, kind: EntityType
+) -> tuple[int, int, EntityType]:
+    """A person's name the recogniser cut before a hyphen and a short lower-case part
+    ("Moon Jae" of "Moon Jae-in") runs on to the part's end; "Trump-era" stays "Trump"."""
+    found = _SYLLABLE.match(text, end - 1 if text[end - 1 : end] == "-" else end)
+    if kind != "PERSON" or found is None or found[1] in COMPOUND_HEADS:
+        return start, end, kind
+    return start, found.end(), kind
 
 
 def _reads_as_name(piece: str) -> bool:
