@@ -248,4 +248,20 @@ def test_a_statement_knows_where_its_subject_is_named(models: Models) -> None:
         s.span.text: [text[at : at + 5] for at in s.subject] for s in statements(article, doc)
     }
     assert subjects["U.S. President Donald Trump said the test was bad."] == ["Trump"]
-    assert subjects["who was fired in May"] == ["Comey"]
+    assert subjects["Mr. Comey, who was fired in May"] == ["Comey"]
+
+
+def test_a_clause_reads_alone(models: Models) -> None:
+    """A relative clause starts at the noun phrase it is about, and a clause's quotation
+    marks come in pairs."""
+    spans = statement_spans(
+        models,
+        "Iraq issued a scathing rebuke of a recent U.S. drone strike on its soil, condemning "
+        'it as "a blatant assassination" that disregarded civilian lives and international laws.',
+    )
+    texts = [s.text for s in spans]
+    assert 'condemning it as "a blatant assassination"' in texts
+    assert (
+        '"a blatant assassination" that disregarded civilian lives and international laws' in texts
+    )
+    assert all(t.count('"') % 2 == 0 for t in texts)

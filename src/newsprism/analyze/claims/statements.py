@@ -148,7 +148,10 @@ def _subject(tokens: TokenSpan) -> tuple[int, ...]:
     a relative clause whose subject is the relative pronoun ("Mr. Comey, who was fired in
     May"), the noun the clause is about."""
     root = tokens.root
-    head = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if root.pos_ in ("NOUN", "PROPN"):  # a noun phrase and its relative clause
+        head: Token | None = root
+    else:
+        head = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if head is None:
         return ()
     if head.lower_ in _RELATIVES and root.dep_ == "relcl":
@@ -320,7 +323,7 @@ _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis"})
 def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
     """The clauses of a sentence of several: each verb heading a clause, with its words
     but not those of the clauses it heads in turn (the span runs from its first to its
-    last own word)."""
+    last own word; a relative clause's from the noun phrase it is about)."""
     heads = [
         t
         for t in tokens
@@ -338,10 +341,31 @@ def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
             continue
         if _attribution(head, {t.i for t in own}):
             continue
-        part = tokens.doc[own[0].i : own[-1].i + 1]
+        first = _antecedent(head, own[0]) if own[0].lower_ in _RELATIVES else own[0].i
+        part = _quotes_closed(tokens, max(first, tokens.start), own[-1].i + 1)
         words = sum(1 for t in part if t.is_alpha)
         if words >= min_words and len(part) < len(tokens) - 2:
             yield part
+
+
+def _quotes_closed(sentence: TokenSpan, start: int, end: int) -> TokenSpan:
+    """The tokens ``start:end``, with the quotation mark right after or before them when
+    one of theirs is left open ('condemning it as "a blatant assassination"')."""
+    doc = sentence.doc
+    if sum(t.is_quote for t in doc[start:end]) % 2:
+        if end < sentence.end and doc[end].is_quote:
+            end += 1
+        elif start > sentence.start and doc[start - 1].is_quote:
+            start -= 1
+    return doc[start:end]
+
+
+def _antecedent(head: Token, relative: Token) -> int:
+    """Where a relative clause's words start when read alone: at the noun phrase it is
+    about ("Mr. Comey, who was fired in May", not "who was fired in May")."""
+    if head.dep_ != "relcl":
+        return relative.i
+    return int(head.head.left_edge.i)
 
 
 def _attribution(head: Token, own: set[int]) -> bool:

@@ -140,6 +140,9 @@ def _span(
         return None
     if "\n" in tokens.text:  # a headline, a byline or a dateline run into the name's line
         return None
+    if any(t.tag_ == "WP$" for t in tokens):  # "the dictator, whose grandfather Kim Il Sung"
+        return None  # says whose relative the name is: it describes another person
+
     return Span.of(article, tokens.start_char, tokens.end_char)
 
 
