@@ -58,7 +58,16 @@ def hostile_analysis(second_date: str | None = "2024-03-06") -> Analysis:
         provenance=(
             Provenance("a1", (SharedText("a2", 0.5),), (Cite(f"{IMG} Wire", at(evil, "Wire")),)),
         ),
-        entities=(Entity("e1", HOSTILE, "PERSON", (head, at(plain, "Officials")), (head,)),),
+        entities=(
+            Entity(
+                "e1",
+                HOSTILE,
+                "PERSON",
+                (head, at(plain, "Officials")),
+                (head,),
+                (at(plain, "Officials"),),
+            ),
+        ),
         quotes=(Quote("q1", "e1", SCRIPT, (q1, q2)),),
         claims=(
             Claim(
@@ -137,6 +146,10 @@ def test_hostile_story_shows_each_section() -> None:
     assert [e.text_content() for e in doc.xpath("//div[@class='quote']//del")] == ["firmly"]
     assert doc.xpath("//div[@class='quote']//ins") == []
     assert len(doc.xpath("//ol[@class='timeline']/li")) == 2
+    # Words that stand for an actor without naming it are shown beside its names.
+    (names,) = doc.xpath("//table[contains(@class, 'who')]//td[@class='names']")
+    assert [q.text_content() for q in names.xpath(".//q")] == ["Officials"]
+    assert "Officials" not in names.text_content().split("also")[0]
 
 
 def test_no_timeline_with_one_date() -> None:

@@ -32,6 +32,8 @@ def _entities(story: Story, by_id: dict[str, Article]) -> list[str]:
         out.append(
             f"- **{md_escape(entity.name)}** ({entity.type.lower()}, {view.articles} article(s)): "
             + ", ".join(md_escape(n) for n in view.names)
+            + ("; also " if view.descriptions else "")
+            + ", ".join(f"“{md_escape(d)}”" for d in view.descriptions)
         )
         for outlet, labels in view.labels:
             out.append(

@@ -21,6 +21,9 @@ class EntityView:
     names: tuple[str, ...]
     labels: tuple[tuple[str, tuple[str, ...]], ...]
     """(outlet, its labels) in article order."""
+    descriptions: tuple[str, ...] = ()
+    """Words that stand for the actor without naming it ("the former FBI director"), each
+    once whatever its case, as first written."""
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,18 @@ def entity_views(story: Story, by_id: dict[str, Article]) -> list[EntityView]:
                 articles,
                 tuple(sorted({m.text for m in entity.names})),
                 tuple((outlet_name(by_id[a]), tuple(t)) for a, t in per_article.items()),
+                _described(entity, order),
             )
         )
     return views
+
+
+def _described(entity: Entity, order: Mapping[str, int]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for span in sorted(entity.descriptions, key=lambda s: (order.get(s.article, 0), s.start)):
+        text = " ".join(span.text.split())
+        seen.setdefault(text.casefold(), text)
+    return tuple(seen.values())
 
 
 def speaker_names(story: Story) -> dict[str, str]:
