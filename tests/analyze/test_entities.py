@@ -645,3 +645,17 @@ def test_a_name_cut_before_its_last_syllable_is_whole(models: Models) -> None:
     names = [m.span.text for m in find_mentions(article, doc, default_aliases())]
     assert "Moon Jae-in" in names
     assert "Trump-era" not in names
+
+
+def test_what_someone_is_ranked_as_is_no_description_of_another(models: Models) -> None:
+    """ "Ranked Mr. Gigante as the pre-eminent Mafia leader" says what Gigante was: the
+    phrase does not stand for Vito Genovese, the one actor labelled a leader."""
+    texts = [
+        "Vito Genovese, a potent Mafia leader, died in prison in 1969. Years later, "
+        "investigators ranked Mr. Gigante as the pre-eminent Mafia leader of the city."
+    ]
+    articles = _articles(texts)
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    genovese = _one(entities, "Vito Genovese")
+    assert not genovese.descriptions

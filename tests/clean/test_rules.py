@@ -128,6 +128,9 @@ def test_outlet_sources() -> None:
     assert from_byline("Posted ") is None
     assert from_byline("Date: ") is None
     assert from_byline("BBC News: ") == "BBC News"  # an outlet before a colon stays one
+    assert from_byline("WASHINGTON, DC, ") is None  # a dateline's place
+    assert from_byline("LONDON, ") is None
+    assert from_byline("BBC ") == "BBC"
 
 
 def test_all_furniture_is_an_input_error() -> None:

@@ -66,6 +66,8 @@ def from_copyright(line: str) -> str | None:
 def from_byline(before_date: str) -> str | None:
     """The outlet named before the date in a short byline line, if it looks like a name."""
     name = before_date.strip(" •|·-–—,")
+    if before_date.rstrip().endswith(",") and name.isupper():
+        return None  # a dateline's place: "WASHINGTON, DC, April 28, 2009"
     words = name.split()
     if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None

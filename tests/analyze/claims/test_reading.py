@@ -265,3 +265,16 @@ def test_a_clause_reads_alone(models: Models) -> None:
         '"a blatant assassination" that disregarded civilian lives and international laws' in texts
     )
     assert all(t.count('"') % 2 == 0 for t in texts)
+
+
+def test_an_infinitive_clause_is_no_statement(models: Models) -> None:
+    """ "To regulate greenhouse-gas emissions" says what was intended, not what happened."""
+    texts = [
+        s.text
+        for s in statement_spans(
+            models,
+            "Officials said the move is unlikely to trigger broad use of the Endangered Species "
+            "Act to regulate greenhouse - gas emissions.",
+        )
+    ]
+    assert texts and not [t for t in texts if t.startswith("to regulate")]

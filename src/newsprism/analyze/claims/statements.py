@@ -339,13 +339,19 @@ def _clauses(tokens: TokenSpan, min_words: int) -> Iterator[TokenSpan]:
         own = [t for t in own if not (t.is_punct or t.is_space or t.dep_ in ("cc", "mark"))]
         if not own or head.i not in inner:
             continue
-        if _attribution(head, {t.i for t in own}):
+        if _attribution(head, {t.i for t in own}) or _infinitive(head):
             continue
         first = _antecedent(head, own[0]) if own[0].lower_ in _RELATIVES else own[0].i
         part = _quotes_closed(tokens, max(first, tokens.start), own[-1].i + 1)
-        words = sum(1 for t in part if t.is_alpha)
-        if words >= min_words and len(part) < len(tokens) - 2:
+        words = sum(1 for t in tokens.doc[own[0].i : own[-1].i + 1] if t.is_alpha)
+        if words >= min_words and len(part) < len(tokens) - 2:  # its own words, not the noun's
             yield part
+
+
+def _infinitive(head: Token) -> bool:
+    """A clause headed by an infinitive ("to regulate greenhouse-gas emissions", "agencies
+    to decide for themselves"): what was wanted, allowed or intended, not a fact stated."""
+    return any(c.tag_ == "TO" and c.dep_ == "aux" for c in head.children)
 
 
 def _quotes_closed(sentence: TokenSpan, start: int, end: int) -> TokenSpan:

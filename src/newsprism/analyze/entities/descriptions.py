@@ -273,6 +273,8 @@ def _description(chunk: TokenSpan, named: Named) -> bool:
         return False
     if chunk.root.tag_ != "NN":
         return False  # "the groups" are several actors, not one
+    if _predicative(chunk.root):
+        return False  # "ranked Mr. Gigante as the pre-eminent Mafia leader": a label
     if any(t.dep_ == "cc" for t in chunk):
         return False  # "the mother and her daughter" are two
     if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in named):
@@ -281,6 +283,15 @@ def _description(chunk: TokenSpan, named: Named) -> bool:
     near = [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]
     return not any(s <= t.idx < e for t in near for s, e, _ in named)
+
+
+def _predicative(root: Token) -> bool:
+    """A noun phrase that says what someone is or was made, called or ranked: the
+    complement of a copula ("is the leader"), of a verb ("named him the leader") or of
+    "as" ("ranked him as the leader")."""
+    if root.dep_ in ("attr", "oprd"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "as"
 
 
 def _nearest(candidates: list[int], before: Named) -> int | None:
