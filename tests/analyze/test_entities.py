@@ -588,8 +588,8 @@ def test_a_name_is_cut_at_a_short_lines_end_not_at_a_wrapped_one() -> None:
 
 
 def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> None:
-    """ "Kicker Ryan Succop" read as one name goes by "Ryan Succop" when the articles also
-    give that alone; a fuller name no other mention shortens keeps its words."""
+    """ "Kicker Ryan Succop" read as one name goes by "Ryan Succop", "Deputy Luis Gerardo
+    Ortiz" by "Luis Gerardo Ortiz"; a fuller name keeps its words."""
     from collections import Counter
 
     from newsprism.analyze.entities.chains import Chain
@@ -609,6 +609,8 @@ def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> N
     full = chain("Anthony Phillip LaSalle", "Anthony LaSalle", "LaSalle")
     assert _fullest(full) == "Anthony Phillip LaSalle"
     assert _fullest(chain("Donald J. Trump", "Trump")) == "Donald J. Trump"
+    assert _fullest(chain("Deputy Luis Gerardo Ortiz", "Ortiz")) == "Luis Gerardo Ortiz"
+    assert _fullest(chain("Prince Fielder", "Fielder")) == "Prince Fielder"
     for whole, part in (
         ("Charles de Gaulle", "de Gaulle"),
         ("Marine Le Pen", "Le Pen"),

@@ -131,6 +131,7 @@ def test_outlet_sources() -> None:
     assert from_byline("WASHINGTON, DC, ") is None  # a dateline's place
     assert from_byline("LONDON, ") is None
     assert from_byline("BBC ") == "BBC"
+    assert from_byline("(") is None  # "(March 20, 2007)"
 
 
 def test_all_furniture_is_an_input_error() -> None:

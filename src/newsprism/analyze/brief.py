@@ -10,7 +10,6 @@ outlets, so no label or framing of one outlet is adopted as the brief's voice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 
 from newsprism import lexicon
@@ -179,8 +178,20 @@ def _count(number: int) -> str:
 
 
 _DOUBLE = '"“”'
-_OPENING = re.compile(r'(?:(?<=^)|(?<=[\s(\[]))"')
-"""A straight double quotation mark that opens a quotation: at the start or after a space."""
+
+
+def _singled(text: str) -> str:
+    """Double quotation marks made single; straight ones open and close in turn (news text
+    may space them either way: 'killed, "he said')."""
+    out: list[str] = []
+    opened = False
+    for char in text:
+        if char == '"':
+            out.append("’" if opened else "‘")
+            opened = not opened
+        else:
+            out.append({"“": "‘", "”": "’"}.get(char, char))
+    return "".join(out)
 
 
 def _quoted(span: Span, most: int) -> str:
@@ -189,7 +200,6 @@ def _quoted(span: Span, most: int) -> str:
     plain = span.text.strip()
     if len(plain) > 1 and plain[0] in _DOUBLE and plain[-1] in _DOUBLE:
         plain = plain[1:-1].strip()  # all of it a quotation: the brief's marks enclose it
-    plain = _OPENING.sub("‘", plain.replace("“", "‘").replace("”", "’")).replace('"', "’")
-    words = " ".join(plain.split()).split(" ")
+    words = " ".join(_singled(plain).split()).split(" ")
     text = " ".join(words[:most]) + (" …" if len(words) > most else "")
     return f"“{text.rstrip('.')}”"

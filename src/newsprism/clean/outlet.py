@@ -69,6 +69,8 @@ def from_byline(before_date: str) -> str | None:
     if before_date.rstrip().endswith(",") and name.isupper():
         return None  # a dateline's place: "WASHINGTON, DC, April 28, 2009"
     words = name.split()
+    if not any(c.isalpha() for c in name):
+        return None  # "(March 20, 2007)": a bracket, no name
     if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
     if name.lower().startswith("by ") or _CLOCK.search(name):

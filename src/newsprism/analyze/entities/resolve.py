@@ -83,9 +83,10 @@ def _entity(chain: Chain, labels: tuple[Span, ...]) -> Entity:
 
 def _fullest(chain: Chain) -> str:
     """The name with the most words, the most used of equals; for a person, without the
-    title or role words the recogniser ran in before a name the articles also give alone
-    ("Coach Chuck Pagano", "CB Vontae Davis": Chuck Pagano, Vontae Davis). Only such words
-    are left out: "Charles de Gaulle" stays whole beside "de Gaulle"."""
+    title or role words the recogniser ran in before it ("Coach Chuck Pagano", "CB Vontae
+    Davis", "Deputy Luis Gerardo Ortiz": Chuck Pagano, Vontae Davis, Luis Gerardo Ortiz),
+    as long as two words are left ("Prince Fielder" stays whole). Only such words are left
+    out: "Charles de Gaulle" stays whole beside "de Gaulle"."""
     counts = Counter(" ".join(m.span.text.split()) for m in chain.mentions)
     name = max(counts, key=lambda t: (len(t.split()), counts[t], -len(t)))
     if chain.type != "PERSON":
@@ -94,9 +95,7 @@ def _fullest(chain: Chain) -> str:
     cut = 0
     while cut < len(words) - 2 and _run_in(words[cut]):
         cut += 1
-        if " ".join(words[cut:]) in counts:
-            return " ".join(words[cut:])
-    return name
+    return " ".join(words[cut:])
 
 
 def _run_in(word: str) -> bool:
