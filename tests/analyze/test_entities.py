@@ -210,12 +210,14 @@ def test_a_description_with_a_name_in_it_stands_for_the_actor_so_labelled(
 ) -> None:
     """ "The North Korean leader" is the actor labelled "North Korean leader" although the
     recogniser tagged "North Korean" inside it; "the Chinese president" is the president
-    labelled Chinese, not the one named last before it."""
+    labelled Chinese, not the one named last before it, and "the sorority's national
+    president" is neither."""
     texts = [
         "North Korean leader Kim Jong-un oversaw the launch on Tuesday. Chinese President "
         "Xi Jinping urged calm.",
         "President Donald Trump said the North Korean leader had nothing better to do. "
-        "Trump later said the Chinese president had called him.",
+        "Trump later said the Chinese president had called him. The sorority's national "
+        "president praised Trump.",
     ]
     articles = _articles(texts)
     docs = list(parse(articles, models, default_aliases()))

@@ -132,6 +132,8 @@ def test_outlet_sources() -> None:
     assert from_byline("LONDON, ") is None
     assert from_byline("BBC ") == "BBC"
     assert from_byline("(") is None  # "(March 20, 2007)"
+    assert from_byline("Washington D. C., ") is None
+    assert from_byline("FOR IMMEDIATE RELEASE ") is None  # a press release's mark
 
 
 def test_all_furniture_is_an_input_error() -> None:

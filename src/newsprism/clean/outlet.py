@@ -23,8 +23,15 @@ _COPYRIGHT_NOISE = re.compile(
 )
 _CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
 """A clock time: what a line before a byline's date says is no outlet name."""
-_POSTED = re.compile(r"(published|updated|posted|last updated|first published|date)\b", re.I)
-"""Words that say when a page was posted, before its date: no outlet name."""
+_POSTED = re.compile(
+    r"(published|updated|posted|last updated|first published|date|for immediate release"
+    r"|embargoed)\b",
+    re.I,
+)
+"""Words that say when a page was posted or may be printed, before its date: no outlet
+name."""
+_PLACE_ABBREVIATION = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
+"""Two dotted capitals, as in a dateline's place ("Washington D. C.", "New York, N.Y.")."""
 _FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
 
 
@@ -66,8 +73,8 @@ def from_copyright(line: str) -> str | None:
 def from_byline(before_date: str) -> str | None:
     """The outlet named before the date in a short byline line, if it looks like a name."""
     name = before_date.strip(" •|·-–—,")
-    if before_date.rstrip().endswith(",") and name.isupper():
-        return None  # a dateline's place: "WASHINGTON, DC, April 28, 2009"
+    if before_date.rstrip().endswith(",") and (name.isupper() or _PLACE_ABBREVIATION.search(name)):
+        return None  # a dateline's place: "WASHINGTON, DC, April 28", "Washington D. C., Jul 13"
     words = name.split()
     if not any(c.isalpha() for c in name):
         return None  # "(March 20, 2007)": a bracket, no name

@@ -91,7 +91,7 @@ class _Found:
     """The subject of its clause ("The actress said"): the uses a role noun is read from
     ("shot in the head" names no one)."""
     modifiers: tuple[str, ...] = ()
-    """Names among its words before the head ("North Korean" of "the North Korean leader")."""
+    """Names and nouns before the head ("North Korean" of "the North Korean leader")."""
 
 
 Named = list[tuple[int, int, int]]
@@ -147,9 +147,10 @@ def link_descriptions(
 def _qualified(
     candidates: list[int], modifiers: tuple[str, ...], labels: Sequence[Sequence[Span]]
 ) -> list[int]:
-    """The candidates a description with names among its words can stand for: those with a
-    label holding every such name ("the North Korean leader" is the actor labelled "North
-    Korean leader", not another leader of the story)."""
+    """The candidates a description with names or nouns before its head can stand for:
+    those with a label holding every such word ("the North Korean leader" is the actor
+    labelled "North Korean leader", not another leader of the story; "the sorority's
+    president" is not the one labelled "President" alone)."""
     if not modifiers:
         return candidates
     return [
@@ -157,6 +158,21 @@ def _qualified(
         for i in candidates
         if any(all(m.lower() in label.text.lower() for m in modifiers) for label in labels[i])
     ]
+
+
+def _modifiers(article: Article, chunk: TokenSpan, named: Named) -> tuple[str, ...]:
+    """What a description says its head belongs to: the names before the head ("North
+    Korean" of "the North Korean leader") and the nouns ("sorority" of "the sorority's
+    national president", "company" of "the company president")."""
+    names = [(s, e) for s, e, _ in named if chunk.start_char <= s and e <= chunk.root.idx]
+    nouns = [
+        t.text
+        for t in chunk
+        if t.i < chunk.root.i
+        and t.pos_ in ("NOUN", "PROPN")
+        and not any(s <= t.idx < e for s, e in names)
+    ]
+    return (*(article.text[s:e] for s, e in names), *nouns)
 
 
 def _found(article: Article, doc: Doc, named: Named, naming: Named) -> list[_Found]:
@@ -173,11 +189,7 @@ def _found(article: Article, doc: Doc, named: Named, naming: Named) -> list[_Fou
                 for token in (child, *(c for c in child.children if c.dep_ in NAMING))
             ),
             chunk.root.dep_ in SUBJECTS,
-            tuple(
-                article.text[s:e]
-                for s, e, _ in named
-                if chunk.start_char <= s and e <= chunk.root.idx
-            ),
+            _modifiers(article, chunk, named),
         )
         for chunk in doc.noun_chunks
         if _description(chunk, naming)
