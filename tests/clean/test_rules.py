@@ -134,6 +134,7 @@ def test_outlet_sources() -> None:
     assert from_byline("(") is None  # "(March 20, 2007)"
     assert from_byline("Washington D. C., ") is None
     assert from_byline("FOR IMMEDIATE RELEASE ") is None  # a press release's mark
+    assert from_byline("Story Created: ") is None
 
 
 def test_all_furniture_is_an_input_error() -> None:

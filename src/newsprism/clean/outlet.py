@@ -25,7 +25,7 @@ _CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
 """A clock time: what a line before a byline's date says is no outlet name."""
 _POSTED = re.compile(
     r"(published|updated|posted|last updated|first published|date|for immediate release"
-    r"|embargoed)\b",
+    r"|embargoed|(story )?created|modified)\b",
     re.I,
 )
 """Words that say when a page was posted or may be printed, before its date: no outlet
