@@ -562,3 +562,15 @@ def test_who_an_outlet_quotes_as_saying_is_the_speaker(models: Models) -> None:
         "witness Devonte Brown as saying.",
     )
     assert quote.speaker is not None and quote.speaker.text == "Devonte Brown"
+
+
+def test_she_is_the_relative_the_recogniser_typed_as_an_organisation(models: Models) -> None:
+    """ "Melania Trump" tagged as an organisation is still the woman "she" refers to, not the
+    president named before her."""
+    quote = only(
+        models,
+        "South Korean President Moon Jae-in met Kim Jong-un on Friday and said the talks "
+        "had been frank. First lady Melania Trump praised the meeting. U.S. President Donald "
+        'Trump was in Ohio. Later, "I am proud of what diplomacy can do," she said.',
+    )
+    assert described(quote)[1] == "Melania Trump"

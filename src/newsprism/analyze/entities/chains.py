@@ -39,7 +39,7 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-GENDERED_TITLES = lexicon.pairs("gendered_titles")
+GENDERED = lexicon.pairs("gendered_words")
 """Titles that say a person is a man or a woman ("Mr.", "Mrs."): two such are two people."""
 COURTESY = lexicon.words("courtesy_titles")
 INSTITUTIONS = lexicon.words("institution_nouns")
@@ -198,13 +198,13 @@ def _agreeing(candidates: list[Chain], titles: set[str] | frozenset[str]) -> lis
     gender = _gender(titles)
     fitting = [c for c in candidates if not gender or _gender(c.titles) <= gender]
     fitting = [c for c in fitting if gender and _gender(c.titles) == gender] or fitting
-    offices = {t for t in titles if t not in GENDERED_TITLES and t not in COURTESY}
+    offices = {t for t in titles if t not in GENDERED and t not in COURTESY}
     holding = [c for c in fitting if c.titles & offices]
     return holding or fitting
 
 
 def _gender(titles: set[str] | frozenset[str]) -> set[str]:
-    return {GENDERED_TITLES[t] for t in titles if t in GENDERED_TITLES}
+    return {GENDERED[t] for t in titles if t in GENDERED}
 
 
 def _fitting(

@@ -43,6 +43,10 @@ but 'criticized the "reforms"' quotes no one."""
 _SYNONYMS = lexicon.pairs("gender_neutral_roles") | lexicon.pairs("speaker_noun_synonyms")
 """Nouns that describe a speaker the same way ("the spokeswoman", "the spokesperson")."""
 _PERSON_PRONOUNS = lexicon.words("person_pronouns")
+GENDERED = lexicon.pairs("gendered_words")
+PRONOUN_REACH = 3
+"""Sentences back a "she" looks for a woman named as one (and "he" for a man) before taking
+the nearest person of either: set by hand, a paragraph's reach."""
 _GROUP_PRONOUNS = lexicon.words("group_pronouns")
 _CUE_CHILD = frozenset({"parataxis", "advcl", "ccomp", "dep", "prep"})
 """How a speech verb (or "according") can hang off the quote's head when the parser
@@ -96,6 +100,11 @@ class _Candidate:
     sentence: int
     subject: bool
     describers: frozenset[str]
+
+    @property
+    def genders(self) -> set[str]:
+        """"m", "f" or both, as the words around the name say ("Mrs.", "actress")."""
+        return {GENDERED[w] for w in self.describers if w in GENDERED}
 
 
 class Speakers:
@@ -198,8 +207,20 @@ class Speakers:
         return [c for c in self.candidates if c.span[1] <= offset and c.kind in wanted]
 
     def _resolve_pronoun(self, token: Token) -> Span | None:
-        """The nearest earlier fitting entity, preferring the subject of its sentence."""
+        """The nearest earlier fitting entity, preferring the subject of its sentence; for
+        "he" or "she", never one the words around their name call the other ("First lady
+        Melania Trump", "the actor"), and the nearest one they call the same, if there is
+        one in the last ``PRONOUN_REACH`` sentences."""
         found = self._before(token.idx, ["person" if token.lower_ in _PERSON_PRONOUNS else "org"])
+        gender = GENDERED.get(token.lower_)
+        if gender is not None:
+            found = [c for c in found if not c.genders or gender in c.genders]
+            here = self.sent_index[token.i]
+            agreeing = [
+                c for c in found if gender in c.genders and here - c.sentence <= PRONOUN_REACH
+            ]
+            if agreeing:
+                return self._span(agreeing[-1].span)
         if not found:
             return None
         same = [c for c in found if c.sentence == found[-1].sentence]
@@ -228,6 +249,8 @@ class Speakers:
         kind: Kind | None = None
         if _is_person(ent) or (ent.label_ in ("ORG", "GPE", "NORP") and words <= person_words):
             kind = "person" if words else None
+        elif ent.label_ == "ORG" and _relative(ent, person_words):
+            kind = "person"  # "Melania Trump" beside "Donald Trump"
         elif ent.label_ in ("ORG", "PERSON"):
             kind = "org"
         span = _name_bounds(list(ent))
@@ -255,6 +278,17 @@ class Speakers:
             words.append(ent.root.head)
         lemmas = (t.lemma_.lower() for t in words)
         return frozenset(_SYNONYMS.get(w, w) for w in lemmas)
+
+
+def _relative(ent: Entity, person_words: set[str]) -> bool:
+    """A name typed as an organisation that is two or three capitalised words ending in a
+    person's surname: that person's relative ("Melania Trump")."""
+    names = [t for t in ent if not t.is_punct]
+    return (
+        2 <= len(names) <= 3
+        and all(t.text[:1].isupper() and not t.text.isupper() for t in names)
+        and names[-1].lower_ in person_words
+    )
 
 
 def _is_person(ent: Entity) -> bool:
