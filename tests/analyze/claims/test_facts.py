@@ -656,3 +656,42 @@ def test_a_claim_is_about_its_subject_and_the_brief_keeps_quotation_marks_paired
         s.text for s in write_brief(facts.claims, facts.conflicts, articles) if "strongly" in s.text
     ]
     assert "“‘We will respond very strongly,’ Donald Trump told reporters in Warsaw”" in sentence
+
+
+def test_the_day_of_an_act_done_to_someone_the_other_statement_does_not_name() -> None:
+    """ "Drake, which had defeated Bradley on Thursday" and "the Bluejays defeated Drake on
+    Friday" (the parse finding no object in the second) are two games: Bradley is not
+    named where Drake was defeated. Their days are compared only when both name Bradley."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {
+        "a": "Drake, which had defeated Bradley on Thursday, lost.",
+        "b": "The Bluejays defeated Drake on Friday.",
+    }
+    articles = [story_article(k, t) for k, t in texts.items()]
+
+    def day(article: Article, word: str, names: set[str], objects: set[str]) -> Value:
+        at = article.text.index(word)
+        words = Span.of(article, at, at + len(word))
+        return Value(
+            "day", "day", words, word, 0, 0,
+            names=frozenset(names), verb="defeat", objects=frozenset(objects),
+        )  # fmt: skip
+
+    class Alike:
+        articles = tuple(texts)
+
+        def above(self, cut: float) -> list[tuple[float, int, int]]:
+            return [(0.9, 0, 1)]
+
+        def pair(self, i: int, j: int) -> float:
+            return 0.9
+
+        def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+            return 0.0
+
+    thursday = day(articles[0], "Thursday", {"drake", "bradley"}, {"bradley"})
+    found = disputes([[thursday], [day(articles[1], "Friday", {"drake"}, set())]], Alike(), {})  # type: ignore[arg-type]
+    assert not found
+    named = disputes([[thursday], [day(articles[1], "Friday", {"bradley"}, set())]], Alike(), {})  # type: ignore[arg-type]
+    assert len(named) == 1

@@ -231,9 +231,10 @@ def _same_point(
     """Whether two values of one key, in statements ``score`` alike, are values of one thing:
     - values near proper nouns of which they share none belong to different actors;
     - a day, date or time is of the act whose verb governs it, so the verbs must match,
-      and their objects where both name one ("signed Wynn on Tuesday" / "signed Bell on
-      Wednesday"); the day something was said or reported ("the paper reported Sunday")
-      is the outlet's, not the event's;
+      and their objects where one names one ("signed Wynn on Tuesday" / "signed Bell on
+      Wednesday"; a statement that does not name Bell is not about signing him); the day
+      something was said or reported ("the paper reported Sunday") is the outlet's, not
+      the event's;
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
     - amounts that are the worth of different things ("a necklace worth £1.2m" /
@@ -248,7 +249,8 @@ def _same_point(
         one.verb is None
         or one.verb != other.verb
         or one.verb in REPORT_DAY_VERBS
-        or (one.objects and other.objects and not one.objects & other.objects)
+        or _done_to_another(one, other)
+        or _done_to_another(other, one)
     ):
         return False
     if one.future != other.future:
@@ -263,6 +265,13 @@ def _same_point(
     if compared is not None and score >= compared:
         return True
     return similarity.overlap(one.context, other.context) >= settings.context_overlap
+
+
+def _done_to_another(one: Value, other: Value) -> bool:
+    """Whether ``one`` is the day of an act done to someone ``other``'s statement does not
+    name at all ("Drake, which had defeated Bradley on Thursday" / "the Bluejays defeated
+    Drake on Friday", where the parse found no object in the second)."""
+    return bool(one.objects) and not one.objects & (other.objects | other.names)
 
 
 def _single(values: Sequence[Value], settings: AnalysisSettings) -> dict[str, Value]:
