@@ -695,3 +695,24 @@ def test_the_day_of_an_act_done_to_someone_the_other_statement_does_not_name() -
     assert not found
     named = disputes([[thursday], [day(articles[1], "Friday", {"bradley"}, set())]], Alike(), {})  # type: ignore[arg-type]
     assert len(named) == 1
+
+
+def test_a_claim_whose_subject_is_he_or_she_is_about_the_person_named_before(
+    models: Models,
+) -> None:
+    """ "She said in a statement ..." is about the woman named before, not the man named
+    after her in between ("First lady Melania Trump ... U.S. President Donald Trump ...")."""
+    articles = [
+        story_article(
+            "Alpha",
+            "First lady Melania Trump praised the summit in Singapore on Tuesday. "
+            "U.S. President Donald Trump called it a historic day. She said in a statement "
+            "that diplomacy had won the day for the whole region.",
+        )
+    ]
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
+    melania = next(e.id for e in entities if e.name == "Melania Trump")
+    (said,) = [c for c in facts.claims if c.text.startswith("She said")]
+    assert said.subject == melania

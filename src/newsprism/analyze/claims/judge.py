@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsprism import lexicon
 from newsprism.analyze.claims.assertions import STANCE_VERBS
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value, apart
@@ -254,15 +255,35 @@ def _value_record(value: Value) -> ClaimValue:
     return ClaimValue(value.kind, value.span, value.normalized, value.low, value.high)
 
 
+PERSON_PRONOUNS = lexicon.words("person_pronouns")
+GENDERED = lexicon.pairs("gendered_words")
+
+
+def _pronoun(statement: Statement) -> str | None:
+    """The personal pronoun ("he", "she") that is the statement's subject, if it is one."""
+    span = statement.span
+    for at in statement.subject[:1]:
+        if span.start <= at < span.end:
+            word = span.text[at - span.start :].split(maxsplit=1)[0].lower()
+            return word if word in PERSON_PRONOUNS else None
+    return None
+
+
 def _subjects(entities: Sequence[Entity]) -> Callable[[Statement, Span], str | None]:
     """The entity the words of a statement are about: the one named as its main verb's
     subject ("U.S. President Trump said": Trump, not the United States; "who was fired":
-    the one the clause is about), else the one the words mention first."""
+    the one the clause is about), the person named last before a "he" or "she" that is
+    the subject, else the one the words mention first."""
     index = MentionIndex(entities)
 
     def subject_at(statement: Statement, words: Span) -> str | None:
-        named = (index.at(statement.span.article, at) for at in statement.subject)
-        entity = next(filter(None, named), None) or index.first_within(words)
+        article = statement.span.article
+        named = (index.at(article, at) for at in statement.subject)
+        entity = next(filter(None, named), None)
+        pronoun = _pronoun(statement)
+        if entity is None and pronoun is not None:
+            entity = index.person_before(article, statement.span.start, GENDERED.get(pronoun))
+        entity = entity or index.first_within(words)
         return entity.id if entity is not None else None
 
     return subject_at

@@ -103,7 +103,7 @@ class _Candidate:
 
     @property
     def genders(self) -> set[str]:
-        """"m", "f" or both, as the words around the name say ("Mrs.", "actress")."""
+        """ "m", "f" or both, as the words around the name say ("Mrs.", "actress")."""
         return {GENDERED[w] for w in self.describers if w in GENDERED}
 
 
