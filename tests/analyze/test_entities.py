@@ -663,3 +663,25 @@ def test_what_someone_is_ranked_as_is_no_description_of_another(models: Models) 
     entities = resolve(articles, docs, models, default_aliases())
     genovese = _one(entities, "Vito Genovese")
     assert not genovese.descriptions
+
+
+def test_the_former_president_is_the_one_labelled_former(models: Models) -> None:
+    """ "The former president" is Donald Trump, labelled "Former President", though Biden,
+    labelled "President", was named last before it; "the speaker" is the one titled
+    Speaker; "most Republicans" gives the party no label."""
+    texts = [
+        "Speaker Kevin McCarthy persuaded most Republicans to back the deal he struck with "
+        "President Joe Biden. Former President Donald Trump said nothing.",
+        "Joe Biden praised lawmakers on Thursday. The former president posted that the deal "
+        "was bad. The speaker said the bill would pass.",
+    ]
+    articles = _articles(texts)
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    trump = _one(entities, "Donald Trump")
+    biden = _one(entities, "Joe Biden")
+    mccarthy = _one(entities, "Kevin McCarthy")
+    assert [d.text for d in trump.descriptions] == ["The former president"]
+    assert not biden.descriptions
+    assert [d.text for d in mccarthy.descriptions] == ["The speaker"]
+    assert all(not e.labels for e in entities if e.type == "NORP")

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 DETERMINERS = frozenset({"the"})
 """Only definite descriptions: "a spokesperson" introduces someone, "the spokesperson" refers."""
 
+TENURE_WORDS = lexicon.words("tenure_words")
+"""Words that say when a role is held ("former", "late"): a description keeps them."""
 ROLE_NOUNS: dict[str, frozenset[str]] = {
     "PERSON": lexicon.words("person_role_nouns"),
     "ORG": lexicon.words("group_role_nouns"),
@@ -162,14 +164,15 @@ def _qualified(
 
 def _modifiers(article: Article, chunk: TokenSpan, named: Named) -> tuple[str, ...]:
     """What a description says its head belongs to: the names before the head ("North
-    Korean" of "the North Korean leader") and the nouns ("sorority" of "the sorority's
-    national president", "company" of "the company president")."""
+    Korean" of "the North Korean leader"), the nouns ("sorority" of "the sorority's
+    national president", "company" of "the company president") and when the role was held
+    ("former" of "the former president")."""
     names = [(s, e) for s, e, _ in named if chunk.start_char <= s and e <= chunk.root.idx]
     nouns = [
         t.text
         for t in chunk
         if t.i < chunk.root.i
-        and t.pos_ in ("NOUN", "PROPN")
+        and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in TENURE_WORDS)
         and not any(s <= t.idx < e for s, e in names)
     ]
     return (*(article.text[s:e] for s, e in names), *nouns)

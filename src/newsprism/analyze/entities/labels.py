@@ -49,7 +49,10 @@ def find_labels(
     found: dict[tuple[int, int], Span] = {}
     organisation = mention.type in ("ORG", "NORP", "OTHER")
     place = mention.type in ("GPE", "LOC")
-    for first, last in _candidates(part.root, part.start, part.end, inside, organisation, place):
+    people = mention.type == "NORP"
+    for first, last in _candidates(
+        part.root, part.start, part.end, inside, organisation, place or people
+    ):
         span = _span(article, doc, first, last, inside, settings.label_max_tokens)
         if span is not None:
             found.setdefault((span.start, span.end), span)
@@ -66,7 +69,8 @@ def _candidates(
     root: Token, start: int, end: int, inside: set[int], organisation: bool, place: bool
 ) -> Iterator[tuple[int, int]]:
     """Token ranges that may describe the name; a place's premodifiers ("northern") are
-    geography, not labels."""
+    geography, and a people's ("most Republicans", "young Greeks") say which of them, not
+    labels (``place`` is true for both)."""
     doc = root.doc
     placed = False  # "Newport Beach, Calif., a facility ...": what follows a place's own
     for child in root.children:  # state describes whatever the place phrase sits on
