@@ -12,6 +12,7 @@ from newsprism.clean import clean
 from newsprism.clean.captions import is_caption
 from newsprism.clean.dates import find_dates, normalize_date
 from newsprism.clean.furniture import furniture_reason, strip_inline_markup
+from newsprism.clean.header import title_like
 from newsprism.clean.outlet import (
     from_byline,
     from_copyright,
@@ -135,6 +136,8 @@ def test_outlet_sources() -> None:
     assert from_byline("Washington D. C., ") is None
     assert from_byline("FOR IMMEDIATE RELEASE ") is None  # a press release's mark
     assert from_byline("Story Created: ") is None
+    assert not title_like("Posted 12 / 19 / 2005 3: 36 PM")  # a stamp, oddly dated
+    assert title_like("Date night ideas for the holiday weekend")
 
 
 def test_all_furniture_is_an_input_error() -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from newsprism import lexicon
 from newsprism.clean.dates import find_dates
 
 _QUOTES = "\"'“”‘’«»"
@@ -44,9 +45,19 @@ def is_body_paragraph(line: str) -> bool:
     return len(line.split()) >= 12 and _BODY_END.search(line.rstrip()) is not None
 
 
+_STAMP = re.compile(
+    "("
+    + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
+    + r")\b[\s:]*\d",
+    re.IGNORECASE,
+)
+"""The start of a line that stamps when a page was posted ("Posted 12 / 19 / 2005 3: 36 PM"):
+no title, even when its date is written too oddly to read."""
+
+
 def title_like(line: str) -> bool:
     words = line.split()
-    if not 2 <= len(words) <= 30 or len(line) > 250:
+    if not 2 <= len(words) <= 30 or len(line) > 250 or _STAMP.match(line.strip()):
         return False
     return not line.rstrip(_QUOTES).endswith(".")
 

@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from newsprism import lexicon
+
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     r"\((?P<outlet>[^()\n]{2,60})\)\s*[-–—:]"
@@ -24,8 +26,9 @@ _COPYRIGHT_NOISE = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
 """A clock time: what a line before a byline's date says is no outlet name."""
 _POSTED = re.compile(
-    r"(published|updated|posted|last updated|first published|date|for immediate release"
-    r"|embargoed|(story )?created|modified)\b",
+    "("
+    + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 """Words that say when a page was posted or may be printed, before its date: no outlet
