@@ -152,6 +152,13 @@ def _articles(texts: list[str]) -> list[Article]:
     ]
 
 
+def _resolved(models: Models, texts: list[str]) -> list[Entity]:
+    """The entities of a story of these texts, one article each, through the real parse."""
+    articles = _articles(texts)
+    docs = list(parse(articles, models, default_aliases()))
+    return resolve(articles, docs, models, default_aliases())
+
+
 def _people(article: Article, *names: str) -> list[Mention]:
     """Each name's first occurrence at or after the previous one's, as a PERSON mention."""
     found, at = [], 0
@@ -219,9 +226,7 @@ def test_a_description_with_a_name_in_it_stands_for_the_actor_so_labelled(
         "Trump later said the Chinese president had called him. The sorority's national "
         "president praised Trump.",
     ]
-    articles = _articles(texts)
-    docs = list(parse(articles, models, default_aliases()))
-    entities = resolve(articles, docs, models, default_aliases())
+    entities = _resolved(models, texts)
     kim = _one(entities, "Kim Jong-un")
     xi = _one(entities, "Xi Jinping")
     trump = _one(entities, "Donald Trump")
@@ -625,11 +630,10 @@ def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> N
 def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) -> None:
     """In "Warner, the committee's top Democrat" the words describe Warner; the party
     "Democrat" gets none of them."""
-    (article,) = _articles(
-        ["Senator Mark Warner, the committee's top Democrat, called the testimony troubling."]
+    entities = _resolved(
+        models,
+        ["Senator Mark Warner, the committee's top Democrat, called the testimony troubling."],
     )
-    docs = list(parse([article], models, default_aliases()))
-    entities = resolve([article], docs, models, default_aliases())
     warner = _one(entities, "Mark Warner")
     assert "committee's top Democrat" in [label.text for label in warner.labels]
     assert all(not e.labels for e in entities if e.type == "NORP")
@@ -658,9 +662,7 @@ def test_what_someone_is_ranked_as_is_no_description_of_another(models: Models) 
         "Vito Genovese, a potent Mafia leader, died in prison in 1969. Years later, "
         "investigators ranked Mr. Gigante as the pre-eminent Mafia leader of the city."
     ]
-    articles = _articles(texts)
-    docs = list(parse(articles, models, default_aliases()))
-    entities = resolve(articles, docs, models, default_aliases())
+    entities = _resolved(models, texts)
     genovese = _one(entities, "Vito Genovese")
     assert not genovese.descriptions
 
@@ -675,9 +677,7 @@ def test_the_former_president_is_the_one_labelled_former(models: Models) -> None
         "Joe Biden praised lawmakers on Thursday. The former president posted that the deal "
         "was bad. The speaker said the bill would pass.",
     ]
-    articles = _articles(texts)
-    docs = list(parse(articles, models, default_aliases()))
-    entities = resolve(articles, docs, models, default_aliases())
+    entities = _resolved(models, texts)
     trump = _one(entities, "Donald Trump")
     biden = _one(entities, "Joe Biden")
     mccarthy = _one(entities, "Kevin McCarthy")

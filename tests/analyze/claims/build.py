@@ -9,11 +9,12 @@ from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import statements
 from newsprism.analyze.claims.values import Value, statement_values
+from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
-from newsprism.records import Article, Span
+from newsprism.records import Article, Entity, Span
 
 
 def story_article(outlet: str, text: str, published: str | None = None) -> Article:
@@ -27,6 +28,16 @@ def story_article(outlet: str, text: str, published: str | None = None) -> Artic
         "en",
         text,
     )
+
+
+def story_facts_and_entities(
+    models: Models, articles: Sequence[Article]
+) -> tuple[Facts, list[Entity]]:
+    """The facts of a story with its actors resolved, as ``analyze`` finds them."""
+    docs = list(parse(articles, models, default_aliases()))
+    entities = resolve(articles, docs, models, default_aliases())
+    facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
+    return facts, entities
 
 
 def story_facts(models: Models, articles: Sequence[Article]) -> Facts:

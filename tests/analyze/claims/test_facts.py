@@ -14,13 +14,17 @@ from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.judge import claims
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value
-from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.records import Article, Entity, Span, Story
-from tests.analyze.claims.build import read_values, story_article, story_facts
+from tests.analyze.claims.build import (
+    read_values,
+    story_article,
+    story_facts,
+    story_facts_and_entities,
+)
 from tests.analyze.conftest import Parsed
 
 
@@ -646,12 +650,8 @@ def test_a_claim_is_about_its_subject_and_the_brief_keeps_quotation_marks_paired
             "The launch came a day after talks in Beijing ended without a deal.",
         ),
     ]
-    docs = list(parse(articles, models, default_aliases()))
-    entities = resolve(articles, docs, models, default_aliases())
-    facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
-    trump = next(e.id for e in entities if e.name == "Donald Trump")
-    (said,) = [c for c in facts.claims if c.text.startswith("U.S. President")]
-    assert said.subject == trump
+    facts, entities = story_facts_and_entities(models, articles)
+    assert _about(facts, entities, "U.S. President") == "Donald Trump"
     (sentence,) = [
         s.text for s in write_brief(facts.claims, facts.conflicts, articles) if "strongly" in s.text
     ]
@@ -710,9 +710,11 @@ def test_a_claim_whose_subject_is_he_or_she_is_about_the_person_named_before(
             "that diplomacy had won the day for the whole region.",
         )
     ]
-    docs = list(parse(articles, models, default_aliases()))
-    entities = resolve(articles, docs, models, default_aliases())
-    facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
-    melania = next(e.id for e in entities if e.name == "Melania Trump")
-    (said,) = [c for c in facts.claims if c.text.startswith("She said")]
-    assert said.subject == melania
+    facts, entities = story_facts_and_entities(models, articles)
+    assert _about(facts, entities, "She said") == "Melania Trump"
+
+
+def _about(facts: Facts, entities: list[Entity], opening: str) -> str | None:
+    """The name of the actor the one claim opening with these words is about."""
+    (claim,) = [c for c in facts.claims if c.text.startswith(opening)]
+    return next((e.name for e in entities if e.id == claim.subject), None)
