@@ -641,18 +641,21 @@ def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) ->
 
 def test_a_name_cut_before_its_last_syllable_is_whole(models: Models) -> None:
     """The recogniser can end "Moon Jae-in" at the hyphen; the name runs on to the
-    syllable's end, while "Trump-era" is still "Trump"."""
+    syllable's end, while "Joe Biden-era" (which the recogniser takes whole) is "Joe Biden"
+    and "Soros-tied" is "Soros"."""
     (article,) = _articles(
         [
             "Kim Jong Un became the first North Korean leader to set foot in the South since "
             "the 1950-53 war when he shook hands with South Korean President Moon Jae-in at "
-            "Panmunjom. Donald Trump praised them and dropped the Trump-era sanctions."
+            "Panmunjom. Donald Trump praised them and dropped the Joe Biden-era sanctions. "
+            "A Soros-tied group paid for the ads, George Soros said."
         ]
     )
     (doc,) = parse([article], models, default_aliases())
     names = [m.span.text for m in find_mentions(article, doc, default_aliases())]
     assert "Moon Jae-in" in names
-    assert "Trump-era" not in names
+    assert "Joe Biden" in names and "Joe Biden-era" not in names
+    assert "Soros" in names and "Soros-tied" not in names
 
 
 def test_what_someone_is_ranked_as_is_no_description_of_another(models: Models) -> None:
@@ -685,3 +688,23 @@ def test_the_former_president_is_the_one_labelled_former(models: Models) -> None
     assert not biden.descriptions
     assert [d.text for d in mccarthy.descriptions] == ["The speaker"]
     assert all(not e.labels for e in entities if e.type == "NORP")
+
+
+def test_a_firm_that_ends_in_a_persons_surname_stays_a_firm(models: Models) -> None:
+    """ "Merrill Lynch", with no title before it, stays the bank beside Attorney General
+    Loretta Lynch, and the bare "Lynch" is hers; within an article a bare surname two full
+    names fit goes to the one named last ("Linebacker Aldon Smith ... Smith said")."""
+    entities = _resolved(
+        models,
+        [
+            "Merrill Lynch agreed to pay a fine on Monday. Attorney General Loretta Lynch "
+            "announced the settlement. Lynch said the bank had misled investors.",
+            "Coach Mike Smith praised the defense. Linebacker Aldon Smith returned from injury. "
+            "Smith said he felt ready.",
+        ],
+    )
+    bank = _one(entities, "Merrill Lynch")
+    assert bank.type == "ORG"
+    assert "Lynch" in [m.text for m in _one(entities, "Loretta Lynch").mentions]
+    assert "Smith" in [m.text for m in _one(entities, "Aldon Smith").mentions]
+    assert "Smith" not in [m.text for m in _one(entities, "Mike Smith").mentions]

@@ -574,3 +574,13 @@ def test_she_is_the_relative_the_recogniser_typed_as_an_organisation(models: Mod
         'Trump was in Ohio. Later, "I am proud of what diplomacy can do," she said.',
     )
     assert described(quote)[1] == "Melania Trump"
+
+
+def test_a_chairman_can_be_she(models: Models) -> None:
+    """News calls women "chairman" too: "she" after "Fed Chairman Janet Yellen" is Yellen."""
+    quote = only(
+        models,
+        "Treasury Secretary Steven Mnuchin attended the meeting. Fed Chairman Janet Yellen "
+        'spoke first. "Rates will rise this year," she said.',
+    )
+    assert described(quote)[1] == "Janet Yellen"

@@ -198,7 +198,8 @@ def _quoted(span: Span, most: int) -> str:
     """The span's words in quotation marks, at most ``most`` of them; its own quotation
     marks made single."""
     plain = span.text.strip()
-    if len(plain) > 1 and plain[0] in _DOUBLE and plain[-1] in _DOUBLE:
+    marks = sum(plain.count(mark) for mark in _DOUBLE)
+    if marks == 2 and len(plain) > 1 and plain[0] in _DOUBLE and plain[-1] in _DOUBLE:
         plain = plain[1:-1].strip()  # all of it a quotation: the brief's marks enclose it
     words = " ".join(_singled(plain).split()).split(" ")
     text = " ".join(words[:most]) + (" …" if len(words) > most else "")

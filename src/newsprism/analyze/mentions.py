@@ -9,6 +9,7 @@ from newsprism import lexicon
 from newsprism.records import Entity, Span
 
 GENDERED = lexicon.pairs("gendered_words")
+PRONOUNS = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
 
 
 class MentionIndex:
@@ -42,27 +43,32 @@ class MentionIndex:
         ]
         return min(inside, key=lambda m: m[:3])[3] if inside else None
 
-    def person_before(self, article: str, offset: int, gender: str | None) -> Entity | None:
-        """The person named last before the offset in the article whom a "he" or "she"
-        (``gender``: "m", "f") stands for: the last one whose labels or descriptions say so
-        ("first lady", "actress" for a "she"), else the last one they do not call the
-        other."""
+    def person_before(
+        self, article: str, offset: int, since: int, gender: str | None
+    ) -> Entity | None:
+        """The person a "he" or "she" (``gender``: "m", "f") at the offset stands for: the
+        one named last between ``since`` and it whose labels or descriptions do not call
+        them the other; for a "she", the last one they call a woman first ("first lady",
+        "actress"): news calls few people by gendered words, and a man's are as often
+        neutral ones ("chairman" for a woman too)."""
         earlier = sorted(
-            (start, entity)
-            for start, end, entity in self._by_article.get(article, ())
-            if end <= offset and entity.type == "PERSON"
-        )
+            ((start, entity) for start, end, entity in self._by_article.get(article, ())
+             if since <= start and end <= offset and entity.type == "PERSON"),
+            key=lambda found: found[0],
+        )  # fmt: skip
         people = [entity for _, entity in reversed(earlier)]
-        said = [e for e in people if gender is not None and _genders(e) == {gender}]
+        said = [e for e in people if gender == "f" and _genders(e) == {gender}]
         fitting = [e for e in people if gender is None or _genders(e) <= {gender}]
         chosen = said or fitting
         return chosen[0] if chosen else None
 
 
 def _genders(entity: Entity) -> set[str]:
+    """What the actor's labels and descriptions call them ("first lady": "f"); the
+    pronouns inside them ("his wife") say nothing of the actor."""
     words = {
         w.strip(".,'’").lower()
         for s in (*entity.labels, *entity.descriptions)
         for w in s.text.split()
     }
-    return {GENDERED[w] for w in words if w in GENDERED}
+    return {GENDERED[w] for w in words - PRONOUNS if w in GENDERED}

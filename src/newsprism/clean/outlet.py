@@ -33,8 +33,9 @@ _POSTED = re.compile(
 )
 """Words that say when a page was posted or may be printed, before its date: no outlet
 name."""
-_PLACE_ABBREVIATION = re.compile(r"\b[A-Z]\.\s?[A-Z]\.")
-"""Two dotted capitals, as in a dateline's place ("Washington D. C.", "New York, N.Y.")."""
+_PLACE = re.compile(r"[A-Z][A-Za-z .'-]*?(,\s*[A-Z][A-Za-z.]{1,5}|\s+[A-Z]\.\s?[A-Z]\.)")
+"""A dateline's place and its state: "WASHINGTON, DC", "New York, N.Y.", "Washington D. C."
+(a name before a comma alone, "AFP", may be an outlet's)."""
 _FEED_SUFFIX = re.compile(r"\s*(\s[-|–—:]\s.*|\b(rss|atom)( feed)?|\bfeed)\s*$", re.I)
 
 
@@ -76,7 +77,7 @@ def from_copyright(line: str) -> str | None:
 def from_byline(before_date: str) -> str | None:
     """The outlet named before the date in a short byline line, if it looks like a name."""
     name = before_date.strip(" •|·-–—,")
-    if before_date.rstrip().endswith(",") and (name.isupper() or _PLACE_ABBREVIATION.search(name)):
+    if before_date.rstrip().endswith(",") and _PLACE.fullmatch(name):
         return None  # a dateline's place: "WASHINGTON, DC, April 28", "Washington D. C., Jul 13"
     words = name.split()
     if not any(c.isalpha() for c in name):

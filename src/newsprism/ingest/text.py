@@ -120,7 +120,7 @@ def header_fields(text: str) -> tuple[dict[str, str], tuple[Removal, ...], str]:
         seen.add(label)
         kept = FIELDS[label]
         if kept is not None:
-            fields.setdefault(kept, found[2])
+            fields.setdefault(kept, found[2].strip())
         removed.append(Removal(f"{label} field", line.strip()))
         taken = index + 1
     if not removed or not "\n".join(lines[taken:]).strip():

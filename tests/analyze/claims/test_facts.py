@@ -712,6 +712,29 @@ def test_a_claim_whose_subject_is_he_or_she_is_about_the_person_named_before(
     ]
     facts, entities = story_facts_and_entities(models, articles)
     assert _about(facts, entities, "She said") == "Melania Trump"
+    wife = [
+        story_article(
+            "Beta",
+            "Tom Smith arrived at the courthouse on Monday. His wife, Mary Smith, waited "
+            "outside. She said the verdict was unfair to the whole family.",
+        )
+    ]
+    facts, entities = story_facts_and_entities(models, wife)
+    assert _about(facts, entities, "She said") == "Mary Smith"  # "his" says nothing of her
+
+
+def test_the_brief_encloses_a_quotation_only_when_it_is_all_of_the_words() -> None:
+    from newsprism.analyze.brief import _quoted
+
+    def quoted(text: str) -> str:
+        return _quoted(Span("a", 0, len(text), text), 40)
+
+    assert quoted('"The strike was a blatant assassination."') == (
+        "“The strike was a blatant assassination”"
+    )
+    assert quoted('"We are ready," the minister said, calling the talks "productive."') == (
+        "“‘We are ready,’ the minister said, calling the talks ‘productive.’”"
+    )
 
 
 def _about(facts: Facts, entities: list[Entity], opening: str) -> str | None:

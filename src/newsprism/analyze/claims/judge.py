@@ -86,7 +86,7 @@ def claims(
         for k, side in enumerate(dispute.sides):
             for member in side:
                 side_of.setdefault(member, []).append((dispute, k))
-    subject_at = _subjects(entities)
+    subject_at = _subjects(entities, statements)
     by_key: dict[str, list[Value]] = {}
     for value in (v for vs in values for v in vs):
         by_key.setdefault(value.key, []).append(value)
@@ -257,6 +257,9 @@ def _value_record(value: Value) -> ClaimValue:
 
 PERSON_PRONOUNS = lexicon.words("person_pronouns")
 GENDERED = lexicon.pairs("gendered_words")
+PRONOUN_REACH = 3
+"""Sentences back a "he" or "she" subject looks for the person it stands for: set by hand,
+a paragraph's reach (as for quotes' speakers)."""
 
 
 def _pronoun(statement: Statement) -> str | None:
@@ -269,20 +272,32 @@ def _pronoun(statement: Statement) -> str | None:
     return None
 
 
-def _subjects(entities: Sequence[Entity]) -> Callable[[Statement, Span], str | None]:
+def _subjects(
+    entities: Sequence[Entity], statements: Sequence[Statement]
+) -> Callable[[Statement, Span], str | None]:
     """The entity the words of a statement are about: the one named as its main verb's
-    subject ("U.S. President Trump said": Trump, not the United States; "who was fired":
-    the one the clause is about), the person named last before a "he" or "she" that is
-    the subject, else the one the words mention first."""
+    subject inside them ("U.S. President Trump said": Trump, not the United States; "Mr.
+    Comey, who was fired": Comey), the person named in the ``PRONOUN_REACH`` sentences
+    before a "he" or "she" that is the subject, else the one the words mention first."""
     index = MentionIndex(entities)
+    starts: dict[str, list[int]] = {}
+    for statement in statements:
+        if statement.sentence:
+            starts.setdefault(statement.span.article, []).append(statement.span.start)
+    for found in starts.values():
+        found.sort()
 
     def subject_at(statement: Statement, words: Span) -> str | None:
         article = statement.span.article
-        named = (index.at(article, at) for at in statement.subject)
+        named = (index.at(article, at) for at in statement.subject if words.start <= at < words.end)
         entity = next(filter(None, named), None)
         pronoun = _pronoun(statement)
         if entity is None and pronoun is not None:
-            entity = index.person_before(article, statement.span.start, GENDERED.get(pronoun))
+            before = [s for s in starts.get(article, []) if s < statement.span.start]
+            since = before[-PRONOUN_REACH] if len(before) >= PRONOUN_REACH else 0
+            entity = index.person_before(
+                article, statement.span.start, since, GENDERED.get(pronoun)
+            )
         entity = entity or index.first_within(words)
         return entity.id if entity is not None else None
 

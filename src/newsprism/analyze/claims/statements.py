@@ -146,10 +146,13 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def _subject(tokens: TokenSpan) -> tuple[int, ...]:
     """Where the main verb's subject is written: its head word, then its appositions'; for
     a relative clause whose subject is the relative pronoun ("Mr. Comey, who was fired in
-    May"), the noun the clause is about."""
+    May"), the noun the clause is about, and for one with a subject of its own ("Comey,
+    whom Trump fired"), that subject."""
     root = tokens.root
     if root.pos_ in ("NOUN", "PROPN"):  # a noun phrase and its relative clause
-        head: Token | None = root
+        clause = next((c for c in root.children if c.dep_ == "relcl"), None)
+        own = [c for c in clause.children if c.dep_ in _SUBJECTS] if clause is not None else []
+        head: Token | None = own[0] if own and own[0].lower_ not in _RELATIVES else root
     else:
         head = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if head is None:

@@ -93,7 +93,7 @@ def resolve_mentions(
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
-    mentions = _relatives_typed(mentions)
+    mentions = _relatives_typed(mentions, [doc.text for doc in docs])
     per_article = [
         _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
     ]
@@ -101,21 +101,31 @@ def resolve_mentions(
     return _across(chains, docs, models, places, settings.context_mentions)
 
 
-def _relatives_typed(mentions: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
+def _relatives_typed(
+    mentions: Sequence[Sequence[Mention]], texts: Sequence[str]
+) -> list[list[Mention]]:
     """The mentions, a name the recogniser typed as an organisation taken for a person when
-    it is two or three capitalised words, none a title or the noun of an institution, and
-    ends in the surname of a person of the story: "Melania Trump" beside "Donald Trump" is
-    his relative, not a company (the recogniser types both "Trump" names by their brand)."""
+    a title stands before it somewhere ("First lady Melania Trump"), it is two or three
+    capitalised words, none a title or the noun of an institution, and it ends in the
+    surname of a person of the story: "Melania Trump" beside "Donald Trump" is his
+    relative, not a company (the recogniser types both "Trump" names by their brand);
+    "Merrill Lynch" beside "Loretta Lynch", with no title, stays a bank."""
     surnames = {
         words[-1]
         for found in mentions
         for m in found
         if m.type == "PERSON" and len(words := ascii_words(m.span.text)) > 1
     }
+    titled = {
+        m.span.text
+        for found, text in zip(mentions, texts, strict=True)
+        for m in found
+        if m.type == "ORG" and lead_titles(text, m.span.start)
+    }
     return [
         [
             replace(m, type="PERSON")
-            if m.type == "ORG" and _person_like(m.span.text, surnames)
+            if m.span.text in titled and _person_like(m.span.text, surnames)
             else m
             for m in found
         ]
@@ -216,7 +226,7 @@ def _fitting(
 ) -> Chain | None:
     """The most recent chain the mention fits by the same name; else, among the people whose
     titles agree with the mention's (``_agreeing``), the chain it fits as a short form (a
-    surname) that was named most often so far, the first named of equals."""
+    surname) that was named most often so far, the most recent of equals."""
     short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type
@@ -238,8 +248,8 @@ def _fitting(
         ):
             return chain
     short = _agreeing(short, titles)
-    if short:  # in the order named: of equals, the first ("Mr. Trump", "Mrs. Trump", "Trump")
-        return max(reversed(short), key=lambda c: len(c.mentions))
+    if short:
+        return max(short, key=lambda c: len(c.mentions))
     return _by_given_name(chains, mention.type, [mention.span.text])
 
 

@@ -158,8 +158,13 @@ def _qualified(
     return [
         i
         for i in candidates
-        if any(all(m.lower() in label.text.lower() for m in modifiers) for label in labels[i])
+        if any(all(_holds(label.text, m) for m in modifiers) for label in labels[i])
     ]
+
+
+def _holds(text: str, words: str) -> bool:
+    """Whether the words stand in the text as whole words ("ex" is not in "Mexican")."""
+    return re.search(rf"(?<!\w){re.escape(words.lower())}(?!\w)", text.lower()) is not None
 
 
 def _modifiers(article: Article, chunk: TokenSpan, named: Named) -> tuple[str, ...]:

@@ -112,16 +112,25 @@ def _pieces(text: str, start: int, end: int, kind: EntityType) -> list[tuple[int
 
 
 _SYLLABLE = re.compile(r"-([a-z]{1,4})\b(?![-'’])")
+_COMPOUND_END = re.compile(r"-([a-z]+)$")
 COMPOUND_HEADS = lexicon.words("compound_heads")
 
 
 def _syllable_kept(
     text: str, start: int, end: int, kind: EntityType
 ) -> tuple[int, int, EntityType]:
-    """A person's name the recogniser cut before a hyphen and a short lower-case part
-    ("Moon Jae" of "Moon Jae-in") runs on to the part's end; "Trump-era" stays "Trump"."""
+    """A person's name of several words the recogniser cut before a hyphen and a short
+    lower-case part ("Moon Jae" of "Moon Jae-in") runs on to the part's end; one it ran on
+    into an adjective ("Joe Biden-era", "Trump-led") ends before the hyphen, and a one-word
+    name is never run on ("Soros-tied")."""
+    if kind != "PERSON":
+        return start, end, kind
+    compound = _COMPOUND_END.search(text, start, end)
+    if compound is not None and compound[1] in COMPOUND_HEADS:
+        return start, compound.start(), kind
     found = _SYLLABLE.match(text, end - 1 if text[end - 1 : end] == "-" else end)
-    if kind != "PERSON" or found is None or found[1] in COMPOUND_HEADS:
+    several = len(text[start:end].strip("- ").split()) > 1
+    if not several or found is None or found[1] in COMPOUND_HEADS:
         return start, end, kind
     return start, found.end(), kind
 

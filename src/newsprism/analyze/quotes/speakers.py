@@ -44,6 +44,7 @@ _SYNONYMS = lexicon.pairs("gender_neutral_roles") | lexicon.pairs("speaker_noun_
 """Nouns that describe a speaker the same way ("the spokeswoman", "the spokesperson")."""
 _PERSON_PRONOUNS = lexicon.words("person_pronouns")
 GENDERED = lexicon.pairs("gendered_words")
+_TITLES = lexicon.words("titles")
 PRONOUN_REACH = 3
 """Sentences back a "she" looks for a woman named as one (and "he" for a man) before taking
 the nearest person of either: set by hand, a paragraph's reach."""
@@ -122,6 +123,7 @@ class Speakers:
         person_words = {
             t.lower_ for e in doc.ents if _is_person(e) for t in e if t.is_alpha
         } - lexicon.words("titles")
+        self.surnames = {e[-1].lower_ for e in doc.ents if _is_person(e) and len(e) > 1}
         self.candidates = [c for e in doc.ents if (c := self._candidate(e, person_words))]
 
     def cue_span(self, cue: Token) -> Span:
@@ -209,15 +211,18 @@ class Speakers:
     def _resolve_pronoun(self, token: Token) -> Span | None:
         """The nearest earlier fitting entity, preferring the subject of its sentence; for
         "he" or "she", never one the words around their name call the other ("First lady
-        Melania Trump", "the actor"), and the nearest one they call the same, if there is
-        one in the last ``PRONOUN_REACH`` sentences."""
+        Melania Trump" for a "he"), and for a "she" the nearest one they call a woman, if
+        there is one in the last ``PRONOUN_REACH`` sentences (news calls few people by
+        gendered words, and a man's are as often neutral ones)."""
         found = self._before(token.idx, ["person" if token.lower_ in _PERSON_PRONOUNS else "org"])
         gender = GENDERED.get(token.lower_)
         if gender is not None:
             found = [c for c in found if not c.genders or gender in c.genders]
             here = self.sent_index[token.i]
             agreeing = [
-                c for c in found if gender in c.genders and here - c.sentence <= PRONOUN_REACH
+                c
+                for c in found
+                if gender == "f" and gender in c.genders and here - c.sentence <= PRONOUN_REACH
             ]
             if agreeing:
                 return self._span(agreeing[-1].span)
@@ -249,7 +254,7 @@ class Speakers:
         kind: Kind | None = None
         if _is_person(ent) or (ent.label_ in ("ORG", "GPE", "NORP") and words <= person_words):
             kind = "person" if words else None
-        elif ent.label_ == "ORG" and _relative(ent, person_words):
+        elif ent.label_ == "ORG" and _relative(ent, self.surnames):
             kind = "person"  # "Melania Trump" beside "Donald Trump"
         elif ent.label_ in ("ORG", "PERSON"):
             kind = "org"
@@ -280,14 +285,17 @@ class Speakers:
         return frozenset(_SYNONYMS.get(w, w) for w in lemmas)
 
 
-def _relative(ent: Entity, person_words: set[str]) -> bool:
-    """A name typed as an organisation that is two or three capitalised words ending in a
-    person's surname: that person's relative ("Melania Trump")."""
+def _relative(ent: Entity, surnames: set[str]) -> bool:
+    """A name typed as an organisation, after a title ("First lady Melania Trump"), that
+    is two or three capitalised words ending in the surname of a person named in full:
+    that person's relative, not "Merrill Lynch" beside "Loretta Lynch"."""
     names = [t for t in ent if not t.is_punct]
+    titled = ent.start > 0 and ent.doc[ent.start - 1].lower_.strip(".") in _TITLES
     return (
-        2 <= len(names) <= 3
+        titled
+        and 2 <= len(names) <= 3
         and all(t.text[:1].isupper() and not t.text.isupper() for t in names)
-        and names[-1].lower_ in person_words
+        and names[-1].lower_ in surnames
     )
 
 
