@@ -8,7 +8,8 @@ from newsprism.records import Article, Entity, Span
 TEXT = (
     "Bettie Page, the pin-up queen, died. Ms Page was 85. Fans of Ms Page mourned. "
     "Madonna, a singer and a mother, copied her poses. Mr. Smith, a man of few words, "
-    "left. Page went home when she fell ill."
+    "left. Judge Ann Roe, a man in the eyes of one reader and a woman and a mother in "
+    "everyone else's, spoke. Page went home when she fell ill."
 )
 ARTICLE = Article("a", "a", None, "O", None, None, "en", TEXT)
 
@@ -24,7 +25,7 @@ def _person(name: str, mentions: list[Span], labels: list[Span]) -> Entity:
     return Entity(name, name, "PERSON", tuple(mentions), tuple(labels))
 
 
-def test_he_or_she_is_the_most_mentioned_person_in_reach_whose_labels_agree() -> None:
+def test_he_or_she_is_the_last_person_in_reach_whose_labels_agree() -> None:
     page = _person(
         "Bettie Page",
         [_at("Bettie Page"), _at("Ms Page"), _at("Ms Page", 1)],
@@ -32,13 +33,18 @@ def test_he_or_she_is_the_most_mentioned_person_in_reach_whose_labels_agree() ->
     )
     madonna = _person("Madonna", [_at("Madonna")], [_at("a singer and a mother")])
     smith = _person("Mr. Smith", [_at("Mr. Smith")], [_at("a man of few words")])
-    index = MentionIndex([page, madonna, smith])
+    roe = _person(
+        "Ann Roe",
+        [_at("Ann Roe")],
+        [_at("a man in the eyes of one reader and a woman and a mother in everyone else's")],
+    )
+    index = MentionIndex([page, madonna, smith, roe])
     she = TEXT.index("when she")
-    # both women are called so by their labels: the last named of them
-    assert index.person_before("a", she, 0, "f") is madonna
-    # "he": not a woman; the most mentioned of the rest
+    # a "she": the last one the labels call a woman (twice "woman"/"mother" to one "man")
+    assert index.person_before("a", she, 0, "f") is roe
+    # a "he": the last one not called a woman
     assert index.person_before("a", she, 0, "m") is smith
-    # no gender said: the story's most mentioned person in reach
-    assert index.person_before("a", she, 0, None) is page
+    # no gender said: the last one named
+    assert index.person_before("a", she, 0, None) is roe
     # out of reach: no one
     assert index.person_before("a", she, TEXT.index("Page went"), None) is None

@@ -131,6 +131,8 @@ def test_outlet_sources() -> None:
     assert from_byline("BBC News: ") == "BBC News"  # an outlet before a colon stays one
     assert from_byline("WASHINGTON, DC, ") is None  # a dateline's place
     assert from_byline("AFP, ") == "AFP"  # an outlet before a comma is still one
+    assert from_byline("LONDON, ") is None  # a dateline's city
+    assert from_byline("NEW YORK, ") is None
     assert from_byline("U.S. News, ") == "U.S. News"
     assert from_byline("BBC ") == "BBC"
     assert from_byline("(") is None  # "(March 20, 2007)"
@@ -140,6 +142,8 @@ def test_outlet_sources() -> None:
     assert not title_like("Posted 12 / 19 / 2005 3: 36 PM")  # a stamp, oddly dated
     assert title_like("Date night ideas for the holiday weekend")
     assert title_like("Modified 737 Max jets return to the skies")
+    assert not title_like("Updated 3:36 PM ET")
+    assert not title_like("Last updated 2 hours ago")
     assert title_like("Updated 2024 NFL mock draft: two quarterbacks go first")
 
 

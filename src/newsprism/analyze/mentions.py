@@ -49,11 +49,9 @@ class MentionIndex:
     ) -> Entity | None:
         """The person a "he" or "she" (``gender``: "m", "f") at the offset stands for: of
         those named between ``since`` and it whose labels or descriptions do not call them
-        the other, the story's most mentioned (the one the story is about: "Gretchen Mol
-        played her ... when she suffered her heart attack" is Bettie Page's), the last named
-        of equals; for a "she", the last one they call a woman first ("first lady",
-        "actress"): news calls few people by gendered words, and a man's are as often
-        neutral ones ("chairman" for a woman too)."""
+        the other, the one named last; for a "she", the last one they call a woman first
+        ("first lady", "actress"): news calls few people by gendered words, and a man's are
+        as often neutral ones ("chairman" for a woman too)."""
         earlier = sorted(
             ((start, entity) for start, end, entity in self._by_article.get(article, ())
              if since <= start and end <= offset and entity.type == "PERSON"),
@@ -62,10 +60,8 @@ class MentionIndex:
         people = [entity for _, entity in reversed(earlier)]
         said = [e for e in people if gender == "f" and _genders(e) == {gender}]
         fitting = [e for e in people if gender is None or _genders(e) <= {gender}]
-        if said:
-            return said[0]
-        # of equals the last named: max keeps the first of the most mentioned
-        return max(fitting, key=lambda e: len(e.mentions), default=None)
+        chosen = said or fitting
+        return chosen[0] if chosen else None
 
 
 def _genders(entity: Entity) -> set[str]:

@@ -51,6 +51,13 @@ def agencies() -> dict[str, str]:
     return table
 
 
+def _capital_place(name: str) -> bool:
+    """A name in capitals of five letters or more that is no news agency's: a dateline's
+    city ("LONDON", "NEW YORK"); "AFP", "BBC" or "REUTERS" before a comma are outlets."""
+    letters = name.replace(" ", "")
+    return name.isupper() and len(letters) >= 5 and name.strip().lower() not in agencies()
+
+
 def expand_agency(name: str) -> str:
     return agencies().get(name.strip().lower(), name.strip())
 
@@ -77,7 +84,7 @@ def from_copyright(line: str) -> str | None:
 def from_byline(before_date: str) -> str | None:
     """The outlet named before the date in a short byline line, if it looks like a name."""
     name = before_date.strip(" •|·-–—,")
-    if before_date.rstrip().endswith(",") and _PLACE.fullmatch(name):
+    if before_date.rstrip().endswith(",") and (_PLACE.fullmatch(name) or _capital_place(name)):
         return None  # a dateline's place: "WASHINGTON, DC, April 28", "Washington D. C., Jul 13"
     words = name.split()
     if not any(c.isalpha() for c in name):

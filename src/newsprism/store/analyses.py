@@ -46,7 +46,7 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "9"
+ANALYSIS_VERSION = "10"
 """Raised when the analysis of a story changes its output between releases of the same
 version, so cached analyses written by an earlier one are made again (2: claims read in the
 articles' own words; 3: every occurrence of a name, and descriptions, among an actor's
@@ -54,7 +54,8 @@ mentions; 4: each article's outlet key and the article each cite points to, whic
 and the matrix go by; 5: an actor's descriptions told from its names; 6: claims give ages,
 records and durations; 7: descriptions read from how the story uses them; 8: homes and
 the days of one actor's act compared, claims the same in every run; 9: surnames read by
-titles, descriptions by the words before their head, claims about their subject). A new package
+titles, descriptions by the words before their head, claims about their subject; 10: the
+person a "he" or "she" stands for, the last one in reach). A new package
 version makes them again by itself."""
 
 

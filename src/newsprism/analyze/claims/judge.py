@@ -258,8 +258,8 @@ def _value_record(value: Value) -> ClaimValue:
 PERSON_PRONOUNS = lexicon.words("person_pronouns")
 GENDERED = lexicon.pairs("gendered_words")
 PRONOUN_REACH = 3
-"""Sentences back a "he" or "she" subject looks for the person it stands for: set by hand,
-a paragraph's reach (as for quotes' speakers)."""
+"""Sentences back (the sentences read as statements) a "he" or "she" subject looks for the
+person it stands for: set by hand, a paragraph's reach (as for quotes' speakers)."""
 
 
 def _pronoun(statement: Statement) -> str | None:

@@ -43,6 +43,7 @@ GENDERED = lexicon.pairs("gendered_words")
 """Titles that say a person is a man or a woman ("Mr.", "Mrs."): two such are two people."""
 COURTESY = lexicon.words("courtesy_titles")
 INSTITUTIONS = lexicon.words("institution_nouns")
+KIN_NOUNS = lexicon.words("kin_nouns")
 CATEGORY_NOUNS = lexicon.words("category_nouns")
 """Nouns of organisations ("ministry", "group"): a name holding one is no person's."""
 ABBREVIATED = lexicon.words("title_abbreviations")
@@ -105,7 +106,8 @@ def _relatives_typed(
     mentions: Sequence[Sequence[Mention]], texts: Sequence[str]
 ) -> list[list[Mention]]:
     """The mentions, a name the recogniser typed as an organisation taken for a person when
-    a title stands before it somewhere ("First lady Melania Trump"), it is two or three
+    a title or a noun of kin stands before it somewhere ("First lady Melania Trump", "his
+    wife Melania Trump"), it is two or three
     capitalised words, none a title or the noun of an institution, and it ends in the
     surname of a person of the story: "Melania Trump" beside "Donald Trump" is his
     relative, not a company (the recogniser types both "Trump" names by their brand);
@@ -120,7 +122,7 @@ def _relatives_typed(
         m.span.text
         for found, text in zip(mentions, texts, strict=True)
         for m in found
-        if m.type == "ORG" and lead_titles(text, m.span.start)
+        if m.type == "ORG" and (lead_titles(text, m.span.start) or _kin_before(text, m.span.start))
     }
     return [
         [
@@ -131,6 +133,12 @@ def _relatives_typed(
         ]
         for found in mentions
     ]
+
+
+def _kin_before(text: str, start: int) -> bool:
+    """Whether a noun of kin stands right before the name ("his wife Melania Trump")."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].strip(",").lower() in KIN_NOUNS
 
 
 def _person_like(text: str, surnames: set[str]) -> bool:
@@ -208,9 +216,19 @@ def _agreeing(candidates: list[Chain], titles: set[str] | frozenset[str]) -> lis
     gender = _gender(titles)
     fitting = [c for c in candidates if not gender or _gender(c.titles) <= gender]
     fitting = [c for c in fitting if gender and _gender(c.titles) == gender] or fitting
-    offices = {t for t in titles if t not in GENDERED and t not in COURTESY}
-    holding = [c for c in fitting if c.titles & offices]
+    holding = [c for c in fitting if c.titles & _offices(titles)]
     return holding or fitting
+
+
+def _courtesy_only(chain: Chain) -> bool:
+    """Whether a chain's names carry titles, none of them an office ("First lady Melania
+    Trump", "Mrs. Trump")."""
+    return bool(chain.titles) and not _offices(chain.titles)
+
+
+def _offices(titles: set[str] | frozenset[str]) -> set[str]:
+    """The titles of office among titles ("president", not "mrs" or "lady")."""
+    return {t for t in titles if t not in GENDERED and t not in COURTESY}
 
 
 def _gender(titles: set[str] | frozenset[str]) -> set[str]:
@@ -226,7 +244,10 @@ def _fitting(
 ) -> Chain | None:
     """The most recent chain the mention fits by the same name; else, among the people whose
     titles agree with the mention's (``_agreeing``), the chain it fits as a short form (a
-    surname) that was named most often so far, the most recent of equals."""
+    surname) that was named most often so far; of equals, for a surname without a title,
+    not one the articles title only by courtesy or as a man or a woman ("President Donald
+    Trump and first lady Melania Trump arrived ... Trump told reporters": the president;
+    news writes "Mrs. Trump" for her), else the most recent."""
     short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type
@@ -248,8 +269,8 @@ def _fitting(
         ):
             return chain
     short = _agreeing(short, titles)
-    if short:
-        return max(short, key=lambda c: len(c.mentions))
+    if short:  # of equals, for an untitled surname not one named only as "Mrs." or "lady"
+        return max(short, key=lambda c: (len(c.mentions), bool(titles) or not _courtesy_only(c)))
     return _by_given_name(chains, mention.type, [mention.span.text])
 
 

@@ -45,9 +45,10 @@ _SYNONYMS = lexicon.pairs("gender_neutral_roles") | lexicon.pairs("speaker_noun_
 _PERSON_PRONOUNS = lexicon.words("person_pronouns")
 GENDERED = lexicon.pairs("gendered_words")
 _TITLES = lexicon.words("titles")
+_KIN = lexicon.words("kin_nouns")
 PRONOUN_REACH = 3
-"""Sentences back a "she" looks for a woman named as one (and "he" for a man) before taking
-the nearest person of either: set by hand, a paragraph's reach."""
+"""Sentences back a "she" looks for a woman named as one before taking the nearest person
+not called a man: set by hand, a paragraph's reach."""
 _GROUP_PRONOUNS = lexicon.words("group_pronouns")
 _CUE_CHILD = frozenset({"parataxis", "advcl", "ccomp", "dep", "prep"})
 """How a speech verb (or "according") can hang off the quote's head when the parser
@@ -286,11 +287,13 @@ class Speakers:
 
 
 def _relative(ent: Entity, surnames: set[str]) -> bool:
-    """A name typed as an organisation, after a title ("First lady Melania Trump"), that
+    """A name typed as an organisation, after a title or a noun of kin ("First lady Melania
+    Trump", "his wife Melania Trump"), that
     is two or three capitalised words ending in the surname of a person named in full:
     that person's relative, not "Merrill Lynch" beside "Loretta Lynch"."""
     names = [t for t in ent if not t.is_punct]
-    titled = ent.start > 0 and ent.doc[ent.start - 1].lower_.strip(".") in _TITLES
+    before = ent.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
+    titled = before in _TITLES or before in _KIN
     return (
         titled
         and 2 <= len(names) <= 3
