@@ -734,3 +734,18 @@ def test_an_untitled_surname_of_two_relatives_named_alike_is_the_office_holders(
     expected = [sorted((m.span.article, m.span.start) for m in c) for c in (donald, melania)]
     assert held == sorted(expected)
     assert {c.type for c in chains} == {"PERSON"}
+
+
+def test_a_two_letter_surname_the_recogniser_tagged_is_searched(models: Models) -> None:
+    """Chinese names put the surname first: "Xi", tagged once as a person, is Xi Jinping's
+    mention wherever else it stands, though shorter than names are otherwise searched."""
+    entities = _resolved(
+        models,
+        [
+            "Xi Jinping, China's president, welcomed the meeting. Xi said China supported "
+            "dialogue.",
+            "Donald Trump spoke with Chinese President Xi Jinping by phone. Xi urged restraint.",
+        ],
+    )
+    xi = _one(entities, "Xi Jinping")
+    assert {m.article for m in xi.mentions if m.text == "Xi"} == {"a0", "a1"}

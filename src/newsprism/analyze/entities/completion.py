@@ -98,8 +98,13 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
             names |= {n.split()[-1] for n in names if len(n.split()) > 1}
         else:  # the place words of other actors: "Kansas City Chiefs" read as a place too
             names |= {short for n in names if (short := _without_places(n, places, own))}
+        recognised = {m.span.text for m in chain.mentions if m.type == "PERSON"}
         for name in names:
-            searchable = len(name) >= min_chars or (name.isupper() and len(name) >= 2)
+            searchable = (
+                len(name) >= min_chars
+                or (name.isupper() and len(name) >= 2)
+                or _short_surname(name, recognised)
+            )
             if searchable and not any(chain is c for c in owners.setdefault(name, [])):
                 owners[name].append(chain)
     for chain in chains:
@@ -109,6 +114,13 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
             if any(c.type == "PERSON" for c in claimants) and not known:
                 claimants.append(chain)
     return owners
+
+
+def _short_surname(name: str, recognised: set[str]) -> bool:
+    """A two-letter surname the recogniser itself tagged as a person in the story ("Xi",
+    "Li", "Wu" of Chinese names, which put the surname first): searched although shorter
+    than ``name_min_chars``."""
+    return len(name) == 2 and name[0].isupper() and name[1].islower() and name in recognised
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
