@@ -52,12 +52,12 @@ class MentionIndex:
         the other, the one named last; for a "she", the last one they call a woman first
         ("first lady", "actress"): news calls few people by gendered words, and a man's are
         as often neutral ones ("chairman" for a woman too)."""
-        earlier = sorted(
-            ((start, entity) for start, end, entity in self._by_article.get(article, ())
-             if since <= start and end <= offset and entity.type == "PERSON"),
-            key=lambda found: found[0],
-        )  # fmt: skip
-        people = [entity for _, entity in reversed(earlier)]
+        named = [
+            (start, entity)
+            for start, end, entity in self._by_article.get(article, ())
+            if since <= start and end <= offset and entity.type == "PERSON"
+        ]
+        people = [entity for _, entity in sorted(named, key=lambda n: n[0], reverse=True)]
         said = [e for e in people if gender == "f" and _genders(e) == {gender}]
         fitting = [e for e in people if gender is None or _genders(e) <= {gender}]
         chosen = said or fitting

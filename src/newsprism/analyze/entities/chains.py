@@ -107,11 +107,11 @@ def _relatives_typed(
 ) -> list[list[Mention]]:
     """The mentions, a name the recogniser typed as an organisation taken for a person when
     a title or a noun of kin stands before it somewhere ("First lady Melania Trump", "his
-    wife Melania Trump"), it is two or three
-    capitalised words, none a title or the noun of an institution, and it ends in the
-    surname of a person of the story: "Melania Trump" beside "Donald Trump" is his
-    relative, not a company (the recogniser types both "Trump" names by their brand);
-    "Merrill Lynch" beside "Loretta Lynch", with no title, stays a bank."""
+    wife Melania Trump"), it is two or three capitalised words, none a title or the noun
+    of an institution, and it ends in the surname of a person of the story: "Melania
+    Trump" beside "Donald Trump" is his relative, not a company (the recogniser types both
+    "Trump" names by their brand); "Merrill Lynch" beside "Loretta Lynch", with no title,
+    stays a bank."""
     surnames = {
         words[-1]
         for found in mentions

@@ -288,9 +288,9 @@ class Speakers:
 
 def _relative(ent: Entity, surnames: set[str]) -> bool:
     """A name typed as an organisation, after a title or a noun of kin ("First lady Melania
-    Trump", "his wife Melania Trump"), that
-    is two or three capitalised words ending in the surname of a person named in full:
-    that person's relative, not "Merrill Lynch" beside "Loretta Lynch"."""
+    Trump", "his wife Melania Trump"), that is two or three capitalised words ending in
+    the surname of a person named in full: that person's relative, not "Merrill Lynch"
+    beside "Loretta Lynch"."""
     names = [t for t in ent if not t.is_punct]
     before = ent.doc[ent.start - 1].lower_.strip(".") if ent.start > 0 else ""
     titled = before in _TITLES or before in _KIN
