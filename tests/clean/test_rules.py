@@ -124,6 +124,9 @@ def test_outlet_sources() -> None:
     assert from_byline("Gulan Media ") == "Gulan Media"
     assert from_byline("8: 05am UK, ") is None  # the time of posting, not an outlet
     assert from_byline("Updated 10:42 GMT ") is None
+    assert from_byline("2 A. M. ") is None  # "2 A. M. FEB. 4, 2009": a time, no outlet
+    assert from_byline("9 PM ") is None
+    assert from_byline("7 Amigos Radio ") == "7 Amigos Radio"
     assert from_byline("Published: ") is None  # a field's label
     assert from_byline("Published time: ") is None
     assert from_byline("Posted ") is None

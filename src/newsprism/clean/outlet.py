@@ -23,8 +23,9 @@ _LEGAL = re.compile(r"[,\s]+(llc|inc|ltd|limited|gmbh|corp|corporation|co|plc|s\
 _COPYRIGHT_NOISE = re.compile(
     r"(copyright|©|\(c\)|all rights reserved\.?|\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?)", re.I
 )
-_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
-"""A clock time: what a line before a byline's date says is no outlet name."""
+_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)|\b\d{1,2}\s*[AaPp]\.?\s?[Mm]\b")
+"""A clock time ("8: 05am", "2 A. M."): what a line before a byline's date says is no
+outlet name."""
 _POSTED = re.compile(
     "("
     + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))

@@ -11,7 +11,7 @@ from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.claims.compare import compare, independent
 from newsprism.analyze.claims.quantities import Quantity
 from newsprism.analyze.provenance.outlets import outlet_keys
-from newsprism.records import Article, Span
+from newsprism.records import Article, Claim, ClaimKind, Evidence, Span
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
 
@@ -173,3 +173,27 @@ def test_the_brief_says_how_many_of_a_facts_outlets_are_independent() -> None:
     result = compare(claims, outlet_keys([A, B, C]), {}, _embed)
     (plain, *_) = write_brief(result.claims, result.conflicts, [A, B, C])
     assert plain.text.startswith("Reported by Alpha, Beta and Gamma; ")
+
+
+def test_the_brief_tells_first_what_most_outlets_tell_earliest() -> None:
+    """Agreed facts in the brief: told by more outlets first, whatever their kind (a figure
+    two outlets give comes after an act three tell), and of two told by as many, the one
+    their articles tell first."""
+    text = "A dam burst on Monday. The river rose. Officials spoke. 12 people died."
+    articles = [
+        Article(Article.make_id(n, None, text), "x", None, n, None, None, "en", text)
+        for n in ("Alpha", "Beta", "Gamma")
+    ]
+
+    def agreed(kind: ClaimKind, words: str, told_by: list[Article]) -> Claim:
+        evidence = tuple(Evidence(_span(a, words), "supports") for a in told_by)
+        return Claim(f"c-{words}", kind, words, "corroborated", evidence)
+
+    claims = [
+        agreed("quantity", "12 people died.", articles[:2]),
+        agreed("statement", "Officials spoke.", articles),
+        agreed("event", "A dam burst on Monday.", articles),
+    ]
+    brief = write_brief(claims, [], articles)
+    quoted = [next(w for w in ("dam", "Officials", "12 people") if w in s.text) for s in brief]
+    assert quoted == ["dam", "Officials", "12 people"]
