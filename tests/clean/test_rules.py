@@ -130,6 +130,7 @@ def test_outlet_sources() -> None:
     assert from_byline("Published: ") is None  # a field's label
     assert from_byline("Published time: ") is None
     assert from_byline("Posted ") is None
+    assert from_byline("Found ") is None  # "Found March 08, 2013": when the page was found
     assert from_byline("Date: ") is None
     assert from_byline("BBC News: ") == "BBC News"  # an outlet before a colon stays one
     assert from_byline("WASHINGTON, DC, ") is None  # a dateline's place
