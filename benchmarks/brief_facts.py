@@ -6,7 +6,10 @@ citations touch (the same overlap rule as facts-dev's ``score.py``). Its score i
 of articles that state the most-told fact it touches, over the number that state the
 story's most-told fact: 1 when the sentence tells what the most articles tell, 0 when it
 touches no gold fact. Printed: the mean over stories of the first such sentence, and the
-mean over all such sentences.
+mean over all such sentences. Each sentence that says what only one outlet reports ("Only
+...") is counted by the gold facts its first citation touches: a fact one article states
+(right), a fact two or more state (wrong, unless those articles copy one another), or no
+gold fact.
 
     .venv/bin/python benchmarks/facts.py && .venv/bin/python benchmarks/brief_facts.py [-v]
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,7 @@ from datasets import EVAL
 FACTS = EVAL / "facts-dev"
 OUT = Path(__file__).resolve().parent / "results" / "facts"
 AGREED = "Reported by"
+ALONE = "Only"
 
 
 def _gold_rules() -> Any:
@@ -34,8 +39,12 @@ def _gold_rules() -> Any:
     return score
 
 
-def story_scores(story: dict[str, Any], analysis: dict[str, Any]) -> list[float]:
-    """The score of each agreed sentence of the story's brief, in the brief's order."""
+Located = list[tuple[list[tuple[str, tuple[int, int]]], int]]
+"""Each gold fact: where its quotes lie (article id, characters) and how many articles
+state it."""
+
+
+def located(story: dict[str, Any], analysis: dict[str, Any]) -> Located:
     rules = _gold_rules()
     by_stem = {Path(a["source"]).stem: a["id"] for a in analysis["articles"]}
     text = {a["id"]: a["text"] for a in analysis["articles"]}
@@ -48,23 +57,46 @@ def story_scores(story: dict[str, Any], analysis: dict[str, Any]) -> list[float]
             if article and where:
                 found.append((article, where))
         facts.append((found, len({s["doc"] for s in fact["support"]})))
-    most = max(told for _, told in facts)
-    scores = []
-    for part in analysis["stories"]:
-        for sentence in part["brief"]:
-            if not sentence["text"].startswith(AGREED):
-                continue
-            touched = [
-                told
-                for found, told in facts
-                if any(
-                    c["article"] == article and rules.overlaps(where, (c["start"], c["end"]))
-                    for c in sentence["citations"]
-                    for article, where in found
-                )
-            ]
-            scores.append(max(touched, default=0) / most)
-    return scores
+    return facts
+
+
+def told(facts: Located, citations: list[dict[str, Any]]) -> list[int]:
+    """How many articles state each gold fact the citations touch."""
+    rules = _gold_rules()
+    return [
+        count
+        for found, count in facts
+        if any(
+            c["article"] == article and rules.overlaps(where, (c["start"], c["end"]))
+            for c in citations
+            for article, where in found
+        )
+    ]
+
+
+def sentences(analysis: dict[str, Any], opening: str) -> list[dict[str, Any]]:
+    return [
+        s for part in analysis["stories"] for s in part["brief"] if s["text"].startswith(opening)
+    ]
+
+
+def story_scores(facts: Located, analysis: dict[str, Any]) -> list[float]:
+    """The score of each agreed sentence of the story's brief, in the brief's order."""
+    most = max(count for _, count in facts)
+    return [max(told(facts, s["citations"]), default=0) / most for s in sentences(analysis, AGREED)]
+
+
+def alone_counts(facts: Located, analysis: dict[str, Any]) -> Counter[str]:
+    """The story's "only ... reports" sentences: on a fact one article states, on one that
+    more state, on no gold fact."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences(analysis, ALONE):
+        counts_told = told(facts, sentence["citations"][:1])
+        if not counts_told:
+            counts["none"] += 1
+        else:
+            counts["one article" if max(counts_told) == 1 else "more articles"] += 1
+    return counts
 
 
 def main() -> None:
@@ -74,9 +106,12 @@ def main() -> None:
     args = parser.parse_args()
     gold = json.loads((FACTS / "gold.json").read_text("utf-8"))["stories"]
     firsts, every = [], []
+    alone: Counter[str] = Counter()
     for story in gold:
         analysis = json.loads((args.out / f"{story['story']}.json").read_text("utf-8"))
-        scores = story_scores(story, analysis)
+        facts = located(story, analysis)
+        scores = story_scores(facts, analysis)
+        alone += alone_counts(facts, analysis)
         every += scores
         if scores:
             firsts.append(scores[0])
@@ -85,6 +120,11 @@ def main() -> None:
     print(
         f"first agreed sentence {sum(firsts) / len(firsts):.3f} ({len(firsts)} stories); "
         f"every agreed sentence {sum(every) / len(every):.3f} ({len(every)} sentences)"
+    )
+    print(
+        f"'only ... reports' sentences {sum(alone.values())}: on a fact of one article "
+        f"{alone['one article']}, of more articles {alone['more articles']}, "
+        f"on no gold fact {alone['none']}"
     )
 
 

@@ -10,7 +10,7 @@ framing of one outlet is adopted as the brief's voice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from newsprism import lexicon
 from newsprism.analyze.provenance.outlets import outlet_keys
@@ -31,11 +31,14 @@ def write_brief(
     articles: Sequence[Article],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
     sources: Callable[[set[str]], int] | None = None,
+    alone: Collection[str] | None = None,
 ) -> tuple[BriefSentence, ...]:
     """At most ``settings.brief_sentences`` sentences, each quoting at most
     ``settings.brief_quoted_words`` words of one article. ``sources(ids)`` is how many
     independent sources some articles are (copies and citers count once): an agreed fact
-    says so when its outlets are more than that."""
+    says so when its outlets are more than that. ``alone``: the ids of the single-source
+    claims no other independent article tells in words alike (``claims.Facts.alone``);
+    only those are said to be what one outlet alone reports (all when not given)."""
     most, quoted = settings.brief_sentences, settings.brief_quoted_words
     outlets = _outlet_names(articles)
     sources = sources or len
@@ -51,7 +54,13 @@ def write_brief(
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets, quoted))
         used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
-    singles = [c for c in claims if c.status == "single_source" and c.kind != "attribute"]
+    singles = [
+        c
+        for c in claims
+        if c.status == "single_source"
+        and c.kind != "attribute"
+        and (alone is None or c.id in alone)
+    ]
     singles.sort(key=lambda c: (c.kind != "quantity", c.kind != "event"))
     for claim in singles:
         if len(sentences) >= most or (len(sentences) >= 4 and claim.kind != "quantity"):

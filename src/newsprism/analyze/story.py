@@ -50,6 +50,7 @@ def analyze_story(
         articles,
         settings,
         lambda ids: independent(ids, keys, dependent),
+        facts.alone,
     )
     return replace(
         story,

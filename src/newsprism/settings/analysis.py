@@ -298,6 +298,17 @@ class AnalysisSettings:
         source="The brief's form, 4 to 8 sentences, set by hand with it (commit ce72507). "
         "Nothing measured.",
     )
+    alone_below: float = _setting(
+        0.35,
+        stage="brief",
+        help="A claim of one independent source is told in the brief as what only its "
+        "outlet reports when no statement of another independent article is this alike "
+        "to it (the claims' blended similarity).",
+        source="facts-dev (benchmarks/brief_facts.py): of the brief's 'only ... reports' "
+        "sentences, those on a gold fact one article states / on one two or more state / on "
+        "no gold fact: 11 / 34 / 55 with no such test, 11 / 28 / 55 at 0.45, 9 / 21 / 55 at "
+        "0.4, 8 / 9 / 45 at 0.35 (benchmarks/README.md).",
+    )
     brief_quoted_words: int = _setting(
         45,
         stage="brief",

@@ -46,7 +46,7 @@ analysis_names = Table(
 """Every name an analysed story's actors go by, so stories can be found by actor."""
 
 
-ANALYSIS_VERSION = "10"
+ANALYSIS_VERSION = "11"
 """Raised when the analysis of a story changes its output between releases of the same
 version, so cached analyses written by an earlier one are made again (2: claims read in the
 articles' own words; 3: every occurrence of a name, and descriptions, among an actor's

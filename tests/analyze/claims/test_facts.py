@@ -741,3 +741,35 @@ def _about(facts: Facts, entities: list[Entity], opening: str) -> str | None:
     """The name of the actor the one claim opening with these words is about."""
     (claim,) = [c for c in facts.claims if c.text.startswith(opening)]
     return next((e.name for e in entities if e.id == claim.subject), None)
+
+
+def test_only_what_no_other_outlet_tells_alike_is_one_outlets_alone(models: Models) -> None:
+    """Two outlets tell how a fire started in words too far apart to be one claim; neither
+    is what one outlet alone reports, and the brief does not say so of either. What each
+    outlet alone tells (the owner's plan, that nobody was hurt) still is."""
+    articles = [
+        story_article(
+            "Alpha",
+            "A fire destroyed a restaurant in Leeds on Monday. Police said the fire started "
+            "in the kitchen after a pan of oil was left on the stove. The owner plans to "
+            "reopen next year.",
+        ),
+        story_article(
+            "Beta",
+            "A fire destroyed a restaurant in Leeds on Monday. The blaze began when cooking "
+            "oil caught fire in the kitchen, officers said. Nobody was hurt in the fire.",
+        ),
+    ]
+    facts, _ = story_facts_and_entities(models, articles)
+    single = {c.text: c.id in facts.alone for c in facts.claims if c.status == "single_source"}
+    assert single == {
+        "Police said the fire started in the kitchen after a pan of oil was left on the stove.": (
+            False
+        ),
+        "The owner plans to reopen next year.": True,
+        "The blaze began when cooking oil caught fire in the kitchen, officers said.": False,
+        "Nobody was hurt in the fire.": True,
+    }
+    brief = write_brief(facts.claims, facts.conflicts, articles, alone=facts.alone)
+    alone = [s.text for s in brief if s.text.startswith("Only")]
+    assert len(alone) == 2 and not any("kitchen" in s for s in alone)

@@ -50,6 +50,9 @@ __all__ = ["Facts", "find_facts", "independent"]
 class Facts:
     claims: tuple[Claim, ...]
     conflicts: tuple[Conflict, ...]
+    alone: frozenset[str] = frozenset()
+    """Ids of the single-source claims that no other independent article tells in words
+    alike (``settings.alone_below``): what only one outlet reports."""
 
 
 def find_facts(
@@ -113,7 +116,40 @@ def find_facts(
     story_claims = claims(
         found, values, groups, sides, entities, outlets, dependent, similarity.pair, settings
     )
-    return Facts(story_claims, tuple(s.conflict for s in sides))
+    alone = _alone(story_claims, found, similarity, outlets, dependent, settings.alone_below)
+    return Facts(story_claims, tuple(s.conflict for s in sides), alone)
+
+
+def _alone(
+    story_claims: Sequence[Claim],
+    found: Sequence[Statement],
+    similarity: Similarity,
+    outlets: Mapping[str, str],
+    dependent: Mapping[str, set[str]],
+    below: float,
+) -> frozenset[str]:
+    """The single-source claims whose statements have no statement of another independent
+    article (another outlet, neither copying nor cited) at ``below`` or more alike."""
+    exact = {(s.span.article, s.span.start, s.span.end): i for i, s in enumerate(found)}
+    asked: dict[int, list[tuple[str, np.ndarray[Any, Any]]]] = {}
+    for claim in story_claims:
+        if claim.status != "single_source":
+            continue
+        own = {e.span.article for e in claim.evidence}
+        away = own.union(*(dependent.get(a, set()) for a in own))
+        keys = {outlets.get(a, a) for a in own}
+        others = np.array(
+            [a not in away and outlets.get(a, a) not in keys for a in similarity.articles],
+            dtype=bool,
+        )
+        for span in (e.span for e in claim.evidence):
+            told = exact.get((span.article, span.start, span.end), _holder(found, span))
+            if told is not None and others.any():
+                asked.setdefault(told, []).append((claim.id, others))
+    alike: set[str] = set()
+    for index, row in similarity.rows(sorted(asked)):
+        alike.update(c for c, others in asked[index] if float(row[others].max()) >= below)
+    return frozenset(c.id for c in story_claims if c.status == "single_source") - alike
 
 
 def _vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, Any]:

@@ -19,7 +19,7 @@ embedding's share of the blend is ``settings.embedding_weight``; both values, an
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -32,6 +32,7 @@ BLOCK = 512
 """Statements compared per block of rows: bounds the memory of the similarity pass."""
 
 Vectors = np.ndarray[Any, np.dtype[np.float32]]
+Vectors64 = np.ndarray[Any, np.dtype[np.float64]]
 
 
 class Similarity:
@@ -62,6 +63,14 @@ class Similarity:
         lexical = _dot(self.terms[i], self.terms[j])
         embedded = float(self.embeddings[i] @ self.embeddings[j])
         return self.weight * embedded + (1 - self.weight) * lexical
+
+    def rows(self, chosen: Sequence[int]) -> Iterator[tuple[int, Vectors64]]:
+        """Each chosen statement with its similarity to every statement, in blocks of rows."""
+        for start in range(0, len(chosen), BLOCK):
+            part = list(chosen[start : start + BLOCK])
+            block = self.weight * (self.embeddings[part] @ self.embeddings.T)
+            block += (1 - self.weight) * (self.matrix[part] @ self.matrix.T).toarray()
+            yield from zip(part, block, strict=True)
 
     def above(self, cut: float) -> list[tuple[float, int, int]]:
         """Pairs (similarity, i, j), i < j, of statements of different articles whose
