@@ -7,9 +7,10 @@ of articles that state the most-told fact it touches, over the number that state
 story's most-told fact: 1 when the sentence tells what the most articles tell, 0 when it
 touches no gold fact. Printed: the mean over stories of the first such sentence, and the
 mean over all such sentences. Each sentence that says what only one outlet reports ("Only
-...") is counted by the gold facts its first citation touches: a fact one article states
-(right), a fact two or more state (wrong, unless those articles copy one another), or no
-gold fact.
+...") is counted by the gold facts its first citation touches: among them a fact one
+article states (right: the sentence tells something no other article does), only facts
+two or more articles state (wrong, unless those articles copy one another), or no gold
+fact.
 
     .venv/bin/python benchmarks/facts.py && .venv/bin/python benchmarks/brief_facts.py [-v]
 """
@@ -20,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ AGREED = "Reported by"
 ALONE = "Only"
 
 
+@cache
 def _gold_rules() -> Any:
     """facts-dev's own quote location and overlap rules (its ``score.py``)."""
     sys.path.insert(0, str(FACTS))
@@ -82,21 +85,27 @@ def sentences(analysis: dict[str, Any], opening: str) -> list[dict[str, Any]]:
 
 def story_scores(facts: Located, analysis: dict[str, Any]) -> list[float]:
     """The score of each agreed sentence of the story's brief, in the brief's order."""
-    most = max(count for _, count in facts)
+    most = max((count for _, count in facts), default=0)
+    if not most:
+        return []
     return [max(told(facts, s["citations"]), default=0) / most for s in sentences(analysis, AGREED)]
 
 
 def alone_counts(facts: Located, analysis: dict[str, Any]) -> Counter[str]:
-    """The story's "only ... reports" sentences: on a fact one article states, on one that
-    more state, on no gold fact."""
+    """The story's "only ... reports" sentences: on a fact one article states, only on facts
+    that more state, on no gold fact."""
     counts: Counter[str] = Counter()
     for sentence in sentences(analysis, ALONE):
         counts_told = told(facts, sentence["citations"][:1])
         if not counts_told:
             counts["none"] += 1
         else:
-            counts["one article" if max(counts_told) == 1 else "more articles"] += 1
+            counts["one article" if min(counts_told) == 1 else "more articles"] += 1
     return counts
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def main() -> None:
@@ -118,8 +127,8 @@ def main() -> None:
         if args.v:
             print(f"{story['story']:<12} {scores[0] if scores else '-':>5}")
     print(
-        f"first agreed sentence {sum(firsts) / len(firsts):.3f} ({len(firsts)} stories); "
-        f"every agreed sentence {sum(every) / len(every):.3f} ({len(every)} sentences)"
+        f"first agreed sentence {_mean(firsts):.3f} ({len(firsts)} stories); "
+        f"every agreed sentence {_mean(every):.3f} ({len(every)} sentences)"
     )
     print(
         f"'only ... reports' sentences {sum(alone.values())}: on a fact of one article "

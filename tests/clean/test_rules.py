@@ -127,6 +127,9 @@ def test_outlet_sources() -> None:
     assert from_byline("2 A. M. ") is None  # "2 A. M. FEB. 4, 2009": a time, no outlet
     assert from_byline("9 PM ") is None
     assert from_byline("7 Amigos Radio ") == "7 Amigos Radio"
+    assert from_byline("3 AM Magazine ") == "3 AM Magazine"
+    assert from_byline("Studio 10 PM ") == "Studio 10 PM"
+    assert from_byline("Found Magazine ") == "Found Magazine"
     assert from_byline("Published: ") is None  # a field's label
     assert from_byline("Published time: ") is None
     assert from_byline("Posted ") is None
@@ -149,6 +152,10 @@ def test_outlet_sources() -> None:
     assert not title_like("Updated 3:36 PM ET")
     assert not title_like("Last updated 2 hours ago")
     assert title_like("Updated 2024 NFL mock draft: two quarterbacks go first")
+    assert not title_like("Found 03 / 08 / 2013 4: 15 PM")
+    assert title_like("Found 2.5 million-year-old fossil in Kenya")
+    assert title_like("Filed 9/11 lawsuit moves ahead")
+    assert title_like("Released 24/7 footage shows the raid")
 
 
 def test_all_furniture_is_an_input_error() -> None:

@@ -1,4 +1,4 @@
-"""A neutral brief of a story: 4 to 8 sentences, each citing verbatim evidence.
+"""A neutral brief of a story: at most 8 sentences, each citing verbatim evidence.
 
 First what independent outlets agree on (what the most independent sources tell, and tell
 earliest in their articles, first), then what they dispute (each side attributed to its

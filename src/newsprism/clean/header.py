@@ -48,13 +48,15 @@ def is_body_paragraph(line: str) -> bool:
 _STAMP = re.compile(
     "("
     + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
-    + r")\b[\s:]*(\d{1,4}\s*[/.-]\s*\d{1,2}|\d{1,2}\s*:\s*\d\d|\d+\s+\w+\s+ago\b)",
+    + r")\b[\s:]*(\d{1,4}\s*([/.-])\s*\d{1,2}\s*\3\s*\d{2,4}\b"
+    + r"|\d{1,2}\s*:\s*\d\d|\d+\s+\w+\s+ago\b)",
     re.IGNORECASE,
 )
 """The start of a line that stamps when a page was posted with a date or a clock time in
 figures ("Posted 12 / 19 / 2005 3: 36 PM", "Updated 3:36 PM ET", "Last updated 2 hours
 ago"): no title, even when its date is written too oddly to read; a headline that starts
-with such a word and a number is one ("Modified 737 Max jets return")."""
+with such a word and a number is one ("Modified 737 Max jets return", "Found 2.5
+million-year-old fossil", "Released 24/7 footage")."""
 
 
 def title_like(line: str) -> bool:

@@ -23,9 +23,10 @@ _LEGAL = re.compile(r"[,\s]+(llc|inc|ltd|limited|gmbh|corp|corporation|co|plc|s\
 _COPYRIGHT_NOISE = re.compile(
     r"(copyright|©|\(c\)|all rights reserved\.?|\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)?\d{2})?)", re.I
 )
-_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)|\b\d{1,2}\s*[AaPp]\.?\s?[Mm]\b")
-"""A clock time ("8: 05am", "2 A. M."): what a line before a byline's date says is no
-outlet name."""
+_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d(?!\d)")
+"""A clock time ("8: 05am UK"): what a line before a byline's date says is no outlet name."""
+_HOUR = re.compile(r"\d{1,2}\s*[ap]\.?\s?m\.?(\s+[a-z]{2,4})?", re.IGNORECASE)
+"""A line that is an hour alone ("2 A. M.", "9 PM ET"), not an outlet ("3 AM Magazine")."""
 _POSTED = re.compile(
     "("
     + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
@@ -92,11 +93,12 @@ def from_byline(before_date: str) -> str | None:
         return None  # "(March 20, 2007)": a bracket, no name
     if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
         return None
-    if name.lower().startswith("by ") or _CLOCK.search(name):
-        return None  # a byline's author, or the time it was posted ("8: 05am UK")
+    if name.lower().startswith("by ") or _CLOCK.search(name) or _HOUR.fullmatch(name):
+        return None  # a byline's author, or the time it was posted ("8: 05am UK", "2 A. M.")
     name = name.rstrip(": ")
-    if not name or _POSTED.match(name):
-        return None  # a field's label: "Published: March 13, 2013", "Updated 4 March"
+    posted = _POSTED.match(name)
+    if not name or (posted and not any(w[:1].isupper() for w in name[posted.end() :].split())):
+        return None  # a field's label: "Published: March 13", "Published time:", "Found"
     return name
 
 

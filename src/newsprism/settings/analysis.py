@@ -305,9 +305,9 @@ class AnalysisSettings:
         "outlet reports when no statement of another independent article is this alike "
         "to it (the claims' blended similarity).",
         source="facts-dev (benchmarks/brief_facts.py): of the brief's 'only ... reports' "
-        "sentences, those on a gold fact one article states / on one two or more state / on "
-        "no gold fact: 11 / 34 / 55 with no such test, 11 / 28 / 55 at 0.45, 9 / 21 / 55 at "
-        "0.4, 8 / 9 / 45 at 0.35 (benchmarks/README.md).",
+        "sentences, those on a gold fact one article states / only on facts two or more "
+        "state / on no gold fact: 14 / 31 / 55 with no such test, 14 / 25 / 55 at 0.45, "
+        "12 / 18 / 55 at 0.4, 9 / 8 / 45 at 0.35 (benchmarks/README.md).",
     )
     brief_quoted_words: int = _setting(
         45,

@@ -175,25 +175,31 @@ def test_the_brief_says_how_many_of_a_facts_outlets_are_independent() -> None:
     assert plain.text.startswith("Reported by Alpha, Beta and Gamma; ")
 
 
-def test_the_brief_tells_first_what_most_outlets_tell_earliest() -> None:
-    """Agreed facts in the brief: told by more outlets first, whatever their kind (a figure
-    two outlets give comes after an act three tell), and of two told by as many, the one
-    their articles tell first."""
+def test_the_brief_tells_first_what_most_sources_tell_earliest() -> None:
+    """Agreed facts in the brief: told by more independent sources first (three outlets of
+    which two copy each other are two sources), then by more outlets, whatever their kind
+    (a figure two outlets give comes after an act three tell, and here not at all), and of
+    two told alike, the one their articles tell first."""
     text = "A dam burst on Monday. The river rose. Officials spoke. 12 people died."
-    articles = [
+    alpha, beta, copy, delta = (
         Article(Article.make_id(n, None, text), "x", None, n, None, None, "en", text)
-        for n in ("Alpha", "Beta", "Gamma")
-    ]
+        for n in ("Alpha", "Beta", "Copy", "Delta")
+    )
+    articles = [alpha, beta, copy, delta]
+    copied = {copy.id: {alpha.id}, alpha.id: {copy.id}}
+    sources = partial(independent, outlets=outlet_keys(articles), dependent=copied)
 
     def agreed(kind: ClaimKind, words: str, told_by: list[Article]) -> Claim:
         evidence = tuple(Evidence(_span(a, words), "supports") for a in told_by)
         return Claim(f"c-{words}", kind, words, "corroborated", evidence)
 
     claims = [
-        agreed("quantity", "12 people died.", articles[:2]),
-        agreed("statement", "Officials spoke.", articles),
-        agreed("event", "A dam burst on Monday.", articles),
+        agreed("quantity", "12 people died.", [alpha, beta]),
+        agreed("event", "A dam burst on Monday.", [alpha, copy, beta]),
+        agreed("statement", "The river rose.", [alpha, beta]),
+        agreed("statement", "Officials spoke.", [alpha, beta, delta]),
     ]
-    brief = write_brief(claims, [], articles)
-    quoted = [next(w for w in ("dam", "Officials", "12 people") if w in s.text) for s in brief]
-    assert quoted == ["dam", "Officials", "12 people"]
+    brief = write_brief(claims, [], articles, sources=sources)
+    words = ("dam", "river", "Officials", "12 people")
+    quoted = [next(w for w in words if w in s.text) for s in brief]
+    assert quoted == ["Officials", "dam", "river"]  # three agreed facts at most

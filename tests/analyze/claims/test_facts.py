@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pytest
 
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.claims import Facts, find_facts
+from newsprism.analyze.claims import Facts, _sources, find_facts
 from newsprism.analyze.claims.judge import claims
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value
@@ -746,30 +746,47 @@ def _about(facts: Facts, entities: list[Entity], opening: str) -> str | None:
 def test_only_what_no_other_outlet_tells_alike_is_one_outlets_alone(models: Models) -> None:
     """Two outlets tell how a fire started in words too far apart to be one claim; neither
     is what one outlet alone reports, and the brief does not say so of either. What each
-    outlet alone tells (the owner's plan, that nobody was hurt) still is."""
+    outlet alone tells (the owner's plan, that nobody was hurt) still is; a figure only one
+    gives is not told apart from the same act told without it ("At least 40 firefighters"
+    beside "Crews battled the flames")."""
     articles = [
         story_article(
             "Alpha",
             "A fire destroyed a restaurant in Leeds on Monday. Police said the fire started "
             "in the kitchen after a pan of oil was left on the stove. The owner plans to "
-            "reopen next year.",
+            "reopen next year. At least 40 firefighters fought the flames through the night.",
         ),
         story_article(
             "Beta",
             "A fire destroyed a restaurant in Leeds on Monday. The blaze began when cooking "
-            "oil caught fire in the kitchen, officers said. Nobody was hurt in the fire.",
+            "oil caught fire in the kitchen, officers said. Nobody was hurt in the fire. "
+            "Crews battled the flames through the night.",
         ),
     ]
     facts, _ = story_facts_and_entities(models, articles)
+    assert facts.alone is not None
     single = {c.text: c.id in facts.alone for c in facts.claims if c.status == "single_source"}
     assert single == {
         "Police said the fire started in the kitchen after a pan of oil was left on the stove.": (
             False
         ),
         "The owner plans to reopen next year.": True,
+        "At least 40 firefighters fought the flames through the night.": False,
         "The blaze began when cooking oil caught fire in the kitchen, officers said.": False,
         "Nobody was hurt in the fire.": True,
+        "Crews battled the flames through the night.": False,
     }
     brief = write_brief(facts.claims, facts.conflicts, articles, alone=facts.alone)
     alone = [s.text for s in brief if s.text.startswith("Only")]
-    assert len(alone) == 2 and not any("kitchen" in s for s in alone)
+    assert len(alone) == 2 and not any("kitchen" in s or "flames" in s for s in alone)
+
+
+def test_copies_of_copies_and_one_outlets_articles_are_one_source() -> None:
+    """A copied by B, B by C: one source, however many steps apart; two articles of one
+    outlet are one source; an article no one copies is its own."""
+    outlets = {"a": "alpha", "b": "beta", "c": "gamma", "d": "delta", "e": "delta", "f": "phi"}
+    dependent = {"a": {"b"}, "b": {"a", "c"}, "c": {"b"}}
+    sources = _sources(list(outlets), outlets, dependent)
+    assert sources["a"] == sources["b"] == sources["c"]
+    assert sources["d"] == sources["e"] != sources["a"]
+    assert len({sources["a"], sources["d"], sources["f"]}) == 3
