@@ -17,6 +17,8 @@ from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
+AGREED_FACTS = 3
+"""Agreed facts the brief tells, at most: the brief's first half."""
 UNNAMED = "\x00"
 """Marks an outlet without a known name in the outlet map."""
 _SPELLED: dict[int, str] = {}
@@ -43,17 +45,19 @@ def write_brief(
     outlets = _outlet_names(articles)
     sources = sources or len
     sentences: list[BriefSentence] = []
-    used: set[tuple[str, int]] = set()
+    used: list[Span] = []
     corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=_agreed_order(articles, outlets, sources))
-    for claim in corroborated[:3]:
+    for claim in corroborated:
+        if len(sentences) >= AGREED_FACTS:
+            break
         spans = [e.span for e in claim.evidence if e.stance == "supports"]
         sentence = _agreed(spans, outlets, used, quoted, sources)
         if sentence is not None:
             sentences.append(sentence)
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets, quoted))
-        used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
+        used.extend(s for side in conflict.sides for s in side.evidence)
     singles = [
         c
         for c in claims
@@ -66,9 +70,9 @@ def write_brief(
         if len(sentences) >= most or (len(sentences) >= 4 and claim.kind != "quantity"):
             break
         spans = [e.span for e in claim.evidence]
-        if any((s.article, s.start) in used for s in spans) or _told_elsewhere(claim, claims):
+        if any(_taken(s, used) for s in spans) or _told_elsewhere(claim, claims):
             continue  # checked only until the brief is full: it reads every claim
-        used.update((s.article, s.start) for s in spans)
+        used.extend(spans)
         sentences.append(_single(spans, outlets, quoted))
     return tuple(sentences[:most])
 
@@ -103,6 +107,11 @@ def _told_elsewhere(claim: Claim, claims: Sequence[Claim]) -> bool:
         if any(_same_figure(mine, theirs) for mine in claim.values for theirs in other.values):
             return True
     return False
+
+
+def _taken(span: Span, used: Sequence[Span]) -> bool:
+    """Whether the brief already quotes or cites words of this span."""
+    return any(_overlap(span, other) for other in used)
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -153,15 +162,18 @@ def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:
 def _agreed(
     spans: list[Span],
     outlets: Mapping[str, str],
-    used: set[tuple[str, int]],
+    used: list[Span],
     most: int,
     sources: Callable[[set[str]], int],
 ) -> BriefSentence | None:
-    fresh = [s for s in spans if (s.article, s.start) not in used]
-    if not fresh:
+    """An agreed fact, unless the brief has told most of its words already (a quotation,
+    then the sentence that holds it: "We appreciate your respect ..." / "'We appreciate
+    your respect ...,' he said in a statement")."""
+    fresh = [s for s in spans if not _taken(s, used)]
+    if not fresh or len(fresh) * 2 < len(spans):
         return None
     words = fresh[0]  # the claim's own words come first: the statement the others share most
-    used.update((s.article, s.start) for s in spans)
+    used.extend(spans)
     named = {outlets[s.article] for s in spans}
     names = _names(named)
     apart = sources({s.article for s in spans})

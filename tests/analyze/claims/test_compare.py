@@ -203,3 +203,26 @@ def test_the_brief_tells_first_what_most_sources_tell_earliest() -> None:
     words = ("dam", "river", "Officials", "12 people")
     quoted = [next(w for w in words if w in s.text) for s in brief]
     assert quoted == ["Officials", "dam", "river"]  # three agreed facts at most
+
+
+def test_the_brief_tells_an_agreed_fact_once() -> None:
+    """A quotation the outlets agree on, then the sentence that holds it: told once; the
+    next agreed fact is told instead."""
+    text = "'We ask for privacy,' he said in a statement. The actress entered a clinic."
+    alpha, beta = (
+        Article(Article.make_id(n, None, text), "x", None, n, None, None, "en", text)
+        for n in ("Alpha", "Beta")
+    )
+
+    def agreed(words: str) -> Claim:
+        evidence = tuple(Evidence(_span(a, words), "supports") for a in (alpha, beta))
+        return Claim(f"c-{words}", "statement", words, "corroborated", evidence)
+
+    claims = [
+        agreed("We ask for privacy"),
+        agreed("'We ask for privacy,' he said in a statement."),
+        agreed("The actress entered a clinic."),
+    ]
+    brief = write_brief(claims, [], [alpha, beta])
+    assert [s.text.count("privacy") for s in brief] == [1, 0]
+    assert "clinic" in brief[1].text
