@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import pytest
 
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.claims import Facts, _sources, find_facts
-from newsprism.analyze.claims.judge import claims
+from newsprism.analyze.claims import Facts, find_facts
+from newsprism.analyze.claims.judge import claims, source_roots
 from newsprism.analyze.claims.statements import Statement
 from newsprism.analyze.claims.values import Value
 from newsprism.analyze.entities.aliases import default_aliases
@@ -786,7 +786,7 @@ def test_copies_of_copies_and_one_outlets_articles_are_one_source() -> None:
     outlet are one source; an article no one copies is its own."""
     outlets = {"a": "alpha", "b": "beta", "c": "gamma", "d": "delta", "e": "delta", "f": "phi"}
     dependent = {"a": {"b"}, "b": {"a", "c"}, "c": {"b"}}
-    sources = _sources(list(outlets), outlets, dependent)
+    sources = source_roots(outlets, outlets, dependent)
     assert sources["a"] == sources["b"] == sources["c"]
     assert sources["d"] == sources["e"] != sources["a"]
     assert len({sources["a"], sources["d"], sources["f"]}) == 3

@@ -28,7 +28,13 @@ from newsprism.analyze.claims.assertions import (
 from newsprism.analyze.claims.compare import compare
 from newsprism.analyze.claims.conflicts import about, clashes, disputes
 from newsprism.analyze.claims.copies import Variant, variant_about, variants
-from newsprism.analyze.claims.judge import Sides, claims, conflict_record, independent
+from newsprism.analyze.claims.judge import (
+    Sides,
+    claims,
+    conflict_record,
+    independent,
+    source_roots,
+)
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import People, Value, statement_values
@@ -116,31 +122,9 @@ def find_facts(
     story_claims = claims(
         found, values, groups, sides, entities, outlets, dependent, similarity.pair, settings
     )
-    sources = _sources(similarity.articles, outlets, dependent)
+    sources = source_roots(similarity.articles, outlets, dependent)
     alone = _alone(story_claims, found, similarity, sources, settings.alone_below)
     return Facts(story_claims, tuple(s.conflict for s in sides), alone)
-
-
-def _sources(
-    articles: Sequence[str], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
-) -> dict[str, str]:
-    """Each article's source: one for the articles of one outlet and for those that copy
-    or cite one another, however many steps apart (as ``independent`` counts them)."""
-    parent = {a: a for a in articles}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    by_outlet: dict[str, str] = {}
-    for article in sorted(parent):
-        parent[root(article)] = root(by_outlet.setdefault(outlets.get(article, article), article))
-        for other in sorted(dependent.get(article, ())):
-            if other in parent:
-                parent[root(article)] = root(other)
-    return {a: root(a) for a in parent}
 
 
 def _alone(

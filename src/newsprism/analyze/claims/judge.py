@@ -14,7 +14,7 @@ as their source count once; so do two articles of one outlet (one outlet key,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism import lexicon
@@ -219,6 +219,14 @@ def independent(
 ) -> int:
     """How many independent sources among the articles: copies, citers and one outlet's
     articles count once (``outlets``: article id to its outlet key)."""
+    return len(set(source_roots(article_ids, outlets, dependent).values()))
+
+
+def source_roots(
+    article_ids: Iterable[str], outlets: Mapping[str, str], dependent: Mapping[str, set[str]]
+) -> dict[str, str]:
+    """Each article's source among the given articles: one for the articles of one outlet
+    and for those that copy or cite one another, however many steps apart."""
     parent = {a: a for a in article_ids}
 
     def root(a: str) -> str:
@@ -228,13 +236,13 @@ def independent(
         return a
 
     by_outlet: dict[str, str] = {}
-    for article in sorted(article_ids):
+    for article in sorted(parent):
         first = by_outlet.setdefault(outlets.get(article, article), article)
         parent[root(article)] = root(first)
         for other in dependent.get(article, ()):
             if other in parent:
                 parent[root(article)] = root(other)
-    return len({root(a) for a in article_ids})
+    return {a: root(a) for a in parent}
 
 
 def own_words(text: str) -> str:
