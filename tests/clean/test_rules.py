@@ -156,6 +156,9 @@ def test_outlet_sources() -> None:
     assert title_like("Found 2.5 million-year-old fossil in Kenya")
     assert title_like("Filed 9/11 lawsuit moves ahead")
     assert title_like("Released 24/7 footage shows the raid")
+    assert not title_like("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005 8: 10 PM ET")
+    assert title_like("Updated March Madness bracket: who is left")
+    assert not title_like("11 / 28 / 05")  # a date alone
 
 
 def test_all_furniture_is_an_input_error() -> None:

@@ -49,19 +49,24 @@ _STAMP = re.compile(
     "("
     + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
     + r")\b[\s:]*(\d{1,4}\s*([/.-])\s*\d{1,2}\s*\3\s*\d{2,4}\b"
-    + r"|\d{1,2}\s*:\s*\d\d|\d+\s+\w+\s+ago\b)",
+    + r"|\d{1,2}\s*:\s*\d\d|\d+\s+\w+\s+ago\b"
+    + r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,\s*\d{4})",
     re.IGNORECASE,
 )
-"""The start of a line that stamps when a page was posted with a date or a clock time in
-figures ("Posted 12 / 19 / 2005 3: 36 PM", "Updated 3:36 PM ET", "Last updated 2 hours
-ago"): no title, even when its date is written too oddly to read; a headline that starts
-with such a word and a number is one ("Modified 737 Max jets return", "Found 2.5
-million-year-old fossil", "Released 24/7 footage")."""
+"""The start of a line that stamps when a page was posted with a whole date or a clock time
+("Posted 12 / 19 / 2005 3: 36 PM", "Posted: Nov 27, 2005 8: 20 AM ET", "Updated 3:36 PM
+ET", "Last updated 2 hours ago"): no title, even when its date is written too oddly to
+read; a headline that starts with such a word and a number is one ("Modified 737 Max jets
+return", "Found 2.5 million-year-old fossil", "Released 24/7 footage")."""
 
 
 def title_like(line: str) -> bool:
+    """Whether a line can be a headline: 2 to 30 words, some of them words ("11 / 28 / 05"
+    is a date), no stamp of when it was posted, no full stop at its end."""
     words = line.split()
     if not 2 <= len(words) <= 30 or len(line) > 250 or _STAMP.match(line.strip()):
+        return False
+    if not any(sum(c.isalpha() for c in word) >= 2 for word in words):
         return False
     return not line.rstrip(_QUOTES).endswith(".")
 
