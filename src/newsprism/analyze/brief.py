@@ -18,7 +18,7 @@ from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflic
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 AGREED_FACTS = 3
-"""Agreed facts the brief tells, at most: the brief's first half."""
+"""Agreed facts the brief tells, at most, before what outlets dispute and what one tells."""
 UNNAMED = "\x00"
 """Marks an outlet without a known name in the outlet map."""
 _SPELLED: dict[int, str] = {}
@@ -45,19 +45,20 @@ def write_brief(
     outlets = _outlet_names(articles)
     sources = sources or len
     sentences: list[BriefSentence] = []
-    used: list[Span] = []
+    used: set[tuple[str, int]] = set()
+    told: list[str] = []
     corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=_agreed_order(articles, outlets, sources))
     for claim in corroborated:
         if len(sentences) >= AGREED_FACTS:
             break
         spans = [e.span for e in claim.evidence if e.stance == "supports"]
-        sentence = _agreed(spans, outlets, used, quoted, sources)
+        sentence = _agreed(spans, outlets, used, told, quoted, sources)
         if sentence is not None:
             sentences.append(sentence)
     for conflict in conflicts[:3]:
         sentences.append(_disputed(conflict, outlets, quoted))
-        used.extend(s for side in conflict.sides for s in side.evidence)
+        used.update((s.article, s.start) for side in conflict.sides for s in side.evidence)
     singles = [
         c
         for c in claims
@@ -70,9 +71,9 @@ def write_brief(
         if len(sentences) >= most or (len(sentences) >= 4 and claim.kind != "quantity"):
             break
         spans = [e.span for e in claim.evidence]
-        if any(_taken(s, used) for s in spans) or _told_elsewhere(claim, claims):
+        if any((s.article, s.start) in used for s in spans) or _told_elsewhere(claim, claims):
             continue  # checked only until the brief is full: it reads every claim
-        used.extend(spans)
+        used.update((s.article, s.start) for s in spans)
         sentences.append(_single(spans, outlets, quoted))
     return tuple(sentences[:most])
 
@@ -109,9 +110,9 @@ def _told_elsewhere(claim: Claim, claims: Sequence[Claim]) -> bool:
     return False
 
 
-def _taken(span: Span, used: Sequence[Span]) -> bool:
-    """Whether the brief already quotes or cites words of this span."""
-    return any(_overlap(span, other) for other in used)
+def _folded(text: str) -> str:
+    """Words as compared for repetition: letters and digits, lower case, one space apart."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -162,18 +163,24 @@ def _outlet_count(claim: Claim, outlets: Mapping[str, str]) -> int:
 def _agreed(
     spans: list[Span],
     outlets: Mapping[str, str],
-    used: list[Span],
+    used: set[tuple[str, int]],
+    told: list[str],
     most: int,
     sources: Callable[[set[str]], int],
 ) -> BriefSentence | None:
-    """An agreed fact, unless the brief has told most of its words already (a quotation,
-    then the sentence that holds it: "We appreciate your respect ..." / "'We appreciate
-    your respect ...,' he said in a statement")."""
-    fresh = [s for s in spans if not _taken(s, used)]
-    if not fresh or len(fresh) * 2 < len(spans):
+    """An agreed fact in the words of its first statement the brief has not cited, unless
+    those words hold words the brief has quoted or are held by them (a quotation, then the
+    sentence that holds it: "We appreciate your respect ..." / "'We appreciate your
+    respect ...,' he said in a statement"); ``told``: what it has quoted, folded."""
+    fresh = [s for s in spans if (s.article, s.start) not in used]
+    if not fresh:
         return None
     words = fresh[0]  # the claim's own words come first: the statement the others share most
-    used.extend(spans)
+    mine = _folded(words.text)
+    if any(mine in other or other in mine for other in told):
+        return None
+    told.append(mine)
+    used.update((s.article, s.start) for s in spans)
     named = {outlets[s.article] for s in spans}
     names = _names(named)
     apart = sources({s.article for s in spans})

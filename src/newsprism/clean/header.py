@@ -45,12 +45,15 @@ def is_body_paragraph(line: str) -> bool:
     return len(line.split()) >= 12 and _BODY_END.search(line.rstrip()) is not None
 
 
+_MONTHS = [*lexicon.ordered("months"), *lexicon.pairs("month_abbreviations")]
 _STAMP = re.compile(
     "("
     + "|".join(sorted(map(re.escape, lexicon.words("stamp_words")), key=len, reverse=True))
     + r")\b[\s:]*(\d{1,4}\s*([/.-])\s*\d{1,2}\s*\3\s*\d{2,4}\b"
     + r"|\d{1,2}\s*:\s*\d\d|\d+\s+\w+\s+ago\b"
-    + r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,\s*\d{4})",
+    + r"|("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?\s+\d{1,2}\s*,\s*\d{4})",
     re.IGNORECASE,
 )
 """The start of a line that stamps when a page was posted with a whole date or a clock time
@@ -61,12 +64,12 @@ return", "Found 2.5 million-year-old fossil", "Released 24/7 footage")."""
 
 
 def title_like(line: str) -> bool:
-    """Whether a line can be a headline: 2 to 30 words, some of them words ("11 / 28 / 05"
+    """Whether a line can be a headline: 2 to 30 words, a letter among them ("11 / 28 / 05"
     is a date), no stamp of when it was posted, no full stop at its end."""
     words = line.split()
     if not 2 <= len(words) <= 30 or len(line) > 250 or _STAMP.match(line.strip()):
         return False
-    if not any(sum(c.isalpha() for c in word) >= 2 for word in words):
+    if not any(c.isalpha() for c in line):
         return False
     return not line.rstrip(_QUOTES).endswith(".")
 

@@ -226,3 +226,32 @@ def test_the_brief_tells_an_agreed_fact_once() -> None:
     brief = write_brief(claims, [], [alpha, beta])
     assert [s.text.count("privacy") for s in brief] == [1, 0]
     assert "clinic" in brief[1].text
+
+
+def test_the_brief_tells_two_facts_of_one_sentence_apart() -> None:
+    """One outlet's sentence holds two agreed facts ("The dam broke, and 12 people died."):
+    citing it for the first does not keep the second out of the brief."""
+    texts = {
+        "Gamma": "The dam broke.",
+        "Alpha": "The dam broke, and 12 people died.",
+        "Beta": "The dam broke and 12 died.",
+        "Delta": "Twelve people died.",
+    }
+    articles = {
+        n: Article(Article.make_id(n, None, t), "x", None, n, None, None, "en", t)
+        for n, t in texts.items()
+    }
+
+    def agreed(name: str, told: dict[str, str]) -> Claim:
+        evidence = tuple(Evidence(_span(articles[n], w), "supports") for n, w in told.items())
+        return Claim(name, "event", name, "corroborated", evidence)
+
+    claims = [
+        agreed(
+            "broke",
+            {"Gamma": "The dam broke.", "Alpha": texts["Alpha"], "Beta": texts["Beta"]},
+        ),
+        agreed("died", {"Delta": texts["Delta"], "Alpha": "12 people died", "Beta": "12 died"}),
+    ]
+    brief = write_brief(claims, [], list(articles.values()))
+    assert len(brief) == 2 and "Twelve people died" in brief[1].text
