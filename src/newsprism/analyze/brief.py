@@ -17,6 +17,12 @@ from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.records import Article, BriefSentence, Claim, ClaimValue, Conflict, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
+REPEATED = 0.8
+"""Share of the shorter of two quotations' words the other holds for the second to repeat
+the first. Set by hand: 1_ecb's "Tara Reid has checked herself into the Promises Treatment
+Center" and "'Tara Reid has checked herself into Promises Treatment Center,' Reid's rep
+told Us" share 9 of the first's 10 words; "12 people died" and "12 people were injured"
+2 of 3."""
 AGREED_FACTS = 3
 """Agreed facts the brief tells, at most, before what outlets dispute and what one tells."""
 UNNAMED = "\x00"
@@ -46,7 +52,7 @@ def write_brief(
     sources = sources or len
     sentences: list[BriefSentence] = []
     used: set[tuple[str, int]] = set()
-    told: list[str] = []
+    told: list[frozenset[str]] = []
     corroborated = [c for c in claims if c.status == "corroborated"]
     corroborated.sort(key=_agreed_order(articles, outlets, sources))
     for claim in corroborated:
@@ -110,9 +116,9 @@ def _told_elsewhere(claim: Claim, claims: Sequence[Claim]) -> bool:
     return False
 
 
-def _folded(text: str) -> str:
-    """Words as compared for repetition: letters and digits, lower case, one space apart."""
-    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+def _words(text: str) -> frozenset[str]:
+    """The words of a text as compared for repetition: letters and digits, lower case."""
+    return frozenset("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def _overlap(a: Span, b: Span) -> bool:
@@ -164,20 +170,20 @@ def _agreed(
     spans: list[Span],
     outlets: Mapping[str, str],
     used: set[tuple[str, int]],
-    told: list[str],
+    told: list[frozenset[str]],
     most: int,
     sources: Callable[[set[str]], int],
 ) -> BriefSentence | None:
     """An agreed fact in the words of its first statement the brief has not cited, unless
-    those words hold words the brief has quoted or are held by them (a quotation, then the
-    sentence that holds it: "We appreciate your respect ..." / "'We appreciate your
-    respect ...,' he said in a statement"); ``told``: what it has quoted, folded."""
+    those words repeat words it has quoted (``REPEATED``: a quotation, then the sentence
+    that holds it, "We appreciate your respect ..." / "'We appreciate your respect ...,' he
+    said in a statement"); ``told``: the words it has quoted."""
     fresh = [s for s in spans if (s.article, s.start) not in used]
     if not fresh:
         return None
     words = fresh[0]  # the claim's own words come first: the statement the others share most
-    mine = _folded(words.text)
-    if any(mine in other or other in mine for other in told):
+    mine = _words(words.text)
+    if any(len(mine & other) >= REPEATED * min(len(mine), len(other)) for other in told):
         return None
     told.append(mine)
     used.update((s.article, s.start) for s in spans)

@@ -207,8 +207,12 @@ def test_the_brief_tells_first_what_most_sources_tell_earliest() -> None:
 
 def test_the_brief_tells_an_agreed_fact_once() -> None:
     """A quotation the outlets agree on, then the sentence that holds it: told once; the
-    next agreed fact is told instead."""
-    text = "'We ask for privacy,' he said in a statement. The actress entered a clinic."
+    next agreed fact is told instead, and once though another sentence quotes it in
+    other words ("a clinic" / "'... the clinic,' her agent said")."""
+    text = (
+        "'We ask for privacy,' he said in a statement. The actress entered a clinic. "
+        "'The actress entered the clinic,' her agent said."
+    )
     alpha, beta = (
         Article(Article.make_id(n, None, text), "x", None, n, None, None, "en", text)
         for n in ("Alpha", "Beta")
@@ -222,10 +226,11 @@ def test_the_brief_tells_an_agreed_fact_once() -> None:
         agreed("We ask for privacy"),
         agreed("'We ask for privacy,' he said in a statement."),
         agreed("The actress entered a clinic."),
+        agreed("'The actress entered the clinic,' her agent said."),
     ]
     brief = write_brief(claims, [], [alpha, beta])
     assert [s.text.count("privacy") for s in brief] == [1, 0]
-    assert "clinic" in brief[1].text
+    assert "clinic" in brief[1].text and len(brief) == 2
 
 
 def test_the_brief_tells_two_facts_of_one_sentence_apart() -> None:
