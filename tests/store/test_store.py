@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from newsprism.errors import StoreError
 from newsprism.models import Models
 from newsprism.pipeline import extract
 from newsprism.records import Article, InputFailure, Removal
+from newsprism.records.features import ArticleFeatures
 from newsprism.store import Store, open_store
 
 
@@ -143,3 +146,25 @@ def test_not_a_database(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError):
         open_store(str(path))
+
+
+def test_a_store_made_before_excerpts_is_upgraded_on_open(db: str) -> None:
+    store = open_store(db)
+    cut = make_article(1, text="The court ruled on Monday. In the other case, two officers...")
+    whole = make_article(2)
+    store.add_articles([cut, whole])
+    vector = np.zeros(4, dtype=np.float32)
+    store.stories.save_features(
+        [ArticleFeatures(a.id, None, vector, Counter(), Counter()) for a in (cut, whole)]
+    )
+    with store.engine.begin() as conn:  # the features table as it was before the column
+        conn.execute(text("ALTER TABLE article_features DROP COLUMN excerpt"))
+    assert not store.stories.current()
+    store.close()
+
+    reopened = open_store(db)
+    assert reopened.stories.current()
+    flags = {f.article_id: f.excerpt for f in reopened.stories.features()}
+    assert flags == {cut.id: True, whole.id: False}
+    reopened.close()
+    open_store(db).close()  # a current store opens as it is

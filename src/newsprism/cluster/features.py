@@ -4,7 +4,8 @@
 - content terms (a bag of words without stop words);
 - names: spaCy entities (people, organisations, places, events) and numbers,
   plus capitalised words inside sentences, which catch names the model misses;
-- the publication time, when known.
+- the publication time, when known;
+- whether the text is an excerpt (cut off with an ellipsis).
 
 (Shared text between articles is found separately, in ``cluster.overlap``.)
 
@@ -26,7 +27,7 @@ from unidecode import unidecode
 
 from newsprism.models import Models
 from newsprism.records import Article
-from newsprism.records.features import ArticleFeatures
+from newsprism.records.features import ArticleFeatures, is_excerpt
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,6 +73,7 @@ def featurize(
             embedding=embeddings[index],
             terms=terms(_full_text(article)),
             names=names[index],
+            excerpt=is_excerpt(article.text),
         )
         for index, article in enumerate(articles)
     ]

@@ -35,6 +35,8 @@ class _Doc:
     names: SparseVector
     words: float
     """Content words (with repeats): how long the article is, for ``shortness``."""
+    excerpt: float
+    """1 for an excerpt (``ArticleFeatures.excerpt``), 0 for a whole article."""
     story: int = -1
 
 
@@ -49,6 +51,8 @@ class _Story:
     names_norm2: float = 0.0
     words: float = 0.0
     """Content words of all members together, for their mean length."""
+    excerpts: float = 0.0
+    """How many members are excerpts."""
     times: list[float] = field(default_factory=list)
     span: tuple[float, float] | None = None
     """Earliest and latest known date, kept with ``times`` so no lookup scans them."""
@@ -178,8 +182,9 @@ class OnlineClusterer:
         if nearest is None:
             nearest = self._nearest_member(position, story)
         mean = (story.words - (doc.words if inside else 0.0)) / others
-        short = shortness(min(doc.words, mean))
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), short)
+        share = (story.excerpts - (doc.excerpt if inside else 0.0)) / others
+        kind = (shortness(min(doc.words, mean)), max(doc.excerpt, share))
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind)
 
     def _nearest_member(self, position: int, story: _Story) -> float:
         """Cosine of the article's most similar other member of the story (among its first
@@ -207,7 +212,9 @@ class OnlineClusterer:
         names = _sums_cosine(a.names, a.names_norm2, b.names, b.names_norm2)
         size = math.log1p(min(len(a.members), len(b.members)))
         short = shortness(min(a.words / len(a.members), b.words / len(b.members)))
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), short)
+        excerpt = max(a.excerpts / len(a.members), b.excerpts / len(b.members))
+        kind = (short, excerpt)
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind)
 
     def story_candidates(self, story_id: int) -> dict[int, float]:
         """Other stories near a story's centroid, each with its nearest article's cosine."""
@@ -248,6 +255,7 @@ class OnlineClusterer:
                 weigh(features.terms, self.term_frequencies),
                 weigh(features.names, self.name_frequencies),
                 float(sum(features.terms.values())),
+                1.0 if features.excerpt else 0.0,
             )
         )
         return len(self.docs) - 1
@@ -289,6 +297,7 @@ class OnlineClusterer:
         story.names_norm2 += 2 * sign * dot(doc.names, story.names) + (1.0 if doc.names else 0.0)
         add_into(story.terms, doc.terms, sign)
         story.words += sign * doc.words
+        story.excerpts += sign * doc.excerpt
         add_into(story.names, doc.names, sign)
         timestamp = doc.features.timestamp
         if sign > 0:
@@ -324,13 +333,13 @@ class OnlineClusterer:
         for story_id in sorted(story_ids):
             if story_id not in self.stories:
                 continue
-            best, best_p = None, -1.0
+            best, best_margin = None, -math.inf
             for other_id, nearest in self.story_candidates(story_id).items():
                 values = self.story_feature_values(story_id, other_id, nearest)
-                p = -1.0 if values is None else self.model.merge_probability(values)
-                if p > best_p:
-                    best, best_p = other_id, p
-            if best is not None and best_p >= self.model.merge_threshold:
+                margin = -math.inf if values is None else self.model.merge_margin(values)
+                if margin > best_margin:
+                    best, best_margin = other_id, margin
+            if best is not None and best_margin >= 0.0:
                 if self._fixed and (self._holds_fixed(story_id) or self._holds_fixed(best)):
                     continue  # a story a user declared one event neither absorbs nor is absorbed
                 keep, gone = sorted((story_id, best), key=lambda s: -len(self.stories[s].members))

@@ -33,10 +33,12 @@ FEATURES = (
     "time_known",
     "time_far",
     "short",
+    "excerpt",
 )
 INTERACTIONS = ("embedding", "terms", "names", "nearest")
-"""Similarities whose weight depends on text length: each also enters times ``short``, so
-headline-and-snippet texts and full articles each get their own slope."""
+"""Similarities whose weight depends on the kind of text: each also enters times ``short``
+(few words) and times ``excerpt`` (cut off with an ellipsis), so short articles, excerpts
+and whole articles each get their own slope."""
 SIZED = ("embedding", "terms", "names")
 """Similarities whose weight depends on the story's size: each also enters times
 ``log_size``. Centroids of many articles come closer to each other than single articles do,
@@ -48,6 +50,7 @@ to 0.905."""
 COEFFICIENTS = (
     *FEATURES,
     *(f"short*{name}" for name in INTERACTIONS),
+    *(f"excerpt*{name}" for name in INTERACTIONS),
     *(f"log_size*{name}" for name in SIZED),
 )
 _INTERACTING = tuple(FEATURES.index(name) for name in INTERACTIONS)
@@ -77,12 +80,18 @@ class SimilarityModel:
     join_threshold: float
     """An article joins its best story when the probability reaches this."""
     merge_threshold: float
-    """Two stories merge when the probability between their centroids reaches this."""
+    """Two stories of whole articles merge when the probability between their centroids
+    reaches this."""
     time_scale_days: float = 3.0
     max_gap_days: float = 30.0
     """Stories are bounded in time: never join across a larger gap when both dates are known."""
     neighbours: int = 20
     """Nearest articles looked up for candidate stories."""
+    excerpt_merge_threshold: float | None = None
+    """The merge threshold where a story is all excerpts (None: ``merge_threshold``); a
+    mixed pair gets a threshold between the two, by the ``excerpt`` feature. Aggregators
+    group excerpts of one news item (AllSides): of the same week and topic, items are
+    stories apart."""
     background_documents: float = 0.0
     """Pseudo-documents of English at large blended into the input's term and name counts
     (``cluster.background``); 0 weighs terms by the input alone."""
@@ -94,9 +103,9 @@ class SimilarityModel:
                 raise ValueError(f"expected {len(COEFFICIENTS)} {name}, got {count}")
         if self.background_documents < 0:
             raise ValueError(f"background_documents must be >= 0, got {self.background_documents}")
-        for name in ("join_threshold", "merge_threshold"):
+        for name in ("join_threshold", "merge_threshold", "excerpt_merge_threshold"):
             value = getattr(self, name)
-            if not 0.0 < value < 1.0:
+            if value is not None and not 0.0 < value < 1.0:
                 raise ValueError(f"{name} must be within (0, 1), got {value}")
 
     def probability(self, values: tuple[float, ...]) -> float:
@@ -107,14 +116,26 @@ class SimilarityModel:
         """That two stories are one, from their feature values."""
         return _logistic(self.merge_intercept, self.merge_coefficients, self.expand(values))
 
+    def merge_margin(self, values: tuple[float, ...]) -> float:
+        """How far two stories are above the threshold for merging them, in log-odds (they
+        merge at 0 or more): the threshold moves towards ``excerpt_merge_threshold`` with
+        the pair's ``excerpt`` value."""
+        probability = min(max(self.merge_probability(values), 1e-12), 1 - 1e-12)
+        excerpt = values[-1]
+        cut = _logit(self.merge_threshold)
+        if self.excerpt_merge_threshold is not None:
+            cut += excerpt * (_logit(self.excerpt_merge_threshold) - cut)
+        return _logit(probability) - cut
+
     @staticmethod
     def expand(values: tuple[float, ...]) -> tuple[float, ...]:
-        """Feature values with their length and size interactions, in the order of
+        """Feature values with their text-kind and size interactions, in the order of
         COEFFICIENTS."""
-        short, size = values[-1], values[_SIZE]
+        short, excerpt, size = values[-2], values[-1], values[_SIZE]
         return (
             *values,
             *(short * values[i] for i in _INTERACTING),
+            *(excerpt * values[i] for i in _INTERACTING),
             *(size * values[i] for i in _SIZED),
         )
 
@@ -143,6 +164,7 @@ class SimilarityModel:
             "join_threshold": self.join_threshold,
             "merge_threshold": self.merge_threshold,
             "time_scale_days": self.time_scale_days,
+            "excerpt_merge_threshold": self.excerpt_merge_threshold,
             "max_gap_days": self.max_gap_days,
             "neighbours": self.neighbours,
             "background_documents": self.background_documents,
@@ -162,6 +184,7 @@ class SimilarityModel:
             join_threshold=float(data["join_threshold"]),
             merge_threshold=float(data["merge_threshold"]),
             time_scale_days=float(data.get("time_scale_days", 3.0)),
+            excerpt_merge_threshold=_optional(data.get("excerpt_merge_threshold")),
             max_gap_days=float(data.get("max_gap_days", 30.0)),
             neighbours=int(data.get("neighbours", 20)),
             background_documents=float(data.get("background_documents", 0.0)),
@@ -173,6 +196,14 @@ def _logistic(
 ) -> float:
     z = intercept + sum(c * v for c, v in zip(coefficients, values, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+def _logit(probability: float) -> float:
+    return math.log(probability / (1.0 - probability))
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 @cache

@@ -102,14 +102,16 @@ class Store:
         return writing(self.engine, waiting, wait)
 
     def create(self) -> None:
-        """Create the tables that are missing, one process at a time (two processes opening
-        a new store at once would both try to create them); a complete store is opened
-        without waiting for a writer."""
+        """Create the tables that are missing and add the columns an older store lacks, one
+        process at a time (two processes opening a new store at once would both try to
+        create them); a complete store is opened without waiting for a writer."""
         try:
-            if set(metadata.tables) <= set(inspect(self.engine).get_table_names()):
+            tables = set(inspect(self.engine).get_table_names())
+            if set(metadata.tables) <= tables and self.stories.current():
                 return
             with writing(self.engine):
                 metadata.create_all(self.engine)
+                self.stories.upgrade()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot create tables in {self.name!r}: {exc}") from exc
 

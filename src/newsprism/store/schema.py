@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -51,6 +52,11 @@ features = Table(
     Column("embedding", LargeBinary, nullable=False, comment="float32, little-endian"),
     Column("terms", JSON, nullable=False),
     Column("names", JSON, nullable=False),
+    Column(
+        "excerpt",
+        Boolean,
+        comment="the text is cut off with an ellipsis (added to older stores when opened)",
+    ),
 )
 
 story_members = Table(

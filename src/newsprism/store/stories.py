@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
-from newsprism.records.features import ArticleFeatures
+from newsprism.records.features import ArticleFeatures, is_excerpt
 from newsprism.store.schema import articles, features, story_members, story_pins
 
 
@@ -41,6 +41,7 @@ class StoryTable:
                 "embedding": np.asarray(f.embedding, dtype="<f4").tobytes(),
                 "terms": dict(f.terms),
                 "names": dict(f.names),
+                "excerpt": f.excerpt,
             }
             for f in items
         ]
@@ -84,9 +85,33 @@ class StoryTable:
                     embedding=np.frombuffer(row.embedding, dtype="<f4").astype(np.float32),
                     terms=Counter(row.terms),
                     names=Counter(row.names),
+                    excerpt=bool(row.excerpt),
                 )
                 for row in conn.execute(select(features).order_by(features.c.article_id))
             ]
+
+    def current(self) -> bool:
+        """Whether the features table has every column of this version."""
+        return "excerpt" in {c["name"] for c in inspect(self._engine).get_columns(features.name)}
+
+    def upgrade(self) -> bool:
+        """Add the ``excerpt`` column to features stored before it existed and fill it from
+        the stored texts; False when there was nothing to do. The caller holds the write
+        lock."""
+        if self.current():
+            return False
+        query = select(features.c.article_id, articles.c.text).join(
+            articles, articles.c.id == features.c.article_id
+        )
+        with self._engine.begin() as conn:
+            conn.execute(text(f"ALTER TABLE {features.name} ADD COLUMN excerpt BOOLEAN"))
+            cut = [row.article_id for row in conn.execute(query) if is_excerpt(row.text)]
+            conn.execute(update(features).values(excerpt=False))
+            if cut:
+                conn.execute(
+                    update(features).where(features.c.article_id.in_(cut)).values(excerpt=True)
+                )
+        return True
 
     def memberships(self) -> dict[str, str]:
         """The story of every placed article."""
