@@ -49,8 +49,9 @@ multiply the training time."""
 EXCERPT_MERGE = 0.7
 """Merge threshold of stories of excerpts (AllSides): held out over topics, fitted per fold
 with join 0.5 / merge 0.5 for whole articles, excerpt merges at 0.5 / 0.7 / 0.8 gave
-AllSides B-cubed F1 0.809 / 0.818 / 0.822 at the same ECB+ figures (benchmarks/README.md);
-0.7 is the merge threshold AllSides preferred in every earlier sweep."""
+AllSides B-cubed F1 0.809 / 0.820 / 0.822 at the same ECB+ figures, in a first version of
+the excerpt feature (benchmarks/README.md); 0.7 is the merge threshold AllSides preferred
+in every earlier sweep."""
 BASE = SimilarityModel(
     (0.0,) * len(COEFFICIENTS),
     0.0,

@@ -39,6 +39,11 @@ INTERACTIONS = ("embedding", "terms", "names", "nearest")
 """Similarities whose weight depends on the kind of text: each also enters times ``short``
 (few words) and times ``excerpt`` (cut off with an ellipsis), so short articles, excerpts
 and whole articles each get their own slope."""
+EXCERPT_INTERACTIONS = (*INTERACTIONS, "time_close", "time_known", "time_far")
+"""Excerpts also weigh time their own way: an aggregator's excerpts of one news item come
+within days, while whole articles of one event may follow it by months. Held out over
+topics, with these time products ECB+ mixed F1 went from 0.904 to 0.911 and single events
+alone from 0.946 to 0.961, AllSides 0.818 to 0.819 (benchmarks/README.md)."""
 SIZED = ("embedding", "terms", "names")
 """Similarities whose weight depends on the story's size: each also enters times
 ``log_size``. Centroids of many articles come closer to each other than single articles do,
@@ -50,10 +55,11 @@ to 0.905."""
 COEFFICIENTS = (
     *FEATURES,
     *(f"short*{name}" for name in INTERACTIONS),
-    *(f"excerpt*{name}" for name in INTERACTIONS),
+    *(f"excerpt*{name}" for name in EXCERPT_INTERACTIONS),
     *(f"log_size*{name}" for name in SIZED),
 )
 _INTERACTING = tuple(FEATURES.index(name) for name in INTERACTIONS)
+_EXCERPT_INTERACTING = tuple(FEATURES.index(name) for name in EXCERPT_INTERACTIONS)
 _SIZED = tuple(FEATURES.index(name) for name in SIZED)
 _SIZE = FEATURES.index("log_size")
 
@@ -135,7 +141,7 @@ class SimilarityModel:
         return (
             *values,
             *(short * values[i] for i in _INTERACTING),
-            *(excerpt * values[i] for i in _INTERACTING),
+            *(excerpt * values[i] for i in _EXCERPT_INTERACTING),
             *(size * values[i] for i in _SIZED),
         )
 
