@@ -77,13 +77,14 @@ def allsides(models: Models) -> LabeledSet:
 
 
 def cached_features(labeled: LabeledSet, models: Models) -> dict[str, ArticleFeatures]:
-    """Features of a set, computed once and kept under benchmarks/results/cache."""
+    """Features of a set, computed once and kept under benchmarks/results/cache (computed
+    again when the cache lacks an article or holds features of an older version)."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"features-{labeled.name}.pkl"
     ids = [a.id for a in labeled.articles]
     if path.exists():
         cached: dict[str, ArticleFeatures] = pickle.loads(path.read_bytes())
-        if all(i in cached for i in ids):
+        if all(i in cached and "excerpt" in vars(cached[i]) for i in ids):
             return {i: cached[i] for i in ids}
     features = {f.article_id: f for f in featurize(labeled.articles, models)}
     path.write_bytes(pickle.dumps(features))

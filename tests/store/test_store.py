@@ -167,4 +167,31 @@ def test_a_store_made_before_excerpts_is_upgraded_on_open(db: str) -> None:
     flags = {f.article_id: f.excerpt for f in reopened.stories.features()}
     assert flags == {cut.id: True, whole.id: False}
     reopened.close()
-    open_store(db).close()  # a current store opens as it is
+    again = open_store(db)  # a current store opens as it is
+    assert again.stories.current()
+    again.close()
+
+
+def test_an_upgrade_cut_short_is_completed_by_the_next_open(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsprism.store.stories.UPGRADE_BATCH", 3)
+    store = open_store(db)
+    items = [
+        make_article(n, text=f"Body {n} cut off..." if n % 2 else f"Body {n}.") for n in range(9)
+    ]
+    store.add_articles(items)
+    vector = np.zeros(4, dtype=np.float32)
+    store.stories.save_features(
+        [ArticleFeatures(a.id, None, vector, Counter(), Counter()) for a in items]
+    )
+    with store.engine.begin() as conn:  # the column added, rows left unfilled (or written
+        conn.execute(text("UPDATE article_features SET excerpt = NULL"))  # by an older version)
+    assert not store.stories.current()
+    store.close()
+
+    reopened = open_store(db)
+    assert reopened.stories.current()
+    flags = {f.article_id: f.excerpt for f in reopened.stories.features()}
+    assert flags == {a.id: a.text.endswith("...") for a in items}
+    reopened.close()

@@ -3,10 +3,12 @@
 The features compare an article with a story's centroid: embedding cosine,
 content-term TF-IDF cosine, name TF-IDF cosine; the embedding cosine of its
 nearest article in the story (rewrites and wire copies stand out there); the
-story's size (a centroid of many articles is further from each of them); and
-closeness in time when both dates are known. Comparing with a centroid rather than with single
-articles is what tells two earthquakes apart: a story's centroid gathers the
-names and numbers of its event. The weights and thresholds are learned on
+story's size (a centroid of many articles is further from each of them);
+closeness in time when both dates are known; and the kind of text: a short one (few
+words) or an excerpt (cut off with an ellipsis, as feeds and aggregators give it), whose
+similarities (and, for excerpts, times) are weighed their own way. Comparing with a
+centroid rather than with single articles is what tells two earthquakes apart: a story's
+centroid gathers the names and numbers of its event. The weights and thresholds are learned on
 ../shared/eval (ECB+ dev and AllSides) by benchmarks/tune_clustering.py and
 shipped in ``newsprism/data/clustering.json``.
 """
@@ -62,6 +64,8 @@ _INTERACTING = tuple(FEATURES.index(name) for name in INTERACTIONS)
 _EXCERPT_INTERACTING = tuple(FEATURES.index(name) for name in EXCERPT_INTERACTIONS)
 _SIZED = tuple(FEATURES.index(name) for name in SIZED)
 _SIZE = FEATURES.index("log_size")
+_SHORT = FEATURES.index("short")
+_EXCERPT = FEATURES.index("excerpt")
 
 SHORT_WORDS = 60.0
 """Content words of a headline and snippet: AllSides texts hold 50-66 (10th to 90th
@@ -94,8 +98,9 @@ class SimilarityModel:
     neighbours: int = 20
     """Nearest articles looked up for candidate stories."""
     excerpt_merge_threshold: float | None = None
-    """The merge threshold where a story is all excerpts (None: ``merge_threshold``); a
-    mixed pair gets a threshold between the two, by the ``excerpt`` feature. Aggregators
+    """The merge threshold where a story is all excerpts (None: ``merge_threshold``); other
+    pairs get a threshold between the two, by the larger share of excerpts of the two
+    stories (the ``excerpt`` feature). Aggregators
     group excerpts of one news item (AllSides): of the same week and topic, items are
     stories apart."""
     background_documents: float = 0.0
@@ -126,18 +131,17 @@ class SimilarityModel:
         """How far two stories are above the threshold for merging them, in log-odds (they
         merge at 0 or more): the threshold moves towards ``excerpt_merge_threshold`` with
         the pair's ``excerpt`` value."""
-        probability = min(max(self.merge_probability(values), 1e-12), 1 - 1e-12)
-        excerpt = values[-1]
+        odds = _odds(self.merge_intercept, self.merge_coefficients, self.expand(values))
         cut = _logit(self.merge_threshold)
         if self.excerpt_merge_threshold is not None:
-            cut += excerpt * (_logit(self.excerpt_merge_threshold) - cut)
-        return _logit(probability) - cut
+            cut += values[_EXCERPT] * (_logit(self.excerpt_merge_threshold) - cut)
+        return odds - cut
 
     @staticmethod
     def expand(values: tuple[float, ...]) -> tuple[float, ...]:
         """Feature values with their text-kind and size interactions, in the order of
         COEFFICIENTS."""
-        short, excerpt, size = values[-2], values[-1], values[_SIZE]
+        short, excerpt, size = values[_SHORT], values[_EXCERPT], values[_SIZE]
         return (
             *values,
             *(short * values[i] for i in _INTERACTING),
@@ -197,10 +201,15 @@ class SimilarityModel:
         )
 
 
+def _odds(intercept: float, coefficients: tuple[float, ...], values: tuple[float, ...]) -> float:
+    """The log-odds of a logistic model."""
+    return intercept + sum(c * v for c, v in zip(coefficients, values, strict=True))
+
+
 def _logistic(
     intercept: float, coefficients: tuple[float, ...], values: tuple[float, ...]
 ) -> float:
-    z = intercept + sum(c * v for c, v in zip(coefficients, values, strict=True))
+    z = _odds(intercept, coefficients, values)
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 

@@ -15,13 +15,21 @@ if TYPE_CHECKING:  # numpy is imported by the code that makes features, not by t
     import numpy as np
 
 
-_CUT_OFF = re.compile(r"(?:\.\.\.|…)[\])]?\s*$")
+_CUT_OFF = re.compile(r"(?:\.\.\.|…|\. \. \.)[\])]?[\"'”’]?\s*$")
+"""An ellipsis at the very end, bracketed or inside a closing quote; after a full stop too
+("the doctrine...." is how aggregators cut after a whole sentence)."""
+_MORE = re.compile(r"(?:\[\+\d+ chars\]|Continue reading\b[^\n]*)\s*$", re.IGNORECASE)
+"""What a feed puts where it cut an article: "[+2345 chars]", "Continue reading ..."."""
+_TRAILER = re.compile(r"\n[^\n]*\bappeared first on\b[^\n]*\s*$", re.IGNORECASE)
+"""A line feeds add after an article whole or cut: "The post X appeared first on Y."."""
 
 
 def is_excerpt(text: str) -> bool:
-    """Whether a text is cut off with an ellipsis ("...", "…", "[…]"), as feeds and news
-    aggregators cut an article to its first lines."""
-    return _CUT_OFF.search(text) is not None
+    """Whether a text is cut off, as feeds and news aggregators cut an article to its first
+    lines: it ends with an ellipsis ("...", "…", "[…]"), "[+2345 chars]" or "Continue
+    reading", a line "The post X appeared first on Y." aside."""
+    body = _TRAILER.sub("", text.rstrip())
+    return _MORE.search(body) is not None or _CUT_OFF.search(body) is not None
 
 
 @dataclass(frozen=True)

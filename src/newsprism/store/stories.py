@@ -10,12 +10,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
-from sqlalchemy import Engine, delete, insert, inspect, select, text, update
+from sqlalchemy import Engine, bindparam, delete, insert, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
 from newsprism.records.features import ArticleFeatures, is_excerpt
 from newsprism.store.schema import articles, features, story_members, story_pins
+
+UPGRADE_BATCH = 1000
+"""Feature rows filled per transaction when an older store is upgraded."""
 
 
 class StoryTable:
@@ -91,27 +94,47 @@ class StoryTable:
             ]
 
     def current(self) -> bool:
-        """Whether the features table has every column of this version."""
-        return "excerpt" in {c["name"] for c in inspect(self._engine).get_columns(features.name)}
+        """Whether every stored feature row has what this version reads: the ``excerpt``
+        column, filled (an older store, an upgrade cut short, or rows an older version wrote
+        since, leave it missing or null)."""
+        if not self._has_excerpts():
+            return False
+        unfilled = select(features.c.article_id).where(features.c.excerpt.is_(None)).limit(1)
+        with self._engine.connect() as conn:
+            return conn.scalar(unfilled) is None
 
     def upgrade(self) -> bool:
-        """Add the ``excerpt`` column to features stored before it existed and fill it from
-        the stored texts; False when there was nothing to do. The caller holds the write
-        lock."""
+        """Add the ``excerpt`` column where it is missing and fill it from the stored texts
+        where it is null, a batch at a time: a run cut short is taken up by the next one.
+        False when there was nothing to do. The caller holds the write lock."""
         if self.current():
             return False
-        query = select(features.c.article_id, articles.c.text).join(
-            articles, articles.c.id == features.c.article_id
+        if not self._has_excerpts():
+            with self._engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {features.name} ADD COLUMN excerpt BOOLEAN"))
+        query = (
+            select(features.c.article_id, articles.c.text)
+            .join(articles, articles.c.id == features.c.article_id)
+            .where(features.c.excerpt.is_(None))
         )
-        with self._engine.begin() as conn:
-            conn.execute(text(f"ALTER TABLE {features.name} ADD COLUMN excerpt BOOLEAN"))
-            cut = [row.article_id for row in conn.execute(query) if is_excerpt(row.text)]
-            conn.execute(update(features).values(excerpt=False))
-            if cut:
-                conn.execute(
-                    update(features).where(features.c.article_id.in_(cut)).values(excerpt=True)
-                )
+        fill = (
+            update(features)
+            .where(features.c.article_id == bindparam("key"))
+            .values(excerpt=bindparam("cut"))
+        )
+        with self._engine.connect() as reader:
+            rows = reader.execution_options(yield_per=UPGRADE_BATCH).execute(query)
+            for batch in rows.partitions():
+                with self._engine.begin() as conn:
+                    conn.execute(
+                        fill, [{"key": r.article_id, "cut": is_excerpt(r.text)} for r in batch]
+                    )
+        with self._engine.begin() as conn:  # features of articles no longer stored
+            conn.execute(update(features).where(features.c.excerpt.is_(None)).values(excerpt=False))
         return True
+
+    def _has_excerpts(self) -> bool:
+        return "excerpt" in {c["name"] for c in inspect(self._engine).get_columns(features.name)}
 
     def memberships(self) -> dict[str, str]:
         """The story of every placed article."""
