@@ -65,6 +65,12 @@ def _postgres_database(request: pytest.FixtureRequest) -> str:
     return str(server.fresh_url())
 
 
+@pytest.fixture
+def postgres_db(request: pytest.FixtureRequest) -> str:
+    """A ``--db`` URL of a fresh PostgreSQL database, for what only PostgreSQL does."""
+    return _postgres_database(request)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A ``--db`` value for an empty store: a SQLite file, then a fresh PostgreSQL database."""

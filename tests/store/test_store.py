@@ -195,3 +195,22 @@ def test_an_upgrade_cut_short_is_completed_by_the_next_open(
     flags = {f.article_id: f.excerpt for f in reopened.stories.features()}
     assert flags == {a.id: a.text.endswith("...") for a in items}
     reopened.close()
+
+
+def test_an_upgrade_blocked_by_a_reader_fails_clearly(
+    postgres_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL's ALTER waits for every open reader of the table (SQLite's does not)
+    db = postgres_db
+    monkeypatch.setattr("newsprism.store.stories.UPGRADE_LOCK_SECONDS", 1)
+    store = open_store(db)
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE article_features DROP COLUMN excerpt"))
+    with store.engine.connect() as reader, reader.begin():
+        reader.execute(text("SELECT count(*) FROM article_features"))  # holds its lock
+        with pytest.raises(StoreError, match="lock timeout"):
+            open_store(db)
+    upgraded = open_store(db)  # the reader gone, the next open upgrades
+    assert upgraded.stories.current()
+    upgraded.close()
+    store.close()

@@ -19,6 +19,10 @@ from newsprism.store.schema import articles, features, story_members, story_pins
 
 UPGRADE_BATCH = 1000
 """Feature rows filled per transaction when an older store is upgraded."""
+UPGRADE_LOCK_SECONDS = 60
+"""How long adding the column waits for PostgreSQL's lock on the features table, which an
+open transaction of another connection (a web app's read) holds; then the open fails with
+an error naming the store, and the next open tries again."""
 
 
 class StoryTable:
@@ -111,6 +115,8 @@ class StoryTable:
             return False
         if not self._has_excerpts():
             with self._engine.begin() as conn:
+                if self._engine.dialect.name == "postgresql":  # never wait on a reader forever
+                    conn.execute(text(f"SET LOCAL lock_timeout = '{UPGRADE_LOCK_SECONDS}s'"))
                 conn.execute(text(f"ALTER TABLE {features.name} ADD COLUMN excerpt BOOLEAN"))
         query = (
             select(features.c.article_id, articles.c.text)
