@@ -254,6 +254,7 @@ def train(
             model = replace(model, join_threshold=thresholds[0], merge_threshold=thresholds[1])
             return choose_excerpt_merge(model, parts)
         model, f1 = choose_thresholds(model, parts)
+        model = choose_excerpt_merge(model, parts)
         print(f"  background {prior:g}: objective {f1:.4f}", flush=True)
         if f1 > best_f1:
             best, best_f1 = model, f1

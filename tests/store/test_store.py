@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from newsprism.errors import StoreError
 from newsprism.models import Models
@@ -158,6 +158,7 @@ def test_a_store_made_before_excerpts_is_upgraded_on_open(db: str) -> None:
         [ArticleFeatures(a.id, None, vector, Counter(), Counter()) for a in (cut, whole)]
     )
     with store.engine.begin() as conn:  # the features table as it was before the column
+        conn.execute(text("DROP INDEX article_features_unfilled"))
         conn.execute(text("ALTER TABLE article_features DROP COLUMN excerpt"))
     assert not store.stories.current()
     store.close()
@@ -166,6 +167,8 @@ def test_a_store_made_before_excerpts_is_upgraded_on_open(db: str) -> None:
     assert reopened.stories.current()
     flags = {f.article_id: f.excerpt for f in reopened.stories.features()}
     assert flags == {cut.id: True, whole.id: False}
+    indexes = {i["name"] for i in inspect(reopened.engine).get_indexes("article_features")}
+    assert "article_features_unfilled" in indexes  # found at each open without a scan
     reopened.close()
     again = open_store(db)  # a current store opens as it is
     assert again.stories.current()
@@ -205,6 +208,7 @@ def test_an_upgrade_blocked_by_a_reader_fails_clearly(
     monkeypatch.setattr("newsprism.store.stories.UPGRADE_LOCK_SECONDS", 1)
     store = open_store(db)
     with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX article_features_unfilled"))
         conn.execute(text("ALTER TABLE article_features DROP COLUMN excerpt"))
     with store.engine.connect() as reader, reader.begin():
         reader.execute(text("SELECT count(*) FROM article_features"))  # holds its lock

@@ -8,8 +8,8 @@ closeness in time when both dates are known; and the kind of text: a short one (
 words) or an excerpt (cut off with an ellipsis, as feeds and aggregators give it), whose
 similarities (and, for excerpts, times) are weighed their own way. Comparing with a
 centroid rather than with single articles is what tells two earthquakes apart: a story's
-centroid gathers the names and numbers of its event. The weights and thresholds are learned on
-../shared/eval (ECB+ dev and AllSides) by benchmarks/tune_clustering.py and
+centroid gathers the names and numbers of its event. The weights and thresholds are
+learned on ../shared/eval (ECB+ dev and AllSides) by benchmarks/tune_clustering.py and
 shipped in ``newsprism/data/clustering.json``.
 """
 
@@ -100,9 +100,8 @@ class SimilarityModel:
     excerpt_merge_threshold: float | None = None
     """The merge threshold where a story is all excerpts (None: ``merge_threshold``); other
     pairs get a threshold between the two, by the larger share of excerpts of the two
-    stories (the ``excerpt`` feature). Aggregators
-    group excerpts of one news item (AllSides): of the same week and topic, items are
-    stories apart."""
+    stories (the ``excerpt`` feature). Aggregators group excerpts of one news item
+    (AllSides): of the same week and topic, items are stories apart."""
     background_documents: float = 0.0
     """Pseudo-documents of English at large blended into the input's term and name counts
     (``cluster.background``); 0 weighs terms by the input alone."""

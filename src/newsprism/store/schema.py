@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -58,6 +59,15 @@ features = Table(
         comment="the text is cut off with an ellipsis (added to older stores when opened)",
     ),
 )
+
+unfilled_features = Index(
+    "article_features_unfilled",
+    features.c.article_id,
+    sqlite_where=features.c.excerpt.is_(None),
+    postgresql_where=features.c.excerpt.is_(None),
+)
+"""Feature rows whose ``excerpt`` is still to be filled (rows of an older store, or written
+by an older version): found without reading the table whenever a store is opened."""
 
 story_members = Table(
     "story_members",

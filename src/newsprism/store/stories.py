@@ -15,7 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import StoreError
 from newsprism.records.features import ArticleFeatures, is_excerpt
-from newsprism.store.schema import articles, features, story_members, story_pins
+from newsprism.store.schema import (
+    articles,
+    features,
+    story_members,
+    story_pins,
+    unfilled_features,
+)
 
 UPGRADE_BATCH = 1000
 """Feature rows filled per transaction when an older store is upgraded."""
@@ -118,6 +124,8 @@ class StoryTable:
                 if self._engine.dialect.name == "postgresql":  # never wait on a reader forever
                     conn.execute(text(f"SET LOCAL lock_timeout = '{UPGRADE_LOCK_SECONDS}s'"))
                 conn.execute(text(f"ALTER TABLE {features.name} ADD COLUMN excerpt BOOLEAN"))
+        with self._engine.begin() as conn:
+            unfilled_features.create(conn, checkfirst=True)
         query = (
             select(features.c.article_id, articles.c.text)
             .join(articles, articles.c.id == features.c.article_id)
