@@ -405,6 +405,21 @@ def test_a_description_joins_the_person_it_stands_for_in_the_story(models: Model
     assert not _one(entities, "Mark Heller").descriptions
 
 
+def test_a_surname_typed_as_a_people_is_the_person_of_that_surname(models: Models) -> None:
+    """The recogniser reads "Arians" as a people; beside "coach Bruce Arians" it is him, and
+    the quotes he is said to give are his."""
+    entities = _story(
+        models,
+        '"Would we have done it without him?" Colts interim coach Bruce Arians asked.\n'
+        "Pagano is expected to rejoin the Colts this week.\n"
+        '"Mission accomplished. That\'s all I can say," Arians said.\n'
+        '"At times it looked a little bleak," Arians said.',
+    )
+    arians = _one(entities, "Bruce Arians")
+    assert {m.text for m in arians.mentions} == {"Bruce Arians", "Arians"}
+    assert not [e for e in entities if e.type == "NORP" and e.name == "Arians"]
+
+
 def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:
     """ "Fanning said the suspect fled": the suspect is not the officer who speaks, however
     often he is the person named last before it."""

@@ -94,7 +94,7 @@ def resolve_mentions(
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
-    mentions = _relatives_typed(mentions, [doc.text for doc in docs])
+    mentions = _surnames_typed(_relatives_typed(mentions, [doc.text for doc in docs]))
     per_article = [
         _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
     ]
@@ -129,6 +129,25 @@ def _relatives_typed(
             replace(m, type="PERSON")
             if m.span.text in titled and _person_like(m.span.text, surnames)
             else m
+            for m in found
+        ]
+        for found in mentions
+    ]
+
+
+def _surnames_typed(mentions: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
+    """The mentions, a single word the recogniser typed as a nationality or group taken for
+    a person when it is, as written, the surname of a person the story names in full:
+    "Arians said" beside "coach Bruce Arians" (the recogniser reads "-ians" as a people)."""
+    surnames = {
+        words[-1]
+        for found in mentions
+        for m in found
+        if m.type == "PERSON" and len(words := m.span.text.split()) > 1
+    }
+    return [
+        [
+            replace(m, type="PERSON") if m.type == "NORP" and m.span.text in surnames else m
             for m in found
         ]
         for found in mentions
