@@ -47,6 +47,14 @@ def test_list_filters(client: TestClient, params: dict[str, str], count: int) ->
     assert client.get("/api/stories", params=params).json()["total"] == count
 
 
+def test_an_unknown_parameter_is_refused_by_name(client: TestClient) -> None:
+    """ "?actor=" is no filter of the list: it is refused, not ignored into every story."""
+    response = client.get("/api/stories", params={"actor": "NVHA"})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert "actor" in detail and "entity" in detail
+
+
 def test_list_pages(client: TestClient, dam_id: str, football_id: str) -> None:
     pages = [
         client.get("/api/stories", params={"per_page": 1, "page": n}).json() for n in (1, 2, 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -20,7 +20,25 @@ from newsprism.web.pages import RETRY_SECONDS
 from newsprism.web.security import ENABLE_HINT, bearer_matches
 from newsprism.web.state import state
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def known_parameters(request: Request) -> None:
+    """Refuse a query parameter the endpoint does not take, naming it and those it takes:
+    ``?actor=Trump`` would otherwise list every story as if unfiltered."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    known = _query_names(dependant) if dependant is not None else set()
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        taken = ", ".join(sorted(known)) or "none"
+        raise HTTPException(422, f"unknown query parameter {', '.join(unknown)}; known: {taken}")
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters an endpoint and its dependencies take."""
+    names = {p.alias for p in dependant.query_params}
+    return names.union(*(_query_names(d) for d in dependant.dependencies))
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters)])
 
 MAX_BODY_BYTES = 64 * 1024 * 1024
 MAX_ARTICLES = 1000
