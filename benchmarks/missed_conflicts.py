@@ -1,16 +1,16 @@
 """Why gold disagreements are missed: each one facts-dev lists that no conflict finds, by cause.
 
-Reads the analyses ``benchmarks/facts.py`` wrote (one JSON per story folder) and facts-dev's
-gold. A gold disagreement is found as ``score.py`` finds it (one conflict with two sides
-touching two different gold sides). Each missed one is put in one of three bins by the
-claims whose evidence touches its sides:
+Reads the analyses ``benchmarks/facts.py`` wrote (one JSON per story folder; a story without
+one is named and left out) and facts-dev's gold. A gold disagreement is found as ``score.py``
+finds it (one conflict with two sides touching two different gold sides). Each missed one
+is put in one of three bins by the claims whose evidence touches its sides:
 - a side in no claim: some side's words are in no claim at all;
 - in one claim, not compared: one claim's evidence touches two sides, yet no conflict sets
   them apart (the values were not read, or no rule compares them);
 - in different claims: the sides were never aligned as one fact.
-and, apart, by the values the product read inside the sides' quotes: the same kind on two
-sides (a number, a day, ... that a rule could compare), values of different kinds, or no
-value on some side (who, what, whether: words no value rule reads).
+and, apart, by the values the product read inside the sides' quotes: no value on some side
+(who, what, whether: words no value rule reads), else the same kind on two sides (a number,
+a day, ... that a rule could compare), else values of different kinds.
 
     .venv/bin/python benchmarks/missed_conflicts.py [--results DIR] [-v]
 """
@@ -70,7 +70,7 @@ def _found(conflicts: list[dict[str, Any]], sides: list[Where]) -> bool:
 
 def _bin(claims: list[dict[str, Any]], sides: list[Where]) -> str:
     holding = [{n for n, c in enumerate(claims) if _touches(c["evidence"], s)} for s in sides]
-    if sum(1 for h in holding if h) < 2:
+    if not all(holding):
         return "a side in no claim"
     if any(holding[a] & holding[b] for a in range(len(sides)) for b in range(a + 1, len(sides))):
         return "in one claim, not compared"
@@ -92,10 +92,9 @@ def _kinds(claims: list[dict[str, Any]], sides: list[Where]) -> str:
         }
         for side in sides
     ]
-    given = [k for k in kinds if k]
-    if len(given) < 2:
+    if not all(kinds):
         return "no value on some side"
-    common = set.intersection(*given)
+    common = {k for a, one in enumerate(kinds) for other in kinds[a + 1 :] for k in one & other}
     return "same kind: " + ", ".join(sorted(common)) if common else "values of different kinds"
 
 
@@ -108,8 +107,13 @@ def main() -> None:
     bins: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     found = total = 0
+    missing = []
     for story in gold:
-        analysis = json.loads((args.results / f"{story['story']}.json").read_text("utf-8"))
+        path = args.results / f"{story['story']}.json"
+        if not path.exists():
+            missing.append(story["story"])
+            continue
+        analysis = json.loads(path.read_text("utf-8"))
         claims = [c for s in analysis["stories"] for c in s.get("claims", [])]
         conflicts = [c for s in analysis["stories"] for c in s.get("conflicts", [])]
         for disagreement in story["disagreements"]:
@@ -125,6 +129,8 @@ def main() -> None:
             kinds[what.split(":")[0]] += 1
             if args.verbose:
                 print(f"{disagreement['id']:<16} {where:<27} {what:<28} {disagreement['about']}")
+    if missing:
+        print(f"no analysis of {', '.join(missing)} in {args.results}: run benchmarks/facts.py")
     print(f"\ngold disagreements {total}, found {found}, missed {total - found}")
     for name, counter in (("where the sides are", bins), ("values read in the sides", kinds)):
         print(f"{name}: " + "; ".join(f"{k} {n}" for k, n in counter.most_common()))

@@ -407,7 +407,7 @@ def test_a_description_joins_the_person_it_stands_for_in_the_story(models: Model
 
 def test_a_surname_typed_as_a_people_is_the_person_of_that_surname(models: Models) -> None:
     """The recogniser reads "Arians" as a people; beside "coach Bruce Arians" it is him, and
-    the quotes he is said to give are his."""
+    the quotes he is said to give are his; "Cuban officials" are not Mark Cuban."""
     entities = _story(
         models,
         '"Would we have done it without him?" Colts interim coach Bruce Arians asked.\n'
@@ -418,6 +418,13 @@ def test_a_surname_typed_as_a_people_is_the_person_of_that_surname(models: Model
     arians = _one(entities, "Bruce Arians")
     assert {m.text for m in arians.mentions} == {"Bruce Arians", "Arians"}
     assert not [e for e in entities if e.type == "NORP" and e.name == "Arians"]
+    entities = _story(  # an adjective of nationality is no one's surname
+        models,
+        "Mark Cuban said the team would not be sold.",
+        "Cuban officials in Havana denied the report. Cuban exiles in Miami protested.",
+    )
+    cuban = _one(entities, "Mark Cuban")
+    assert {m.text for m in cuban.mentions} == {"Mark Cuban"}
 
 
 def test_a_speaker_is_not_the_one_they_describe(models: Models) -> None:

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
@@ -20,19 +22,32 @@ from newsprism.web.pages import RETRY_SECONDS
 from newsprism.web.security import ENABLE_HINT, bearer_matches
 from newsprism.web.state import state
 
+NAME_SHOWN = 100
+"""Characters of an unknown parameter's name and value echoed back."""
+
 
 def known_parameters(request: Request) -> None:
-    """Refuse a query parameter the endpoint does not take, naming it and those it takes:
-    ``?actor=Trump`` would otherwise list every story as if unfiltered."""
+    """Refuse a query parameter the endpoint does not take, naming it and those it takes
+    (FastAPI's own 422 shape): ``?actor=Trump`` would otherwise list every story as if
+    unfiltered."""
     dependant = getattr(request.scope.get("route"), "dependant", None)
     known = _query_names(dependant) if dependant is not None else set()
-    unknown = sorted(set(request.query_params) - known)
-    if unknown:
-        taken = ", ".join(sorted(known)) or "none"
-        raise HTTPException(422, f"unknown query parameter {', '.join(unknown)}; known: {taken}")
+    taken = ", ".join(sorted(known)) or "none"
+    problems = [
+        {
+            "type": "extra_forbidden",
+            "loc": ("query", name[:NAME_SHOWN]),
+            "msg": f"unknown query parameter {json.dumps(name[:NAME_SHOWN])}; known: {taken}",
+            "input": value[:NAME_SHOWN],
+        }
+        for name, value in request.query_params.multi_items()
+        if name not in known
+    ]
+    if problems:
+        raise RequestValidationError(problems)
 
 
-def _query_names(dependant: Any) -> set[str]:
+def _query_names(dependant: Dependant) -> set[str]:
     """The query parameters an endpoint and its dependencies take."""
     names = {p.alias for p in dependant.query_params}
     return names.union(*(_query_names(d) for d in dependant.dependencies))

@@ -94,7 +94,7 @@ def resolve_mentions(
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
-    mentions = _surnames_typed(_relatives_typed(mentions, [doc.text for doc in docs]))
+    mentions = _surnames_typed(_relatives_typed(mentions, [doc.text for doc in docs]), docs)
     per_article = [
         _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
     ]
@@ -135,10 +135,14 @@ def _relatives_typed(
     ]
 
 
-def _surnames_typed(mentions: Sequence[Sequence[Mention]]) -> list[list[Mention]]:
+def _surnames_typed(
+    mentions: Sequence[Sequence[Mention]], docs: Sequence[Doc]
+) -> list[list[Mention]]:
     """The mentions, a single word the recogniser typed as a nationality or group taken for
-    a person when it is, as written, the surname of a person the story names in full:
-    "Arians said" beside "coach Bruce Arians" (the recogniser reads "-ians" as a people)."""
+    a person when it is, as written, the surname of a person the story names in full and
+    the parse reads it as a name, not an adjective: "Arians said" beside "coach Bruce
+    Arians" (the recogniser reads "-ians" as a people), but not "Cuban officials" beside
+    "Mark Cuban"."""
     surnames = {
         words[-1]
         for found in mentions
@@ -147,11 +151,19 @@ def _surnames_typed(mentions: Sequence[Sequence[Mention]]) -> list[list[Mention]
     }
     return [
         [
-            replace(m, type="PERSON") if m.type == "NORP" and m.span.text in surnames else m
+            replace(m, type="PERSON")
+            if m.type == "NORP" and m.span.text in surnames and _named(doc, m.span)
+            else m
             for m in found
         ]
-        for found in mentions
+        for found, doc in zip(mentions, docs, strict=True)
     ]
+
+
+def _named(doc: Doc, span: Span) -> bool:
+    """Whether the parse reads the words as a name (a proper noun not modifying a noun)."""
+    part = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return part is not None and part.root.pos_ == "PROPN" and part.root.dep_ != "amod"
 
 
 def _kin_before(text: str, start: int) -> bool:
