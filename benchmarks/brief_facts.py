@@ -48,19 +48,27 @@ state it."""
 
 
 def located(story: dict[str, Any], analysis: dict[str, Any]) -> Located:
+    return [
+        (quotes_located(fact["support"], analysis), len({s["doc"] for s in fact["support"]}))
+        for fact in story["facts"]
+    ]
+
+
+def quotes_located(
+    support: list[dict[str, Any]], analysis: dict[str, Any]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Where gold quotes ({doc, quote}) lie in an analysis: article id and characters, for
+    those score.py's rule finds."""
     rules = _gold_rules()
     by_stem = {Path(a["source"]).stem: a["id"] for a in analysis["articles"]}
     text = {a["id"]: a["text"] for a in analysis["articles"]}
-    facts: list[tuple[list[tuple[str, tuple[int, int]]], int]] = []
-    for fact in story["facts"]:
-        found = []
-        for support in fact["support"]:
-            article = by_stem.get(support["doc"])
-            where = article and rules.locate(text[article], support["quote"])
-            if article and where:
-                found.append((article, where))
-        facts.append((found, len({s["doc"] for s in fact["support"]})))
-    return facts
+    found = []
+    for item in support:
+        article = by_stem.get(item["doc"])
+        where = article and rules.locate(text[article], item["quote"])
+        if article and where:
+            found.append((article, where))
+    return found
 
 
 def told(facts: Located, citations: list[dict[str, Any]]) -> list[int]:

@@ -23,26 +23,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from brief_facts import FACTS, OUT, _gold_rules
+from brief_facts import FACTS, OUT, _gold_rules, quotes_located
 
 Where = list[tuple[str, tuple[int, int]]]
 """Where a gold side's quotes lie: article id and characters."""
 
 
 def _sides(disagreement: dict[str, Any], analysis: dict[str, Any]) -> list[Where]:
-    rules = _gold_rules()
-    by_stem = {Path(a["source"]).stem: a["id"] for a in analysis["articles"]}
-    text = {a["id"]: a["text"] for a in analysis["articles"]}
-    sides: list[Where] = []
-    for side in disagreement["sides"]:
-        found: Where = []
-        for support in side["support"]:
-            article = by_stem.get(support["doc"])
-            where = article and rules.locate(text[article], support["quote"])
-            if article and where:
-                found.append((article, where))
-        sides.append(found)
-    return sides
+    return [quotes_located(side["support"], analysis) for side in disagreement["sides"]]
 
 
 def _touches(spans: list[dict[str, Any]], where: Where) -> bool:

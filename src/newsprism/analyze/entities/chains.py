@@ -94,7 +94,9 @@ def resolve_mentions(
 ) -> list[Chain]:
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
-    mentions = _surnames_typed(_relatives_typed(mentions, [doc.text for doc in docs]), docs)
+    surnames = _surnames(mentions)
+    mentions = _relatives_typed(mentions, [doc.text for doc in docs], surnames)
+    mentions = _surnames_typed(mentions, docs, surnames)
     per_article = [
         _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
     ]
@@ -102,8 +104,19 @@ def resolve_mentions(
     return _across(chains, docs, models, places, settings.context_mentions)
 
 
+def _surnames(mentions: Sequence[Sequence[Mention]]) -> set[str]:
+    """The surnames (last words, as ``ascii_words`` folds them) of the people the story
+    names in full."""
+    return {
+        words[-1]
+        for found in mentions
+        for m in found
+        if m.type == "PERSON" and len(words := ascii_words(m.span.text)) > 1
+    }
+
+
 def _relatives_typed(
-    mentions: Sequence[Sequence[Mention]], texts: Sequence[str]
+    mentions: Sequence[Sequence[Mention]], texts: Sequence[str], surnames: set[str]
 ) -> list[list[Mention]]:
     """The mentions, a name the recogniser typed as an organisation taken for a person when
     a title or a noun of kin stands before it somewhere ("First lady Melania Trump", "his
@@ -112,12 +125,6 @@ def _relatives_typed(
     Trump" beside "Donald Trump" is his relative, not a company (the recogniser types both
     "Trump" names by their brand); "Merrill Lynch" beside "Loretta Lynch", with no title,
     stays a bank."""
-    surnames = {
-        words[-1]
-        for found in mentions
-        for m in found
-        if m.type == "PERSON" and len(words := ascii_words(m.span.text)) > 1
-    }
     titled = {
         m.span.text
         for found, text in zip(mentions, texts, strict=True)
@@ -136,28 +143,28 @@ def _relatives_typed(
 
 
 def _surnames_typed(
-    mentions: Sequence[Sequence[Mention]], docs: Sequence[Doc]
+    mentions: Sequence[Sequence[Mention]], docs: Sequence[Doc], surnames: set[str]
 ) -> list[list[Mention]]:
     """The mentions, a single word the recogniser typed as a nationality or group taken for
-    a person when it is, as written, the surname of a person the story names in full and
-    the parse reads it as a name, not an adjective: "Arians said" beside "coach Bruce
+    a person when it is the surname of a person the story names in full (``surnames``)
+    and the parse reads it as a name, not an adjective: "Arians said" beside "coach Bruce
     Arians" (the recogniser reads "-ians" as a people), but not "Cuban officials" beside
     "Mark Cuban"."""
-    surnames = {
-        words[-1]
-        for found in mentions
-        for m in found
-        if m.type == "PERSON" and len(words := m.span.text.split()) > 1
-    }
     return [
         [
             replace(m, type="PERSON")
-            if m.type == "NORP" and m.span.text in surnames and _named(doc, m.span)
+            if m.type == "NORP" and _one_of(m.span.text, surnames) and _named(doc, m.span)
             else m
             for m in found
         ]
         for found, doc in zip(mentions, docs, strict=True)
     ]
+
+
+def _one_of(text: str, surnames: set[str]) -> bool:
+    """Whether the words are one word, and one of the surnames."""
+    words = ascii_words(text)
+    return len(words) == 1 and words[0] in surnames
 
 
 def _named(doc: Doc, span: Span) -> bool:
