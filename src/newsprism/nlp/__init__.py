@@ -1,5 +1,5 @@
 """Linguistic analysis shared by the analysis stages: one spaCy parse per article."""
 
-from newsprism.nlp.parse import parse
+from newsprism.nlp.parse import parse, text_of
 
-__all__ = ["parse"]
+__all__ = ["parse", "text_of"]

@@ -72,10 +72,23 @@ def parse(
     The names of ``aliases`` are recognised by rule (None: by the model alone). The table is
     asked for, never assumed: the pipeline passes the one it analyses with."""
     nlp = pipeline(models, aliases)
-    pairs = ((a.text, a.id) for a in articles)
-    for doc, article_id in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((a.text, (a.id, a.text)) for a in articles)
+    for doc, (article_id, text) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         doc.user_data["article_id"] = article_id
+        doc.user_data[_TEXT] = text
         yield doc
+
+
+_TEXT = "text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, kept with it: spaCy's ``Doc.text`` joins every token anew on each
+    read, which the analysis stages would otherwise do several times per article."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 _RULER_LABELS = {"FACILITY": "FAC", "OTHER": "MISC"}

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 Embed = Callable[[list[str]], np.ndarray]
 
-__all__ = ["Facts", "find_facts", "independent"]
+__all__ = ["Facts", "find_facts", "independent", "statement_vectors"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def find_facts(
             values.append(
                 statement_values(article, doc, statement.span, quantities, settings, people)
             )
-    vectors = _vectors(found, embedder)
+    vectors = statement_vectors(found, embedder)
     similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
@@ -159,7 +159,7 @@ def _alone(
     return frozenset(c.id for c in story_claims if c.status == "single_source") - alike
 
 
-def _vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, Any]:
+def statement_vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, Any]:
     """The statements' embeddings: one model pass per sentence, its clauses pooled from
     the tokens of that pass (a clause follows its sentence in ``found``)."""
     texts: list[str] = []

@@ -202,7 +202,8 @@ def statement_assertions(
     (``states``: a people's entity id to its country's, ``nation_states``)."""
     states = states or {}
     for sentence in doc.sents:
-        not_yet = any(marker in sentence.text.lower() for marker in NOT_YET)
+        lowered = sentence.text.lower()
+        not_yet = any(marker in lowered for marker in NOT_YET)
         for token in _position_verbs(sentence, not_yet):
             subject = _subject_entity(token, entity_at, states)
             own = any(c.dep_.startswith("nsubj") for c in token.children)

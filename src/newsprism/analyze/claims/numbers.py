@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
+from newsprism.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -118,7 +119,7 @@ def _spaced_group(doc: Doc, j: int) -> bool:
         and re.fullmatch(r"\d{3}", doc[j + 1].text) is not None
         and doc[j + 1].sent.start == doc[j].sent.start
         and doc[j - 1].ent_type_ != "DATE"
-        and spaced_marks(doc.text)
+        and spaced_marks(text_of(doc))
     )
 
 
@@ -193,7 +194,7 @@ def _spaced_part(doc: Doc, k: int) -> bool:
         bool(digits)
         and before.isdigit()
         and re.fullmatch(digits, after) is not None
-        and spaced_marks(doc.text)
+        and spaced_marks(text_of(doc))
     )
 
 

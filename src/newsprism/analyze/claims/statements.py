@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
+from newsprism.nlp import text_of
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -105,7 +106,7 @@ def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     magnitude of 6. 4" (text whose figures carry a space after the point) and "the building,
     Const. Tony Fanning said" are one sentence each, not two."""
     bounds: list[tuple[int, int]] = []
-    text = doc.text
+    text = text_of(doc)
     for sentence in doc.sents:
         if bounds and _cut(text[max(0, bounds[-1][1] - 8) : bounds[-1][1]], sentence):
             bounds[-1] = (bounds[-1][0], sentence.end_char)

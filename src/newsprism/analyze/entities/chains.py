@@ -33,6 +33,7 @@ from newsprism.analyze.entities.matching import (
 )
 from newsprism.analyze.entities.names import TITLES, ascii_words, is_acronym, plain_key
 from newsprism.models import Models
+from newsprism.nlp import text_of
 from newsprism.records import EntityType, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -48,6 +49,10 @@ CATEGORY_NOUNS = lexicon.words("category_nouns")
 """Nouns of organisations ("ministry", "group"): a name holding one is no person's."""
 ABBREVIATED = lexicon.words("title_abbreviations")
 """Titles written with a point ("Mrs."); any other word with a point ends a sentence."""
+
+
+def _count(item: tuple[EntityType, int]) -> int:
+    return item[1]
 
 
 @dataclass
@@ -69,7 +74,7 @@ class Chain:
     def type(self) -> EntityType:
         if self.full_person:
             return "PERSON"
-        return self.types.most_common(1)[0][0]
+        return max(self.types.items(), key=_count)[0]  # most_common(1), without its heap
 
     @property
     def full(self) -> bool:
@@ -95,10 +100,11 @@ def resolve_mentions(
     """Chains of the mentions of each article (``mentions[i]`` are in ``docs[i]``)."""
     places = _place_words(mentions)
     surnames = _surnames(mentions)
-    mentions = _relatives_typed(mentions, [doc.text for doc in docs], surnames)
+    mentions = _relatives_typed(mentions, [text_of(doc) for doc in docs], surnames)
     mentions = _surnames_typed(mentions, docs, surnames)
     per_article = [
-        _within(found, doc.text, aliases, places) for found, doc in zip(mentions, docs, strict=True)
+        _within(found, text_of(doc), aliases, places)
+        for found, doc in zip(mentions, docs, strict=True)
     ]
     chains = [c for found in per_article for c in found]
     return _across(chains, docs, models, places, settings.context_mentions)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.entities.labels import COURTESY
@@ -154,9 +155,14 @@ def _forms(name: str, dateline_chars: int) -> set[str]:
 def _occurrences(text: str, name: str, dateline_chars: int) -> list[tuple[int, int]]:
     found = []
     for form in _forms(name, dateline_chars):
-        pattern = re.compile(rf"(?<![\w\-’'.]){re.escape(form)}(?!\w)")
-        found += [(m.start(), m.end()) for m in pattern.finditer(text)]
+        found += [(m.start(), m.end()) for m in _standalone(form).finditer(text)]
     return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _standalone(form: str) -> re.Pattern[str]:
+    """The form as a word of its own: not inside a longer word, hyphenation or abbreviation."""
+    return re.compile(rf"(?<![\w\-’'.]){re.escape(form)}(?!\w)")
 
 
 def _stands_alone(doc: Doc, start: int, end: int, name: str) -> bool:

@@ -33,6 +33,7 @@ from newsprism.analyze.provenance.outlets import (
     outlet_keys,
 )
 from newsprism.analyze.provenance.patterns import parsed_cites, textual_cites
+from newsprism.nlp import text_of
 from newsprism.records import Article, Cite, Span
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ __all__ = ["cites_outlet", "find_cites", "point_cites", "upstream"]
 
 def find_cites(article: Article, doc: Doc) -> list[Cite]:
     """The upstream sources ``article`` names, in text order; ``doc`` parses its text."""
-    if doc.text != article.text:
+    if text_of(doc) != article.text:
         raise ValueError(f"provenance: the doc given is not a parse of article {article.id}")
     found = {*parsed_cites(doc), *textual_cites(article.text)}
     cites: dict[tuple[str, int, int], Cite] = {}

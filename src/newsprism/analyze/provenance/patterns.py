@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsprism import lexicon
 from newsprism.analyze.provenance.outlets import NEWS_WORDS, fold, outlet_pattern, outlet_table
 from newsprism.analyze.provenance.source_names import REPORT_NOUNS, SourceNames, authors
+from newsprism.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,7 +66,7 @@ def _subject(verb: Token, names: SourceNames) -> Iterator[Found]:
                 continue
             own = name[0] <= subject.idx < name[1]  # else "a statement from X said"
             start = name[0] if own else min(name[0], subject.left_edge.idx)
-            start = name[0] if "\n" in verb.doc.text[start : name[0]] else start
+            start = name[0] if "\n" in text_of(verb.doc)[start : name[0]] else start
             yield (*name, *_around((start, name[1]), verb, _statement_end(verb)))
 
 

@@ -21,6 +21,7 @@ from newsprism.analyze.provenance.outlets import (
     outlet_pattern,
     outlet_table,
 )
+from newsprism.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,7 +47,7 @@ class SourceNames:
             w.lower() for e in doc.ents if e.label_ == "PERSON" for w in re.findall(r"\w+", e.text)
         }
         self.outlets: dict[int, tuple[int, int]] = {}
-        for match in outlet_pattern().finditer(doc.text):
+        for match in outlet_pattern().finditer(text_of(doc)):
             part = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if part is None:
                 continue
@@ -117,7 +118,7 @@ class SourceNames:
         return entity.label_ == "ORG" and bool(words) and not set(words) <= self.person_words
 
     def _outlet(self, name: tuple[int, int]) -> bool:
-        text = self.doc.text[name[0] : name[1]]
+        text = text_of(self.doc)[name[0] : name[1]]
         words = fold(text).split()
         return name[0] in {s for s, _ in self.outlets.values()} or (
             bool(words) and (words[-1] in NEWS_WORDS or fold(text) in outlet_table())

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyze.quotes.marks import ALL_MARKS, Pair, mark_pairs, paragraphs, trim
 from newsprism.analyze.quotes.speakers import Speakers, is_cue, linked_cue, near_cue
+from newsprism.nlp import text_of
 from newsprism.records import Article, Span
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def find_quotes(article: Article, doc: Doc) -> list[FoundQuote]:
     """Direct quotations of ``article``, in text order. ``doc`` is its spaCy parse."""
-    if doc.text != article.text:
+    if text_of(doc) != article.text:
         raise ValueError(f"the parse given for article {article.id} is not of its text")
     return _Finder(article, doc).quotes()
 
