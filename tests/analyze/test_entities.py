@@ -12,7 +12,7 @@ from newsprism.analyze.entities.chains import resolve_mentions
 from newsprism.analyze.entities.mentions import find_mentions
 from newsprism.models import Models
 from newsprism.nlp import parse
-from newsprism.records import Article, Entity, Mention, Span, Story
+from newsprism.records import Article, Entity, EntityType, Mention, Span, Story
 
 from .conftest import Parsed
 
@@ -771,3 +771,40 @@ def test_a_two_letter_surname_the_recogniser_tagged_is_searched(models: Models) 
     )
     xi = _one(entities, "Xi Jinping")
     assert {m.article for m in xi.mentions if m.text == "Xi"} == {"a0", "a1"}
+
+
+def test_a_team_named_after_its_city_is_no_person(models: Models) -> None:
+    """The recogniser types "Baltimore Orioles" a person once and an organisation elsewhere,
+    in a story that names Baltimore as a place: a team, not a person. Mark Teixeira, typed
+    an organisation more often than a person, is still a person: his given name is no place."""
+    texts = [
+        "The Baltimore Orioles made an offer. Teixeira grew up near Baltimore.",
+        "Baltimore Orioles officials met Mark Teixeira.",
+        "The Baltimore Orioles are out. Mark Teixeira signed with New York.",
+    ]
+    articles = _articles(texts)
+
+    def typed(article: Article, name: str, kind: EntityType, after: int = 0) -> Mention:
+        at = article.text.index(name, after)
+        return Mention(Span.of(article, at, at + len(name)), kind)
+
+    mentions = [
+        [
+            typed(articles[0], "Baltimore Orioles", "PERSON"),
+            typed(articles[0], "Teixeira", "ORG"),
+            typed(articles[0], "Baltimore", "GPE", 40),
+        ],
+        [
+            typed(articles[1], "Baltimore Orioles", "ORG"),
+            typed(articles[1], "Mark Teixeira", "ORG"),
+        ],
+        [
+            typed(articles[2], "Baltimore Orioles", "ORG"),
+            typed(articles[2], "Mark Teixeira", "PERSON"),
+        ],
+    ]
+    docs = list(parse(articles, models, default_aliases()))
+    chains = resolve_mentions(mentions, docs, models, default_aliases())
+    types = {m.span.text: c.type for c in chains for m in c.mentions}
+    assert types["Baltimore Orioles"] == "ORG", types
+    assert types["Mark Teixeira"] == "PERSON", types

@@ -384,7 +384,21 @@ def _across(
             target.alias = target.alias or chain.alias
             target.full_person = target.full_person or chain.full_person
             target.titles |= chain.titles
+    for chain in merged:
+        chain.full_person = chain.full_person and not _place_named(chain, places)
     return merged
+
+
+def _place_named(chain: Chain, places: frozenset[str]) -> bool:
+    """Whether a chain the recogniser called a person in full is rather a team or a
+    service named after its place ("Baltimore Orioles", "Surrey Police", "California
+    Highway Patrol"): every name of it typed as a person starts with a place of the story,
+    and most of its mentions are typed otherwise. A person typed an organisation more
+    often than not ("Mark Teixeira" in baseball news) keeps a given name in front."""
+    named = [m.span.text for m in chain.mentions if m.type == "PERSON"]
+    firsts = [form[0] for text in named for form in forms(text, "ORG") if len(form) > 1]
+    others = sum(n for kind, n in chain.types.items() if kind != "PERSON")
+    return bool(firsts) and all(w in places for w in firsts) and others > len(named)
 
 
 def _target(
