@@ -68,6 +68,22 @@ def test_a_pronoun_joins_a_person_named_outside_the_given_spans(models: Models) 
     assert labels[0][0] == labels[1][0]
 
 
+def test_a_subject_pronoun_continues_the_subject_before(models: Models) -> None:
+    """ "He" as a subject stands for the person named as the subject before it (Luck), not
+    for the person named last (Wayne); "him" is still the nearest."""
+    ((article, doc),) = _parse(
+        models,
+        "Andrew Luck threw a touchdown pass to Reggie Wayne on Sunday. He also set a record. "
+        "Reggie Wayne hugged Andrew Luck. Fans cheered for him.",
+    )
+    spans = _spans(article.text, "Andrew Luck", "Reggie Wayne", "He")
+    him = article.text.index("him")
+    labels = resolve_spans([(article, doc, [*spans, (him, him + 3)])], models)
+    luck, wayne, he, him_label = labels[0]
+    assert he == luck != wayne
+    assert him_label == luck
+
+
 def test_a_pronoun_after_a_description_with_no_name_joins_the_description(
     models: Models,
 ) -> None:

@@ -58,10 +58,18 @@ class MentionIndex:
             if since <= start and end <= offset and entity.type == "PERSON"
         ]
         people = [entity for _, entity in sorted(named, key=lambda n: n[0], reverse=True)]
-        said = [e for e in people if gender == "f" and _genders(e) == {gender}]
-        fitting = [e for e in people if gender is None or _genders(e) <= {gender}]
+        said = [e for e in people if gender == "f" and self.fits(e, gender, said=True)]
+        fitting = [e for e in people if self.fits(e, gender)]
         chosen = said or fitting
         return chosen[0] if chosen else None
+
+    @staticmethod
+    def fits(entity: Entity, gender: str | None, said: bool = False) -> bool:
+        """Whether nothing the actor's labels and descriptions call them is the other of
+        ``gender`` ("m", "f"; None fits everyone); with ``said``, whether they call them so."""
+        if gender is None:
+            return True
+        return _genders(entity) == {gender} if said else _genders(entity) <= {gender}
 
 
 def _genders(entity: Entity) -> set[str]:

@@ -9,9 +9,11 @@ descriptions), then labels each given span:
   Internet Explorer"), takes the one entity that has that name;
 - a personal pronoun joins the nearest earlier person in its article: a mention of a
   person entity in any sentence, annotated or not, or a given span describing a person
-  ("a Mafia boss ... hanged himself"); "it" and its forms join the nearest earlier thing,
-  "they" and its forms the nearest earlier plural or name (not people, pronouns or
-  times); "who" and "which" join the noun they attach to;
+  ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
+  subject in its sentence or the one before ("Luck found Wayne. He also set the record");
+  "it" and its forms join the nearest earlier thing, "they" and its forms the nearest
+  earlier plural or name (not people, pronouns or times); "who" and "which" join the noun
+  they attach to;
 - a description ("the actress") joins the span it is an apposition or premodifier of,
   else the one entity whose labels or names share its head word, else the other
   descriptions with that head word.
@@ -208,6 +210,8 @@ def _link(
         return found
     if word in PERSONAL:
         named = mentions.person_before(part.start_char, people)
+        if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
+            named = _subject_before(part, mentions, people) or named
         described = _person_description_before(part.start, own, parts)
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
@@ -227,6 +231,26 @@ def _link(
             return found
     entity = heads.get(head.lemma_.lower())
     return entity if entity is not None and entity >= 0 else None
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_before(
+    part: TokenSpan, mentions: _Mentions, people: set[int]
+) -> tuple[int, int] | None:
+    """The person last named as a subject in the pronoun's sentence or the one before."""
+    doc, sentence = part.doc, part.sent
+    since = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+    at = bisect_right(mentions.starts, part.start_char) - 1
+    while at >= 0 and mentions.found[at][0] >= since:
+        start, end, number = mentions.found[at]
+        if end <= part.start_char and number in people:
+            named = doc.char_span(start, end, alignment_mode="expand")
+            if named is not None and named.root.dep_ in SUBJECTS:
+                return start, number
+        at -= 1
+    return None
 
 
 def _pronoun(part: TokenSpan | None) -> bool:

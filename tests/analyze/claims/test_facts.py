@@ -723,6 +723,20 @@ def test_a_claim_whose_subject_is_he_or_she_is_about_the_person_named_before(
     assert _about(facts, entities, "She said") == "Mary Smith"  # "his" says nothing of her
 
 
+def test_a_he_that_is_the_subject_continues_the_subject_before(models: Models) -> None:
+    """ "He also set the record" after "Andrew Luck threw a pass to Reggie Wayne" is about
+    Luck, the subject before, not Wayne, the person named last."""
+    articles = [
+        story_article(
+            "Alpha",
+            "Andrew Luck threw a touchdown pass to Reggie Wayne in Indianapolis on Sunday. "
+            "He also set the NFL rookie record for passing yards in a single season.",
+        )
+    ]
+    facts, entities = story_facts_and_entities(models, articles)
+    assert _about(facts, entities, "He also set") == "Andrew Luck"
+
+
 def test_the_brief_encloses_a_quotation_only_when_it_is_all_of_the_words() -> None:
     from newsprism.analyze.brief import _quoted
 
