@@ -82,6 +82,14 @@ def test_a_subject_pronoun_continues_the_subject_before(models: Models) -> None:
     luck, wayne, he, him_label = labels[0]
     assert he == luck != wayne
     assert him_label == luck
+    ((article, doc),) = _parse(  # a "she" goes on with a subject only when called a woman
+        models,
+        "Andrew Luck met the actress Mary Smith in Indianapolis on Sunday. She said it was "
+        "an honour.",
+    )
+    spans = _spans(article.text, "Andrew Luck", "Mary Smith", "She")
+    luck, smith, she = resolve_spans([(article, doc, spans)], models)[0]
+    assert she == smith != luck
 
 
 def test_a_pronoun_after_a_description_with_no_name_joins_the_description(

@@ -63,8 +63,15 @@ class MentionIndex:
         chosen = said or fitting
         return chosen[0] if chosen else None
 
+    def person_within(self, article: str, low: int, high: int) -> bool:
+        """Whether a person is named between the two offsets of the article."""
+        return any(
+            low <= start and end <= high and entity.type == "PERSON"
+            for start, end, entity in self._by_article.get(article, ())
+        )
+
     @staticmethod
-    def fits(entity: Entity, gender: str | None, said: bool = False) -> bool:
+    def fits(entity: Entity, gender: str | None, *, said: bool = False) -> bool:
         """Whether nothing the actor's labels and descriptions call them is the other of
         ``gender`` ("m", "f"; None fits everyone); with ``said``, whether they call them so."""
         if gender is None:

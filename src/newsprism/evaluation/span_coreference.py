@@ -10,7 +10,8 @@ descriptions), then labels each given span:
 - a personal pronoun joins the nearest earlier person in its article: a mention of a
   person entity in any sentence, annotated or not, or a given span describing a person
   ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
-  subject in its sentence or the one before ("Luck found Wayne. He also set the record");
+  subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
+  for a "she" only one the story calls a woman, as the claims read a subject pronoun;
   "it" and its forms join the nearest earlier thing, "they" and its forms the nearest
   earlier plural or name (not people, pronouns or times); "who" and "which" join the noun
   they attach to;
@@ -22,7 +23,7 @@ descriptions), then labels each given span:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
@@ -30,6 +31,7 @@ from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.analyze.entities.descriptions import ROLE_NOUNS, label_heads
 from newsprism.analyze.entities.names import name_words
 from newsprism.analyze.entities.resolve import resolve
+from newsprism.analyze.mentions import MentionIndex
 from newsprism.models import Models
 from newsprism.records import Article, Entity
 
@@ -43,6 +45,8 @@ GROUP = lexicon.words("group_pronouns") | lexicon.words("group_pronoun_forms")
 SINGULAR_GROUP = frozenset(w for w in GROUP if w.startswith("it"))
 """"it", "its", "itself": a thing or an organisation; the rest ("they") a group or plural."""
 TIMES = frozenset({"DATE", "TIME"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+GENDERED = lexicon.pairs("gendered_words")
 PERSON_NOUNS = ROLE_NOUNS["PERSON"]
 Item = tuple[Article, "Doc", Sequence[tuple[int, int]]]
 
@@ -90,6 +94,10 @@ def resolve_spans(
                 by_article[span.article].append((span.start, span.end, number))
     where = {article: _Mentions(found) for article, found in by_article.items()}
     people = {n for n, e in enumerate(entities) if e.type == "PERSON"}
+    continuing = {  # whom a subject "she" or "he" may continue, as the claims read it
+        "f": {n for n in people if MentionIndex.fits(entities[n], "f", said=True)},
+        "m": {n for n in people if MentionIndex.fits(entities[n], "m")},
+    }
     heads = _heads(entities, {a.id: d for a, d in zip(articles, docs, strict=True)})
     names = _names(entities)
     parts = [[_part(doc, s, e) for s, e in spans] for _, doc, spans in items]
@@ -106,7 +114,15 @@ def resolve_spans(
                 if labels[index][position] >= 0 or _pronoun(part) != pronouns:
                     continue
                 linked = (
-                    _link(part, labels[index], parts[index], where[article.id], people, heads)
+                    _link(
+                        part,
+                        labels[index],
+                        parts[index],
+                        where[article.id],
+                        people,
+                        heads,
+                        continuing,
+                    )
                     if part is not None
                     else None
                 )
@@ -199,7 +215,10 @@ def _link(
     mentions: _Mentions,
     people: set[int],
     heads: dict[str, int],
+    continuing: Mapping[str, set[int]] | None = None,
 ) -> int | None:
+    """The label a given span that names no entity takes (None: a label of its own).
+    ``continuing`` holds, by gender, the people a subject pronoun may go on with."""
     head = _head(part)
     word = head.lower_
     if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
@@ -211,7 +230,8 @@ def _link(
     if word in PERSONAL:
         named = mentions.person_before(part.start_char, people)
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
-            named = _subject_before(part, mentions, people) or named
+            allowed = (continuing or {}).get(GENDERED.get(word, ""), people)
+            named = _subject_before(part, mentions, allowed) or named
         described = _person_description_before(part.start, own, parts)
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
@@ -233,13 +253,11 @@ def _link(
     return entity if entity is not None and entity >= 0 else None
 
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _subject_before(
     part: TokenSpan, mentions: _Mentions, people: set[int]
 ) -> tuple[int, int] | None:
-    """The person last named as a subject in the pronoun's sentence or the one before."""
+    """The person (of ``people``) last named as a subject in the pronoun's sentence or the
+    one before."""
     doc, sentence = part.doc, part.sent
     since = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
     at = bisect_right(mentions.starts, part.start_char) - 1

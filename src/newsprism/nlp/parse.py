@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RULER = "newsprism_aliases"
+TEXT_KEY = "newsprism.text"
+"""Where a doc keeps its text in ``doc.user_data`` (``text_of``)."""
 
 
 class NameEntry(Protocol):
@@ -68,26 +70,28 @@ def parse(
     aliases: NameTable | None,
     batch_size: int = 16,
 ) -> Iterator[Doc]:
-    """Docs of the articles' texts, in order; ``doc.user_data["article_id"]`` names the article.
-    The names of ``aliases`` are recognised by rule (None: by the model alone). The table is
-    asked for, never assumed: the pipeline passes the one it analyses with."""
+    """Docs of the articles' texts, in order; ``doc.user_data["article_id"]`` names the article
+    and ``doc.user_data[TEXT_KEY]`` keeps its text (``text_of``). The names of ``aliases``
+    are recognised by rule (None: by the model alone). The table is asked for, never
+    assumed: the pipeline passes the one it analyses with."""
     nlp = pipeline(models, aliases)
     pairs = ((a.text, (a.id, a.text)) for a in articles)
     for doc, (article_id, text) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         doc.user_data["article_id"] = article_id
-        doc.user_data[_TEXT] = text
+        doc.user_data[TEXT_KEY] = text
         yield doc
-
-
-_TEXT = "text"
 
 
 def text_of(doc: Doc) -> str:
     """The doc's text, kept with it: spaCy's ``Doc.text`` joins every token anew on each
-    read, which the analysis stages would otherwise do several times per article."""
-    text = doc.user_data.get(_TEXT)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT] = doc.text
+    read, which the analysis stages would otherwise do several times per article. A kept
+    text is trusted only while its length is the doc's (a doc cut from another with its
+    user data copied is not); else the text is joined again and kept."""
+    text = doc.user_data.get(TEXT_KEY)
+    last = doc[-1] if len(doc) else None
+    length = last.idx + len(last.text_with_ws) if last is not None else 0
+    if not isinstance(text, str) or len(text) != length:
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -735,6 +735,18 @@ def test_a_he_that_is_the_subject_continues_the_subject_before(models: Models) -
     ]
     facts, entities = story_facts_and_entities(models, articles)
     assert _about(facts, entities, "He also set") == "Andrew Luck"
+    again = [  # a second "he" goes on with the first; one named between breaks the chain
+        story_article(
+            "Beta",
+            "Andrew Luck threw a touchdown pass to Reggie Wayne in Indianapolis on Sunday. "
+            "He also set the NFL rookie record for passing yards in a single season. "
+            "He finished the game with three touchdown passes and no interceptions at all. "
+            "Wayne caught it. He then scored the winning touchdown with ten seconds left.",
+        )
+    ]
+    facts, entities = story_facts_and_entities(models, again)
+    assert _about(facts, entities, "He finished") == "Andrew Luck"
+    assert _about(facts, entities, "He then scored") == "Reggie Wayne"
 
 
 def test_the_brief_encloses_a_quotation_only_when_it_is_all_of_the_words() -> None:

@@ -285,10 +285,13 @@ def _subjects(
 ) -> Callable[[Statement, Span], str | None]:
     """The entity the words of a statement are about: the one named as its main verb's
     subject inside them ("U.S. President Trump said": Trump, not the United States; "Mr.
-    Comey, who was fired": Comey); for a "he" or "she" that is the subject, the person the
-    sentence before has as its subject ("Luck found Wayne. He also set the record": Luck),
-    else the person named last in the ``PRONOUN_REACH`` sentences before; else the one the
-    words mention first."""
+    Comey, who was fired": Comey); for a "he" or "she" that is the subject of a sentence,
+    the person the statement before has as its subject, or its own "he" stood for, when no
+    one is named between ("Luck found Wayne. He also set the record": Luck), for a "she"
+    only one the story calls a woman ("the actress": news calls few people by gendered
+    words, and a "she" after "Judge John Smith sentenced Reid" is as often Reid); else the
+    person named last in the ``PRONOUN_REACH`` statements before; else the one the words
+    mention first."""
     index = MentionIndex(entities)
     sentences: dict[str, list[Statement]] = {}
     for statement in statements:
@@ -297,36 +300,50 @@ def _subjects(
     for found in sentences.values():
         found.sort(key=lambda s: s.span.start)
 
+    resolved: dict[tuple[str, int], Entity | None] = {}
+
     def subject_at(statement: Statement, words: Span) -> str | None:
         article = statement.span.article
         named = (index.at(article, at) for at in statement.subject if words.start <= at < words.end)
         entity = next(filter(None, named), None)
-        pronoun = _pronoun(statement)
-        if entity is None and pronoun is not None:
-            before = [s for s in sentences.get(article, []) if s.span.start < statement.span.start]
-            gender = GENDERED.get(pronoun)
-            entity = _last_subject(before[-1:], index, gender)
-            if entity is None:
-                since = before[-PRONOUN_REACH].span.start if len(before) >= PRONOUN_REACH else 0
-                entity = index.person_before(article, statement.span.start, since, gender)
+        if entity is None and _pronoun(statement) is not None:
+            entity = pronoun_subject(statement)
         entity = entity or index.first_within(words)
         return entity.id if entity is not None else None
 
-    return subject_at
+    def pronoun_subject(statement: Statement) -> Entity | None:
+        """The person a "he" or "she" subject stands for (worked out once per statement)."""
+        key = (statement.span.article, statement.span.start)
+        if key not in resolved:
+            resolved[key] = None  # a statement never stands for itself
+            resolved[key] = pronoun_person(statement)
+        return resolved[key]
 
+    def pronoun_person(statement: Statement) -> Entity | None:
+        article, start = statement.span.article, statement.span.start
+        pronoun = _pronoun(statement)
+        gender = GENDERED.get(pronoun) if pronoun else None
+        before = [s for s in sentences.get(article, []) if s.span.start < start]
+        last = before[-1] if statement.sentence and before else None  # a clause's is its own
+        if last is not None and not index.person_within(article, last.span.end, start):
+            entity = main_subject(last)  # no one named between: the subject goes on
+            said = gender == "f"
+            if (
+                entity is not None
+                and entity.type == "PERSON"
+                and index.fits(entity, gender, said=said)
+            ):
+                return entity
+        since = before[-PRONOUN_REACH].span.start if len(before) >= PRONOUN_REACH else 0
+        return index.person_before(article, start, since, gender)
 
-def _last_subject(
-    sentences: Sequence[Statement], index: MentionIndex, gender: str | None
-) -> Entity | None:
-    """The person that is the main verb's subject of these sentences, the last first, when
-    what the actor is called fits the pronoun's ``gender``: for a "she", calls her a woman
-    ("the actress"), since news calls few people by gendered words and a "she" after "Judge
-    John Smith sentenced Reid" is as often Reid (``MentionIndex.person_before``)."""
-    for sentence in reversed(sentences):
+    def main_subject(sentence: Statement) -> Entity | None:
+        """Who the main verb's subject names: an actor, or the person its pronoun stands for."""
         for at in sentence.subject[:1]:
             entity = index.at(sentence.span.article, at)
-            if entity is None or entity.type != "PERSON":
-                continue
-            if index.fits(entity, gender, said=gender == "f"):
-                return entity
-    return None
+            if entity is None and _pronoun(sentence) is not None:
+                entity = pronoun_subject(sentence)
+            return entity
+        return None
+
+    return subject_at

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,10 +52,6 @@ ABBREVIATED = lexicon.words("title_abbreviations")
 """Titles written with a point ("Mrs."); any other word with a point ends a sentence."""
 
 
-def _count(item: tuple[EntityType, int]) -> int:
-    return item[1]
-
-
 @dataclass
 class Chain:
     """Mentions taken to be one actor; within one article, then merged across articles."""
@@ -74,7 +71,7 @@ class Chain:
     def type(self) -> EntityType:
         if self.full_person:
             return "PERSON"
-        return max(self.types.items(), key=_count)[0]  # most_common(1), without its heap
+        return max(self.types.items(), key=itemgetter(1))[0]
 
     @property
     def full(self) -> bool:
@@ -384,21 +381,40 @@ def _across(
             target.alias = target.alias or chain.alias
             target.full_person = target.full_person or chain.full_person
             target.titles |= chain.titles
+    place_names = _place_names(chains)
     for chain in merged:
-        chain.full_person = chain.full_person and not _place_named(chain, places)
+        if chain.full_person and _place_named(chain, place_names):
+            chain.full_person = False
+            chain.types.pop("PERSON", None)  # typed as most of its other mentions are
     return merged
 
 
-def _place_named(chain: Chain, places: frozenset[str]) -> bool:
+def _place_names(chains: Sequence[Chain]) -> set[Form]:
+    """The names of the story's places, as plain words ("baltimore", "new york")."""
+    return {
+        form
+        for chain in chains
+        for mention in chain.mentions
+        if mention.type in ("GPE", "LOC")
+        for form in forms(mention.span.text, mention.type)
+    }
+
+
+def _place_named(chain: Chain, places: set[Form]) -> bool:
     """Whether a chain the recogniser called a person in full is rather a team or a
-    service named after its place ("Baltimore Orioles", "Surrey Police", "California
-    Highway Patrol"): every name of it typed as a person starts with a place of the story,
-    and most of its mentions are typed otherwise. A person typed an organisation more
-    often than not ("Mark Teixeira" in baseball news) keeps a given name in front."""
+    service named after its place ("Baltimore Orioles", "New York Yankees", "Surrey
+    Police"): each of its names of several words typed as a person is a place the story
+    names, whole, and more words, and most of its mentions are typed otherwise. A person
+    typed an organisation more often than not ("Mark Teixeira" in baseball news) has a
+    given name in front."""
     named = [m.span.text for m in chain.mentions if m.type == "PERSON"]
-    firsts = [form[0] for text in named for form in forms(text, "ORG") if len(form) > 1]
+    full = [form for text in named for form in forms(text, "ORG") if len(form) > 1]
     others = sum(n for kind, n in chain.types.items() if kind != "PERSON")
-    return bool(firsts) and all(w in places for w in firsts) and others > len(named)
+    return (
+        bool(full)
+        and all(any(form[: len(p)] == p and len(form) > len(p) for p in places) for form in full)
+        and others > len(named)
+    )
 
 
 def _target(
