@@ -810,3 +810,18 @@ def test_a_team_named_after_its_city_is_no_person(models: Models) -> None:
     assert team.type == "ORG"
     (player,) = [c for c in chains if "Mark Teixeira" in {m.span.text for m in c.mentions}]
     assert player.type == "PERSON"
+
+
+def test_a_country_that_names_a_dollar_is_no_actor(models: Models) -> None:
+    """ "US $160 million" says which dollar; the United States are no actor of the story
+    for it, though the same article's "US officials" are."""
+    entities = _story(
+        models,
+        "The team made its offer, reportedly worth about US $160 million, on Sunday.",
+        "The deal is worth US$ 150 million. US officials did not comment on it.",
+    )
+    texts = {m.text for e in entities for m in e.mentions}
+    assert "US" in texts  # the officials' country
+    assert not [m for e in entities for m in e.mentions if m.text == "US" and m.article == "a0"], (
+        texts
+    )

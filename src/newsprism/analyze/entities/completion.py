@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.entities.labels import COURTESY
+from newsprism.analyze.entities.mentions import CURRENCY
 from newsprism.analyze.entities.names import TITLES
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -63,7 +64,7 @@ def complete(
                 if not _stands_alone(doc, start, end, name):
                     continue
                 chain = _owner(owners[name], here, start)
-                if chain is None:
+                if chain is None or (chain.type == "GPE" and CURRENCY.match(article.text, end)):
                     continue
                 chain.mentions.append(Mention(Span.of(article, start, end), chain.type))
                 here.append((start, end, chain))

@@ -60,8 +60,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
     for start, end, kind in spans:
         start, end = _trim(article.text, start, end)
         text = article.text[start:end]
-        if not _is_name(text):
-            continue
+        if not _is_name(text) or (kind == "GPE" and CURRENCY.match(article.text, end)):
+            continue  # "US $160 million": the dollar's country, no actor of the story
         if kind == "PERSON" and is_acronym(text):
             kind = "ORG"
         if kind == "PERSON" and _street(text):
@@ -71,6 +71,8 @@ def find_mentions(article: Article, doc: Doc, aliases: AliasTable) -> list[Menti
     return mentions
 
 
+CURRENCY = re.compile(r"\s?\$")
+"""A currency sign right after a country's name: the name says which dollar ("US $160")."""
 _DASH = re.compile(r"\s+(?:-\s*-|—|–)\s+")
 """A dash between words, where a name cannot go on ("Teixeira - - eight years")."""
 _QUOTE_END = re.compile(r"[,.?!]\s*[\"”]\s*")
