@@ -215,7 +215,7 @@ def _link(
     mentions: _Mentions,
     people: set[int],
     heads: dict[str, int],
-    continuing: Mapping[str, set[int]] | None = None,
+    continuing: Mapping[str, set[int]],
 ) -> int | None:
     """The label a given span that names no entity takes (None: a label of its own).
     ``continuing`` holds, by gender, the people a subject pronoun may go on with."""
@@ -230,7 +230,7 @@ def _link(
     if word in PERSONAL:
         named = mentions.person_before(part.start_char, people)
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
-            allowed = (continuing or {}).get(GENDERED.get(word, ""), people)
+            allowed = continuing.get(GENDERED.get(word, ""), people)
             named = _subject_before(part, mentions, allowed) or named
         described = _person_description_before(part.start, own, parts)
         if described is None or (named is not None and named[0] >= described[0]):

@@ -60,3 +60,9 @@ def statement_spans(models: Models, text: str) -> list[Span]:
     article = story_article("x", text)
     (doc,) = parse([article], models, default_aliases())
     return [s.span for s in statements(article, doc)]
+
+
+def claim_about(facts: Facts, entities: list[Entity], opening: str) -> str | None:
+    """The name of the actor the one claim opening with these words is about."""
+    (claim,) = [c for c in facts.claims if c.text.startswith(opening)]
+    return next((e.name for e in entities if e.id == claim.subject), None)

@@ -20,6 +20,7 @@ from newsprism.models import Models
 from newsprism.nlp import parse
 from newsprism.records import Article, Entity, Span, Story
 from tests.analyze.claims.build import (
+    claim_about,
     read_values,
     story_article,
     story_facts,
@@ -651,7 +652,7 @@ def test_a_claim_is_about_its_subject_and_the_brief_keeps_quotation_marks_paired
         ),
     ]
     facts, entities = story_facts_and_entities(models, articles)
-    assert _about(facts, entities, "U.S. President") == "Donald Trump"
+    assert claim_about(facts, entities, "U.S. President") == "Donald Trump"
     (sentence,) = [
         s.text for s in write_brief(facts.claims, facts.conflicts, articles) if "strongly" in s.text
     ]
@@ -697,58 +698,6 @@ def test_the_day_of_an_act_done_to_someone_the_other_statement_does_not_name() -
     assert len(named) == 1
 
 
-def test_a_claim_whose_subject_is_he_or_she_is_about_the_person_named_before(
-    models: Models,
-) -> None:
-    """ "She said in a statement ..." is about the woman named before, not the man named
-    after her in between ("First lady Melania Trump ... U.S. President Donald Trump ...")."""
-    articles = [
-        story_article(
-            "Alpha",
-            "First lady Melania Trump praised the summit in Singapore on Tuesday. "
-            "U.S. President Donald Trump called it a historic day. She said in a statement "
-            "that diplomacy had won the day for the whole region.",
-        )
-    ]
-    facts, entities = story_facts_and_entities(models, articles)
-    assert _about(facts, entities, "She said") == "Melania Trump"
-    wife = [
-        story_article(
-            "Beta",
-            "Tom Smith arrived at the courthouse on Monday. His wife, Mary Smith, waited "
-            "outside. She said the verdict was unfair to the whole family.",
-        )
-    ]
-    facts, entities = story_facts_and_entities(models, wife)
-    assert _about(facts, entities, "She said") == "Mary Smith"  # "his" says nothing of her
-
-
-def test_a_he_that_is_the_subject_continues_the_subject_before(models: Models) -> None:
-    """ "He also set the record" after "Andrew Luck threw a pass to Reggie Wayne" is about
-    Luck, the subject before, not Wayne, the person named last."""
-    articles = [
-        story_article(
-            "Alpha",
-            "Andrew Luck threw a touchdown pass to Reggie Wayne in Indianapolis on Sunday. "
-            "He also set the NFL rookie record for passing yards in a single season.",
-        )
-    ]
-    facts, entities = story_facts_and_entities(models, articles)
-    assert _about(facts, entities, "He also set") == "Andrew Luck"
-    again = [  # a second "he" goes on with the first; one named between breaks the chain
-        story_article(
-            "Beta",
-            "Andrew Luck threw a touchdown pass to Reggie Wayne in Indianapolis on Sunday. "
-            "He also set the NFL rookie record for passing yards in a single season. "
-            "He finished the game with three touchdown passes and no interceptions at all. "
-            "Wayne caught it. He then scored the winning touchdown with ten seconds left.",
-        )
-    ]
-    facts, entities = story_facts_and_entities(models, again)
-    assert _about(facts, entities, "He finished") == "Andrew Luck"
-    assert _about(facts, entities, "He then scored") == "Reggie Wayne"
-
-
 def test_the_brief_encloses_a_quotation_only_when_it_is_all_of_the_words() -> None:
     from newsprism.analyze.brief import _quoted
 
@@ -761,12 +710,6 @@ def test_the_brief_encloses_a_quotation_only_when_it_is_all_of_the_words() -> No
     assert quoted('"We are ready," the minister said, calling the talks "productive."') == (
         "“‘We are ready,’ the minister said, calling the talks ‘productive.’”"
     )
-
-
-def _about(facts: Facts, entities: list[Entity], opening: str) -> str | None:
-    """The name of the actor the one claim opening with these words is about."""
-    (claim,) = [c for c in facts.claims if c.text.startswith(opening)]
-    return next((e.name for e in entities if e.id == claim.subject), None)
 
 
 def test_only_what_no_other_outlet_tells_alike_is_one_outlets_alone(models: Models) -> None:

@@ -307,26 +307,27 @@ def _subjects(
         named = (index.at(article, at) for at in statement.subject if words.start <= at < words.end)
         entity = next(filter(None, named), None)
         if entity is None and _pronoun(statement) is not None:
-            entity = pronoun_subject(statement)
+            entity = pronoun_subject(article, statement.subject[0], _pronoun(statement))
         entity = entity or index.first_within(words)
         return entity.id if entity is not None else None
 
-    def pronoun_subject(statement: Statement) -> Entity | None:
-        """The person a "he" or "she" subject stands for (worked out once per statement)."""
-        key = (statement.span.article, statement.span.start)
+    def pronoun_subject(article: str, at: int, pronoun: str | None) -> Entity | None:
+        """The person the "he" or "she" written at ``at`` stands for: one answer for the
+        pronoun, whichever statement (its sentence, a clause of it) asks."""
+        key = (article, at)
         if key not in resolved:
-            resolved[key] = None  # a statement never stands for itself
-            resolved[key] = pronoun_person(statement)
+            resolved[key] = None  # a pronoun never stands for itself
+            resolved[key] = pronoun_person(article, at, GENDERED.get(pronoun or ""))
         return resolved[key]
 
-    def pronoun_person(statement: Statement) -> Entity | None:
-        article, start = statement.span.article, statement.span.start
-        pronoun = _pronoun(statement)
-        gender = GENDERED.get(pronoun) if pronoun else None
+    def pronoun_person(article: str, at: int, gender: str | None) -> Entity | None:
+        own = next((s for s in sentences.get(article, []) if s.span.start <= at < s.span.end), None)
+        leads = own is not None and own.subject[:1] == (at,)  # its sentence's subject
+        start = own.span.start if own is not None and leads else at  # else a clause's
         before = [s for s in sentences.get(article, []) if s.span.start < start]
-        last = before[-1] if statement.sentence and before else None  # a clause's is its own
+        last = before[-1] if leads and before else None
         if last is not None and not index.person_within(article, last.span.end, start):
-            entity = main_subject(last)  # no one named between: the subject goes on
+            entity = main_subject(last)  # the sentence's subject; no one named between
             said = gender == "f"
             if (
                 entity is not None
@@ -339,11 +340,12 @@ def _subjects(
 
     def main_subject(sentence: Statement) -> Entity | None:
         """Who the main verb's subject names: an actor, or the person its pronoun stands for."""
-        for at in sentence.subject[:1]:
-            entity = index.at(sentence.span.article, at)
-            if entity is None and _pronoun(sentence) is not None:
-                entity = pronoun_subject(sentence)
-            return entity
-        return None
+        if not sentence.subject:
+            return None
+        article, at = sentence.span.article, sentence.subject[0]
+        entity = index.at(article, at)
+        if entity is None and _pronoun(sentence) is not None:
+            return pronoun_subject(article, at, _pronoun(sentence))
+        return entity
 
     return subject_at
