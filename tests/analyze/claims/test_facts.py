@@ -47,6 +47,25 @@ def test_ages_of_one_named_person_conflict(models: Models) -> None:
     assert {side.value for side in conflict.sides} == {"32-year-old", "31-year-old"}
 
 
+def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Zurana Horton, 34, a mother of 12, was shot dead outside a school on Friday. "
+            "Two men were arrested on the roof. Neighbours held a vigil that night.",
+        ),
+        story_article(
+            "Beta",
+            "A stray bullet killed Zurana Horton, a mother of 13, near the school on Friday. "
+            "Police arrested two men on a rooftop. A vigil was held in the evening.",
+        ),
+    ]
+    facts = story_facts(models, articles)
+    (conflict,) = facts.conflicts
+    assert {side.value for side in conflict.sides} == {"mother of 12", "mother of 13"}
+    assert not any("Two men" in side.value for side in conflict.sides)
+
+
 def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
     articles = [
         story_article(
@@ -400,6 +419,8 @@ def test_near_copies_differ_in_a_spelling_or_a_month(models: Models) -> None:
     died = "On Friday, 36-year-old Duncan {} died after falling about 60 metres from a ridge."
     assert points(died, "Rait", "Raite") == [{"Rait", "Raite"}]
     assert points(died, "Lohan", "Lohan's") == []
+    firm = "LaCalamita was listed among the staff of Gordon {}, a consulting firm in the building."
+    assert points(firm, "Advisers", "Advisors") == []  # one word, British and American
     line = "Reid launched a new fashion line called Mantra in {} with two partners."
     assert points(line, "December", "September") == [{"December", "September"}]
     school = "The school that the charity had built was attacked by the Taliban in {}."

@@ -118,6 +118,29 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
         assert "duration" not in kinds(text), text
 
 
+def test_a_parents_number_of_children_is_a_value_of_that_parent(models: Models) -> None:
+    def children(text: str) -> list[tuple[str, str, float]]:
+        return [
+            (v.key, v.span.text, v.low) for v in read_values(models, text) if v.kind == "children"
+        ]
+
+    horton = "children:zurana horton"  # no actors given: the name as written
+    assert children("Zurana Horton, 34, a mother of 12, was shot.") == [
+        (horton, "mother of 12", 12)
+    ]
+    assert children("Video of Brooklyn Mother of 13 Zurana Horton was shown.") == [
+        (horton, "Mother of 13", 13)
+    ]
+    assert children("Zurana Horton was the mother of 12 children.")[0][0] == horton
+    assert children("The father-of-three John Smith died.")[0][1:] == ("father-of-three", 3)
+    assert children("A grandmother of five, Ann Lee, spoke.")[0][0].startswith("grandchildren:")
+    assert children("A stray bullet hit a mother of 12 on Friday.")[0][0] == "children:"
+    assert children("He was the father of two young sons.") == []  # some of them only
+    assert children("The mother of 12-year-old Ann Lee spoke.") == []
+    counts = [v for v in read_values(models, "Gunmen killed a mother of 12 on Friday.")]
+    assert not any(v.kind == "count" for v in counts)  # one was killed, not twelve
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     estimate = "Damage was estimated at $1 million ($1.52 million), police said."
     assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {

@@ -45,6 +45,7 @@ LABELS = {
     "percent": "the share",
     "magnitude": "the magnitude",
     "age": "the age",
+    "children": "how many children",
     "duration": "how long",
     "record": "the record",
     "distance": "the distance",

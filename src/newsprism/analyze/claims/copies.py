@@ -13,7 +13,8 @@ when both sides give a value of one type that differs:
   compared; nor the day an outlet reported, "the paper reported Sunday");
 - names, unless one holds the other ("Us" / "UsMagazine.com"; "Rait" / "Raite" is
   another spelling), abbreviates it ("CHP", "Mt"), differs only in accents or case, or
-  is a title ("Sgt.").
+  is a title ("Sgt."); British and American spellings of one word ("Advisers" /
+  "Advisors") are one.
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
 so is a stretch whose other words change too ("will miss two games" / "missed four"),
 one with the same digits ("41 / 2" / "412") or one the text lost a character in.
@@ -46,6 +47,8 @@ _VOWELS = frozenset("aeiouy")
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
 _MONTHS = lexicon.words("months")
 _NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | _MONTHS
+_SPELLINGS = tuple(lexicon.pairs("spelling_folds").items())
+"""British and American endings of one word ("Advisers" / "Advisors"), folded to one."""
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]
@@ -222,12 +225,13 @@ def _number(word: str) -> str | None:
 
 
 def _other_name(a: str, b: str) -> bool:
-    """Two name words that cannot be one name written two ways; one that holds the other
+    """Two name words that cannot be one name written two ways (British and American
+    spellings of one word are one: "Advisers" / "Advisors"); one that holds the other
     is the same name ("Us" / "UsMagazine.com", "Lohan" / "Lohan's", "U.S." / "USA")
     unless a name of four letters or more only gains a vowel ("Rait" / "Raite": another
     spelling)."""
     a, b = (re.sub(r"\W", "", _POSSESSIVE.sub("", w)) for w in (a, b))
-    if not a or not b:
+    if not a or not b or _one_spelling(a) == _one_spelling(b):
         return False
     short, long = sorted((a, b), key=len)
     if short in long:
@@ -235,6 +239,16 @@ def _other_name(a: str, b: str) -> bool:
         return len(short) >= 4 and short.isalpha() and len(extra) == 1 and extra in _VOWELS
     letters = iter(long)
     return not (len(short) <= 5 and all(c in letters for c in short))
+
+
+def _one_spelling(word: str) -> str:
+    """A lower-case word with its British or American ending folded to one."""
+    plural = word.endswith("s") and not word.endswith("ss")
+    stem = word[:-1] if plural else word
+    for ending, folded in _SPELLINGS:
+        if stem.endswith(ending):
+            return stem[: len(stem) - len(ending)] + folded
+    return stem
 
 
 def _reading(words: Words) -> str:

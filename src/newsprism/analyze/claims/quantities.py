@@ -77,6 +77,8 @@ PEOPLE = lexicon.words("people_nouns")
 """Counted nouns that are people, for coordination counting ("a commander and two aides")."""
 QUALIFIERS = lexicon.pairs("qualifiers")
 """Hedges by the kind whose range ``settings.hedge_bounds`` gives ("more than": lower)."""
+PARENTS = lexicon.words("parent_nouns")
+"""Nouns of a parent: the number in "a mother of 12" counts her children (``values``)."""
 _CLAUSE_END = {",", ";", ":", "—", "–"}
 _LIGHT_VERBS = lexicon.words("light_verbs")
 
@@ -91,6 +93,18 @@ def find_quantities(
         if (quantity := _quantity(article, doc, run, found, settings)) is not None:
             found.append(quantity)
     return sorted(found, key=lambda q: q.number.start)
+
+
+def children_of(doc: Doc, i: int) -> bool:
+    """Whether the number at token ``i`` says how many children a parent has ("a mother
+    of 12", "father-of-three"): a value of its own (``values``), no count of the people
+    around it ("killing a mother of 12" killed one)."""
+    before = [t for t in doc[max(0, i - 4) : i] if t.text != "-"]
+    return (
+        len(before) >= 2
+        and before[-1].lower_ == "of"
+        and before[-2].lower_.split("-")[0] in PARENTS
+    )
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:
@@ -231,7 +245,7 @@ def _quantity(
     """The quantity of the number run ``i:j`` (a range when it goes on to ``top``)."""
     i, j, top = run
     tokens = list(doc[i:top])
-    if skipped(doc, i, top):
+    if skipped(doc, i, top) or children_of(doc, i):
         return None
     value, number = number_value(tokens[: j - i]), number_head(tokens)
     if is_label(tokens, number, value):

@@ -5,7 +5,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
   people killed": 14 and up), keyed by what it counts and what happened to it
   (``quantities``);
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
-  keyed by the person it describes when one is named beside it);
+  keyed by the person it describes when one is named beside it), ``children`` (how many a
+  parent has: "a mother of 12", keyed the same way);
 - ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft"; a distance in brackets
   after another, "1,150 kilometers (700 miles)", is the outlet's conversion, no value);
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import SCALES, WORDS, spaced_marks
-from newsprism.analyze.claims.quantities import Quantity, qualifier
+from newsprism.analyze.claims.quantities import PARENTS, Quantity, qualifier
 from newsprism.analyze.claims.statements import (
     governing,
     named_objects,
@@ -70,6 +71,16 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 """An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
+_CHILDREN = re.compile(
+    r"\b(" + "|".join(sorted(PARENTS, key=len, reverse=True)) + r")\s*-?\s*of\s*-?\s*"
+    rf"(\d{{1,2}}|{_NUMBER_WORDS})\b(?!\s*-\s*(?:year|month|week|day)s?\b)",
+    re.IGNORECASE,
+)
+"""How many children a parent has: "a mother of 12", "father-of-three"; not "the mother of
+12-year-old Ann"."""
+_CHILD_NOUNS = frozenset({"child", "kid", "grandchild", "children", "kids", "grandchildren"})
+"""The nouns a parent's number may count ("mother of 12 children"); "father of two sons"
+counts some of them only."""
 _FIGURE = r"\d(?:[\d,]*\d)?(?:\s*\.\s*\d+)?"
 """Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4");
 never ending in a separator ("$1,000, police said")."""
@@ -272,6 +283,11 @@ def _in_context(
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
         if value.kind == "age":
             value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
+        if value.kind == "children":
+            if _some_children(tokens):
+                continue
+            parent = _whose(article, tokens, people) or _parent(article, tokens[0], people)
+            value = replace(value, key=f"{value.key}:{parent or ''}")
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
@@ -321,6 +337,31 @@ def _whose(article: Article, tokens: TokenSpan, people: People) -> str | None:
         ):
             return _person(article, entity, people)
     return None
+
+
+def _some_children(tokens: TokenSpan) -> bool:
+    """Whether a parent's number counts only some of the children ("father of two young
+    sons"): a common noun other than "children" follows it."""
+    for token in tokens.doc[tokens.end : tokens.end + 3]:
+        if token.pos_ != "ADJ":
+            return token.pos_ == "NOUN" and token.lower_ not in _CHILD_NOUNS
+    return False
+
+
+def _parent(article: Article, noun: Token, people: People) -> str | None:
+    """The person a parent noun describes, by the parse: in apposition ("Zurana Horton,
+    34, a mother of 12") or as what the person was ("Horton was the mother of 12", "Horton,
+    who was a mother of 12")."""
+    head = noun.head if noun.dep_ == "appos" else None
+    if noun.dep_ == "attr":
+        subjects = [c for c in noun.head.children if c.dep_.startswith("nsubj")]
+        head = subjects[0] if subjects else None
+        if head is not None and head.tag_ in ("WP", "WDT") and noun.head.dep_ == "relcl":
+            head = noun.head.head
+    if head is None or head.ent_type_ != "PERSON":
+        return None
+    name = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
+    return None if name is None else _person(article, name, people)
 
 
 def _describing(words: TokenSpan) -> bool:
@@ -512,6 +553,12 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
+    for match in _CHILDREN.finditer(text):
+        figure = _figure(match.group(2))
+        grand = match.group(1).lower().startswith("grand")
+        kind = "grandchildren" if grand else "children"
+        words = Span.of(article, base + match.start(), base + match.end())
+        values.append(Value("children", kind, words, f"{figure:g}", figure, figure))
     for match in patterns.duration.finditer(text):
         number, joined, unit, plural, ago = match.groups()
         count = _figure(number)
