@@ -271,6 +271,28 @@ class AnalysisSettings:
         "conflicts, all wrong (statistics of other games and seasons in sports roundups); "
         "facts-dev conflict recall the same at 1.0 (benchmarks/README.md).",
     )
+    spelling_near: float = _setting(
+        0.75,
+        stage="conflicts",
+        help="Least difflib ratio of two words of one actor's names for them to be one "
+        "word spelled two ways ('Catherine' / 'Katherine' 0.89, 'Katherine' / 'Kathryn' "
+        "0.75).",
+        source="facts-dev (benchmarks/facts.py): the gold's spelling disagreements of "
+        "words English writes read 0.75 to 0.89 alike; the pairs of one actor's name "
+        "words below 0.75 are other names ('Persian' / 'Arabian' Gulf 0.57, 'ISIS' / "
+        "'Islamic' 0.55).",
+    )
+    spelling_known: float = _setting(
+        3.0,
+        stage="conflicts",
+        help="Least Zipf frequency in English (wordfreq) of both spellings of a name word "
+        "for the outlets' spellings to be a dispute: rarer ones are mostly "
+        "transliterations and typing slips.",
+        source="facts-dev (benchmarks/facts.py): the English names the gold lists as "
+        "spelt two ways read 3.2 to 4.9 ('Robyn' 3.2); the transliterations it leaves "
+        "alone read below 2.5 ('Masoud' / 'Massoud' 2.1, 'Heidar' 1.2, 'Gurbanguli' 0).",
+        bounds=(0.0, 8.0),
+    )
     copy_near: float = _setting(
         0.8,
         stage="conflicts",

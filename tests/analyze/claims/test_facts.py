@@ -419,8 +419,8 @@ def test_near_copies_differ_in_a_spelling_or_a_month(models: Models) -> None:
     died = "On Friday, 36-year-old Duncan {} died after falling about 60 metres from a ridge."
     assert points(died, "Rait", "Raite") == [{"Rait", "Raite"}]
     assert points(died, "Lohan", "Lohan's") == []
-    firm = "LaCalamita was listed among the staff of Gordon {}, a consulting firm in the building."
-    assert points(firm, "Advisers", "Advisors") == []  # one word, British and American
+    clinic = "Lohan was listed among the patients of the Betty Ford {}, a clinic in the desert."
+    assert points(clinic, "Center", "Centre") == []  # one word, British and American
     line = "Reid launched a new fashion line called Mantra in {} with two partners."
     assert points(line, "December", "September") == [{"December", "September"}]
     school = "The school that the charity had built was attacked by the Taliban in {}."

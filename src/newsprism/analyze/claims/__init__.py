@@ -27,7 +27,7 @@ from newsprism.analyze.claims.assertions import (
 )
 from newsprism.analyze.claims.compare import compare
 from newsprism.analyze.claims.conflicts import about, clashes, disputes
-from newsprism.analyze.claims.copies import Variant, variant_about, variants
+from newsprism.analyze.claims.copies import variant_about, variants
 from newsprism.analyze.claims.judge import (
     Sides,
     claims,
@@ -36,6 +36,7 @@ from newsprism.analyze.claims.judge import (
     source_roots,
 )
 from newsprism.analyze.claims.quantities import find_quantities
+from newsprism.analyze.claims.spellings import Spelling, spellings
 from newsprism.analyze.claims.statements import Statement, statements
 from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
@@ -111,7 +112,12 @@ def find_facts(
             ),
         )
         for variant in variants(found, similarity, settings)
-        if not _covered(variant, sides)
+        if not _covered(tuple(tuple(i for i, _ in side) for side in variant.sides), sides)
+    ]
+    sides += [
+        spelled
+        for spelling in spellings(entities, outlets, settings)
+        if (spelled := _spelled(found, spelling)) is not None and not _covered(spelled.sides, sides)
     ]
     embed = _reusing(found, vectors, embedder.embed)
     sides += _assertion_conflicts(
@@ -191,9 +197,9 @@ def _reusing(found: Sequence[Statement], vectors: np.ndarray[Any, Any], embed: E
     return reuse
 
 
-def _covered(variant: Variant, found: Sequence[Sides]) -> bool:
-    """Whether the statements a near-copy variant sets apart are already on two sides of
-    a conflict found by their values."""
+def _covered(apart: Sequence[Sequence[int]], found: Sequence[Sides]) -> bool:
+    """Whether the statements a near-copy variant or a spelling sets apart (statement
+    indices by side) are already on two sides of a conflict found before."""
     pairs = {
         (a, b)
         for sides in found
@@ -204,10 +210,31 @@ def _covered(variant: Variant, found: Sequence[Sides]) -> bool:
     }
     return all(
         (a, b) in pairs or (b, a) in pairs
-        for k, one in enumerate(variant.sides)
-        for other in variant.sides[k + 1 :]
-        for a, _ in one
-        for b, _ in other
+        for k, one in enumerate(apart)
+        for other in apart[k + 1 :]
+        for a in one
+        for b in other
+    )
+
+
+def _spelled(found: Sequence[Statement], spelling: Sequence[Spelling]) -> Sides | None:
+    """A name spelled two ways as a conflict: each side the statements that hold its
+    mentions, the mentions' words its value."""
+    sides = [
+        [(i, span) for span in side if (i := _holder(found, span)) is not None] for side in spelling
+    ]
+    sides = [side for side in sides if side]
+    if len(sides) < 2:
+        return None
+    words = " / ".join(f"“{side[0][1].text}”" for side in sides)
+    return Sides(
+        tuple(tuple(i for i, _ in side) for side in sides),
+        conflict_record(
+            f"the spelling of a name: {words}",
+            "hard",
+            [[(found[i].span, span.text) for i, span in side] for side in sides],
+        ),
+        partial=True,
     )
 
 

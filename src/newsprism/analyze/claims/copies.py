@@ -13,8 +13,8 @@ when both sides give a value of one type that differs:
   compared; nor the day an outlet reported, "the paper reported Sunday");
 - names, unless one holds the other ("Us" / "UsMagazine.com"; "Rait" / "Raite" is
   another spelling), abbreviates it ("CHP", "Mt"), differs only in accents or case, or
-  is a title ("Sgt."); British and American spellings of one word ("Advisers" /
-  "Advisors") are one.
+  is a title ("Sgt."); British and American spellings of one word ("Centre" /
+  "Center") are one.
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
 so is a stretch whose other words change too ("will miss two games" / "missed four"),
 one with the same digits ("41 / 2" / "412") or one the text lost a character in.
@@ -48,7 +48,7 @@ _CURRENCIES = frozenset({"$", "£", "€", "¥"})
 _MONTHS = lexicon.words("months")
 _NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | _MONTHS
 _SPELLINGS = tuple(lexicon.pairs("spelling_folds").items())
-"""British and American endings of one word ("Advisers" / "Advisors"), folded to one."""
+"""British and American endings of one word ("Centre" / "Center"), folded to one."""
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]
@@ -226,12 +226,12 @@ def _number(word: str) -> str | None:
 
 def _other_name(a: str, b: str) -> bool:
     """Two name words that cannot be one name written two ways (British and American
-    spellings of one word are one: "Advisers" / "Advisors"); one that holds the other
+    spellings of one word are one: "Centre" / "Center"); one that holds the other
     is the same name ("Us" / "UsMagazine.com", "Lohan" / "Lohan's", "U.S." / "USA")
     unless a name of four letters or more only gains a vowel ("Rait" / "Raite": another
     spelling)."""
     a, b = (re.sub(r"\W", "", _POSSESSIVE.sub("", w)) for w in (a, b))
-    if not a or not b or _one_spelling(a) == _one_spelling(b):
+    if not a or not b or one_spelling(a) == one_spelling(b):
         return False
     short, long = sorted((a, b), key=len)
     if short in long:
@@ -241,7 +241,7 @@ def _other_name(a: str, b: str) -> bool:
     return not (len(short) <= 5 and all(c in letters for c in short))
 
 
-def _one_spelling(word: str) -> str:
+def one_spelling(word: str) -> str:
     """A lower-case word with its British or American ending folded to one."""
     plural = word.endswith("s") and not word.endswith("ss")
     stem = word[:-1] if plural else word

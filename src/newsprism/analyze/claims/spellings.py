@@ -1,0 +1,135 @@
+"""One actor's name spelled two ways by different outlets: "Catherine" / "Katherine" Gomes.
+
+Who is who joins spellings of one name into one actor; what it keeps apart is then a
+fact the outlets dispute: at most one of them spelled the person, street or firm right.
+A word of an actor's names is spelled another way in another article when:
+- two names of the actor are the same but for these two words in one place
+  ("Katherine Gomes" / "Catherine Gomes"; a one-word look-alike, "Atlanta" / "the
+  Atlantic", may be another actor joined by mistake), and no name writes both;
+- the two words read alike (difflib's ratio from ``settings.spelling_near``), neither
+  holds the other ("Rob" / "Robert" is a short form, not a spelling), and they are not
+  one word in British and American spelling ("Centre" / "Center");
+- both are words English writes (``wordfreq``'s Zipf frequency from
+  ``settings.spelling_known``: about once per million words or more): rarer spellings
+  are mostly transliterations ("Yehia" / "Yahya", "Heidar" / "Heydar"), whose variants are
+  conventions, not errors, and typing slips that one article makes once;
+- no name of the actor carries an Arabic article ("al-Saadi"): "Mohammed" / "Mohammad"
+  are transliterations however common both are.
+An article that writes both words is on no side. Sides are the articles that write only
+one of them, each with its first such mention; two spellings from one outlet's articles
+alone are no dispute between outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from difflib import SequenceMatcher
+
+from unidecode import unidecode
+
+from newsprism import lexicon
+from newsprism.analyze.claims.copies import one_spelling
+from newsprism.records import Entity, Span
+from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
+
+_ARTICLES = lexicon.words("arabic_articles")
+_SPELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FACILITY"})
+"""Actors whose names have one right spelling: people, organisations and places."""
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+Spelling = tuple[Span, ...]
+"""One way of writing a name word: the first mention of each article that writes it so."""
+
+
+def spellings(
+    entities: Sequence[Entity],
+    outlets: Mapping[str, str],
+    settings: AnalysisSettings = DEFAULT_ANALYSIS,
+) -> Iterator[tuple[Spelling, ...]]:
+    """Each name word the articles spell differently, as its spellings (two or more), for
+    every actor of the story; ``outlets[a]`` is article ``a``'s outlet key."""
+    for entity in entities:
+        if entity.type not in _SPELLED or _transliterated(entity):
+            continue
+        words, names = _words(entity)
+        for group in _groups(sorted(words), names, settings):
+            sides = _sides({w: words[w] for w in group})
+            if len(sides) >= 2 and len({outlets.get(s.article) for ms in sides for s in ms}) > 1:
+                yield sides
+
+
+def _transliterated(entity: Entity) -> bool:
+    return any(
+        w.lower() in _ARTICLES for span in entity.names for w in re.split(r"[\s\-‐]+", span.text)
+    )
+
+
+def _words(entity: Entity) -> tuple[dict[str, dict[str, Span]], set[tuple[str, ...]]]:
+    """The capitalised words of the actor's names, lower-cased, with the first mention of
+    each article that writes them; and each name as its words."""
+    found: dict[str, dict[str, Span]] = {}
+    names: set[tuple[str, ...]] = set()
+    for span in sorted(entity.names, key=lambda s: (s.article, s.start)):
+        written = []
+        for match in _WORD.finditer(span.text):
+            word = match.group(0)
+            if word[:1].isupper():
+                key = re.sub(r"['’]s$", "", unidecode(word).lower())
+                found.setdefault(key, {}).setdefault(span.article, span)
+                written.append(key)
+        names.add(tuple(written))
+    return found, names
+
+
+def _groups(
+    words: list[str], names: set[tuple[str, ...]], settings: AnalysisSettings
+) -> Iterator[set[str]]:
+    """Words that are spellings of one another, joined through each pair found."""
+    groups: list[set[str]] = []
+    for n, one in enumerate(words):
+        for other in words[n + 1 :]:
+            if _in_one_frame(one, other, names) and _respelled(one, other, settings):
+                touching = [g for g in groups if one in g or other in g]
+                merged = {one, other}.union(*touching)
+                groups = [g for g in groups if not (one in g or other in g)] + [merged]
+    yield from groups
+
+
+def _in_one_frame(one: str, other: str, names: set[tuple[str, ...]]) -> bool:
+    """Whether two names of several words are the same but for these two words, in one
+    place ("Katherine Gomes" / "Catherine Gomes"), and no name writes both ("Los Angeles
+    Angels": two words of one name). A one-word name's look-alike ("Atlanta" / "the
+    Atlantic") may be another actor joined by mistake."""
+    if any(one in name and other in name for name in names):
+        return False
+    return any(
+        len(name) >= 2 and one in name and tuple(other if w == one else w for w in name) in names
+        for name in names
+    )
+
+
+def _respelled(one: str, other: str, settings: AnalysisSettings) -> bool:
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    if min(len(one), len(other)) < 4 or one in other or other in one:
+        return False
+    if one_spelling(one) == one_spelling(other):
+        return False
+    if SequenceMatcher(None, one, other).ratio() < settings.spelling_near:
+        return False
+    return min(zipf_frequency(one, "en"), zipf_frequency(other, "en")) >= settings.spelling_known
+
+
+def _sides(words: Mapping[str, Mapping[str, Span]]) -> tuple[Spelling, ...]:
+    """Each spelling with the articles that write it and no other of the group."""
+    writers: dict[str, int] = {}
+    for by_article in words.values():
+        for article in by_article:
+            writers[article] = writers.get(article, 0) + 1
+    sides = []
+    for _, by_article in sorted(words.items()):
+        own = tuple(span for article, span in by_article.items() if writers[article] == 1)
+        if own:
+            sides.append(own)
+    return tuple(sides)

@@ -1,0 +1,91 @@
+"""One actor's name spelled two ways by different outlets is a dispute; transliterations,
+short forms, British and American spellings and one article's two spellings are not."""
+
+from __future__ import annotations
+
+from newsprism.analyze.claims.spellings import spellings
+from newsprism.models import Models
+from newsprism.records import Entity, EntityType, Span
+from tests.analyze.claims.build import story_article, story_facts_and_entities
+
+
+def _actor(names: dict[str, list[str]], kind: EntityType = "PERSON") -> Entity:
+    """An actor named in each article (id -> the names it writes, one after another)."""
+    mentions = []
+    for article, written in names.items():
+        text = " ".join(written)
+        start = 0
+        for name in written:
+            mentions.append(Span(article, start, start + len(name), name))
+            start += len(name) + 1
+        assert " ".join(m.text for m in mentions if m.article == article) == text
+    return Entity("e1", next(iter(names.values()))[0], kind, tuple(mentions))
+
+
+def _spelled(entity: Entity) -> list[list[tuple[str, str]]]:
+    outlets = {s.article: f"outlet of {s.article}" for s in entity.mentions}
+    return [
+        [(span.article, span.text) for side in found for span in side]
+        for found in spellings([entity], outlets)
+    ]
+
+
+def test_an_english_name_spelled_two_ways_by_two_outlets_is_a_dispute() -> None:
+    gomes = _actor(
+        {
+            "a": ["Catherine Gomes", "Gomes"],
+            "b": ["Katherine Gomes"],
+            "c": ["Kathryn Gomes"],
+            "d": ["Katherine"],
+        }
+    )
+    assert _spelled(gomes) == [
+        [
+            ("a", "Catherine Gomes"),
+            ("b", "Katherine Gomes"),
+            ("d", "Katherine"),
+            ("c", "Kathryn Gomes"),
+        ]
+    ]
+    street = _actor({"a": ["Independent Street"], "b": ["Independence Street"]}, "FACILITY")
+    assert len(_spelled(street)) == 1
+
+
+def test_what_is_no_dispute_of_spelling() -> None:
+    # transliterations: spellings English rarely writes, or a name with an Arabic article
+    assert _spelled(_actor({"a": ["Yehia Rasool"], "b": ["Yahya Rasool"]})) == []
+    saadi = {"a": ["Wissam Mohammed al-Saadi"], "b": ["Wissam Mohammad al-Saadi"]}
+    assert _spelled(_actor(saadi)) == []
+    # two words of one name, a short form, one word in British and American spelling
+    team = {"a": ["Los Angeles Angels", "Angels"], "b": ["Angels"], "c": ["Los Angeles"]}
+    assert _spelled(_actor(team, "ORG")) == []
+    assert _spelled(_actor({"a": ["Robert Smith"], "b": ["Rob Smith"]})) == []
+    # a one-word look-alike may be another actor joined by mistake
+    assert _spelled(_actor({"a": ["Atlanta"], "b": ["Atlantic"]}, "GPE")) == []
+    assert _spelled(_actor({"a": ["Betty Ford Center"], "b": ["Betty Ford Centre"]}, "ORG")) == []
+    # an article that writes both is on no side; one outlet's two articles dispute nothing
+    both = _actor({"a": ["Robyn Mendes", "Robin Mendes"], "b": ["Robyn Mendes"]})
+    assert _spelled(both) == []
+    one_outlet = _actor({"a": ["Robyn Mendes"], "b": ["Robin Mendes"]})
+    assert list(spellings([one_outlet], {"a": "Post", "b": "Post"})) == []
+
+
+def test_a_spelling_dispute_is_a_conflict_of_the_story(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "The bodies of Catherine Gomes, 61, and Robyn Mendes, 48, were found on Tuesday. "
+            "Police arrested Gary Gomes at an apartment on Philip Street.",
+        ),
+        story_article(
+            "Beta",
+            "Police identified the victims as 61-year-old Katherine Gomes and 48-year-old "
+            "Robyn Mendes. Gary Gomes was arrested late Tuesday night.",
+        ),
+    ]
+    facts, _ = story_facts_and_entities(models, articles)
+    (conflict,) = [c for c in facts.conflicts if c.about.startswith("the spelling")]
+    assert {side.value for side in conflict.sides} == {"Catherine Gomes", "Katherine Gomes"}
+    for side in conflict.sides:
+        for span in side.evidence:
+            assert side.value in span.text
