@@ -66,6 +66,24 @@ def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> Non
     assert not any("Two men" in side.value for side in conflict.sides)
 
 
+def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Raj Chohan was hit by a silver Toyota Camry on 117th Street on Friday. "
+            "The driver fled and was arrested a few blocks away.",
+        ),
+        story_article(
+            "Beta",
+            "Raj Chohan was struck by a grey Toyota Camry on 117th Street on Friday night. "
+            "Police caught the driver nearby.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert {side.value for side in conflict.sides} == {"silver", "grey"}
+    assert conflict.about.startswith("the colour")
+
+
 def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
     articles = [
         story_article(
@@ -419,6 +437,8 @@ def test_near_copies_differ_in_a_spelling_or_a_month(models: Models) -> None:
     died = "On Friday, 36-year-old Duncan {} died after falling about 60 metres from a ridge."
     assert points(died, "Rait", "Raite") == [{"Rait", "Raite"}]
     assert points(died, "Lohan", "Lohan's") == []
+    term = "Gomes was sentenced to {}, with nine months to serve in that case, records show."
+    assert points(term, "2 years", "2 1/2 years") == [{"2", "2 1/2"}]
     clinic = "Lohan was listed among the patients of the Betty Ford {}, a clinic in the desert."
     assert points(clinic, "Center", "Centre") == []  # one word, British and American
     line = "Reid launched a new fashion line called Mantra in {} with two partners."

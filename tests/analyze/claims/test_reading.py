@@ -141,6 +141,30 @@ def test_a_parents_number_of_children_is_a_value_of_that_parent(models: Models) 
     assert not any(v.kind == "count" for v in counts)  # one was killed, not twelve
 
 
+def test_a_things_colour_is_a_value_of_that_thing(models: Models) -> None:
+    def colours(text: str) -> set[tuple[str, str, str]]:
+        found = read_values(models, text)
+        return {(v.key, v.normalized, v.span.text) for v in found if v.kind == "colour"}
+
+    assert colours("She was hit by a silver Toyota Camry.") == {
+        ("colour:camry", "silver", "silver")
+    }
+    assert colours("She was struck by a grey 2013 Toyota Camry heading north.") == {
+        ("colour:camry", "gray", "grey")
+    }
+    assert colours("Police want a white van and a black car.") == {
+        ("colour:van", "white", "white"),
+        ("colour:car", "black", "black"),
+    }
+    for none in (
+        "Officials at the White House spoke.",  # a name
+        "A black teenager was shot.",  # a person
+        "The black and white car sped off.",  # several colours
+        "Mr. Grey said the car was fast.",
+    ):
+        assert colours(none) == set(), none
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     estimate = "Damage was estimated at $1 million ($1.52 million), police said."
     assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {

@@ -46,6 +46,7 @@ LABELS = {
     "magnitude": "the magnitude",
     "age": "the age",
     "children": "how many children",
+    "colour": "the colour",
     "duration": "how long",
     "record": "the record",
     "distance": "the distance",

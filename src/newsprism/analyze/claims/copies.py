@@ -52,6 +52,8 @@ _SPELLINGS = tuple(lexicon.pairs("spelling_folds").items())
 """Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]
+_FRACTION = re.compile(r"[1-9]/[1-9]\d?")
+"""A fraction written after a whole number: "2 1/2"."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def variants(
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or max(i2 - i1, j2 - j1) > settings.copy_max_change:
                 continue
+            if _fraction_after_whole(a, b, i1, i2, j1, j2):
+                i1, j1 = i1 - 1, j1 - 1  # "2 years" / "2 1/2 years": the whole figure changed
             left, right = a[i1:i2], b[j1:j2]
             if not left or not right or _plain(left) != _plain(right):
                 continue
@@ -161,15 +165,33 @@ def _apart(one: dict[str, set[str]], other: dict[str, set[str]]) -> str | None:
     return None
 
 
+def _fraction_after_whole(a: Words, b: Words, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Whether a changed stretch starts with a fraction right after a whole number both
+    copies write ("sentenced to 2 years" / "to 2 1/2 years")."""
+    first = a[i1][0] if i1 < i2 else b[j1][0] if j1 < j2 else ""
+    return (
+        bool(_FRACTION.fullmatch(first))
+        and i1 > 0
+        and j1 > 0
+        and a[i1 - 1][0] == b[j1 - 1][0]
+        and a[i1 - 1][0].isdigit()
+    )
+
+
 def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
     """The values a stretch of a statement gives, by type: ``number:<currency>``,
     ``weekday``, ``name`` (a proper noun of the parse, not the statement's first word)."""
     found: dict[str, set[str]] = {}
     currency = next((w for w, _ in words if w in _CURRENCIES), "")
     span = statement.span
-    for word, (start, _) in words:
+    for n, (word, (start, _)) in enumerate(words):
         lowered = word.lower().rstrip(".")
+        if n and _FRACTION.fullmatch(lowered) and words[n - 1][0].isdigit():
+            continue  # read with the whole number before it
         if (figure := _number(lowered)) is not None:
+            if n + 1 < len(words) and lowered.isdigit() and _FRACTION.fullmatch(words[n + 1][0]):
+                top, bottom = words[n + 1][0].split("/")
+                figure = f"{int(lowered) + int(top) / int(bottom):g}"  # "2 1/2": 2.5
             if not converted(span.text, start - span.start):  # "($143 billion)": arithmetic
                 found.setdefault(f"number:{currency}", set()).add(figure)
         elif lowered in _WEEKDAYS or lowered in _MONTHS:

@@ -6,7 +6,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
   (``quantities``);
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
   keyed by the person it describes when one is named beside it), ``children`` (how many a
-  parent has: "a mother of 12", keyed the same way);
+  parent has: "a mother of 12", keyed the same way), ``colour`` (of a thing: "a silver
+  Toyota Camry", keyed by the noun it describes);
 - ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft"; a distance in brackets
   after another, "1,150 kilometers (700 miles)", is the outlet's conversion, no value);
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
@@ -177,6 +178,10 @@ _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IG
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
+COLOURS = lexicon.pairs("colour_words")
+"""Colour words, each with the colour it names ("grey": gray)."""
+_PEOPLE = lexicon.words("people_nouns") | lexicon.words("person_role_nouns")
+"""Nouns of people: a colour given a person ("a white man") is no colour of a thing."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
 _PART_OF = re.compile(
@@ -261,6 +266,7 @@ def statement_values(
         *_counts(span, quantities),
         *_patterned(article, span),
         *_records(article, doc, span, people),
+        *_colours(article, doc, span),
     ]
     return list(_in_context(article, doc, found, settings, people))
 
@@ -400,6 +406,54 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
         )
 
 
+def _colours(article: Article, doc: Doc, span: Span) -> Iterator[Value]:
+    """The colour a statement gives a thing ("a silver Toyota Camry", "a 2013 gray Camry"),
+    keyed by the last noun of the words after it (the parse often takes such a colour for
+    a noun); not a colour inside a name ("the White House") or one of several ("black and
+    white"), nor a person's ("a black teenager")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return
+    for token in tokens:
+        colour = COLOURS.get(token.text)
+        if colour is None or token.ent_type_ or _coordinated_colour(token):
+            continue
+        thing = _described(token)
+        if thing is None or thing.ent_type_ in ("PERSON", "NORP"):
+            continue
+        if thing.lemma_.lower() in _PEOPLE or thing.i >= tokens.end:
+            continue
+        yield Value(
+            "colour",
+            f"colour:{thing.lemma_.lower()}",
+            Span.of(article, token.idx, token.idx + len(token)),
+            colour,
+            0,
+            0,
+        )
+
+
+def _coordinated_colour(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(
+        t is not None and (t.dep_ == "cc" or t.text in ("-", "/", "and", "or"))
+        for t in (before, after)
+    )
+
+
+def _described(colour: Token) -> Token | None:
+    """The noun a colour describes: the last of the numbers, names and nouns right after it
+    ("gray 2013 Toyota Camry")."""
+    doc, last = colour.doc, None
+    for token in doc[colour.i + 1 : colour.i + 5]:
+        if token.pos_ not in ("NUM", "PROPN", "NOUN", "ADJ") or token.text in COLOURS:
+            break
+        last = token
+    return last if last is not None and last.pos_ in ("NOUN", "PROPN") else None
+
+
 def _nearest_verb(token: Token) -> Token | None:
     """The nearest verb (or copula) above ``token`` in the parse."""
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -438,7 +492,7 @@ def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     )
 
 
-WORDED_KINDS = frozenset({"day", "date", "year", "record"})
+WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour"})
 """Kinds whose values agree only when they read alike, not when their ranges meet."""
 
 
