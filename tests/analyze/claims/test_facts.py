@@ -84,6 +84,25 @@ def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) ->
     assert conflict.about.startswith("the colour")
 
 
+def test_one_line_given_two_numbers_is_a_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Fire destroyed the Waitrose store in Wellington on Friday. Anyone with "
+            "information is asked to call police on 0845 125 2222 or Crimestoppers on "
+            "0800 555 111.",
+        ),
+        story_article(
+            "Beta",
+            "A fire gutted the Wellington Waitrose on Friday evening. Police are appealing "
+            "for anyone with information to contact them on 0845 125 222 or Crimestoppers "
+            "on 0800 555111.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert {side.value for side in conflict.sides} == {"0845 125 2222", "0845 125 222"}
+
+
 def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
     articles = [
         story_article(

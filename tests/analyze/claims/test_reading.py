@@ -165,6 +165,23 @@ def test_a_things_colour_is_a_value_of_that_thing(models: Models) -> None:
         assert colours(none) == set(), none
 
 
+def test_a_telephone_number_is_a_value_of_its_line(models: Models) -> None:
+    def phones(text: str) -> set[tuple[str, str]]:
+        return {(v.key, v.span.text) for v in read_values(models, text) if v.kind == "phone"}
+
+    appeal = "Call police on 0845 125 2222 or Crimestoppers on 0800 555111, officers said."
+    assert phones(appeal) == {("phone:084512", "0845 125 2222"), ("phone:080055", "0800 555111")}
+    assert phones("Police asked callers to ring (202) 555-0100 on Friday.") == {
+        ("phone:202555", "(202) 555-0100")
+    }
+    for none in (
+        "The game ended 3-1 on 2013-09-15.",
+        "The quake at 10 45 local time killed 1 200 people.",
+        "Shares rose 3.5 percent to 12 245 points.",
+    ):
+        assert phones(none) == set(), none
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     estimate = "Damage was estimated at $1 million ($1.52 million), police said."
     assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {

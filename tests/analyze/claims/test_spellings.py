@@ -26,7 +26,7 @@ def _spelled(entity: Entity) -> list[list[tuple[str, str]]]:
     outlets = {s.article: f"outlet of {s.article}" for s in entity.mentions}
     return [
         [(span.article, span.text) for side in found for span in side]
-        for found in spellings([entity], outlets)
+        for _, found in spellings([entity], outlets)
     ]
 
 
@@ -89,3 +89,20 @@ def test_a_spelling_dispute_is_a_conflict_of_the_story(models: Models) -> None:
     for side in conflict.sides:
         for span in side.evidence:
             assert side.value in span.text
+
+
+def test_a_spelling_that_near_copies_differ_in_is_one_conflict(models: Models) -> None:
+    copied = "LaCalamita was listed among the staff of Gordon {}, a consulting firm in Troy."
+    articles = [
+        story_article(
+            "Alpha",
+            "A gunman opened fire at the offices of Gordon Advisers on Monday. "
+            + copied.format("Advisers"),
+        ),
+        story_article(
+            "Beta",
+            "Shots rang out inside Gordon Advisors late in the day. " + copied.format("Advisors"),
+        ),
+    ]
+    facts, _ = story_facts_and_entities(models, articles)
+    assert len(facts.conflicts) == 1, [c.about for c in facts.conflicts]

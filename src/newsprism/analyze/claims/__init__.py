@@ -102,6 +102,7 @@ def find_facts(
         )
         for dispute in disputes(values, similarity, published, settings, _leads(found))
     ]
+    copied = variants(found, similarity, settings)
     sides += [
         Sides(
             tuple(tuple(i for i, _ in side) for side in variant.sides),
@@ -111,13 +112,20 @@ def find_facts(
                 [[(found[i].span, words.text) for i, words in side] for side in variant.sides],
             ),
         )
-        for variant in variants(found, similarity, settings)
+        for variant in copied
         if not _covered(tuple(tuple(i for i, _ in side) for side in variant.sides), sides)
+    ]
+    copied_names = [
+        {side[0][1].text.lower().rstrip(".") for side in v.sides}
+        for v in copied
+        if v.kind == "name"
     ]
     sides += [
         spelled
-        for spelling in spellings(entities, outlets, settings)
-        if (spelled := _spelled(found, spelling)) is not None and not _covered(spelled.sides, sides)
+        for words, spelling in spellings(entities, outlets, settings)
+        if not any(names <= words for names in copied_names)
+        and (spelled := _spelled(found, spelling)) is not None
+        and not _covered(spelled.sides, sides)
     ]
     embed = _reusing(found, vectors, embedder.embed)
     sides += _assertion_conflicts(

@@ -47,6 +47,7 @@ LABELS = {
     "age": "the age",
     "children": "how many children",
     "colour": "the colour",
+    "phone": "the telephone number",
     "duration": "how long",
     "record": "the record",
     "distance": "the distance",

@@ -46,9 +46,10 @@ def spellings(
     entities: Sequence[Entity],
     outlets: Mapping[str, str],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
-) -> Iterator[tuple[Spelling, ...]]:
-    """Each name word the articles spell differently, as its spellings (two or more), for
-    every actor of the story; ``outlets[a]`` is article ``a``'s outlet key."""
+) -> Iterator[tuple[frozenset[str], tuple[Spelling, ...]]]:
+    """Each name word the articles spell differently, as its spellings (lower case) and
+    their mentions (two sides or more), for every actor of the story; ``outlets[a]`` is
+    article ``a``'s outlet key."""
     for entity in entities:
         if entity.type not in _SPELLED or _transliterated(entity):
             continue
@@ -56,7 +57,7 @@ def spellings(
         for group in _groups(sorted(words), names, settings):
             sides = _sides({w: words[w] for w in group})
             if len(sides) >= 2 and len({outlets.get(s.article) for ms in sides for s in ms}) > 1:
-                yield sides
+                yield frozenset(group), sides
 
 
 def _transliterated(entity: Entity) -> bool:

@@ -7,7 +7,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
   keyed by the person it describes when one is named beside it), ``children`` (how many a
   parent has: "a mother of 12", keyed the same way), ``colour`` (of a thing: "a silver
-  Toyota Camry", keyed by the noun it describes);
+  Toyota Camry", keyed by the noun it describes), ``phone`` (a telephone number, keyed
+  by its first digits: two numbers that share them are one line);
 - ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft"; a distance in brackets
   after another, "1,150 kilometers (700 miles)", is the outlet's conversion, no value);
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
@@ -72,6 +73,16 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 """An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
+_PHONE = re.compile(r"(?<![\w$£€.,:/+-])(\+?\(?\d{1,5}\)?(?:[ .-]\d{2,7}){1,3})(?![\w,:/-]|\.\d)")
+"""A telephone number in groups of digits ("0845 125 2222", "(202) 555-0100"); how many
+digits it holds is checked apart."""
+_PHONE_DIGITS = (9, 13)
+"""Digits a telephone number holds with its area code: 10 in North America and Britain, 9
+to 13 elsewhere; a date ("2013-09-15") or a score holds fewer."""
+_LINE = 6
+"""Leading digits that name one line: two numbers that share them and differ after are
+one number written two ways, at most one of them right ("0845 125 2222" / "0845 125
+222")."""
 _CHILDREN = re.compile(
     r"\b(" + "|".join(sorted(PARENTS, key=len, reverse=True)) + r")\s*-?\s*of\s*-?\s*"
     rf"(\d{{1,2}}|{_NUMBER_WORDS})\b(?!\s*-\s*(?:year|month|week|day)s?\b)",
@@ -492,7 +503,7 @@ def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     )
 
 
-WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour"})
+WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour", "phone"})
 """Kinds whose values agree only when they read alike, not when their ranges meet."""
 
 
@@ -607,6 +618,13 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        if _PHONE_DIGITS[0] <= len(digits) <= _PHONE_DIGITS[1] and not _YEAR.fullmatch(
+            match.group(1)[:4]
+        ):
+            words = Span.of(article, base + match.start(1), base + match.end(1))
+            values.append(Value("phone", f"phone:{digits[:_LINE]}", words, digits, 0, 0))
     for match in _CHILDREN.finditer(text):
         figure = _figure(match.group(2))
         grand = match.group(1).lower().startswith("grand")
