@@ -68,10 +68,13 @@ def open_store(db: str = DEFAULT_DB) -> Store:
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """The busy timeout first: switching a new store to WAL needs the file to itself, and
+    a second process opening it at that moment must wait, not fail ("database is
+    locked")."""
     cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 

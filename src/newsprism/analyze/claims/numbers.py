@@ -43,6 +43,8 @@ WORDS = {w: float(n) for w, n in lexicon.pairs("number_words").items()}
 """Number words and their values: "three" 3.0, "twenty" 20.0."""
 _TENS = [w for w, n in WORDS.items() if n >= 20]
 """The tens that combine with a unit: "twenty" ("twenty-five")."""
+NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
+"""The number words as alternatives of a pattern, longest first ("seventeen" before "seven")."""
 SCALES = {w: float(n) for w, n in lexicon.pairs("number_scales").items()}
 """Number words that multiply: "hundred" 100.0, "dozen" 12.0."""
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")

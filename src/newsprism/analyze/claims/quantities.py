@@ -78,7 +78,7 @@ PEOPLE = lexicon.words("people_nouns")
 QUALIFIERS = lexicon.pairs("qualifiers")
 """Hedges by the kind whose range ``settings.hedge_bounds`` gives ("more than": lower)."""
 PARENTS = lexicon.words("parent_nouns")
-"""Nouns of a parent: the number in "a mother of 12" counts her children (``values``)."""
+"""Nouns of a parent: the number in "a mother of 12" counts her children (``traits``)."""
 _CLAUSE_END = {",", ";", ":", "—", "–"}
 _LIGHT_VERBS = lexicon.words("light_verbs")
 
@@ -97,7 +97,7 @@ def find_quantities(
 
 def children_of(doc: Doc, i: int) -> bool:
     """Whether the number at token ``i`` says how many children a parent has ("a mother
-    of 12", "father-of-three"): a value of its own (``values``), no count of the people
+    of 12", "father-of-three"): a value of its own (``traits``), no count of the people
     around it ("killing a mother of 12" killed one)."""
     before = [t for t in doc[max(0, i - 4) : i] if t.text != "-"]
     return (

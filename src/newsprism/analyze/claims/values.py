@@ -30,14 +30,23 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
-from newsprism.analyze.claims.numbers import SCALES, WORDS, spaced_marks
-from newsprism.analyze.claims.quantities import PARENTS, Quantity, qualifier
+from newsprism.analyze.claims.numbers import NUMBER_WORDS, SCALES, WORDS, spaced_marks
+from newsprism.analyze.claims.quantities import Quantity, qualifier
 from newsprism.analyze.claims.statements import (
     governing,
     named_objects,
     named_places,
     object_head,
     valued_thing,
+)
+from newsprism.analyze.claims.traits import (
+    CHILDREN,
+    LINE,
+    PHONE,
+    colours,
+    parent_named,
+    phone_digits,
+    some_children,
 )
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
@@ -65,34 +74,12 @@ _MAGNITUDE = re.compile(
 """A quake's magnitude: "a 6.1-magnitude quake", "a magnitude of 6. 1", "the magnitude at
 6.1", "5.9 on the Richter scale"."""
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
-"""The number words as alternatives of a pattern, longest first ("seventeen" before "seven")."""
 _AGE = re.compile(
-    rf"\b(\d{{1,3}}|(?:{_NUMBER_WORDS})(?:\s*-\s*(?:{_NUMBER_WORDS}))?)\s*-\s*year\s*-\s*old\b"
+    rf"\b(\d{{1,3}}|(?:{NUMBER_WORDS})(?:\s*-\s*(?:{NUMBER_WORDS}))?)\s*-\s*year\s*-\s*old\b"
     r"|(?<=, )aged?\s+(\d{1,3})\b(?![.,]\d)",
     re.IGNORECASE,
 )
 """An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
-_PHONE = re.compile(r"(?<![\w$£€.,:/+-])(\+?\(?\d{1,5}\)?(?:[ .-]\d{2,7}){1,3})(?![\w,:/-]|\.\d)")
-"""A telephone number in groups of digits ("0845 125 2222", "(202) 555-0100"); how many
-digits it holds is checked apart."""
-_PHONE_DIGITS = (9, 13)
-"""Digits a telephone number holds with its area code: 10 in North America and Britain, 9
-to 13 elsewhere; a date ("2013-09-15") or a score holds fewer."""
-_LINE = 6
-"""Leading digits that name one line: two numbers that share them and differ after are
-one number written two ways, at most one of them right ("0845 125 2222" / "0845 125
-222")."""
-_CHILDREN = re.compile(
-    r"\b(" + "|".join(sorted(PARENTS, key=len, reverse=True)) + r")\s*-?\s*of\s*-?\s*"
-    rf"(\d{{1,2}}|{_NUMBER_WORDS})\b(?!\s*-\s*(?:year|month|week|day)s?\b)",
-    re.IGNORECASE,
-)
-"""How many children a parent has: "a mother of 12", "father-of-three"; not "the mother of
-12-year-old Ann"."""
-_CHILD_NOUNS = frozenset({"child", "kid", "grandchild", "children", "kids", "grandchildren"})
-"""The nouns a parent's number may count ("mother of 12 children"); "father of two sons"
-counts some of them only."""
 _FIGURE = r"\d(?:[\d,]*\d)?(?:\s*\.\s*\d+)?"
 """Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4");
 never ending in a separator ("$1,000, police said")."""
@@ -125,7 +112,7 @@ class _Patterns:
 
     @classmethod
     def of(cls, figure: str) -> _Patterns:
-        number = r"(" + figure + "|" + _NUMBER_WORDS + ")"
+        number = r"(" + figure + "|" + NUMBER_WORDS + ")"
         return cls(
             re.compile(
                 r"([$£€])\s*("
@@ -189,14 +176,10 @@ _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IG
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
-COLOURS = lexicon.pairs("colour_words")
-"""Colour words, each with the colour it names ("grey": gray)."""
-_PEOPLE = lexicon.words("people_nouns") | lexicon.words("person_role_nouns")
-"""Nouns of people: a colour given a person ("a white man") is no colour of a thing."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
 _PART_OF = re.compile(
-    r"\b(?:\d[\d,]*|" + _NUMBER_WORDS + r")\s+\w+\s*\(\s*$",
+    r"\b(?:\d[\d,]*|" + NUMBER_WORDS + r")\s+\w+\s*\(\s*$",
     re.IGNORECASE,
 )
 """What comes before a count in brackets that is a part of the count before them: "three
@@ -301,10 +284,13 @@ def _in_context(
         if value.kind == "age":
             value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
         if value.kind == "children":
-            if _some_children(tokens):
+            if some_children(tokens):
                 continue
-            parent = _whose(article, tokens, people) or _parent(article, tokens[0], people)
-            value = replace(value, key=f"{value.key}:{parent or ''}")
+            named = parent_named(tokens[0])
+            parent = _whose(article, tokens, people) or (
+                _person(article, named, people) if named is not None else ""
+            )
+            value = replace(value, key=f"{value.key}:{parent}")
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
@@ -356,31 +342,6 @@ def _whose(article: Article, tokens: TokenSpan, people: People) -> str | None:
     return None
 
 
-def _some_children(tokens: TokenSpan) -> bool:
-    """Whether a parent's number counts only some of the children ("father of two young
-    sons"): a common noun other than "children" follows it."""
-    for token in tokens.doc[tokens.end : tokens.end + 3]:
-        if token.pos_ != "ADJ":
-            return token.pos_ == "NOUN" and token.lower_ not in _CHILD_NOUNS
-    return False
-
-
-def _parent(article: Article, noun: Token, people: People) -> str | None:
-    """The person a parent noun describes, by the parse: in apposition ("Zurana Horton,
-    34, a mother of 12") or as what the person was ("Horton was the mother of 12", "Horton,
-    who was a mother of 12")."""
-    head = noun.head if noun.dep_ == "appos" else None
-    if noun.dep_ == "attr":
-        subjects = [c for c in noun.head.children if c.dep_.startswith("nsubj")]
-        head = subjects[0] if subjects else None
-        if head is not None and head.tag_ in ("WP", "WDT") and noun.head.dep_ == "relcl":
-            head = noun.head.head
-    if head is None or head.ent_type_ != "PERSON":
-        return None
-    name = next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
-    return None if name is None else _person(article, name, people)
-
-
 def _describing(words: TokenSpan) -> bool:
     """Whether the words between an age and a name only describe the person ("Englishman")."""
     return all(t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct for t in words)
@@ -418,51 +379,11 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
 
 
 def _colours(article: Article, doc: Doc, span: Span) -> Iterator[Value]:
-    """The colour a statement gives a thing ("a silver Toyota Camry", "a 2013 gray Camry"),
-    keyed by the last noun of the words after it (the parse often takes such a colour for
-    a noun); not a colour inside a name ("the White House") or one of several ("black and
-    white"), nor a person's ("a black teenager")."""
+    """The colours a statement gives things, keyed by the noun each describes."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None:
-        return
-    for token in tokens:
-        colour = COLOURS.get(token.text)
-        if colour is None or token.ent_type_ or _coordinated_colour(token):
-            continue
-        thing = _described(token)
-        if thing is None or thing.ent_type_ in ("PERSON", "NORP"):
-            continue
-        if thing.lemma_.lower() in _PEOPLE or thing.i >= tokens.end:
-            continue
-        yield Value(
-            "colour",
-            f"colour:{thing.lemma_.lower()}",
-            Span.of(article, token.idx, token.idx + len(token)),
-            colour,
-            0,
-            0,
-        )
-
-
-def _coordinated_colour(token: Token) -> bool:
-    doc = token.doc
-    before = doc[token.i - 1] if token.i else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return any(
-        t is not None and (t.dep_ == "cc" or t.text in ("-", "/", "and", "or"))
-        for t in (before, after)
-    )
-
-
-def _described(colour: Token) -> Token | None:
-    """The noun a colour describes: the last of the numbers, names and nouns right after it
-    ("gray 2013 Toyota Camry")."""
-    doc, last = colour.doc, None
-    for token in doc[colour.i + 1 : colour.i + 5]:
-        if token.pos_ not in ("NUM", "PROPN", "NOUN", "ADJ") or token.text in COLOURS:
-            break
-        last = token
-    return last if last is not None and last.pos_ in ("NOUN", "PROPN") else None
+    for token, colour, thing in colours(tokens) if tokens is not None else ():
+        words = Span.of(article, token.idx, token.idx + len(token))
+        yield Value("colour", f"colour:{thing}", words, colour, 0, 0)
 
 
 def _nearest_verb(token: Token) -> Token | None:
@@ -618,14 +539,11 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
-    for match in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group(1))
-        if _PHONE_DIGITS[0] <= len(digits) <= _PHONE_DIGITS[1] and not _YEAR.fullmatch(
-            match.group(1)[:4]
-        ):
+    for match in PHONE.finditer(text):
+        if (digits := phone_digits(match.group(1))) is not None:
             words = Span.of(article, base + match.start(1), base + match.end(1))
-            values.append(Value("phone", f"phone:{digits[:_LINE]}", words, digits, 0, 0))
-    for match in _CHILDREN.finditer(text):
+            values.append(Value("phone", f"phone:{digits[:LINE]}", words, digits, 0, 0))
+    for match in CHILDREN.finditer(text):
         figure = _figure(match.group(2))
         grand = match.group(1).lower().startswith("grand")
         kind = "grandchildren" if grand else "children"
