@@ -228,7 +228,8 @@ class AnalysisSettings:
         "different values are about different things (analyze/claims/conflicts.py). Ages "
         "and records of one named person are compared from 0.3 (the compare_floor "
         "default), and so are a named parent's children ('a mother of 12'); a thing's colour "
-        "from 0.4, as counts; telephone numbers of one line from 0.3. Durations "
+        "from 0.4, as counts; telephone numbers of one line from 0.3, as ages (set by hand: "
+        "one such gold disagreement on facts-dev, the police number of 14_ecb). Durations "
         "compared from 0.45 gave 3 conflicts on facts-dev, none right "
         "(two teams' offers of seven and eight years; a tremor of 10 and one of 30 seconds). "
         "Distances from 0.45, as money: none on facts-dev; from 0.35 one, wrong (two falls). "
@@ -277,13 +278,13 @@ class AnalysisSettings:
     spelling_near: float = _setting(
         0.75,
         stage="conflicts",
-        help="Least difflib ratio of two words of one actor's names for them to be one "
+        help="Least difflib ratio of two words of one person's names for them to be one "
         "word spelled two ways ('Catherine' / 'Katherine' 0.89, 'Katherine' / 'Kathryn' "
         "0.75).",
         source="facts-dev (benchmarks/facts.py): the gold's spelling disagreements of "
         "words English writes read 0.75 to 0.89 alike; the pairs of one actor's name "
         "words below 0.75 are other names ('Persian' / 'Arabian' Gulf 0.57, 'ISIS' / "
-        "'Islamic' 0.55).",
+        "'Islamic' 0.55), read when places and organisations were compared too.",
     )
     spelling_known: float = _setting(
         3.0,

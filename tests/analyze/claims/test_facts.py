@@ -63,7 +63,6 @@ def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> Non
     facts = story_facts(models, articles)
     (conflict,) = facts.conflicts
     assert {side.value for side in conflict.sides} == {"mother of 12", "mother of 13"}
-    assert not any("Two men" in side.value for side in conflict.sides)
 
 
 def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) -> None:

@@ -47,9 +47,9 @@ _VOWELS = frozenset("aeiouy")
 _CURRENCIES = frozenset({"$", "£", "€", "¥"})
 _MONTHS = lexicon.words("months")
 _NOT_NAMES = lexicon.words("titles") | lexicon.words("not_name_words") | _MONTHS
+"""Capitalised words that name no one: titles, sentence-initial words, months."""
 _SPELLINGS = tuple(lexicon.pairs("spelling_folds").items())
 """British and American endings of one word ("Centre" / "Center"), folded to one."""
-"""Capitalised words that name no one: titles, sentence-initial words, months."""
 
 Words = list[tuple[str, tuple[int, int]]]
 _FRACTION = re.compile(r"[1-9]/[1-9]\d?")
@@ -264,7 +264,8 @@ def _other_name(a: str, b: str) -> bool:
 
 
 def one_spelling(word: str) -> str:
-    """A lower-case word with its British or American ending folded to one."""
+    """A word, lower-cased, with its British or American ending folded to one."""
+    word = word.lower()
     plural = word.endswith("s") and not word.endswith("ss")
     stem = word[:-1] if plural else word
     for ending, folded in _SPELLINGS:

@@ -1,23 +1,26 @@
-"""One actor's name spelled two ways by different outlets: "Catherine" / "Katherine" Gomes.
+"""One person's name spelled two ways by different outlets: "Catherine" / "Katherine" Gomes.
 
-Who is who joins spellings of one name into one actor; what it keeps apart is then a
-fact the outlets dispute: at most one of them spelled the person, street or firm right.
-A word of an actor's names is spelled another way in another article when:
-- two names of the actor are the same but for these two words in one place
-  ("Katherine Gomes" / "Catherine Gomes"; a one-word look-alike, "Atlanta" / "the
-  Atlantic", may be another actor joined by mistake), and no name writes both;
+Who is who joins spellings of one name into one person; what it keeps apart is then a
+fact the outlets dispute: at most one of them spelled the name right. A word of a
+person's names is spelled another way in another article when:
+- two names of the person are the same but for these two words in one place
+  ("Katherine Gomes" / "Catherine Gomes"; a one-word look-alike may be another actor
+  joined by mistake), and no name writes both;
 - the two words read alike (difflib's ratio from ``settings.spelling_near``), neither
   holds the other ("Rob" / "Robert" is a short form, not a spelling), and they are not
-  one word in British and American spelling ("Centre" / "Center");
+  one word in British and American spelling;
 - both are words English writes (``wordfreq``'s Zipf frequency from
   ``settings.spelling_known``: about once per million words or more): rarer spellings
   are mostly transliterations ("Yehia" / "Yahya", "Heidar" / "Heydar"), whose variants are
   conventions, not errors, and typing slips that one article makes once;
-- no name of the actor carries an Arabic article ("al-Saadi"): "Mohammed" / "Mohammad"
-  are transliterations however common both are.
-An article that writes both words is on no side. Sides are the articles that write only
-one of them, each with its first such mention; two spellings from one outlet's articles
-alone are no dispute between outlets.
+- neither is a given name that reaches English from another script in several accepted
+  spellings ("Mohammed" / "Mohamed", "Sergei" / "Sergey": ``transliterated_names``), and
+  no name of the person carries an Arabic article ("al-Saadi").
+Only people: the names of places and organisations hold common words ("Palestinian
+Authority" / "Authorities", "Central" / "Centre Hall"), which who-is-who may join though
+they are not one word spelled two ways. An article that writes both words is on no side.
+Sides are the articles that write only one of them, each with its first such mention;
+two spellings from one outlet's articles alone are no dispute between outlets.
 """
 
 from __future__ import annotations
@@ -34,9 +37,10 @@ from newsprism.records import Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 _ARTICLES = lexicon.words("arabic_articles")
-_SPELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FACILITY"})
-"""Actors whose names have one right spelling: people, organisations and places."""
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_TRANSLITERATED = lexicon.words("transliterated_names")
+"""Given names with several accepted spellings in English ("Mohammed" / "Mohamed")."""
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+"""A word of a name once its letters are ASCII (unidecode: "José" is "Jose", "’" is "'")."""
 
 Spelling = tuple[Span, ...]
 """One way of writing a name word: the first mention of each article that writes it so."""
@@ -51,7 +55,7 @@ def spellings(
     their mentions (two sides or more), for every actor of the story; ``outlets[a]`` is
     article ``a``'s outlet key."""
     for entity in entities:
-        if entity.type not in _SPELLED or _transliterated(entity):
+        if entity.type != "PERSON" or _transliterated(entity):
             continue
         words, names = _words(entity)
         for group in _groups(sorted(words), names, settings):
@@ -73,10 +77,10 @@ def _words(entity: Entity) -> tuple[dict[str, dict[str, Span]], set[tuple[str, .
     names: set[tuple[str, ...]] = set()
     for span in sorted(entity.names, key=lambda s: (s.article, s.start)):
         written = []
-        for match in _WORD.finditer(span.text):
+        for match in _WORD.finditer(unidecode(span.text)):
             word = match.group(0)
             if word[:1].isupper():
-                key = re.sub(r"['’]s$", "", unidecode(word).lower())
+                key = re.sub(r"'s$", "", word.lower())
                 found.setdefault(key, {}).setdefault(span.article, span)
                 written.append(key)
         names.add(tuple(written))
@@ -114,6 +118,8 @@ def _respelled(one: str, other: str, settings: AnalysisSettings) -> bool:
     from wordfreq import zipf_frequency  # loads its word list on first use
 
     if min(len(one), len(other)) < 4 or one in other or other in one:
+        return False
+    if one in _TRANSLITERATED or other in _TRANSLITERATED:
         return False
     if one_spelling(one) == one_spelling(other):
         return False

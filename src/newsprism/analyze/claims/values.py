@@ -44,6 +44,7 @@ from newsprism.analyze.claims.traits import (
     LINE,
     PHONE,
     colours,
+    one_line,
     parent_named,
     phone_digits,
     some_children,
@@ -434,6 +435,8 @@ def apart(a: Value, b: Value, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> 
         return False
     if a.kind == "time":
         return not _same_time(a, b, settings.clock_slack)
+    if a.kind == "phone":
+        return a.normalized != b.normalized and one_line(a.normalized, b.normalized)
     if a.kind in WORDED_KINDS:
         return a.normalized != b.normalized
     low_a, high_a = _rounded(a, settings.rounding)
@@ -540,7 +543,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             figure = _figure(next(g for g in match.groups() if g))
             add(kind, match, f"{figure:g}", figure, figure)
     for match in PHONE.finditer(text):
-        if (digits := phone_digits(match.group(1))) is not None:
+        if (digits := phone_digits(match.group(1), text[: match.start(1)])) is not None:
             words = Span.of(article, base + match.start(1), base + match.end(1))
             values.append(Value("phone", f"phone:{digits[:LINE]}", words, digits, 0, 0))
     for match in CHILDREN.finditer(text):
