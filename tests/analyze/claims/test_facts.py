@@ -47,61 +47,6 @@ def test_ages_of_one_named_person_conflict(models: Models) -> None:
     assert {side.value for side in conflict.sides} == {"32-year-old", "31-year-old"}
 
 
-def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Zurana Horton, 34, a mother of 12, was shot dead outside a school on Friday. "
-            "Two men were arrested on the roof. Neighbours held a vigil that night.",
-        ),
-        story_article(
-            "Beta",
-            "A stray bullet killed Zurana Horton, a mother of 13, near the school on Friday. "
-            "Police arrested two men on a rooftop. A vigil was held in the evening.",
-        ),
-    ]
-    facts = story_facts(models, articles)
-    (conflict,) = facts.conflicts
-    assert {side.value for side in conflict.sides} == {"mother of 12", "mother of 13"}
-
-
-def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Raj Chohan was hit by a silver Toyota Camry on 117th Street on Friday. "
-            "The driver fled and was arrested a few blocks away.",
-        ),
-        story_article(
-            "Beta",
-            "Raj Chohan was struck by a grey Toyota Camry on 117th Street on Friday night. "
-            "Police caught the driver nearby.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
-    assert {side.value for side in conflict.sides} == {"silver", "grey"}
-    assert conflict.about.startswith("the colour")
-
-
-def test_one_line_given_two_numbers_is_a_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Fire destroyed the Waitrose store in Wellington on Friday. Anyone with "
-            "information is asked to call police on 0845 125 2222 or Crimestoppers on "
-            "0800 555 111.",
-        ),
-        story_article(
-            "Beta",
-            "A fire gutted the Wellington Waitrose on Friday evening. Police are appealing "
-            "for anyone with information to contact them on 0845 125 222 or Crimestoppers "
-            "on 0800 555111.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
-    assert {side.value for side in conflict.sides} == {"0845 125 2222", "0845 125 222"}
-
-
 def test_one_fact_in_other_words_is_one_corroborated_claim(models: Models) -> None:
     articles = [
         story_article(

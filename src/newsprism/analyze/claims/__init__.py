@@ -42,7 +42,7 @@ from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
 from newsprism.analyze.mentions import MentionIndex
 from newsprism.models import Embedder
-from newsprism.records import Article, Claim, Conflict, Entity, Span
+from newsprism.records import Article, Claim, Conflict, ConflictKind, Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
@@ -92,29 +92,14 @@ def find_facts(
     similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
     sides = [
-        Sides(
-            tuple(tuple(i for i, _ in side) for side in dispute.sides),
-            conflict_record(
-                about(dispute),
-                dispute.kind,
-                [[(found[i].span, value.span.text) for i, value in side] for side in dispute.sides],
-            ),
-        )
-        for dispute in disputes(values, similarity, published, settings, _leads(found))
+        _worded(found, about(d), d.kind, [[(i, v.span) for i, v in side] for side in d.sides])
+        for d in disputes(values, similarity, published, settings, _leads(found))
     ]
     copied = variants(found, similarity, settings)
-    sides += [
-        Sides(
-            tuple(tuple(i for i, _ in side) for side in variant.sides),
-            conflict_record(
-                variant_about(variant),
-                "hard",
-                [[(found[i].span, words.text) for i, words in side] for side in variant.sides],
-            ),
-        )
-        for variant in copied
-        if not _covered(tuple(tuple(i for i, _ in side) for side in variant.sides), sides)
-    ]
+    for variant in copied:
+        told = _worded(found, variant_about(variant), "hard", variant.sides)
+        if not _covered(told.sides, sides):
+            sides.append(told)
     copied_names = [
         {side[0][1].text.lower().rstrip(".") for side in v.sides}
         for v in copied
@@ -225,6 +210,23 @@ def _covered(apart: Sequence[Sequence[int]], found: Sequence[Sides]) -> bool:
     )
 
 
+def _worded(
+    found: Sequence[Statement],
+    about_it: str,
+    kind: ConflictKind,
+    sides: Sequence[Sequence[tuple[int, Span]]],
+    partial: bool = False,
+) -> Sides:
+    """A conflict from its sides, each (statement index, the disputed words) pairs."""
+    return Sides(
+        tuple(tuple(i for i, _ in side) for side in sides),
+        conflict_record(
+            about_it, kind, [[(found[i].span, words.text) for i, words in side] for side in sides]
+        ),
+        partial,
+    )
+
+
 def _spelled(found: Sequence[Statement], spelling: Sequence[Spelling]) -> Sides | None:
     """A name spelled two ways as a conflict: each side the statements that hold its
     mentions, the mentions' words its value."""
@@ -235,15 +237,7 @@ def _spelled(found: Sequence[Statement], spelling: Sequence[Spelling]) -> Sides 
     if len(sides) < 2:
         return None
     words = " / ".join(f"“{side[0][1].text}”" for side in sides)
-    return Sides(
-        tuple(tuple(i for i, _ in side) for side in sides),
-        conflict_record(
-            f"the spelling of a name: {words}",
-            "hard",
-            [[(found[i].span, span.text) for i, span in side] for side in sides],
-        ),
-        partial=True,
-    )
+    return _worded(found, f"the spelling of a name: {words}", "hard", sides, partial=True)
 
 
 def _assertion_conflicts(

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
@@ -59,6 +60,7 @@ LABELS = {
 """What a conflict is about, by the kind of value disputed."""
 
 
+T = TypeVar("T")
 Reading = tuple[float, float] | str
 """What one side of a dispute says, however it is written (``_reading``)."""
 SideList = tuple[tuple[tuple[int, Value], ...], ...]
@@ -105,7 +107,7 @@ def disputes(
             if not toll and not _same_point(one, other, score, similarity, settings, acted):
                 continue
             if apart(one, other, settings):
-                _join(clashes.setdefault(key, []), {i, j})
+                join_groups(clashes.setdefault(key, []), {i, j})
             else:
                 agrees.setdefault((key, i), set()).add(j)
                 agrees.setdefault((key, j), set()).add(i)
@@ -199,8 +201,9 @@ def clashes(
     return clash
 
 
-def _join(groups: list[set[int]], pair: set[int]) -> None:
-    """Add a clashing pair to the groups, merging every group it touches."""
+def join_groups(groups: list[set[T]], pair: set[T]) -> None:
+    """Add a pair (of clashing statements, of spellings) to the groups, merging every group
+    it touches."""
     touching = [g for g in groups if g & pair]
     merged = set(pair).union(*touching)
     groups[:] = [g for g in groups if not g & pair] + [merged]

@@ -32,6 +32,7 @@ from difflib import SequenceMatcher
 from unidecode import unidecode
 
 from newsprism import lexicon
+from newsprism.analyze.claims.conflicts import join_groups
 from newsprism.analyze.claims.copies import one_spelling
 from newsprism.records import Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -52,7 +53,7 @@ def spellings(
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> Iterator[tuple[frozenset[str], tuple[Spelling, ...]]]:
     """Each name word the articles spell differently, as its spellings (lower case) and
-    their mentions (two sides or more), for every actor of the story; ``outlets[a]`` is
+    their mentions (two sides or more), for every person of the story; ``outlets[a]`` is
     article ``a``'s outlet key."""
     for entity in entities:
         if entity.type != "PERSON" or _transliterated(entity):
@@ -71,7 +72,7 @@ def _transliterated(entity: Entity) -> bool:
 
 
 def _words(entity: Entity) -> tuple[dict[str, dict[str, Span]], set[tuple[str, ...]]]:
-    """The capitalised words of the actor's names, lower-cased, with the first mention of
+    """The capitalised words of the person's names, lower-cased, with the first mention of
     each article that writes them; and each name as its words."""
     found: dict[str, dict[str, Span]] = {}
     names: set[tuple[str, ...]] = set()
@@ -95,9 +96,7 @@ def _groups(
     for n, one in enumerate(words):
         for other in words[n + 1 :]:
             if _in_one_frame(one, other, names) and _respelled(one, other, settings):
-                touching = [g for g in groups if one in g or other in g]
-                merged = {one, other}.union(*touching)
-                groups = [g for g in groups if not (one in g or other in g)] + [merged]
+                join_groups(groups, {one, other})
     yield from groups
 
 

@@ -1,0 +1,135 @@
+"""Values that describe someone or something (``analyze/claims/traits.py``): how many
+children a parent has, a named thing's colour, a telephone number; read from one
+article, and compared across outlets."""
+
+from __future__ import annotations
+
+from newsprism.analyze.claims.traits import one_line
+from newsprism.models import Models
+from tests.analyze.claims.build import read_values, story_article, story_facts
+
+
+def test_a_parents_number_of_children_is_a_value_of_that_parent(models: Models) -> None:
+    def children(text: str) -> list[tuple[str, str, float]]:
+        return [
+            (v.key, v.span.text, v.low) for v in read_values(models, text) if v.kind == "children"
+        ]
+
+    horton = "children:zurana horton"  # no actors given: the name as written
+    assert children("Zurana Horton, 34, a mother of 12, was shot.") == [
+        (horton, "mother of 12", 12)
+    ]
+    assert children("Video of Brooklyn Mother of 13 Zurana Horton was shown.") == [
+        (horton, "Mother of 13", 13)
+    ]
+    assert children("Zurana Horton was the mother of 12 children.")[0][0] == horton
+    assert children("The father-of-three John Smith died.")[0][1:] == ("father-of-three", 3)
+    assert children("A grandmother of five, Ann Lee, spoke.")[0][0].startswith("grandchildren:")
+    assert children("A stray bullet hit a mother of 12 on Friday.")[0][0] == "children:"
+    assert children("He was the father of two young sons.") == []  # some of them only
+    assert children("Jane Doe, the mother of one of the victims, spoke.") == []
+    assert children("The mother of 12-year-old Ann Lee spoke.") == []
+    counts = [v for v in read_values(models, "Gunmen killed a mother of 12 on Friday.")]
+    assert not any(v.kind == "count" for v in counts)  # one was killed, not twelve
+
+
+def test_a_things_colour_is_a_value_of_that_thing(models: Models) -> None:
+    def colours(text: str) -> set[tuple[str, str, str]]:
+        found = read_values(models, text)
+        return {(v.key, v.normalized, v.span.text) for v in found if v.kind == "colour"}
+
+    assert colours("She was hit by a silver Toyota Camry.") == {
+        ("colour:camry", "silver", "silver")
+    }
+    assert colours("She was struck by a grey 2013 Toyota Camry heading north.") == {
+        ("colour:camry", "gray", "grey")
+    }
+    assert colours("Police said the 2013 gray Camry was found.") == {
+        ("colour:camry", "gray", "gray")
+    }
+    for none in (
+        "Officials at the White House spoke.",  # a name
+        "A black teenager was shot.",  # a person
+        "The black and white car sped off.",  # several colours
+        "Mr. Grey said the car was fast.",
+        "Ennis won a gold medal in London.",  # no named thing: which medal, whose hoodie
+        "The first suspect wore a black hoodie.",
+    ):
+        assert colours(none) == set(), none
+
+
+def test_a_telephone_number_is_a_value_of_its_line(models: Models) -> None:
+    def phones(text: str) -> set[tuple[str, str]]:
+        return {(v.key, v.span.text) for v in read_values(models, text) if v.kind == "phone"}
+
+    appeal = "Call police on 0845 125 2222 or Crimestoppers on 0800 555111, officers said."
+    assert phones(appeal) == {("phone:084512", "0845 125 2222"), ("phone:080055", "0800 555111")}
+    assert phones("Police asked callers to ring (202) 555-0100 on Friday.") == {
+        ("phone:202555", "(202) 555-0100")
+    }
+    for none in (
+        "The game ended 3-1 on 2013-09-15.",
+        "The quake at 10 45 local time killed 1 200 people.",
+        "Shares rose 3.5 percent to 12 245 points.",
+        "The Celtics won 102-98 and 115-110 on the road.",  # no number to call
+        "The budget is 1 250 000 000 euros.",
+    ):
+        assert phones(none) == set(), none
+    assert one_line("08451252222", "0845125222")  # a digit left out: one line, mistyped
+    assert one_line("08451252222", "08451252223")
+    assert not one_line("01618561234", "01618569876")  # two lines of one exchange
+
+
+def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Zurana Horton, 34, a mother of 12, was shot dead outside a school on Friday. "
+            "Two men were arrested on the roof. Neighbours held a vigil that night.",
+        ),
+        story_article(
+            "Beta",
+            "A stray bullet killed Zurana Horton, a mother of 13, near the school on Friday. "
+            "Police arrested two men on a rooftop. A vigil was held in the evening.",
+        ),
+    ]
+    facts = story_facts(models, articles)
+    (conflict,) = facts.conflicts
+    assert {side.value for side in conflict.sides} == {"mother of 12", "mother of 13"}
+
+
+def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Raj Chohan was hit by a silver Toyota Camry on 117th Street on Friday. "
+            "The driver fled and was arrested a few blocks away.",
+        ),
+        story_article(
+            "Beta",
+            "Raj Chohan was struck by a grey Toyota Camry on 117th Street on Friday night. "
+            "Police caught the driver nearby.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert {side.value for side in conflict.sides} == {"silver", "grey"}
+    assert conflict.about.startswith("the colour")
+
+
+def test_one_line_given_two_numbers_is_a_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "Fire destroyed the Waitrose store in Wellington on Friday. Anyone with "
+            "information is asked to call police on 0845 125 2222 or Crimestoppers on "
+            "0800 555 111.",
+        ),
+        story_article(
+            "Beta",
+            "A fire gutted the Wellington Waitrose on Friday evening. Police are appealing "
+            "for anyone with information to contact them on 0845 125 222 or Crimestoppers "
+            "on 0800 555111.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert {side.value for side in conflict.sides} == {"0845 125 2222", "0845 125 222"}
