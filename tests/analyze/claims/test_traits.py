@@ -133,3 +133,58 @@ def test_one_line_given_two_numbers_is_a_conflict(models: Models) -> None:
     ]
     (conflict,) = story_facts(models, articles).conflicts
     assert {side.value for side in conflict.sides} == {"0845 125 2222", "0845 125 222"}
+
+
+def test_a_population_is_a_value_of_the_place_it_is_of(models: Models) -> None:
+    def populations(text: str) -> set[tuple[str, str, float, float]]:
+        found = read_values(models, text)
+        return {(v.key, v.span.text, v.low, v.high) for v in found if v.kind == "population"}
+
+    assert populations("The quake struck Qeshm island, home to 120,000 people, on Sunday.") == {
+        ("population:qeshm", "120,000 people", 120000, 120000)
+    }
+    assert populations(
+        "Qeshm, an island off Bandar Abbas, has a population of more than 100,000."
+    ) == {("population:qeshm", "100,000", 100000, float("inf"))}
+    assert populations("Teams flew the injured to Bandar Abbas, a city of 500,000 people.") == {
+        ("population:bandar abbas", "500,000 people", 500000, 500000)
+    }
+    (written,) = populations("Zarand, a town of 1.2 million inhabitants, was hit.")
+    assert written[0] == "population:zarand" and written[2] == 1.2e6
+    # which island is not said; an island off a city is not that city
+    assert {
+        key for key, *_ in populations("The island, which has about 200,000 residents, shook.")
+    } == {"population:"}
+    lies_off = "The island, which lies off Bandar Abbas and is home to about 100,000 people, shook."
+    assert {key for key, *_ in populations(lies_off)} == {"population:"}
+    for none in (
+        "The island of 200 square miles lies in the Gulf.",
+        "The firm has 300 people on its staff.",  # staff, not inhabitants
+        "Some 200 residents were evacuated.",
+    ):
+        assert populations(none) == set(), none
+    counts = read_values(models, "The quake struck Qeshm island, home to 120,000 people.")
+    assert not any(v.kind == "count" for v in counts)  # no one was struck by the hundred thousand
+
+
+def test_one_place_given_two_populations_is_a_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "A magnitude 5.9 quake struck Qeshm island, home to 120,000 people, on Sunday. "
+            "Ten people were killed in villages on the island.",
+        ),
+        story_article(
+            "Beta",
+            "A strong quake hit Qeshm Island, home to 200,000 people, on Sunday. "
+            "Ten people died in the island's villages.",
+        ),
+        story_article(
+            "Gamma",
+            "The quake on Sunday also shook Bandar Abbas, a city of 500,000 people. "
+            "Ten people were killed on Qeshm island.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert [side.value for side in conflict.sides] == ["120,000 people", "200,000 people"]
+    assert conflict.about.startswith("how many people live there")

@@ -49,6 +49,7 @@ LABELS = {
     "children": "how many children",
     "colour": "the colour",
     "phone": "the telephone number",
+    "population": "how many people live there",
     "duration": "how long",
     "record": "the record",
     "distance": "the distance",

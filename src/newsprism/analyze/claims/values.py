@@ -47,6 +47,7 @@ from newsprism.analyze.claims.traits import (
     one_line,
     parent_named,
     phone_digits,
+    place_described,
     some_children,
 )
 from newsprism.analyze.claims.when import WEEKDAYS
@@ -110,6 +111,9 @@ class _Patterns:
     """A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft"); no
     spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
     no part of a figure ("500 kilometers" of "1, 500 kilometers")."""
+    population: re.Pattern[str]
+    """How many people live in a place: "home to 120,000 people", "a population of more than
+    100,000", "which has about 200,000 residents", "a city of 80,000" (``_POPULATION``)."""
 
     @classmethod
     def of(cls, figure: str) -> _Patterns:
@@ -133,8 +137,34 @@ class _Patterns:
                 r"(kilometers|kilometres|km|miles|meters|metres|feet|ft)\b(?!\s*-)",
                 re.IGNORECASE,
             ),
+            re.compile(_POPULATION.replace("{figure}", figure), re.IGNORECASE),
         )
 
+
+_HEDGE_WORDS = (
+    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|more\s+than"
+    r"|over|at\s+least|fewer\s+than|less\s+than|under|just\s+over|just\s+under)\s+)?"
+)
+_POPULATION = (
+    r"(?:\bhome\s+to|\bpopulation\s+(?:of|is|was|at|stands\s+at)"
+    r"|\b(?:town|city|village|island|country|province|region|district|county|nation)\s+of)"
+    r"\s+" + _HEDGE_WORDS + r"({figure})(?!\s*[,.]\s*\d)(?:\s*(million))?"
+    r"(?:\s+(?:people|residents|inhabitants)\b"
+    r"|(?=\s*[,.;:)]|\s+(?:and|who|which|where|that)\b))"
+    r"|\b(?:has|had|have|with)\s+" + _HEDGE_WORDS + r"({figure})(?!\s*[,.]\s*\d)(?:\s*(million))?"
+    r"\s+(?:residents|inhabitants)\b"
+)
+"""Words that give how many people live in a place: after "home to", "population of", "a
+town (city, island, ...) of", with "people", "residents" or "inhabitants" after the figure
+or nothing more ("a city of 80,000, ..."; not "an island of 200 square miles"); after "has"
+or "with" only with "residents" or "inhabitants" ("has 300 people" may be a company's
+staff). The figure is the first or the third group, its scale word the next."""
+
+_POPULATION_WORDS = frozenset(
+    {"home", "population", "has", "had", "have", "with", "town", "city", "village", "island"}
+    | {"country", "province", "region", "district", "county", "nation"}
+)
+"""The words before a population's figure that say it is one (the start of ``_POPULATION``)."""
 
 _PATTERNS = {False: _Patterns.of(_FIGURE), True: _Patterns.of(_SPACED_FIGURE)}
 """The patterns for text whose marks carry no space after them, and for text whose do."""
@@ -175,7 +205,7 @@ _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
-HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance"})
+HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance", "population"})
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
@@ -257,9 +287,11 @@ def statement_values(
     """The values of one statement (``span``); ``doc`` parses the article and
     ``quantities`` are its quantities. Ages and records are keyed by the actor named
     beside them (``people``), or by the name as written when it is no known actor's."""
+    patterned = _patterned(article, span)
+    populations = [v.span for v in patterned if v.kind == "population"]
     found = [
-        *_counts(span, quantities),
-        *_patterned(article, span),
+        *(c for c in _counts(span, quantities) if not _inside(c.span, populations)),
+        *patterned,
         *_records(article, doc, span, people),
         *_colours(article, doc, span),
     ]
@@ -292,6 +324,9 @@ def _in_context(
                 _person(article, named, people) if named is not None else ""
             )
             value = replace(value, key=f"{value.key}:{parent}")
+        if value.kind == "population":
+            place = place_described(_population_words(tokens))
+            value = replace(value, key=f"population:{_place(article, place, people)}")
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
@@ -307,6 +342,36 @@ def _in_context(
             places=named_places(verb),
             future=_future(tokens.root),
         )
+
+
+def _place(article: Article, name: TokenSpan | None, people: People) -> str:
+    """The actor a place's name is a mention of, or else the name without the kind of place
+    it ends with ("Qeshm island", "Qeshm Island" and "Qeshm" are one); "" for none."""
+    if name is None:
+        return ""
+    actor = people(Span.of(article, name.start_char, name.end_char))
+    if actor is not None:
+        return actor
+    words = [t.lower_ for t in name]
+    while len(words) > 1 and words[-1] in _POPULATION_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _population_words(figure: TokenSpan) -> TokenSpan:
+    """The words of a population from the one that says it is one ("home", "population",
+    "city", "has") to the end of its figure."""
+    doc, start = figure.doc, figure.start
+    while start > figure.sent.start and doc[start - 1].lower_ not in _POPULATION_WORDS:
+        start -= 1
+    if start == figure.sent.start:
+        return figure
+    return doc[start - 1 : figure.end]
+
+
+def _inside(words: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``words`` overlap one of ``spans`` (a population's figure is no count)."""
+    return any(s.start < words.end and words.start < s.end for s in spans)
 
 
 def _bounded(number: Token) -> bool:
@@ -445,7 +510,7 @@ def apart(a: Value, b: Value, settings: AnalysisSettings = DEFAULT_ANALYSIS) -> 
 
 
 def _rounded(value: Value, rounding: float) -> tuple[float, float]:
-    if value.low == value.high and value.kind in ("count", "money"):
+    if value.low == value.high and value.kind in ("count", "money", "population"):
         return value.low * (1 - rounding), value.high * (1 + rounding)
     return value.low, value.high
 
@@ -575,6 +640,12 @@ def _patterned(article: Article, span: Span) -> list[Value]:
             continue
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
+    for match in patterns.population.finditer(text):
+        group = 1 if match.group(1) is not None else 3
+        people = _figure(match.group(group)) * (1e6 if match.group(group + 1) else 1.0)
+        words = Span.of(article, base + match.start(group), base + match.end())
+        shown = " ".join(words.text.split())
+        values.append(Value("population", "population", words, shown, people, people))
     for match in patterns.money.finditer(text):
         if converted(text, match.start()):
             continue
