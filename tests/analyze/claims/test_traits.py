@@ -188,3 +188,42 @@ def test_one_place_given_two_populations_is_a_conflict(models: Models) -> None:
     (conflict,) = story_facts(models, articles).conflicts
     assert [side.value for side in conflict.sides] == ["120,000 people", "200,000 people"]
     assert conflict.about.startswith("how many people live there")
+
+
+def test_a_distance_between_two_named_places_is_keyed_by_both(models: Models) -> None:
+    def distances(text: str) -> set[tuple[str, str]]:
+        found = read_values(models, text)
+        return {(v.key, v.span.text) for v in found if v.kind == "distance"}
+
+    assert distances("Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, shook.") == {
+        ("distance:qeshm:tehran", "1,150 kilometers")
+    }
+    assert distances("Qeshm, an island 1,500 kilometers south of Tehran, shook.") == {
+        ("distance:qeshm:tehran", "1,500 kilometers")
+    }
+    for unkeyed in (
+        "The island is about 940 miles south of Tehran.",  # which island is not said
+        "The epicentre was 60km from Bandar Abbas.",
+        "The climber fell 200 metres down a gully.",
+    ):
+        assert {key for key, _ in distances(unkeyed)} == {"distance"}, unkeyed
+
+
+def test_two_distances_between_the_same_places_conflict(models: Models) -> None:
+    articles = [
+        story_article(
+            "Alpha",
+            "A quake killed ten people on Sunday on an island. Qeshm, a free-trade zone "
+            "with busy ports, lies 1,500 kilometers south of Tehran. Rescue teams reached the "
+            "villages by night.",
+        ),
+        story_article(
+            "Beta",
+            "Ten people died on Sunday in a quake. Doctors were flown from the capital to "
+            "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, by helicopter. "
+            "Rescuers reached the villages at night.",
+        ),
+    ]
+    (conflict,) = story_facts(models, articles).conflicts
+    assert {side.value for side in conflict.sides} == {"1,500 kilometers", "1,150 kilometers"}
+    assert conflict.about.startswith("the distance")

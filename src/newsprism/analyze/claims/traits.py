@@ -6,7 +6,9 @@
   name it describes;
 - a telephone number ("0845 125 2222"), keyed by its first digits: two numbers that share
   them and differ in one digit more are one line written two ways;
-- the place a population is of ("Qeshm island, home to 120,000 people"), by the parse.
+- the place a population is of ("Qeshm island, home to 120,000 people"), by the parse, and
+  the two places a distance lies between ("Qeshm, located 1,150 kilometers southeast of
+  Tehran").
 ``values`` reads them with the other values and keys a parent's children by the person.
 """
 
@@ -115,9 +117,11 @@ def parent_named(noun: Token) -> TokenSpan | None:
 
 _STEPS = 6
 """Heads walked up from the words of a population to the place they are of."""
-_BETWEEN = frozenset({",", "a", "an", "the", "which", "that", "has", "had", "have", "is", "was"})
-"""Words that may stand between a place's name and its population right after it ("Bandar
-Abbas, a city of", "Qeshm, which has")."""
+_BETWEEN = frozenset(
+    {",", "a", "an", "the", "which", "that", "has", "had", "have", "is", "was"}
+) | (frozenset({"located", "situated", "lying", "lies", "about", "some", "roughly", "around"}))
+"""Words that may stand between a place's name and its population or distance right after
+it ("Bandar Abbas, a city of", "Qeshm, which has", "Qeshm, located about")."""
 
 
 def place_described(words: TokenSpan) -> TokenSpan | None:
@@ -147,6 +151,34 @@ def place_described(words: TokenSpan) -> TokenSpan | None:
     if before == words.start or before == words.sent.start:
         return None
     return _named(words.doc[before - 1])
+
+
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern", "-", "away"}
+)
+"""Words between a distance and "of" or "from" ("1,150 kilometers southeast of Tehran")."""
+
+
+def reference_place(distance: TokenSpan) -> TokenSpan | None:
+    """The named place a distance is measured from, right after it ("1,500 kilometers south
+    of Tehran", "60km from Bandar Abbas"), the outlet's conversion in brackets skipped
+    ("1,150 kilometers (700 miles) southeast of Tehran")."""
+    doc, at = distance.doc, distance.end
+    if at < len(doc) and doc[at].text == "(":
+        close = next((t.i for t in doc[at : at + 8] if t.text == ")"), None)
+        at = at if close is None else close + 1
+    while at < len(doc) and doc[at].lower_ in _BEARINGS:
+        at += 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in ("of", "from"):
+        return None
+    name = doc[at + 1]
+    if name.pos_ != "PROPN" and name.lower_ == "the" and at + 2 < len(doc):
+        name = doc[at + 2]
+    if name.pos_ != "PROPN":
+        return None
+    entity = next((e for e in name.sent.ents if e.start <= name.i < e.end), None)
+    return entity if entity is not None else doc[name.i : name.i + 1]
 
 
 def _named(token: Token) -> TokenSpan | None:

@@ -48,6 +48,7 @@ from newsprism.analyze.claims.traits import (
     parent_named,
     phone_digits,
     place_described,
+    reference_place,
     some_children,
 )
 from newsprism.analyze.claims.when import WEEKDAYS
@@ -324,6 +325,8 @@ def _in_context(
                 _person(article, named, people) if named is not None else ""
             )
             value = replace(value, key=f"{value.key}:{parent}")
+        if value.kind == "distance":
+            value = replace(value, key=_between(article, tokens, people))
         if value.kind == "population":
             place = place_described(_population_words(tokens))
             value = replace(value, key=f"population:{_place(article, place, people)}")
@@ -356,6 +359,18 @@ def _place(article: Article, name: TokenSpan | None, people: People) -> str:
     while len(words) > 1 and words[-1] in _POPULATION_WORDS:
         words.pop()
     return " ".join(words)
+
+
+def _between(article: Article, distance: TokenSpan, people: People) -> str:
+    """A distance's key: "distance:<place>:<place>" when it is said to lie between two named
+    places ("Qeshm, located 1,150 kilometers southeast of Tehran"), else "distance"."""
+    reference = reference_place(distance)
+    if reference is None:
+        return "distance"
+    subject = place_described(distance)
+    if subject is None or subject.start == reference.start:
+        return "distance"
+    return f"distance:{_place(article, subject, people)}:{_place(article, reference, people)}"
 
 
 def _population_words(figure: TokenSpan) -> TokenSpan:
