@@ -140,27 +140,38 @@ def test_a_population_is_a_value_of_the_place_it_is_of(models: Models) -> None:
         found = read_values(models, text)
         return {(v.key, v.span.text, v.low, v.high) for v in found if v.kind == "population"}
 
+    def keys(text: str) -> set[str]:
+        return {key for key, *_ in populations(text)}
+
     assert populations("The quake struck Qeshm island, home to 120,000 people, on Sunday.") == {
-        ("population:qeshm", "120,000 people", 120000, 120000)
+        ("population:qeshm island", "120,000 people", 120000, 120000)
     }
-    assert populations(
-        "Qeshm, an island off Bandar Abbas, has a population of more than 100,000."
-    ) == {("population:qeshm", "100,000", 100000, float("inf"))}
-    assert populations("Teams flew the injured to Bandar Abbas, a city of 500,000 people.") == {
-        ("population:bandar abbas", "500,000 people", 500000, 500000)
+    qeshm = "Qeshm, an island off Bandar Abbas, has a population of more than 100,000."
+    assert populations(qeshm) == {("population:qeshm", "100,000", 100000, float("inf"))}
+    assert populations("Teams flew the injured to Kerman, a city of 500,000 people.") == {
+        ("population:kerman", "500,000 people", 500000, 500000)
     }
-    (written,) = populations("Zarand, a town of 1.2 million inhabitants, was hit.")
-    assert written[0] == "population:zarand" and written[2] == 1.2e6
-    # which island is not said; an island off a city is not that city
-    assert {
-        key for key, *_ in populations("The island, which has about 200,000 residents, shook.")
-    } == {"population:"}
-    lies_off = "The island, which lies off Bandar Abbas and is home to about 100,000 people, shook."
-    assert {key for key, *_ in populations(lies_off)} == {"population:"}
+    assert keys("Zarand, a town of 5,000 in northern Iran, was hit.") == {"population:zarand"}
+    (india,) = populations("India, a country of 1.4 billion people, voted.")
+    assert india[0] == "population:india" and india[2] == 1.4e9
+    # a city's name is not its country's
+    assert keys("Gaza City, home to 600,000 people, was bombed.") == {"population:gaza city"}
+    # no place the words do not say: which island, the subject of another act, "City, State"
+    for unsaid in (
+        "The island, which has about 200,000 residents, shook.",
+        "The island, which lies off Bandar Abbas and is home to about 100,000 people, shook.",
+        "Iran sent rescuers to the island, home to 120,000 people, on Sunday.",
+        "The storm hit Tampa, Florida, home to 400,000 people.",
+        "Mount Sinai Hospital has 300 residents.",  # its doctors
+    ):
+        assert keys(unsaid) == {"population:"}, unsaid
     for none in (
         "The island of 200 square miles lies in the Gulf.",
         "The firm has 300 people on its staff.",  # staff, not inhabitants
         "Some 200 residents were evacuated.",
+        "France, with a Muslim population of 5 million, voted.",  # a part
+        "Aleppo, once home to 2 million people, lies in ruins.",  # the past
+        "Qeshm, home to 120.000 people, shook.",  # thousands or a decimal: not sure which
     ):
         assert populations(none) == set(), none
     counts = read_values(models, "The quake struck Qeshm island, home to 120,000 people.")
@@ -201,10 +212,18 @@ def test_a_distance_between_two_named_places_is_keyed_by_both(models: Models) ->
     assert distances("Qeshm, an island 1,500 kilometers south of Tehran, shook.") == {
         ("distance:qeshm:tehran", "1,500 kilometers")
     }
+    # one distance, whichever place it is told from
+    assert distances("Tehran is 1,150 km northwest of Qeshm.") == {
+        ("distance:qeshm:tehran", "1,150 km")
+    }
     for unkeyed in (
         "The island is about 940 miles south of Tehran.",  # which island is not said
         "The epicentre was 60km from Bandar Abbas.",
+        "The epicentre, near Damavand, was 40 km from Tehran.",
         "The climber fell 200 metres down a gully.",
+        "Smith, who lives 30 miles from Boston, spoke.",  # a person
+        "President Hassan Rouhani visited a village 60 km from Kerman.",  # an act's subject
+        "The Kerman quake struck 60 km from Bam.",
     ):
         assert {key for key, _ in distances(unkeyed)} == {"distance"}, unkeyed
 

@@ -269,8 +269,8 @@ def _same_point(
     if one.kind == "count" and one.key.split(":")[-1] not in MEASURED_EVENTS:
         return score >= settings.other_counts
     compared = settings.compared_from(one.kind)
-    if one.kind == "distance" and one.key != one.kind:
-        compared = settings.compare_floor  # between two named places: keyed, as an age is
+    if one.kind == "distance" and one.key != one.kind:  # between two named places
+        compared = settings.between_places_similarity
     if compared is not None and score >= compared:
         return True
     return similarity.overlap(one.context, other.context) >= settings.context_overlap

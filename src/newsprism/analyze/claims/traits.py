@@ -5,10 +5,7 @@
 - a named thing's colour ("a silver Toyota Camry", "a 2013 gray Camry"), keyed by the
   name it describes;
 - a telephone number ("0845 125 2222"), keyed by its first digits: two numbers that share
-  them and differ in one digit more are one line written two ways;
-- the place a population is of ("Qeshm island, home to 120,000 people"), by the parse, and
-  the two places a distance lies between ("Qeshm, located 1,150 kilometers southeast of
-  Tehran").
+  them and differ in one digit more are one line written two ways.
 ``values`` reads them with the other values and keys a parent's children by the person.
 """
 
@@ -113,89 +110,6 @@ def parent_named(noun: Token) -> TokenSpan | None:
     if head is None or head.ent_type_ != "PERSON":
         return None
     return next((e for e in head.sent.ents if e.start <= head.i < e.end), None)
-
-
-_STEPS = 6
-"""Heads walked up from the words of a population to the place they are of."""
-_BETWEEN = frozenset(
-    {",", "a", "an", "the", "which", "that", "has", "had", "have", "is", "was"}
-) | (frozenset({"located", "situated", "lying", "lies", "about", "some", "roughly", "around"}))
-"""Words that may stand between a place's name and its population or distance right after
-it ("Bandar Abbas, a city of", "Qeshm, which has", "Qeshm, located about")."""
-
-
-def place_described(words: TokenSpan) -> TokenSpan | None:
-    """The named place a population is of (``words``: from "home", "population", "city" or
-    "has" to the figure's noun): the subject of their verb, or the noun they hang on, by the
-    parse ("Qeshm ... has a population of more than 100,000"; "Qeshm is Iran's largest
-    island, with a population of 120,000"); else a name right before them ("Qeshm island,
-    home to 120,000 people"; "Bandar Abbas, a city of 500,000 people"). None when neither
-    finds one: "the island, which has about 200,000 residents" says not which island, and
-    "the island, which lies off Bandar Abbas and is home to 100,000" is not Bandar Abbas."""
-    token: Token = words.root
-    for _ in range(_STEPS):
-        if token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-                token = token.head
-            elif subjects:
-                token = subjects[0]
-        if (place := _named(token)) is not None:
-            return place
-        if token.head is token:
-            break
-        token = token.head
-    before = words.start
-    while before > words.sent.start and words.doc[before - 1].lower_ in _BETWEEN:
-        before -= 1
-    if before == words.start or before == words.sent.start:
-        return None
-    return _named(words.doc[before - 1])
-
-
-_BEARINGS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"northeastern", "northwestern", "southeastern", "southwestern", "-", "away"}
-)
-"""Words between a distance and "of" or "from" ("1,150 kilometers southeast of Tehran")."""
-
-
-def reference_place(distance: TokenSpan) -> TokenSpan | None:
-    """The named place a distance is measured from, right after it ("1,500 kilometers south
-    of Tehran", "60km from Bandar Abbas"), the outlet's conversion in brackets skipped
-    ("1,150 kilometers (700 miles) southeast of Tehran")."""
-    doc, at = distance.doc, distance.end
-    if at < len(doc) and doc[at].text == "(":
-        close = next((t.i for t in doc[at : at + 8] if t.text == ")"), None)
-        at = at if close is None else close + 1
-    while at < len(doc) and doc[at].lower_ in _BEARINGS:
-        at += 1
-    if at + 1 >= len(doc) or doc[at].lower_ not in ("of", "from"):
-        return None
-    name = doc[at + 1]
-    if name.pos_ != "PROPN" and name.lower_ == "the" and at + 2 < len(doc):
-        name = doc[at + 2]
-    if name.pos_ != "PROPN":
-        return None
-    entity = next((e for e in name.sent.ents if e.start <= name.i < e.end), None)
-    return entity if entity is not None else doc[name.i : name.i + 1]
-
-
-def _named(token: Token) -> TokenSpan | None:
-    """The name a noun is, is of ("the island of Qeshm") or carries ("Qeshm island"): the
-    recogniser's entity around it (of any type: it types "Bandar Abbas" a person), or the
-    proper noun alone."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    named = [token, *(c for c in token.children if c.dep_ == "compound")]
-    named += [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-    ]
-    for word in named:
-        if word.pos_ == "PROPN":
-            entity = next((e for e in word.sent.ents if e.start <= word.i < e.end), None)
-            return entity if entity is not None else word.doc[word.i : word.i + 1]
-    return None
 
 
 def colours(tokens: TokenSpan) -> Iterator[tuple[Token, str, str]]:

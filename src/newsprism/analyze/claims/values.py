@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
 from newsprism.analyze.claims.numbers import NUMBER_WORDS, SCALES, WORDS, spaced_marks
-from newsprism.analyze.claims.quantities import Quantity, qualifier
+from newsprism.analyze.claims.places import (
+    past_or_part,
+    place_described,
+    population_place,
+    reference_place,
+)
+from newsprism.analyze.claims.quantities import QUALIFIERS, Quantity, qualifier
 from newsprism.analyze.claims.statements import (
     governing,
     named_objects,
@@ -47,8 +53,6 @@ from newsprism.analyze.claims.traits import (
     one_line,
     parent_named,
     phone_digits,
-    place_described,
-    reference_place,
     some_children,
 )
 from newsprism.analyze.claims.when import WEEKDAYS
@@ -143,29 +147,41 @@ class _Patterns:
 
 
 _HEDGE_WORDS = (
-    r"(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|more\s+than"
-    r"|over|at\s+least|fewer\s+than|less\s+than|under|just\s+over|just\s+under)\s+)?"
+    r"(?:(?:"
+    + "|".join(
+        r"\s+".join(h.split())
+        for h in sorted(QUALIFIERS, key=len, reverse=True)
+        if QUALIFIERS[h] != "range"
+    )
+    + r")\s+)?"
 )
+"""A hedge before a population's figure ("more than 100,000"), read again in context."""
+_PLACE_NOUNS = "|".join(sorted(lexicon.words("place_role_nouns"), key=len, reverse=True))
+_FIGURE_OF_PEOPLE = r"(?P<{name}>{figure})(?!\s*[,.]\s*\d)(?:\s*(?P<{name}_scale>million|billion))?"
 _POPULATION = (
-    r"(?:\bhome\s+to|\bpopulation\s+(?:of|is|was|at|stands\s+at)"
-    r"|\b(?:town|city|village|island|country|province|region|district|county|nation)\s+of)"
-    r"\s+" + _HEDGE_WORDS + r"({figure})(?!\s*[,.]\s*\d)(?:\s*(million))?"
-    r"(?:\s+(?:people|residents|inhabitants)\b"
-    r"|(?=\s*[,.;:)]|\s+(?:and|who|which|where|that)\b))"
-    r"|\b(?:has|had|have|with)\s+" + _HEDGE_WORDS + r"({figure})(?!\s*[,.]\s*\d)(?:\s*(million))?"
-    r"\s+(?:residents|inhabitants)\b"
+    r"(?:\bhome\s+to|\bpopulation\s+(?:of|is|was|at|stands\s+at)|\b(?:" + _PLACE_NOUNS + r")\s+of)"
+    r"\s+"
+    + _HEDGE_WORDS
+    + _FIGURE_OF_PEOPLE.replace("{name}", "figure")
+    + r"(?:\s+(?:people|residents|inhabitants)\b"
+    r"|(?=\s*[,.;:)]|\s+(?:and|who|which|where|that|in)\b))"
+    r"|\b(?:has|had|have|with)\s+"
+    + _HEDGE_WORDS
+    + _FIGURE_OF_PEOPLE.replace("{name}", "held")
+    + r"\s+(?:residents|inhabitants)\b"
 )
 """Words that give how many people live in a place: after "home to", "population of", "a
 town (city, island, ...) of", with "people", "residents" or "inhabitants" after the figure
-or nothing more ("a city of 80,000, ..."; not "an island of 200 square miles"); after "has"
-or "with" only with "residents" or "inhabitants" ("has 300 people" may be a company's
-staff). The figure is the first or the third group, its scale word the next."""
-
-_POPULATION_WORDS = frozenset(
-    {"home", "population", "has", "had", "have", "with", "town", "city", "village", "island"}
-    | {"country", "province", "region", "district", "county", "nation"}
+or nothing more ("a city of 80,000, ...", "a town of 5,000 in northern Iran"; not "an island
+of 200 square miles"); after "has" or "with" only with "residents" or "inhabitants" ("has
+300 people" may be a company's staff). The figure is group ``figure`` or ``held``."""
+_POPULATION_WORDS = frozenset({"home", "population", "has", "had", "have", "with"}) | frozenset(
+    _PLACE_NOUNS.split("|")
 )
 """The words before a population's figure that say it is one (the start of ``_POPULATION``)."""
+_THOUSANDS_DOT = re.compile(r"\d{1,3}\.\d{3}")
+"""A figure with a point before three digits ("120.000"): thousands, as some languages write
+them, or a decimal; no population either way."""
 
 _PATTERNS = {False: _Patterns.of(_FIGURE), True: _Patterns.of(_SPACED_FIGURE)}
 """The patterns for text whose marks carry no space after them, and for text whose do."""
@@ -328,8 +344,12 @@ def _in_context(
         if value.kind == "distance":
             value = replace(value, key=_between(article, tokens, people))
         if value.kind == "population":
-            place = place_described(_population_words(tokens))
-            value = replace(value, key=f"population:{_place(article, place, people)}")
+            phrase = _population_words(tokens)
+            if past_or_part(phrase):
+                continue
+            value = replace(
+                value, key=f"population:{_place(article, population_place(phrase), people)}"
+            )
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
@@ -348,29 +368,24 @@ def _in_context(
 
 
 def _place(article: Article, name: TokenSpan | None, people: People) -> str:
-    """The actor a place's name is a mention of, or else the name without the kind of place
-    it ends with ("Qeshm island", "Qeshm Island" and "Qeshm" are one); "" for none."""
-    if name is None:
+    """A place's name as a key, without a leading "the"; "" for none, and for the name of one
+    of the story's people (``people``: "Smith, who lives 30 miles from Boston")."""
+    if name is None or people(Span.of(article, name.start_char, name.end_char)) is not None:
         return ""
-    actor = people(Span.of(article, name.start_char, name.end_char))
-    if actor is not None:
-        return actor
     words = [t.lower_ for t in name]
-    while len(words) > 1 and words[-1] in _POPULATION_WORDS:
-        words.pop()
-    return " ".join(words)
+    return " ".join(words[1:] if words[0] == "the" and len(words) > 1 else words)
 
 
 def _between(article: Article, distance: TokenSpan, people: People) -> str:
-    """A distance's key: "distance:<place>:<place>" when it is said to lie between two named
-    places ("Qeshm, located 1,150 kilometers southeast of Tehran"), else "distance"."""
+    """A distance's key: "distance:<place>:<place>" (the two names in order) when it is said
+    to lie between two named places ("Qeshm, located 1,150 kilometers southeast of Tehran";
+    "Tehran is 1,150 km northwest of Qeshm" is the same distance), else "distance"."""
     reference = reference_place(distance)
-    if reference is None:
+    subject = place_described(distance) if reference is not None else None
+    if reference is None or subject is None or subject.start == reference.start:
         return "distance"
-    subject = place_described(distance)
-    if subject is None or subject.start == reference.start:
-        return "distance"
-    return f"distance:{_place(article, subject, people)}:{_place(article, reference, people)}"
+    places = sorted(_place(article, p, people) for p in (subject, reference))
+    return f"distance:{places[0]}:{places[1]}" if all(places) else "distance"
 
 
 def _population_words(figure: TokenSpan) -> TokenSpan:
@@ -656,11 +671,14 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         metres = _figure(match.group(1)) * _METRES[match.group(2).lower()]
         add("distance", match, " ".join(match.group(0).split()), metres, metres)
     for match in patterns.population.finditer(text):
-        group = 1 if match.group(1) is not None else 3
-        people = _figure(match.group(group)) * (1e6 if match.group(group + 1) else 1.0)
+        group = "figure" if match.group("figure") is not None else "held"
+        if _THOUSANDS_DOT.fullmatch(match.group(group)):
+            continue
+        scale = {"million": 1e6, "billion": 1e9}.get((match.group(f"{group}_scale") or "").lower())
+        figure = _figure(match.group(group)) * (scale or 1.0)
         words = Span.of(article, base + match.start(group), base + match.end())
         shown = " ".join(words.text.split())
-        values.append(Value("population", "population", words, shown, people, people))
+        values.append(Value("population", "population", words, shown, figure, figure))
     for match in patterns.money.finditer(text):
         if converted(text, match.start()):
             continue

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.entities.labels import COURTESY
@@ -156,14 +155,35 @@ def _forms(name: str, dateline_chars: int) -> set[str]:
 def _occurrences(text: str, name: str, dateline_chars: int) -> list[tuple[int, int]]:
     found = []
     for form in _forms(name, dateline_chars):
-        found += [(m.start(), m.end()) for m in _standalone(form).finditer(text)]
+        found += _standalone(text, form)
     return sorted(found)
 
 
-@lru_cache(maxsize=4096)
-def _standalone(form: str) -> re.Pattern[str]:
-    """The form as a word of its own: not inside a longer word, hyphenation or abbreviation."""
-    return re.compile(rf"(?<![\w\-’'.]){re.escape(form)}(?!\w)")
+_JOINING = frozenset("-’'.")
+"""Marks that make a word run on into the one after them ("al-Saadi", "O’Brien", "U.S.")."""
+
+
+def _standalone(text: str, form: str) -> list[tuple[int, int]]:
+    """Where the form stands as a word of its own: not inside a longer word, a hyphenation
+    or an abbreviation. (A plain search: a pattern compiled per name cost more than the
+    search itself, every story bringing new names.)"""
+    found: list[tuple[int, int]] = []
+    at = text.find(form) if form else -1
+    while at >= 0:
+        end = at + len(form)
+        before = text[at - 1] if at else ""
+        after = text[end] if end < len(text) else ""
+        if not _word_char(before) and before not in _JOINING and not _word_char(after):
+            found.append((at, end))
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+    return found
+
+
+def _word_char(char: str) -> bool:
+    """What a pattern's ``\\w`` matches: a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _stands_alone(doc: Doc, start: int, end: int, name: str) -> bool:
