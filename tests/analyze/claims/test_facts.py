@@ -386,6 +386,27 @@ def test_near_copies_differ_in_a_name_not_in_a_way_of_writing_it(models: Models)
         ],
     )
     assert not same.conflicts
+    leaner = (
+        "Hansbrough moved into the top spot with a tough leaner in the lane with two {} "
+        "defenders hanging on him with 7:42 left in the first half."
+    )
+    team = story_facts(
+        models,
+        [
+            story_article("Alpha", leaner.format("Evansville")),
+            story_article("Beta", leaner.format("Purple Aces")),
+        ],
+    )
+    assert not team.conflicts  # one team, by its town and by its name
+    moved = "The team flew back to {} late on Tuesday night after the game, officials said."
+    towns = story_facts(
+        models,
+        [
+            story_article("Alpha", moved.format("Bloomington")),
+            story_article("Beta", moved.format("Minneapolis")),
+        ],
+    )
+    assert [{s.value for s in c.sides} for c in towns.conflicts] == [{"Bloomington", "Minneapolis"}]
 
 
 def test_near_copies_differ_in_a_spelling_or_a_month(models: Models) -> None:

@@ -14,7 +14,8 @@ when both sides give a value of one type that differs:
 - names, unless one holds the other ("Us" / "UsMagazine.com"; "Rait" / "Raite" is
   another spelling), abbreviates it ("CHP", "Mt"), differs only in accents or case, or
   is a title ("Sgt."); British and American spellings of one word ("Centre" /
-  "Center") are one.
+  "Center") are one, and a place's name for a name that is no place ("against
+  Evansville" / "against the Purple Aces") is one actor called two ways.
 Other changes ("said" / "says", a detail one copy leaves out) are wording, not facts, and
 so is a stretch whose other words change too ("will miss two games" / "missed four"),
 one with the same digits ("41 / 2" / "412") or one the text lost a character in.
@@ -154,11 +155,13 @@ def _apart(one: dict[str, set[str]], other: dict[str, set[str]]) -> str | None:
     """The type in which two changed stretches give different values, if any; names must
     be proper nouns of the parse, and one side's names none of the other's written
     another way (an omission, "Group" / "Group president Paul Lee", is no disagreement)."""
-    for kind in sorted(one.keys() & other.keys()):
+    for kind in sorted(one.keys() & other.keys() - {"place"}):
         a, b = one[kind], other[kind]
         if kind == "name":
             if _acronym(a, b) or any(not _other_name(x, y) for x in a for y in b):
                 continue
+            if (a <= one.get("place", set())) != (b <= other.get("place", set())):
+                continue  # a team by its town and by its name: "Evansville" / "Purple Aces"
         elif a & b:
             continue
         return kind
@@ -180,7 +183,8 @@ def _fraction_after_whole(a: Words, b: Words, i1: int, i2: int, j1: int, j2: int
 
 def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
     """The values a stretch of a statement gives, by type: ``number:<currency>``,
-    ``weekday``, ``name`` (a proper noun of the parse, not the statement's first word)."""
+    ``weekday``, ``name`` (a proper noun of the parse, not the statement's first word); and
+    apart, ``place``: the names that the recogniser reads as places."""
     found: dict[str, set[str]] = {}
     currency = next((w for w, _ in words if w in _CURRENCIES), "")
     span = statement.span
@@ -201,6 +205,8 @@ def _typed(words: Words, statement: Statement) -> dict[str, set[str]]:
             if lowered in _NOT_NAMES:
                 continue
             found.setdefault("name", set()).add(unidecode(lowered))
+            if start in statement.placed:
+                found.setdefault("place", set()).add(unidecode(lowered))
     return found
 
 

@@ -69,6 +69,8 @@ class Statement:
     subject: tuple[int, ...] = ()
     """Where the subject of the main verb is written (its head word, and the heads of its
     appositions: "Kim's father, Kim Jong Il, died"), character offsets in the article."""
+    placed: frozenset[int] = frozenset()
+    """Where the proper nouns start that the recogniser reads as places (GPE, LOC)."""
 
 
 def statements(
@@ -138,6 +140,9 @@ def _statement(article: Article, tokens: TokenSpan, sentence: bool = True) -> St
             if t.ent_type_ in ("DATE", "TIME") and governing_verb(t) in REPORT_DAY_VERBS
         ),
         subject=_subject(tokens),
+        placed=frozenset(
+            t.idx for t in tokens if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC")
+        ),
     )
 
 
