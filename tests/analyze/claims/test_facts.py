@@ -141,7 +141,10 @@ def test_tolls_in_two_leads_are_compared_however_differently_told(models: Models
 def test_the_brief_says_one_outlet_says_though_it_cites_two_of_its_spans(
     models: Models,
 ) -> None:
-    first = "Officials said 12 people were killed when the dam gave way on Tuesday evening."
+    first = (
+        "Officials said 12 people were killed when the dam gave way on Tuesday evening. "
+        "The collapse of the dam killed 12 people, police said."
+    )
     later = "The death toll from the collapse of the dam has risen to at least 14, police said."
     articles = [
         story_article("Alpha", first, "2025-10-14"),

@@ -182,7 +182,8 @@ def test_one_place_given_two_populations_is_a_conflict(models: Models) -> None:
     articles = [
         story_article(
             "Alpha",
-            "A magnitude 5.9 quake struck Qeshm island, home to 120,000 people, on Sunday. "
+            "The 5.9-magnitude quake struck Qeshm island, home to 120,000 people, and the city "
+            "of Bandar Abbas, state media said. "
             "Ten people were killed in villages on the island.",
         ),
         story_article(
@@ -199,6 +200,9 @@ def test_one_place_given_two_populations_is_a_conflict(models: Models) -> None:
     (conflict,) = story_facts(models, articles).conflicts
     assert [side.value for side in conflict.sides] == ["120,000 people", "200,000 people"]
     assert conflict.about.startswith("how many people live there")
+    # a sentence and its clause give the value: the article's words are shown once
+    for side in conflict.sides:
+        assert len({span.article for span in side.evidence}) == len(side.evidence)
 
 
 def test_a_distance_between_two_named_places_is_keyed_by_both(models: Models) -> None:

@@ -54,13 +54,32 @@ def conflict_record(
     kind: ConflictKind,
     sides: Sequence[Sequence[tuple[Span, str | None]]],
 ) -> Conflict:
-    """A conflict from its sides: each a list of (evidence span, the value's words)."""
+    """A conflict from its sides: each a list of (evidence span, the value's words); a
+    clause is left out of a side that holds its whole sentence (one article's words shown
+    once)."""
+    sides = [_outermost(side) for side in sides]
     records = tuple(
         ConflictSide(own_words(side[0][0].text), tuple(s for s, _ in side), side[0][1])
         for side in sides
     )
     spans = [s for side in sides for s, _ in side]
     return Conflict(spans_id("c", spans), about, records, kind)
+
+
+def _outermost(side: Sequence[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+    """The side's evidence without the spans another of its spans holds (the first of two
+    equal ones kept)."""
+
+    def held(n: int, span: Span) -> bool:
+        for m, (other, _) in enumerate(side):
+            if m == n or other.article != span.article:
+                continue
+            inside = other.start <= span.start and span.end <= other.end
+            if inside and ((other.start, other.end) != (span.start, span.end) or m < n):
+                return True
+        return False
+
+    return [(span, words) for n, (span, words) in enumerate(side) if not held(n, span)]
 
 
 def claims(
