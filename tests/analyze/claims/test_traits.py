@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from newsprism.analyze.claims.traits import one_line
 from newsprism.models import Models
+from newsprism.records import Conflict
 from tests.analyze.claims.build import read_values, story_article, story_facts
+
+
+def _conflicts(models: Models, *texts: str) -> tuple[Conflict, ...]:
+    """The conflicts of a story of one article per text, from outlets Alpha, Beta, Gamma."""
+    outlets = ("Alpha", "Beta", "Gamma")[: len(texts)]
+    articles = [story_article(o, t) for o, t in zip(outlets, texts, strict=True)]
+    return story_facts(models, articles).conflicts
 
 
 def test_a_parents_number_of_children_is_a_value_of_that_parent(models: Models) -> None:
@@ -81,57 +89,38 @@ def test_a_telephone_number_is_a_value_of_its_line(models: Models) -> None:
 
 
 def test_how_many_children_one_named_parent_has_conflicts(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Zurana Horton, 34, a mother of 12, was shot dead outside a school on Friday. "
-            "Two men were arrested on the roof. Neighbours held a vigil that night.",
-        ),
-        story_article(
-            "Beta",
-            "A stray bullet killed Zurana Horton, a mother of 13, near the school on Friday. "
-            "Police arrested two men on a rooftop. A vigil was held in the evening.",
-        ),
-    ]
-    facts = story_facts(models, articles)
-    (conflict,) = facts.conflicts
+    (conflict,) = _conflicts(
+        models,
+        "Zurana Horton, 34, a mother of 12, was shot dead outside a school on Friday. "
+        "Two men were arrested on the roof. Neighbours held a vigil that night.",
+        "A stray bullet killed Zurana Horton, a mother of 13, near the school on Friday. "
+        "Police arrested two men on a rooftop. A vigil was held in the evening.",
+    )
     assert {side.value for side in conflict.sides} == {"mother of 12", "mother of 13"}
 
 
 def test_a_thing_two_outlets_colour_differently_is_a_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Raj Chohan was hit by a silver Toyota Camry on 117th Street on Friday. "
-            "The driver fled and was arrested a few blocks away.",
-        ),
-        story_article(
-            "Beta",
-            "Raj Chohan was struck by a grey Toyota Camry on 117th Street on Friday night. "
-            "Police caught the driver nearby.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
+    (conflict,) = _conflicts(
+        models,
+        "Raj Chohan was hit by a silver Toyota Camry on 117th Street on Friday. "
+        "The driver fled and was arrested a few blocks away.",
+        "Raj Chohan was struck by a grey Toyota Camry on 117th Street on Friday night. "
+        "Police caught the driver nearby.",
+    )
     assert {side.value for side in conflict.sides} == {"silver", "grey"}
     assert conflict.about.startswith("the colour")
 
 
 def test_one_line_given_two_numbers_is_a_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "Fire destroyed the Waitrose store in Wellington on Friday. Anyone with "
-            "information is asked to call police on 0845 125 2222 or Crimestoppers on "
-            "0800 555 111.",
-        ),
-        story_article(
-            "Beta",
-            "A fire gutted the Wellington Waitrose on Friday evening. Police are appealing "
-            "for anyone with information to contact them on 0845 125 222 or Crimestoppers "
-            "on 0800 555111.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
+    (conflict,) = _conflicts(
+        models,
+        "Fire destroyed the Waitrose store in Wellington on Friday. Anyone with "
+        "information is asked to call police on 0845 125 2222 or Crimestoppers on "
+        "0800 555 111.",
+        "A fire gutted the Wellington Waitrose on Friday evening. Police are appealing "
+        "for anyone with information to contact them on 0845 125 222 or Crimestoppers "
+        "on 0800 555111.",
+    )
     assert {side.value for side in conflict.sides} == {"0845 125 2222", "0845 125 222"}
 
 
@@ -179,25 +168,16 @@ def test_a_population_is_a_value_of_the_place_it_is_of(models: Models) -> None:
 
 
 def test_one_place_given_two_populations_is_a_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "The 5.9-magnitude quake struck Qeshm island, home to 120,000 people, and the city "
-            "of Bandar Abbas, state media said. "
-            "Ten people were killed in villages on the island.",
-        ),
-        story_article(
-            "Beta",
-            "A strong quake hit Qeshm Island, home to 200,000 people, on Sunday. "
-            "Ten people died in the island's villages.",
-        ),
-        story_article(
-            "Gamma",
-            "The quake on Sunday also shook Bandar Abbas, a city of 500,000 people. "
-            "Ten people were killed on Qeshm island.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
+    (conflict,) = _conflicts(
+        models,
+        "The 5.9-magnitude quake struck Qeshm island, home to 120,000 people, and the city "
+        "of Bandar Abbas, state media said. "
+        "Ten people were killed in villages on the island.",
+        "A strong quake hit Qeshm Island, home to 200,000 people, on Sunday. "
+        "Ten people died in the island's villages.",
+        "The quake on Sunday also shook Bandar Abbas, a city of 500,000 people. "
+        "Ten people were killed on Qeshm island.",
+    )
     assert [side.value for side in conflict.sides] == ["120,000 people", "200,000 people"]
     assert conflict.about.startswith("how many people live there")
     # a sentence and its clause give the value: the article's words are shown once
@@ -233,20 +213,14 @@ def test_a_distance_between_two_named_places_is_keyed_by_both(models: Models) ->
 
 
 def test_two_distances_between_the_same_places_conflict(models: Models) -> None:
-    articles = [
-        story_article(
-            "Alpha",
-            "A quake killed ten people on Sunday on an island. Qeshm, a free-trade zone "
-            "with busy ports, lies 1,500 kilometers south of Tehran. Rescue teams reached the "
-            "villages by night.",
-        ),
-        story_article(
-            "Beta",
-            "Ten people died on Sunday in a quake. Doctors were flown from the capital to "
-            "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, by helicopter. "
-            "Rescuers reached the villages at night.",
-        ),
-    ]
-    (conflict,) = story_facts(models, articles).conflicts
+    (conflict,) = _conflicts(
+        models,
+        "A quake killed ten people on Sunday on an island. Qeshm, a free-trade zone "
+        "with busy ports, lies 1,500 kilometers south of Tehran. Rescue teams reached the "
+        "villages by night.",
+        "Ten people died on Sunday in a quake. Doctors were flown from the capital to "
+        "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, by helicopter. "
+        "Rescuers reached the villages at night.",
+    )
     assert {side.value for side in conflict.sides} == {"1,500 kilometers", "1,150 kilometers"}
     assert conflict.about.startswith("the distance")
