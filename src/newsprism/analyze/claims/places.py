@@ -4,7 +4,7 @@ southeast of Tehran") and the one it is measured to ("Qeshm, located 1,150 kilom
 
 Read from the parse: the subject of a verb that only places or describes it ("Qeshm has a
 population of", "Qeshm lies 1,500 km south of Tehran"), or the noun the words hang on; else
-a name set off by a comma right before them ("Bandar Abbas, a city of 500,000"). A name the
+a name set off by a comma right before them ("Kerman, a city of 500,000"). A name the
 recogniser types as a person or a people is no place, and when the words do not say which
 place, none is given: a value of no place is compared with no other.
 """
@@ -25,8 +25,8 @@ subject did something there ("Iran sent rescuers to the island, home to 120,000 
 _APPOSED = frozenset({",", "a", "an", "the", "located", "situated", "lying"}) | frozenset(
     hedge for hedge, kind in QUALIFIERS.items() if kind in ("about", "nearly") and " " not in hedge
 )
-"""Words between a name and its population or distance set off by a comma ("Bandar Abbas, a
-city of", "Qeshm, located about")."""
+"""Words between a name and its population or distance set off by a comma ("Kerman, a city
+of", "Qeshm, located about")."""
 _NOT_PLACES = frozenset({"PERSON", "NORP"})
 _HOLDING = frozenset({"has", "have", "had", "with"})
 _STEPS = 6
