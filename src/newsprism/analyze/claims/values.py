@@ -674,8 +674,8 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         group = "figure" if match.group("figure") is not None else "held"
         if _THOUSANDS_DOT.fullmatch(match.group(group)):
             continue
-        scale = {"million": 1e6, "billion": 1e9}.get((match.group(f"{group}_scale") or "").lower())
-        figure = _figure(match.group(group)) * (scale or 1.0)
+        scale = SCALES.get((match.group(f"{group}_scale") or "").lower(), 1.0)
+        figure = _figure(match.group(group)) * scale
         words = Span.of(article, base + match.start(group), base + match.end())
         shown = " ".join(words.text.split())
         values.append(Value("population", "population", words, shown, figure, figure))
