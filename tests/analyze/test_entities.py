@@ -496,6 +496,40 @@ def test_a_headline_verb_after_a_known_name_is_not_part_of_it(models: Models) ->
     assert people["Mark Felt"] == ["Mark Felt"]
 
 
+def test_a_generation_after_a_name_is_no_surname(models: Models) -> None:
+    """ "Arcade Joseph Comeaux Jr." and "Arcade Joseph Comeaux" are one man, and "Comeaux"
+    and "Mr. Comeaux" are him; "Jr." is no mention of him."""
+    entities = _resolved(
+        models,
+        [
+            "Arcade Joseph Comeaux Jr., a convicted killer, escaped on Monday. Comeaux was "
+            "being moved between prisons.",
+            "Police searched for Arcade Joseph Comeaux, 52. Mr. Comeaux fled in a van.",
+        ],
+    )
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+    assert "Jr." not in {m.text for m in people[0].mentions}
+    assert len([m for m in people[0].mentions if "Comeaux" in m.text]) == 4
+
+
+def test_two_generations_of_one_name_stay_apart(models: Models) -> None:
+    """ "W. Mark Felt Sr." and "Mark Felt Jr." are father and son; "W. Mark Felt", with
+    both in the story, is neither by name alone."""
+    entities = _resolved(
+        models,
+        [
+            "W. Mark Felt Sr. died on Thursday at his home in California.",
+            "His son, Mark Felt Jr., said the family was grateful.",
+            "W. Mark Felt was the source known as Deep Throat.",
+        ],
+    )
+    people = {e.name: {m.text for m in e.mentions} for e in entities if e.type == "PERSON"}
+    holders = [names for names in people.values() if names & {"Mark Felt Jr."}]
+    assert holders == [{"Mark Felt Jr."}], people
+    assert not any({"W. Mark Felt Sr.", "Mark Felt Jr."} <= names for names in people.values())
+
+
 def test_a_possessor_before_a_persons_name_is_not_part_of_it(models: Models) -> None:
     """ "Chargers' Jamal Williams" is Jamal Williams of the Chargers, not a person named
     so, and not one actor with the team."""

@@ -13,7 +13,7 @@ embeddings).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -32,7 +32,13 @@ from newsprism.analyze.entities.matching import (
     match,
     words_equal,
 )
-from newsprism.analyze.entities.names import TITLES, ascii_words, is_acronym, plain_key
+from newsprism.analyze.entities.names import (
+    TITLES,
+    ascii_words,
+    generation,
+    is_acronym,
+    plain_key,
+)
 from newsprism.models import Models
 from newsprism.nlp import text_of
 from newsprism.records import EntityType, Mention, Span
@@ -66,6 +72,10 @@ class Chain:
     """Definite descriptions that stand for the actor ("the spokesperson"): mentions, not names."""
     titles: set[str] = field(default_factory=set)
     """Titles written right before its names ("president", "mrs"; ``lead_titles``)."""
+    generations: set[str] = field(default_factory=set)
+    """Generations its names end in ("jr" of "Mark Felt Jr."; ``names.generation``)."""
+    kin: bool = False
+    """Named somewhere right after a noun of kin ("his father Mark Felt"): someone's relative."""
 
     @property
     def type(self) -> EntityType:
@@ -78,10 +88,15 @@ class Chain:
         """Known by more than a one-word form."""
         return any(len(f) > 1 for f in self.forms) or self.type != "PERSON"
 
-    def add(self, mention: Mention, mention_forms: set[Form], titles: frozenset[str]) -> None:
+    def add(
+        self, mention: Mention, mention_forms: set[Form], titles: frozenset[str], kin: bool
+    ) -> None:
         self.mentions.append(mention)
         self.forms |= mention_forms
         self.titles |= titles
+        self.kin = self.kin or kin
+        if (born := generation(mention.span.text)) is not None:
+            self.generations.add(born)
         self.types[mention.type] += 1
         if mention.type == "PERSON" and any(len(f) > 1 for f in mention_forms):
             self.full_person = True
@@ -214,14 +229,18 @@ def _within(
 ) -> list[Chain]:
     chains: list[Chain] = []
     by_alias: dict[str, Chain] = {}
+    lines = _lineages(m.span.text for m in found)
     for mention in found:
         text = mention.span.text
         mention_forms = forms(text, mention.type)
         titles = lead_titles(article_text, mention.span.start)
+        kin = _kin_before(article_text, mention.span.start)
         known = aliases.lookup(text, mention.type)
         chain = by_alias.get(known.canonical) if known else None
         if chain is None:
-            chain = _fitting(chains, mention, mention_forms, titles, places)
+            alone = Chain([], mention_forms, types=Counter([mention.type]), kin=kin)
+            alone.generations = {g for g in [generation(text)] if g}
+            chain = _fitting(chains, mention, alone, titles, places, lines)
         if chain is None:
             chain = Chain([], set(), known.canonical if known else None)
             chains.append(chain)
@@ -229,8 +248,32 @@ def _within(
             chain.alias = known.canonical
         if chain.alias:
             by_alias[chain.alias] = chain
-        chain.add(mention, mention_forms, titles)
+        chain.add(mention, mention_forms, titles, kin)
     return chains
+
+
+def _lineages(names: Iterable[str]) -> dict[Form, set[str]]:
+    """The generations each name is written with ("Mark Felt": {"sr", "jr"})."""
+    found: dict[Form, set[str]] = {}
+    for name in names:
+        born = generation(name)
+        if born is not None:
+            for form in forms(name, "PERSON"):
+                found.setdefault(form, set()).add(born)
+    return found
+
+
+def _generations_apart(a: Chain, b: Chain, lines: dict[Form, set[str]]) -> bool:
+    """Whether two chains of one name are two generations: they end in different ones
+    ("Mark Felt Sr." / "Mark Felt Jr."), or one in a generation and the other in none where
+    that other is named as someone's relative ("Mark Felt Jr. said his father Mark Felt
+    ...") or the name is written with more than one generation (``lines``)."""
+    if a.generations and b.generations:
+        return a.generations != b.generations
+    if not (a.generations or b.generations):
+        return False
+    plain = b if a.generations else a
+    return plain.kin or any(len(lines.get(form, ())) > 1 for form in plain.forms)
 
 
 def lead_titles(text: str, start: int) -> frozenset[str]:
@@ -279,9 +322,10 @@ def _gender(titles: set[str] | frozenset[str]) -> set[str]:
 def _fitting(
     chains: list[Chain],
     mention: Mention,
-    mention_forms: set[Form],
+    alone: Chain,
     titles: frozenset[str],
     places: frozenset[str],
+    lines: dict[Form, set[str]],
 ) -> Chain | None:
     """The most recent chain the mention fits by the same name; else, among the people whose
     titles agree with the mention's (``_agreeing``), the chain it fits as a short form (a
@@ -289,9 +333,12 @@ def _fitting(
     not one the articles title only by courtesy or as a man or a woman ("President Donald
     Trump and first lady Melania Trump arrived ... Trump told reporters": the president;
     news writes "Mrs. Trump" for her), else the most recent."""
+    mention_forms = alone.forms
     short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type
+        if _generations_apart(alone, chain, lines):
+            continue
         result = _best_match(mention_forms, chain.forms, kind, places)
         loose = kind == "PERSON" and result is Match.SHORT and len(mention.span.text.split()) == 1
         if not (compatible(kind, mention.type) or loose):
@@ -359,10 +406,11 @@ def _across(
     context_mentions: int,
 ) -> list[Chain]:
     merged: list[Chain] = []
+    lines = _lineages(m.span.text for chain in chains for m in chain.mentions)
     # People named in full first: a surname the recogniser typed as an organisation in one
     # article then joins them by its spelling, instead of holding a full name apart.
     for chain in sorted(chains, key=lambda c: (not c.full_person, not c.full)):
-        target = _target(merged, chain, docs, models, places, context_mentions)
+        target = _target(merged, chain, docs, models, places, context_mentions, lines)
         if target is None:
             merged.append(
                 Chain(
@@ -372,6 +420,8 @@ def _across(
                     Counter(chain.types),
                     chain.full_person,
                     titles=set(chain.titles),
+                    generations=set(chain.generations),
+                    kin=chain.kin,
                 )
             )
         else:
@@ -381,6 +431,8 @@ def _across(
             target.alias = target.alias or chain.alias
             target.full_person = target.full_person or chain.full_person
             target.titles |= chain.titles
+            target.generations |= chain.generations
+            target.kin = target.kin or chain.kin
     place_names = _place_names(chains)
     for chain in merged:
         if chain.full_person and _place_named(chain, place_names):
@@ -424,6 +476,7 @@ def _target(
     models: Models,
     places: frozenset[str],
     context_mentions: int,
+    lines: dict[Form, set[str]],
 ) -> Chain | None:
     if chain.alias:
         for other in merged:
@@ -439,7 +492,7 @@ def _target(
             return other
         if not fits:
             continue
-        if _namesakes(chain, other, places):
+        if _namesakes(chain, other, places) or _generations_apart(chain, other, lines):
             continue
         result = _best_match(chain.forms, other.forms, other.type, places)
         if result is Match.SAME and (chain.full or not other.full):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyze.entities.labels import COURTESY
 from newsprism.analyze.entities.mentions import CURRENCY
-from newsprism.analyze.entities.names import TITLES
+from newsprism.analyze.entities.names import TITLES, surname
 from newsprism.records import Article, Mention, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -96,7 +96,7 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
     for chain, own in zip(chains, place_words, strict=True):
         names = {m.span.text for m in chain.mentions}
         if chain.type == "PERSON":
-            names |= {n.split()[-1] for n in names if len(n.split()) > 1}
+            names |= {surname(n) for n in names if len(n.split()) > 1}
         else:  # the place words of other actors: "Kansas City Chiefs" read as a place too
             names |= {short for n in names if (short := _without_places(n, places, own))}
         recognised = {m.span.text for m in chain.mentions if m.type == "PERSON"}
@@ -110,7 +110,7 @@ def _owners(chains: Sequence[Chain], min_chars: int) -> dict[str, list[Chain]]:
                 owners[name].append(chain)
     for chain in chains:
         for text in {m.span.text for m in chain.mentions if len(m.span.text.split()) > 1}:
-            claimants = owners.get(text.split()[-1], [])
+            claimants = owners.get(surname(text), [])
             known = any(chain is c for c in claimants)
             if any(c.type == "PERSON" for c in claimants) and not known:
                 claimants.append(chain)

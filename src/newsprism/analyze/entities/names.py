@@ -22,6 +22,8 @@ ARTICLES = lexicon.words("arabic_articles")
 """Arabic article forms written before a name with a hyphen or space."""
 TITLES = lexicon.words("titles")
 """Words that precede a name without being part of it."""
+GENERATIONS = lexicon.words("name_suffixes")
+"""Words after a name that tell a generation ("Jr.", "Sr.", "III"): no part of its key."""
 _FOLDS = tuple(lexicon.pairs("transliteration_folds").items())
 """Letters folded together, in order ("ch" before "c")."""
 _APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
@@ -49,9 +51,27 @@ def skeleton(word: str) -> str:
     return _VOWELS.sub("", _DOUBLES.sub(r"\1", folded))
 
 
-def name_words(name: str) -> tuple[str, ...]:
-    """The skeletons of a name's own words: titles and Arabic articles left out."""
+def generation(name: str) -> str | None:
+    """The generation a name ends in ("jr" of "Arcade Joseph Comeaux Jr."), or None."""
     words = ascii_words(name)
+    return words[-1] if len(words) > 1 and words[-1] in GENERATIONS else None
+
+
+def surname(name: str) -> str:
+    """The last word of a name as written, a generation left out ("Comeaux" of "Arcade
+    Joseph Comeaux Jr.")."""
+    words = name.split()
+    if len(words) > 1 and generation(name) is not None:
+        words = words[:-1]
+    return words[-1].rstrip(",")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The skeletons of a name's own words: titles, Arabic articles and a generation left
+    out ("Comeaux Jr." is keyed as "Comeaux"; ``chains`` keeps generations apart)."""
+    words = ascii_words(name)
+    if generation(name) is not None:
+        words = words[:-1]
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
     kept = [w for w in words if w not in ARTICLES]
