@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsprism import lexicon
 from newsprism.analyze.entities.aliases import AliasTable
-from newsprism.analyze.entities.names import ARTICLES, TITLES, is_acronym
+from newsprism.analyze.entities.names import ARTICLES, GENERATIONS, TITLES, is_acronym
 from newsprism.records import Article, EntityType, Mention, Span
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ NICKNAME = re.compile(
 )
 """A name with a quoted nickname in it: Wissam Mohammed “Abu Bakr” al-Saadi."""
 _JOINERS = re.compile(r"^(-|['’]\s*|\s+)$")
-_GENERIC = lexicon.words("generic_name_words") | TITLES
+_GENERIC = lexicon.words("generic_name_words") | TITLES | GENERATIONS
 MERIDIEM = re.compile(r"[ap]\.\s?m\.?", re.I)
 """The half of the day after a clock time ("1: 30 a. m."), which the recogniser can take
 for a person's initials."""
