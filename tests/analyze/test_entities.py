@@ -514,6 +514,20 @@ def test_a_generation_after_a_name_is_no_surname(models: Models) -> None:
     assert len([m for m in people[0].mentions if "Comeaux" in m.text]) == 5
 
 
+def test_a_short_given_name_is_the_full_one(models: Models) -> None:
+    """ "Fred LaRue" and "Frederick C. LaRue" are one man across two articles."""
+    entities = _resolved(
+        models,
+        [
+            "Frederick C. LaRue, a Nixon aide, was found dead in a motel room in Biloxi.",
+            "Fred LaRue, who delivered hush money during Watergate, has died. LaRue was 75.",
+        ],
+    )
+    people = [e for e in entities if any("LaRue" in m.text for m in e.mentions)]
+    assert len(people) == 1, [(e.name, [m.text for m in e.mentions]) for e in people]
+    assert {m.text for m in people[0].mentions} == {"Frederick C. LaRue", "Fred LaRue", "LaRue"}
+
+
 def test_two_generations_of_one_name_stay_apart(models: Models) -> None:
     """ "W. Mark Felt Sr." and "Mark Felt Jr." are father and son; "W. Mark Felt", with
     both in the story, is neither by name alone."""

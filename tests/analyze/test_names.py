@@ -68,6 +68,22 @@ def test_two_people_sharing_a_surname_stay_two() -> None:
     assert _match("Hunter Biden", "Joe Biden") is None
 
 
+def test_a_short_form_of_a_given_name_is_that_name() -> None:
+    assert _match("Fred LaRue", "Frederick C. LaRue") is Match.SAME
+    assert _match("Mike Pence", "Michael Pence") is Match.SAME
+    assert _match("Tom Brady", "Thomas Brady") is Match.SAME
+    # short forms with another first letter are left out: "Bill" is not only William's
+    assert _match("Bill Clinton", "William Clinton") is None
+    assert _match("Melania Trump", "Donald Trump") is None
+    assert _match("Kim Jong-un", "Kim Jong-il") is None
+
+
+def test_a_generation_is_no_part_of_a_name() -> None:
+    assert name_words("Arcade Joseph Comeaux Jr.") == name_words("Arcade Joseph Comeaux")
+    assert name_words("W. Mark Felt, Sr.") == name_words("W. Mark Felt")
+    assert _match("Comeaux", "Arcade Joseph Comeaux Jr.") is Match.SHORT
+
+
 def test_a_quoted_nickname_gives_extra_forms() -> None:
     assert _match("Wissam Mohammed “Abu Bakr” al-Saadi", "Abu Baqir al-Saadi") is Match.SAME
 

@@ -12,7 +12,9 @@ Command" / "Central Command"); "Kataib Hezbollah" is not "Hezbollah".
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from newsprism import lexicon
@@ -77,9 +79,30 @@ def _person(shorter: Form, longer: Form) -> Match | None:
     if len(shorter) == 1:
         return Match.SHORT
     given = longer[:-1]
-    if all(any(words_equal(w, g) for g in given) for w in shorter[:-1]):
+    if all(any(given_equal(w, g) for g in given) for w in shorter[:-1]):
         return Match.SAME
     return None
+
+
+def given_equal(a: str, b: str) -> bool:
+    """Two given names' skeletons that may be one person's: one spelling, or a name and a
+    short form of it ("Fred" / "Frederick", "Mike" / "Michael"; ``_short_forms``)."""
+    return words_equal(a, b) or (a, b) in _short_forms()
+
+
+@cache
+def _short_forms() -> frozenset[tuple[str, str]]:
+    """Skeletons of English given names and their short forms, both ways round, from the
+    ``nicknames`` package's hand-curated table; only pairs with one first letter ("Fred" /
+    "Frederick", not "Bill" / "William", nor the table's rarer pairs such as "Fred" /
+    "Bill"), as a surname match also asks."""
+    pairs = set()
+    for name, shorts in NickNamer.default_lookup().items():
+        for short in shorts:
+            if short[:1] == name[:1]:
+                pairs.add((skeleton(short), skeleton(name)))
+                pairs.add((skeleton(name), skeleton(short)))
+    return frozenset(pairs)
 
 
 def acronym_of(acronym: str, form_text: str) -> bool:
