@@ -45,17 +45,26 @@ class MentionIndex:
         return min(inside, key=lambda m: m[:3])[3] if inside else None
 
     def person_before(
-        self, article: str, offset: int, since: int, gender: str | None
+        self,
+        article: str,
+        offset: int,
+        since: int,
+        gender: str | None,
+        unlike: frozenset[str] = frozenset(),
     ) -> Entity | None:
         """The person a "he" or "she" (``gender``: "m", "f") at the offset stands for: of
         those named between ``since`` and it whose labels or descriptions do not call them
         the other, the one named last; for a "she", the last one they call a woman first
         ("first lady", "actress"): news calls few people by gendered words, and a man's are
-        as often neutral ones ("chairman" for a woman too)."""
+        as often neutral ones ("chairman" for a woman too). Never one of ``unlike`` (entity
+        ids: those a pronoun of the other gender in its sentence stands for)."""
         named = [
             (start, entity)
             for start, end, entity in self._by_article.get(article, ())
-            if since <= start and end <= offset and entity.type == "PERSON"
+            if since <= start
+            and end <= offset
+            and entity.type == "PERSON"
+            and entity.id not in unlike
         ]
         people = [entity for _, entity in sorted(named, key=lambda n: n[0], reverse=True)]
         said = [e for e in people if gender == "f" and self.fits(e, gender, said=True)]

@@ -56,3 +56,25 @@ def test_a_he_that_is_the_subject_continues_the_subject_before(models: Models) -
     facts, entities = story_facts_and_entities(models, again)
     assert claim_about(facts, entities, "He finished") == "Andrew Luck"
     assert claim_about(facts, entities, "He then scored") == "Reggie Wayne"
+
+
+def test_a_she_is_not_the_man_a_he_of_her_sentence_stands_for(models: Models) -> None:
+    """ "where he stabbed his wife 17 times while she was visiting him in prison": the "she"
+    of the clause, a claim two outlets tell, is not Comeaux, whom the "he" stands for."""
+    articles = [
+        story_article(
+            "Alpha",
+            "Arcade Joseph Comeaux escaped from a prison van in Texas on Monday. According to "
+            "Texas authorities, the weapons conviction stemmed from a 1999 incident where he "
+            "stabbed his wife 17 times while she was visiting him in prison.",
+        ),
+        story_article(
+            "Beta",
+            "Arcade Joseph Comeaux is accused of using a gun smuggled in to him for the "
+            "escape. Officials said that in 1999 Comeaux attacked a guard, and that his wife "
+            "was hurt while she was visiting him in prison.",
+        ),
+    ]
+    facts, entities = story_facts_and_entities(models, articles)
+    assert claim_about(facts, entities, "Arcade Joseph Comeaux escaped") == "Arcade Joseph Comeaux"
+    assert claim_about(facts, entities, "she was visiting") != "Arcade Joseph Comeaux"

@@ -318,6 +318,10 @@ def _subjects(
             sentences.setdefault(statement.span.article, []).append(statement)
     for found in sentences.values():
         found.sort(key=lambda s: s.span.start)
+    inside: dict[str, list[Statement]] = {}  # statements whose subject is a pronoun
+    for statement in statements:
+        if _pronoun(statement) is not None:
+            inside.setdefault(statement.span.article, []).append(statement)
 
     resolved: dict[tuple[str, int], Entity | None] = {}
 
@@ -355,7 +359,24 @@ def _subjects(
             ):
                 return entity
         since = before[-PRONOUN_REACH].span.start if len(before) >= PRONOUN_REACH else 0
-        return index.person_before(article, start, since, gender)
+        return index.person_before(article, start, since, gender, others(own, at, gender))
+
+    def others(own: Statement | None, at: int, gender: str | None) -> frozenset[str]:
+        """Whom the subject pronouns of the other gender before ``at`` in its sentence stand
+        for ("he stabbed his wife while she was visiting him": the "she" is not the "he")."""
+        if own is None or gender is None:
+            return frozenset()
+        found = set()
+        for statement in inside.get(own.span.article, ()):
+            pronoun = _pronoun(statement)
+            if (
+                pronoun is not None
+                and GENDERED.get(pronoun) not in (None, gender)
+                and own.span.start <= statement.subject[0] < at
+            ):
+                other = pronoun_subject(own.span.article, statement.subject[0], pronoun)
+                found |= {other.id} if other is not None else set()
+        return frozenset(found)
 
     def main_subject(sentence: Statement) -> Entity | None:
         """Who the main verb's subject names: an actor, or the person its pronoun stands for."""
