@@ -514,6 +514,20 @@ def test_a_generation_after_a_name_is_no_surname(models: Models) -> None:
     assert len([m for m in people[0].mentions if "Comeaux" in m.text]) == 5
 
 
+def test_a_question_word_is_no_part_of_a_label(models: Models) -> None:
+    """ "questions about how convicted rapist Arcade Joseph Comeaux Jr. fled" labels him
+    "convicted rapist", not "how convicted rapist"."""
+    entities = story_entities(
+        models,
+        "The escape renews questions about how convicted rapist Arcade Joseph Comeaux Jr. "
+        "was able to flee.",
+    )
+    (comeaux,) = [e for e in entities if e.name.startswith("Arcade")]
+    labels = [label.text for label in comeaux.labels]
+    assert "convicted rapist" in labels
+    assert not [text for text in labels if text.lower().startswith("how")]
+
+
 def test_a_short_given_name_is_the_full_one(models: Models) -> None:
     """ "Fred LaRue" and "Frederick C. LaRue" are one man across two articles."""
     entities = _resolved(

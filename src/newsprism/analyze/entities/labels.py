@@ -35,6 +35,9 @@ RELATIVE_VERBS = lexicon.words("relative_verbs")
 COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
+_WH_WORDS = {"WDT", "WP", "WP$", "WRB"}
+"""Tags of "how", "which", "who", "whose": a question or clause word is no part of a
+label ("questions about how convicted rapist Arcade Joseph Comeaux Jr. fled")."""
 
 
 def find_labels(
@@ -133,7 +136,9 @@ def _copula(verb: Token) -> list[tuple[int, int]]:
 def _span(
     article: Article, doc: Doc, first: int, last: int, inside: set[int], max_tokens: int
 ) -> Span | None:
-    while first <= last and (doc[first].dep_ in _DROP_EDGE or doc[first].is_punct):
+    while first <= last and (
+        doc[first].dep_ in _DROP_EDGE or doc[first].is_punct or doc[first].tag_ in _WH_WORDS
+    ):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
         last -= 1
