@@ -526,6 +526,12 @@ def test_a_question_word_is_no_part_of_a_label(models: Models) -> None:
     labels = [label.text for label in comeaux.labels]
     assert "convicted rapist" in labels
     assert not [text for text in labels if text.lower().startswith("how")]
+    # a relative clause after a name keeps its "who"
+    entities = story_entities(
+        models, "Lindsay Lohan, who has been in rehab five times, checked in on Thursday."
+    )
+    (lohan,) = [e for e in entities if e.name == "Lindsay Lohan"]
+    assert "who has been in rehab five times" in [label.text for label in lohan.labels]
 
 
 def test_a_short_given_name_is_the_full_one(models: Models) -> None:

@@ -36,8 +36,9 @@ COURTESY = lexicon.words("courtesy_titles")
 """Courtesy titles alone say nothing about a person's role."""
 _DROP_EDGE = {"det", "punct", "cc", "case", "mark"}
 _WH_WORDS = {"WDT", "WP", "WP$", "WRB"}
-"""Tags of "how", "which", "who", "whose": a question or clause word is no part of a
-label ("questions about how convicted rapist Arcade Joseph Comeaux Jr. fled")."""
+"""Tags of "how", "which", "who", "whose": a question or clause word before a name is no
+part of the words before it that label it ("questions about how convicted rapist Arcade
+Joseph Comeaux Jr. fled"); a relative clause after a name keeps its "who"."""
 
 
 def find_labels(
@@ -107,7 +108,12 @@ def _candidates(
         return
     phrase = {t.i for t in root.subtree}
     run = start
-    while run > 0 and run - 1 in phrase and doc[run - 1].dep_ != "det":
+    while (
+        run > 0
+        and run - 1 in phrase
+        and doc[run - 1].dep_ != "det"
+        and doc[run - 1].tag_ not in _WH_WORDS
+    ):
         run -= 1
     if run < start:
         yield run, start - 1
@@ -136,9 +142,7 @@ def _copula(verb: Token) -> list[tuple[int, int]]:
 def _span(
     article: Article, doc: Doc, first: int, last: int, inside: set[int], max_tokens: int
 ) -> Span | None:
-    while first <= last and (
-        doc[first].dep_ in _DROP_EDGE or doc[first].is_punct or doc[first].tag_ in _WH_WORDS
-    ):
+    while first <= last and (doc[first].dep_ in _DROP_EDGE or doc[first].is_punct):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
         last -= 1
