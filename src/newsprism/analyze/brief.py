@@ -181,7 +181,10 @@ def _agreed(
     fresh = [s for s in spans if (s.article, s.start) not in used]
     if not fresh:
         return None
-    words = fresh[0]  # the claim's own words come first: the statement the others share most
+    # the claim's own words come first (the statement the others share most), unless they
+    # open with a pronoun a reader of the brief cannot place ("He has been charged ...")
+    # and another outlet's words do not
+    words = next((s for s in fresh if not _pronoun_first(s.text)), fresh[0])
     mine = _words(words.text)
     if any(len(mine & other) >= REPEATED * min(len(mine), len(other)) for other in told):
         return None
@@ -195,6 +198,15 @@ def _agreed(
     speaker = _names({outlets[words.article]})
     text = f"Reported by {names}; {speaker} puts it as {_quoted(words, most)}."
     return BriefSentence(text, tuple(spans))
+
+
+PRONOUNS = lexicon.words("person_pronouns") | lexicon.words("group_pronouns")
+
+
+def _pronoun_first(text: str) -> bool:
+    """Whether the words open with a pronoun ("they had to Taser him")."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip("“”\"'‘’(").lower() in PRONOUNS
 
 
 def _disputed(conflict: Conflict, outlets: Mapping[str, str], most: int) -> BriefSentence:
