@@ -534,6 +534,27 @@ def test_a_question_word_is_no_part_of_a_label(models: Models) -> None:
     assert "who has been in rehab five times" in [label.text for label in lohan.labels]
 
 
+def test_a_son_named_for_his_father_stays_apart_from_him(models: Models) -> None:
+    """ "President Donald Trump" and "his son Donald Trump Jr." are two people, in one
+    article and across articles."""
+    entities = _resolved(
+        models,
+        [
+            "President Donald Trump defended his son on Tuesday. His son, Donald Trump Jr., "
+            "met a Russian lawyer in June 2016.",
+            "Donald Trump Jr. released the emails on Twitter. President Donald Trump called "
+            "him a high-quality person.",
+        ],
+    )
+    holders = [
+        {m.text for m in e.mentions}
+        for e in entities
+        if any(m.text.startswith("Donald Trump") for m in e.mentions)
+    ]
+    assert not [names for names in holders if {"Donald Trump", "Donald Trump Jr."} <= names]
+    assert len(holders) == 2, holders
+
+
 def test_a_short_given_name_is_the_full_one(models: Models) -> None:
     """ "Fred LaRue" and "Frederick C. LaRue" are one man across two articles."""
     entities = _resolved(

@@ -238,7 +238,9 @@ def _within(
         known = aliases.lookup(text, mention.type)
         chain = by_alias.get(known.canonical) if known else None
         if chain is None:
-            alone = Chain([], mention_forms, types=Counter([mention.type]), kin=kin)
+            alone = Chain(
+                [], mention_forms, types=Counter([mention.type]), titles=set(titles), kin=kin
+            )
             alone.generations = {g for g in [generation(text)] if g}
             chain = _fitting(chains, mention, alone, titles, places, lines)
         if chain is None:
@@ -266,14 +268,21 @@ def _lineages(names: Iterable[str]) -> dict[Form, set[str]]:
 def _generations_apart(a: Chain, b: Chain, lines: dict[Form, set[str]]) -> bool:
     """Whether two chains of one name are two generations: they end in different ones
     ("Mark Felt Sr." / "Mark Felt Jr."), or one in a generation and the other in none where
-    that other is named as someone's relative ("Mark Felt Jr. said his father Mark Felt
-    ...") or the name is written with more than one generation (``lines``)."""
+    either is named as someone's relative ("Mark Felt Jr. said his father Mark Felt ...";
+    "his son Donald Trump Jr."), the other holds an office ("President Donald Trump") or
+    the name is written with more than one generation (``lines``). Otherwise the plain name
+    is the other written short ("Arcade Joseph Comeaux" of "Arcade Joseph Comeaux Jr.")."""
     if a.generations and b.generations:
         return a.generations != b.generations
     if not (a.generations or b.generations):
         return False
     plain = b if a.generations else a
-    return plain.kin or any(len(lines.get(form, ())) > 1 for form in plain.forms)
+    return (
+        a.kin
+        or b.kin
+        or bool(_offices(plain.titles))
+        or any(len(lines.get(form, ())) > 1 for form in plain.forms)
+    )
 
 
 def lead_titles(text: str, start: int) -> frozenset[str]:
