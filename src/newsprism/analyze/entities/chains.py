@@ -238,11 +238,9 @@ def _within(
         known = aliases.lookup(text, mention.type)
         chain = by_alias.get(known.canonical) if known else None
         if chain is None:
-            alone = Chain(
-                [], mention_forms, types=Counter([mention.type]), titles=set(titles), kin=kin
-            )
-            alone.generations = {g for g in [generation(text)] if g}
-            chain = _fitting(chains, mention, alone, titles, places, lines)
+            alone = Chain([], set())  # the mention as a chain of its own, to compare
+            alone.add(mention, mention_forms, titles, kin)
+            chain = _fitting(chains, alone, places, lines)
         if chain is None:
             chain = Chain([], set(), known.canonical if known else None)
             chains.append(chain)
@@ -329,20 +327,16 @@ def _gender(titles: set[str] | frozenset[str]) -> set[str]:
 
 
 def _fitting(
-    chains: list[Chain],
-    mention: Mention,
-    alone: Chain,
-    titles: frozenset[str],
-    places: frozenset[str],
-    lines: dict[Form, set[str]],
+    chains: list[Chain], alone: Chain, places: frozenset[str], lines: dict[Form, set[str]]
 ) -> Chain | None:
     """The most recent chain the mention fits by the same name; else, among the people whose
     titles agree with the mention's (``_agreeing``), the chain it fits as a short form (a
     surname) that was named most often so far; of equals, for a surname without a title,
     not one the articles title only by courtesy or as a man or a woman ("President Donald
     Trump and first lady Melania Trump arrived ... Trump told reporters": the president;
-    news writes "Mrs. Trump" for her), else the most recent."""
-    mention_forms = alone.forms
+    news writes "Mrs. Trump" for her), else the most recent. ``alone`` is the mention as a
+    chain of its own; ``lines`` the generations its article writes each name with."""
+    mention, mention_forms, titles = alone.mentions[0], alone.forms, alone.titles
     short: list[Chain] = []
     for chain in reversed(chains):
         kind = chain.type

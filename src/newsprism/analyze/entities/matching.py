@@ -79,12 +79,12 @@ def _person(shorter: Form, longer: Form) -> Match | None:
     if len(shorter) == 1:
         return Match.SHORT
     given = longer[:-1]
-    if all(any(given_equal(w, g) for g in given) for w in shorter[:-1]):
+    if all(any(_given_equal(w, g) for g in given) for w in shorter[:-1]):
         return Match.SAME
     return None
 
 
-def given_equal(a: str, b: str) -> bool:
+def _given_equal(a: str, b: str) -> bool:
     """Two given names' skeletons that may be one person's: one spelling, or a name and a
     short form of it ("Fred" / "Frederick", "Mike" / "Michael"; ``_short_forms``)."""
     return words_equal(a, b) or (a, b) in _short_forms()

@@ -70,7 +70,7 @@ def name_words(name: str) -> tuple[str, ...]:
     """The skeletons of a name's own words: titles, Arabic articles and a generation left
     out ("Comeaux Jr." is keyed as "Comeaux"; ``chains`` keeps generations apart)."""
     words = ascii_words(name)
-    if generation(name) is not None:
+    if len(words) > 1 and words[-1] in GENERATIONS:
         words = words[:-1]
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
