@@ -48,15 +48,28 @@ def test_an_english_name_spelled_two_ways_by_two_outlets_is_a_dispute() -> None:
     assert len(_spelled(_actor({"a": ["Ilene Wolfe"], "b": ["Ilene Wolff"]}))) == 1
 
 
+def test_a_rare_word_of_a_name_written_in_english_is_misspelt_not_transliterated() -> None:
+    spokesman = _actor({"a": ["Gregg Miliote"], "b": ["Gregg Milliote", "Milliote"]})
+    assert _spelled(spokesman) == [[("a", "Gregg Miliote"), ("b", "Gregg Milliote")]]
+    governor = _actor({"a": ["Heidar Alishbandi"], "b": ["Heydar Alishbandi"]})
+    assert _spelled(governor) == []
+
+
+def test_a_street_spelled_two_ways_is_a_dispute() -> None:
+    street = _actor({"a": ["Independent Street"], "b": ["Independence Street"]}, "FACILITY")
+    assert _spelled(street) == [[("b", "Independence Street"), ("a", "Independent Street")]]
+    road = _actor({"a": ["Phillip Rd."], "b": ["Philip Rd."]}, "GPE")
+    assert len(_spelled(road)) == 1
+
+
 def test_what_is_no_dispute_of_spelling() -> None:
     # transliterations: spellings English rarely writes, or a name with an Arabic article
     assert _spelled(_actor({"a": ["Yehia Rasool"], "b": ["Yahya Rasool"]})) == []
     saadi = {"a": ["Wissam Mohammed al-Saadi"], "b": ["Wissam Mohammad al-Saadi"]}
     assert _spelled(_actor(saadi)) == []
     assert _spelled(_actor({"a": ["Mohammed Morsi"], "b": ["Mohamed Morsi"]})) == []
-    # only people: names of places and bodies hold common words who-is-who may join
-    street = _actor({"a": ["Independent Street"], "b": ["Independence Street"]}, "FACILITY")
-    assert _spelled(street) == []
+    # only people and streets: names of places and bodies hold common words who-is-who
+    # may join
     body = {"a": ["Palestinian Authority"], "b": ["Palestinian Authorities"]}
     assert _spelled(_actor(body, "ORG")) == []
     # two words of one name, a short form, one word in British and American spelling

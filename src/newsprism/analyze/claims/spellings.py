@@ -1,4 +1,5 @@
-"""One person's name spelled two ways by different outlets: "Catherine" / "Katherine" Gomes.
+"""One person's (or street's) name spelled two ways by different outlets: "Catherine" /
+"Katherine" Gomes.
 
 Who is who joins spellings of one name into one person; what it keeps apart is then a
 fact the outlets dispute: at most one of them spelled the name right. A word of a
@@ -10,17 +11,21 @@ person's names is spelled another way in another article when:
   holds the other ("Rob" / "Robert" is a short form, not a spelling), and they are not
   one word in British and American spelling;
 - both are words English writes (``wordfreq``'s Zipf frequency from
-  ``settings.spelling_known``: about once per million words or more): rarer spellings
-  are mostly transliterations ("Yehia" / "Yahya", "Heidar" / "Heydar"), whose variants are
-  conventions, not errors, and typing slips that one article makes once;
+  ``settings.spelling_known``: about once per million words or more), or every other word
+  of the name is ("Gregg Miliote" / "Gregg Milliote": a name written in English, whose
+  rare word one outlet misspelt); other rare spellings are mostly transliterations
+  ("Yehia" / "Yahya" Rasool, "Heidar" / "Heydar" Alishbandi), whose variants are
+  conventions, not errors;
 - neither is a given name that reaches English from another script in several accepted
   spellings ("Mohammed" / "Mohamed", "Sergei" / "Sergey": ``transliterated_names``), and
   no name of the person carries an Arabic article ("al-Saadi").
-Only people: the names of places and organisations hold common words ("Palestinian
-Authority" / "Authorities", "Central" / "Centre Hall"), which who-is-who may join though
-they are not one word spelled two ways. An article that writes both words is on no side.
-Sides are the articles that write only one of them, each with its first such mention;
-two spellings from one outlet's articles alone are no dispute between outlets.
+Only people and streets: the names of other places and organisations hold common words
+("Palestinian Authority" / "Authorities", "Central" / "Centre Hall"), which who-is-who may
+join though they are not one word spelled two ways; a street's name before its "Street"
+or "Road" is one word spelled two ways ("Independent" / "Independence Street"). An article
+that writes both words is on no side. Sides are the articles that write only one of them,
+each with its first such mention; two spellings from one outlet's articles alone are no
+dispute between outlets.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 _ARTICLES = lexicon.words("arabic_articles")
 _TRANSLITERATED = lexicon.words("transliterated_names")
 """Given names with several accepted spellings in English ("Mohammed" / "Mohamed")."""
+_STREET_WORDS = lexicon.words("street_words") | lexicon.words("street_surname_words")
+"""The last word of a street's name ("Street", "Road", "Ave")."""
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 """A word of a name once its letters are ASCII (unidecode: "José" is "Jose", "’" is "'")."""
 
@@ -56,13 +63,22 @@ def spellings(
     their mentions (two sides or more), for every person of the story; ``outlets[a]`` is
     article ``a``'s outlet key."""
     for entity in entities:
-        if entity.type != "PERSON" or _transliterated(entity):
+        if not (entity.type == "PERSON" or _street(entity)) or _transliterated(entity):
             continue
         words, names = _words(entity)
         for group in _groups(sorted(words), names, settings):
             sides = _sides({w: words[w] for w in group})
             if len(sides) >= 2 and len({outlets.get(s.article) for ms in sides for s in ms}) > 1:
                 yield frozenset(group), sides
+
+
+def _street(entity: Entity) -> bool:
+    """Whether every name of a place or organisation is a street's ("Independent Street")."""
+    return all(
+        span.text.split()[-1].lower().rstrip(".") in _STREET_WORDS
+        for span in entity.names
+        if span.text.split()
+    )
 
 
 def _transliterated(entity: Entity) -> bool:
@@ -95,27 +111,29 @@ def _groups(
     groups: list[set[str]] = []
     for n, one in enumerate(words):
         for other in words[n + 1 :]:
-            if _in_one_frame(one, other, names) and _respelled(one, other, settings):
+            frames = _frames(one, other, names)
+            if frames and _respelled(one, other, frames, settings):
                 join_groups(groups, {one, other})
     yield from groups
 
 
-def _in_one_frame(one: str, other: str, names: set[tuple[str, ...]]) -> bool:
-    """Whether two names of several words are the same but for these two words, in one
-    place ("Katherine Gomes" / "Catherine Gomes"), and no name writes both ("Los Angeles
-    Angels": two words of one name). A one-word name's look-alike ("Atlanta" / "the
+def _frames(one: str, other: str, names: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The names of several words that are the same as another but for these two words, in
+    one place ("Katherine Gomes" / "Catherine Gomes"); none when a name writes both ("Los
+    Angeles Angels": two words of one name). A one-word name's look-alike ("Atlanta" / "the
     Atlantic") may be another actor joined by mistake."""
     if any(one in name and other in name for name in names):
-        return False
-    return any(
-        len(name) >= 2 and one in name and tuple(other if w == one else w for w in name) in names
-        for name in names
-    )
+        return []
+    return [
+        name
+        for name in sorted(names)
+        if len(name) >= 2 and one in name and tuple(other if w == one else w for w in name) in names
+    ]
 
 
-def _respelled(one: str, other: str, settings: AnalysisSettings) -> bool:
-    from wordfreq import zipf_frequency  # loads its word list on first use
-
+def _respelled(
+    one: str, other: str, frames: list[tuple[str, ...]], settings: AnalysisSettings
+) -> bool:
     if min(len(one), len(other)) < 4 or one in other or other in one:
         return False
     if one in _TRANSLITERATED or other in _TRANSLITERATED:
@@ -124,7 +142,16 @@ def _respelled(one: str, other: str, settings: AnalysisSettings) -> bool:
         return False
     if SequenceMatcher(None, one, other).ratio() < settings.spelling_near:
         return False
-    return min(zipf_frequency(one, "en"), zipf_frequency(other, "en")) >= settings.spelling_known
+    if _known(one, settings) and _known(other, settings):
+        return True
+    return any(all(_known(w, settings) for w in frame if w != one) for frame in frames)
+
+
+def _known(word: str, settings: AnalysisSettings) -> bool:
+    """Whether English writes the word (``settings.spelling_known``)."""
+    from wordfreq import zipf_frequency  # loads its word list on first use
+
+    return zipf_frequency(word, "en") >= settings.spelling_known
 
 
 def _sides(words: Mapping[str, Mapping[str, Span]]) -> tuple[Spelling, ...]:
