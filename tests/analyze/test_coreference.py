@@ -134,3 +134,24 @@ def test_it_and_they_join_the_thing_or_group_before_them(models: Models) -> None
     assert it == navy
     assert their == colts
     assert len({navy, colts, coach}) == 3
+
+
+def test_a_woman_is_the_one_woman_her_article_names(models: Models) -> None:
+    """An indefinite "a woman" (a headline's "Woman") stands for the one person the story
+    calls a woman, when her article names no other; "a man" in an article that names two
+    men stays alone."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Woman Killed In Queens\nA woman was killed by a driver on Tuesday. The victim, "
+        "Raj Chohan, a 59-year-old grandmother, was walking home. Police Chief John Smith and "
+        "Officer Tom Brown said a man fled.",
+        "Raj Chohan, a mother of two, died in hospital.",
+    )
+    spans = _spans(one.text, "Woman", "woman", "Raj Chohan", "man fled")
+    spans[3] = (spans[3][0], spans[3][0] + 3)
+    labels = resolve_spans(
+        [(one, doc_one, spans), (two, doc_two, _spans(two.text, "Raj Chohan"))], models
+    )
+    headline, woman, chohan, man = labels[0]
+    assert headline == woman == chohan == labels[1][0]
+    assert man not in {chohan, *labels[0][:3]}

@@ -667,6 +667,21 @@ def test_a_persons_name_leaves_out_words_run_in_before_a_name_given_alone() -> N
         assert _fullest(chain(whole, part)) == whole
 
 
+def test_a_headline_run_into_the_lead_gives_its_last_name_no_label(models: Models) -> None:
+    """A headline ending in a name ("...: NYPD") with the lead on the next line: the lead's
+    subject is no apposition of that name; an apposition wrapped after its comma is."""
+    entities = story_entities(
+        models,
+        "Man charged after S. Rich Hill mother killed in crash: NYPD\nA 59-year-old woman "
+        "was killed in a hit-and-run crash. The NYPD, the city's police force,\nmade an "
+        "arrest.",
+    )
+    (nypd,) = [e for e in entities if e.name == "NYPD"]
+    labels = [label.text for label in nypd.labels]
+    assert not [text for text in labels if "woman" in text]
+    assert "city's police force" in labels
+
+
 def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) -> None:
     """In "Warner, the committee's top Democrat" the words describe Warner; the party
     "Democrat" gets none of them."""

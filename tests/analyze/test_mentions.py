@@ -36,7 +36,7 @@ def test_he_or_she_is_the_last_person_in_reach_whose_labels_agree() -> None:
     roe = _person(
         "Ann Roe",
         [_at("Ann Roe")],
-        [_at("a man in the eyes of one reader and a woman and a mother in everyone else's")],
+        [_at("a man", 1), _at("a woman"), _at("a mother", 1)],
     )
     index = MentionIndex([page, madonna, smith, roe])
     she = TEXT.index("when she")
@@ -48,3 +48,26 @@ def test_he_or_she_is_the_last_person_in_reach_whose_labels_agree() -> None:
     assert index.person_before("a", she, 0, None) is roe
     # out of reach: no one
     assert index.person_before("a", she, TEXT.index("Page went"), None) is None
+
+
+def test_the_relatives_a_label_goes_on_to_name_say_nothing_of_the_actor() -> None:
+    text = (
+        "Raj Chohan, an immigrant who leaves behind a husband, son and two grandchildren, "
+        "died. Chohan, a 59-year-old grandmother, was walking home."
+    )
+    article = Article("b", "b", None, "O", None, None, "en", text)
+
+    def at(words: str) -> Span:
+        start = text.index(words)
+        return Span.of(article, start, start + len(words))
+
+    chohan = _person(
+        "Raj Chohan",
+        [at("Raj Chohan"), at("Chohan,")],
+        [
+            at("an immigrant who leaves behind a husband, son and two grandchildren"),
+            at("a 59-year-old grandmother"),
+        ],
+    )
+    assert MentionIndex.fits(chohan, "f", said=True)
+    assert not MentionIndex.fits(chohan, "m")

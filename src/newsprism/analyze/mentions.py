@@ -11,6 +11,9 @@ from newsprism.records import Entity, Span
 
 GENDERED = lexicon.pairs("gendered_words")
 PRONOUNS = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
+_PHRASE_ENDS = lexicon.words("relative_pronouns") | {"of", "to", "for", "from", "with", "by"}
+"""Words after which a label goes on about someone else ("mother to a married son",
+"an immigrant who leaves behind a husband"): its gender is in the words before."""
 
 
 class MentionIndex:
@@ -88,15 +91,28 @@ class MentionIndex:
         return _genders(entity) == {gender} if said else _genders(entity) <= {gender}
 
 
+def _own_words(label: str) -> Iterator[str]:
+    """A label's words (lower case) up to where it goes on about another person: a
+    preposition or relative word, or a comma."""
+    for raw in label.split():
+        word = raw.strip(".,'’").lower()
+        if word in _PHRASE_ENDS:
+            return
+        yield word
+        if raw.endswith(","):
+            return
+
+
 def _genders(entity: Entity) -> set[str]:
     """What the actor's labels and descriptions call them ("first lady": "f"): the gender
     their gendered words give at least twice as often as the other (an actor with a
     hundred labels has a "man" among them somewhere); the pronouns inside them ("his
-    wife") say nothing of the actor."""
+    wife") and the words after a preposition or relative word ("an immigrant who leaves
+    behind a husband") say nothing of the actor."""
     counts = Counter(
         GENDERED[word]
         for span in (*entity.labels, *entity.descriptions)
-        for word in (w.strip(".,'’").lower() for w in span.text.split())
+        for word in _own_words(span.text)
         if word in GENDERED and word not in PRONOUNS
     )
     return {g for g, n in counts.items() if all(n >= 2 * m for h, m in counts.items() if h != g)}

@@ -16,8 +16,9 @@ descriptions), then labels each given span:
   earlier plural or name (not people, pronouns or times); "who" and "which" join the noun
   they attach to;
 - a description ("the actress") joins the span it is an apposition or premodifier of,
-  else the one entity whose labels or names share its head word, else the other
-  descriptions with that head word.
+  else the one entity whose labels or names share its head word, else, for a gendered
+  noun that is no relative's ("a woman"), the one person of that gender its article
+  names, else the other descriptions with that head word.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ SINGULAR_GROUP = frozenset(w for w in GROUP if w.startswith("it"))
 TIMES = frozenset({"DATE", "TIME"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 GENDERED = lexicon.pairs("gendered_words")
+KIN = lexicon.words("kin_nouns")
 PERSON_NOUNS = ROLE_NOUNS["PERSON"]
 Item = tuple[Article, "Doc", Sequence[tuple[int, int]]]
 
@@ -98,6 +100,9 @@ def resolve_spans(
         "f": {n for n in people if MentionIndex.fits(entities[n], "f", said=True)},
         "m": {n for n in people if MentionIndex.fits(entities[n], "m")},
     }
+    called = {  # whom the story calls a woman, a man
+        g: {n for n in people if MentionIndex.fits(entities[n], g, said=True)} for g in "fm"
+    }
     heads = _heads(entities, {a.id: d for a, d in zip(articles, docs, strict=True)})
     names = _names(entities)
     parts = [[_part(doc, s, e) for s, e in spans] for _, doc, spans in items]
@@ -122,6 +127,7 @@ def resolve_spans(
                         people,
                         heads,
                         continuing,
+                        called,
                     )
                     if part is not None
                     else None
@@ -216,9 +222,11 @@ def _link(
     people: set[int],
     heads: dict[str, int],
     continuing: Mapping[str, set[int]],
+    called: Mapping[str, set[int]],
 ) -> int | None:
     """The label a given span that names no entity takes (None: a label of its own).
-    ``continuing`` holds, by gender, the people a subject pronoun may go on with."""
+    ``continuing`` holds, by gender, the people a subject pronoun may go on with;
+    ``called`` those the story calls a woman or a man."""
     head = _head(part)
     word = head.lower_
     if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
@@ -250,7 +258,23 @@ def _link(
         if found is not None:
             return found
     entity = heads.get(head.lemma_.lower())
-    return entity if entity is not None and entity >= 0 else None
+    if entity is not None and entity >= 0:
+        return entity
+    return _only_one_of_gender(head, mentions, called)
+
+
+def _only_one_of_gender(
+    head: Token, mentions: _Mentions, called: Mapping[str, set[int]]
+) -> int | None:
+    """The person a singular gendered noun that is no relative's ("a woman", "the girl")
+    stands for when its article names one person the story calls so, and only one."""
+    word = head.lemma_.lower()
+    if head.tag_ != "NN" or word in KIN or word in PERSONAL or word not in GENDERED:
+        return None
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
+        return None  # a title before a name ("Mrs Armstead") is part of that name
+    named = {number for _, _, number in mentions.found} & called.get(GENDERED[word], set())
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _subject_before(
