@@ -155,3 +155,24 @@ def test_a_woman_is_the_one_woman_her_article_names(models: Models) -> None:
     headline, woman, chohan, man = labels[0]
     assert headline == woman == chohan == labels[1][0]
     assert man not in {chohan, *labels[0][:3]}
+
+
+def test_a_label_two_actors_carry_is_the_one_its_article_named_last(models: Models) -> None:
+    """ "The singer" in a story of two singers is the one named last before it in its
+    article (here in the headline)."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "The singer Tara Reid checked into rehab. The singer Lindsay Lohan stayed home.",
+        "Lindsay Lohan Checks Into Betty Ford Clinic\nMAY 3, 2013\nEarly Friday morning, "
+        "the 26-year-old singer checked into Betty Ford Center.",
+    )
+    reid, lohan = _spans(one.text, "Tara Reid", "Lindsay Lohan")
+    singer = two.text.index("singer")
+    labels = resolve_spans(
+        [
+            (one, doc_one, [reid, lohan]),
+            (two, doc_two, [*_spans(two.text, "Lindsay Lohan"), (singer, singer + 6)]),
+        ],
+        models,
+    )
+    assert labels[1][1] == labels[1][0] == labels[0][1] != labels[0][0]

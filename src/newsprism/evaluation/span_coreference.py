@@ -16,7 +16,8 @@ descriptions), then labels each given span:
   earlier plural or name (not people, pronouns or times); "who" and "which" join the noun
   they attach to;
 - a description ("the actress") joins the span it is an apposition or premodifier of,
-  else the one entity whose labels or names share its head word, else, for a gendered
+  else the one entity whose labels or names share its head word (of several, the one its
+  article named last before it), else, for a gendered
   noun that is no relative's ("a woman"), the one person of that gender its article
   names, else the other descriptions with that head word.
 """
@@ -183,11 +184,11 @@ def _named(part: TokenSpan, names: dict[tuple[str, ...], int]) -> int | None:
     return found if found is not None and found >= 0 else None
 
 
-def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, int]:
+def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, set[int]]:
     """Head nouns of each entity's labels, of the descriptions that stand for it ("the
     actress") and of its names of several words ("Wasilla Bible Church" -> church), mapped
-    to the one entity that has each (-2 where several do)."""
-    heads: dict[str, int] = {}
+    to the entities that have each."""
+    heads: dict[str, set[int]] = {}
     for number, entity in enumerate(entities):
         words = label_heads(entity.labels, docs) | label_heads(entity.descriptions, docs)
         for span in entity.names[:20]:
@@ -196,7 +197,7 @@ def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, int]:
             if part is not None and len(part) > 1:
                 words.add(part.root.lemma_.lower())
         for word in words:
-            heads[word] = number if heads.get(word, number) == number else -2
+            heads.setdefault(word, set()).add(number)
     return heads
 
 
@@ -220,7 +221,7 @@ def _link(
     parts: list[TokenSpan | None],
     mentions: _Mentions,
     people: set[int],
-    heads: dict[str, int],
+    heads: dict[str, set[int]],
     continuing: Mapping[str, set[int]],
     called: Mapping[str, set[int]],
 ) -> int | None:
@@ -257,9 +258,12 @@ def _link(
         found = _at_token(head.head.i, own, parts)
         if found is not None:
             return found
-    entity = heads.get(head.lemma_.lower())
-    if entity is not None and entity >= 0:
-        return entity
+    carrying = heads.get(head.lemma_.lower(), set())
+    if len(carrying) == 1:
+        return next(iter(carrying))
+    if carrying:  # several actors carry the label: the one its article named last before
+        named = mentions.person_before(part.start_char, carrying)
+        return named[1] if named is not None else None
     return _only_one_of_gender(head, mentions, called)
 
 
