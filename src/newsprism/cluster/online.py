@@ -12,12 +12,14 @@ another story better and merges once more.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from newsprism import lexicon
 from newsprism.cluster.features import feature_order
 from newsprism.cluster.index import VectorIndex
 from newsprism.cluster.similarity import SimilarityModel, shortness
@@ -26,6 +28,7 @@ from newsprism.records.features import ArticleFeatures
 
 Vector = np.ndarray[Any, np.dtype[np.float32]]
 NEAREST_SCAN = 64
+WEEKDAYS = lexicon.words("weekdays")
 
 
 @dataclass
@@ -37,6 +40,8 @@ class _Doc:
     """Content words (with repeats): how long the article is, for ``shortness``."""
     excerpt: float
     """1 for an excerpt (``ArticleFeatures.excerpt``), 0 for a whole article."""
+    weekdays: frozenset[str] = frozenset()
+    """The weekdays its words name ("monday"): when its news happened, for an excerpt."""
     story: int = -1
 
 
@@ -53,6 +58,8 @@ class _Story:
     """Content words of all members together, for their mean length."""
     excerpts: float = 0.0
     """How many members are excerpts."""
+    weekdays: Counter[str] = field(default_factory=Counter)
+    """How many members name each weekday."""
     times: list[float] = field(default_factory=list)
     span: tuple[float, float] | None = None
     """Earliest and latest known date, kept with ``times`` so no lookup scans them."""
@@ -184,7 +191,9 @@ class OnlineClusterer:
         mean = (story.words - (doc.words if inside else 0.0)) / others
         share = (story.excerpts - (doc.excerpt if inside else 0.0)) / others
         kind = (shortness(min(doc.words, mean)), max(doc.excerpt, share))
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind)
+        own = Counter(doc.weekdays) if inside else Counter()
+        days = _apart(doc.weekdays, set(story.weekdays - own)) * kind[1]
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind, days)
 
     def _nearest_member(self, position: int, story: _Story) -> float:
         """Cosine of the article's most similar other member of the story (among its first
@@ -214,7 +223,8 @@ class OnlineClusterer:
         short = shortness(min(a.words / len(a.members), b.words / len(b.members)))
         excerpt = max(a.excerpts / len(a.members), b.excerpts / len(b.members))
         kind = (short, excerpt)
-        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind)
+        days = _apart(set(a.weekdays), set(b.weekdays)) * excerpt
+        return (embedding, terms, names, nearest, size, *self.model.time_features(gap), *kind, days)
 
     def story_candidates(self, story_id: int) -> dict[int, float]:
         """Other stories near a story's centroid, each with its nearest article's cosine."""
@@ -256,6 +266,7 @@ class OnlineClusterer:
                 weigh(features.names, self.name_frequencies),
                 float(sum(features.terms.values())),
                 1.0 if features.excerpt else 0.0,
+                frozenset(w for w in features.terms if w in WEEKDAYS),
             )
         )
         return len(self.docs) - 1
@@ -298,6 +309,11 @@ class OnlineClusterer:
         add_into(story.terms, doc.terms, sign)
         story.words += sign * doc.words
         story.excerpts += sign * doc.excerpt
+        if sign > 0:
+            story.weekdays.update(doc.weekdays)
+        else:
+            story.weekdays.subtract(doc.weekdays)
+            story.weekdays = +story.weekdays
         add_into(story.names, doc.names, sign)
         timestamp = doc.features.timestamp
         if sign > 0:
@@ -367,6 +383,13 @@ class OnlineClusterer:
                 self._move(position, best)
                 moved += 1
         return moved
+
+
+def _apart(one: Iterable[str], other: Iterable[str]) -> float:
+    """1 when both name weekdays and none in common (an excerpt's news of Wednesday and
+    another's of Friday are two events of one week), else 0."""
+    a, b = set(one), set(other)
+    return 1.0 if a and b and not a & b else 0.0
 
 
 def _cosine(a: Vector, b: Vector) -> float:

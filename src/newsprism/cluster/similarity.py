@@ -36,7 +36,11 @@ FEATURES = (
     "time_far",
     "short",
     "excerpt",
+    "weekdays_apart",
 )
+"""``weekdays_apart``: excerpts that name weekdays, none in common (an aggregator's item of a
+ruling on Wednesday and one of an appeal on Friday), weighted by ``excerpt``; whole
+articles name the days of a story's background too, and are left out."""
 INTERACTIONS = ("embedding", "terms", "names", "nearest")
 """Similarities whose weight depends on the kind of text: each also enters times ``short``
 (few words) and times ``excerpt`` (cut off with an ellipsis), so short articles, excerpts
