@@ -304,6 +304,22 @@ def test_a_description_joins_the_actor_it_labels(models: Models) -> None:
     assert said.count("the president") == 2, said
 
 
+def test_a_description_by_a_common_noun_of_news_joins_the_actor(models: Models) -> None:
+    """ "The comedian", "the inmate": nouns that stand for a person in news, as "the
+    president" does."""
+    entities = story_entities(
+        models,
+        "Ellen DeGeneres, a comedian, will host the show again. The comedian made the "
+        "announcement on Friday.",
+        "Arcade Joseph Comeaux Jr., an inmate, escaped on Monday. At the time, the inmate was "
+        "in a wheelchair.",
+    )
+    degeneres = one_entity(entities, "Ellen DeGeneres")
+    assert "The comedian" in [d.text for d in degeneres.descriptions]
+    comeaux = one_entity(entities, "Arcade Joseph Comeaux Jr.")
+    assert "the inmate" in [d.text for d in comeaux.descriptions]
+
+
 def test_a_title_in_address_joins_the_actor_it_labels(models: Models) -> None:
     entities = story_entities(
         models,
