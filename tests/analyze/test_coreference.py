@@ -176,3 +176,26 @@ def test_a_label_two_actors_carry_is_the_one_its_article_named_last(models: Mode
         models,
     )
     assert labels[1][1] == labels[1][0] == labels[0][1] != labels[0][0]
+
+
+def test_a_label_of_several_actors_before_any_is_named_is_the_first_named_after(
+    models: Models,
+) -> None:
+    """A lead that names its subject only later ("A singer checked into rehab ... Lindsay
+    Lohan, 26, ...") means the first of the label's actors its article names after it."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "The singer Tara Reid checked into rehab. The singer Lindsay Lohan stayed home.",
+        "A singer checked into rehab on Thursday, her lawyer said.\nLindsay Lohan, 26, left "
+        "after a few minutes.",
+    )
+    reid, lohan = _spans(one.text, "Tara Reid", "Lindsay Lohan")
+    singer = two.text.index("singer")
+    labels = resolve_spans(
+        [
+            (one, doc_one, [reid, lohan]),
+            (two, doc_two, [(singer, singer + 6), *_spans(two.text, "Lindsay Lohan")]),
+        ],
+        models,
+    )
+    assert labels[1][0] == labels[1][1] == labels[0][1] != labels[0][0]

@@ -17,7 +17,7 @@ descriptions), then labels each given span:
   they attach to;
 - a description ("the actress") joins the span it is an apposition or premodifier of,
   else the one entity whose labels or names share its head word (of several, the one its
-  article named last before it), else, for a gendered
+  article named last before it, else first after it), else, for a gendered
   noun that is no relative's ("a woman"), the one person of that gender its article
   names, else the other descriptions with that head word.
 """
@@ -69,6 +69,13 @@ class _Mentions:
             if high <= self.found[at][1]:
                 return self.found[at]
             at -= 1
+        return None
+
+    def first_after(self, position: int, wanted: set[int]) -> tuple[int, int] | None:
+        """The first mention of one of ``wanted`` after ``position``: where, and the entity."""
+        for start, _, number in self.found[bisect_right(self.starts, position - 1) :]:
+            if start >= position and number in wanted:
+                return start, number
         return None
 
     def person_before(self, position: int, people: set[int]) -> tuple[int, int] | None:
@@ -261,8 +268,10 @@ def _link(
     carrying = heads.get(head.lemma_.lower(), set())
     if len(carrying) == 1:
         return next(iter(carrying))
-    if carrying:  # several actors carry the label: the one its article named last before
-        named = mentions.person_before(part.start_char, carrying)
+    if carrying:  # several actors carry the label: the one its article named last before,
+        named = mentions.person_before(part.start_char, carrying)  # else first after ("A
+        if named is None:  # Mafia boss hanged himself ... Gaetano Lo Presti, 52, was")
+            named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
     return _only_one_of_gender(head, mentions, called)
 
