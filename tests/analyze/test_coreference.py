@@ -199,3 +199,16 @@ def test_a_label_of_several_actors_before_any_is_named_is_the_first_named_after(
         models,
     )
     assert labels[1][0] == labels[1][1] == labels[0][1] != labels[0][0]
+
+
+def test_the_object_of_a_verb_is_not_its_subject(models: Models) -> None:
+    """ "The suspect ... shot him": "him" is not the suspect, but the person before."""
+    ((article, doc),) = _parse(
+        models,
+        "Deputy Jerry Ortiz knocked on the door. Jose Orozco, the suspect, appeared and "
+        "shot him in the head.",
+    )
+    spans = _spans(article.text, "Jerry Ortiz", "Jose Orozco")
+    him = article.text.index("him")
+    ortiz, orozco, him_label = resolve_spans([(article, doc, [*spans, (him, him + 3)])], models)[0]
+    assert him_label == ortiz != orozco

@@ -244,11 +244,12 @@ def _link(
             found = held[2]
         return found
     if word in PERSONAL:
-        named = mentions.person_before(part.start_char, people)
+        doer = _own_subject(head, own, parts, mentions)
+        named = mentions.person_before(part.start_char, people - {doer})
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
             allowed = continuing.get(GENDERED.get(word, ""), people)
             named = _subject_before(part, mentions, allowed) or named
-        described = _person_description_before(part.start, own, parts)
+        described = _person_description_before(part.start, own, parts, doer)
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
         return described[1]
@@ -330,13 +331,36 @@ def _last_before(
     return best
 
 
+def _own_subject(
+    head: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
+) -> int:
+    """Whom a pronoun that is the object of a verb cannot stand for: that verb's subject
+    ("the suspect ... shot him": not the suspect); a reflexive ("himself") is the subject,
+    and stands for it. -1 for no one."""
+    if head.dep_ not in ("dobj", "dative") or head.lower_.endswith(("self", "selves")):
+        return -1
+    verb = head.head
+    while True:  # "appeared and shot him": the subject of the first of joined verbs
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects or verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    for child in subjects:
+        found = _at_token(child.i, own, parts)
+        if found is None and (held := mentions.holding(child.idx, child.idx + len(child))):
+            found = held[2]
+        return found if found is not None else -1
+    return -1
+
+
 def _person_description_before(
-    token: int, own: list[int], parts: list[TokenSpan | None]
+    token: int, own: list[int], parts: list[TokenSpan | None], unlike: int = -1
 ) -> tuple[int, int] | None:
-    """The description of a person ("the Mafia boss") last before ``token``."""
+    """The description of a person ("the Mafia boss") last before ``token`` (not one that
+    stands for ``unlike``)."""
 
     def person(head: Token, label: int) -> bool:
-        return head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS
+        return head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS and label != unlike
 
     return _last_before(token, own, parts, person)
 
