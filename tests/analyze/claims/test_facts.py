@@ -661,6 +661,43 @@ def test_one_point_written_two_ways_is_one_conflict() -> None:
     assert sorted(sorted(i for i, _ in side) for side in found[0].sides) == [[0, 2], [1, 3]]
 
 
+def test_a_sides_exact_figure_leads_it() -> None:
+    """ "At least 50 hurt" and "70" against "80": the dispute reads 70 /
+    80, not 50 / 80."""
+    from newsprism.analyze.claims.conflicts import about, disputes
+
+    texts = {
+        "a": "At least 50 people were injured.",
+        "b": "The quake injured 70 people.",
+        "c": "The quake injured 80 people.",
+    }
+    articles = [story_article(k, t) for k, t in texts.items()]
+    ranges = {"a": (50.0, float("inf")), "b": (70.0, 70.0), "c": (80.0, 80.0)}
+
+    def value(article: Article) -> Value:
+        word = next(w for w in article.text.split() if w.isdigit())
+        at = article.text.index(word)
+        low, high = ranges[article.outlet or ""]
+        words = Span.of(article, at, at + len(word))
+        return Value("count", "count:person:kill", words, f"{word} (person)", low, high)
+
+    class Alike:
+        articles = tuple(texts)
+
+        def above(self, cut: float) -> list[tuple[float, int, int]]:
+            return [(0.9, 0, 1), (0.9, 0, 2), (0.9, 1, 2)]
+
+        def pair(self, i: int, j: int) -> float:
+            return 0.9
+
+        def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+            return 0.0
+
+    (found,) = disputes([[value(a)] for a in articles], Alike(), {})  # type: ignore[arg-type]
+    assert [[i for i, _ in side] for side in found.sides] == [[1, 0], [2]]
+    assert about(found) == "the number: “70” / “80”"
+
+
 def test_a_claim_is_about_its_subject_and_the_brief_keeps_quotation_marks_paired(
     models: Models,
 ) -> None:

@@ -308,7 +308,9 @@ def _comparable(value: Value, settings: AnalysisSettings) -> bool:
 def _sides(
     members: list[tuple[int, Value]], settings: AnalysisSettings
 ) -> tuple[tuple[tuple[int, Value], ...], ...]:
-    """Members grouped so that no two values of one side are apart, smallest value first."""
+    """Members grouped so that no two values of one side are apart, smallest value first;
+    within a side, its most exact value leads, as the side's words ("at least 50 injured"
+    and "70 wounded" against "80": the dispute is 70 / 80)."""
     sides: list[list[tuple[int, Value]]] = []
     for member in sorted(members, key=lambda m: (m[1].low, m[1].high, m[0])):
         for side in sides:
@@ -317,7 +319,14 @@ def _sides(
                 break
         else:
             sides.append([member])
-    return tuple(tuple(side) for side in sides)
+    return tuple(tuple(sorted(side, key=_inexact)) for side in sides)
+
+
+def _inexact(member: tuple[int, Value]) -> bool:
+    """Whether a member's value is a range ("at least 50", "about 8.40pm"), not an exact
+    figure: exact ones lead their side (a stable sort keeps the order among each)."""
+    value = member[1]
+    return value.kind not in WORDED_KINDS and value.high > value.low
 
 
 def _kind(
