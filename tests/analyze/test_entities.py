@@ -320,6 +320,18 @@ def test_a_description_by_a_common_noun_of_news_joins_the_actor(models: Models) 
     assert "the inmate" in [d.text for d in comeaux.descriptions]
 
 
+def test_the_second_or_other_one_is_not_the_one_named_before(models: Models) -> None:
+    entities = story_entities(
+        models,
+        "Duncan Rait, a climber, died on Friday. The climber fell from a ridge. On Saturday "
+        "the second climber died near the hut, and the other climber was rescued.",
+    )
+    rait = one_entity(entities, "Duncan Rait")
+    described = [d.text for d in rait.descriptions]
+    assert "The climber" in described
+    assert not [d for d in described if "second" in d or "other" in d]
+
+
 def test_a_title_in_address_joins_the_actor_it_labels(models: Models) -> None:
     entities = story_entities(
         models,

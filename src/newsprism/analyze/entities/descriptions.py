@@ -9,7 +9,8 @@ in most of its uses as a subject). Within an article it joins the actor carrying
 label who was named last before it; with none named before it, the one actor of the story
 that carries the label; otherwise it stays alone (it is then no mention of anyone). A
 description that is itself a label (in apposition to a name, or a title before one) is
-left to the labels, and an actor is never described inside a clause they are the subject
+left to the labels, one that sets its actor apart ("the second climber", "the other man")
+joins no one, and an actor is never described inside a clause they are the subject
 of ("Fanning said the suspect fled": the suspect is not Fanning).
 """
 
@@ -297,12 +298,22 @@ def _description(chunk: TokenSpan, named: Named) -> bool:
         return False  # "ranked Mr. Gigante as the pre-eminent Mafia leader": a label
     if any(t.dep_ == "cc" for t in chunk):
         return False  # "the mother and her daughter" are two
+    if any(_another(t) for t in chunk):
+        return False  # "the second climber", "the other man": not the one named before
     if any(s < chunk.end_char and chunk.start_char < e for s, e, _ in named):
         return False
     root = chunk.root
     near = [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]
     return not any(s <= t.idx < e for t in near for s, e, _ in named)
+
+
+def _another(token: Token) -> bool:
+    """A word by which a description sets its actor apart from one already told of: "other",
+    an ordinal past the first ("the second climber"; "the first lady" is a title)."""
+    if token.lower_ == "other":
+        return True
+    return token.ent_type_ == "ORDINAL" and token.lower_ not in ("first", "1st")
 
 
 def _predicative(root: Token) -> bool:
