@@ -143,18 +143,18 @@ def test_a_woman_is_the_one_woman_her_article_names(models: Models) -> None:
     (one, doc_one), (two, doc_two) = _parse(
         models,
         "Woman Killed In Queens\nA woman was killed by a driver on Tuesday. The victim, "
-        "Raj Chohan, a 59-year-old grandmother, was walking home. Police Chief John Smith and "
-        "Officer Tom Brown said a man fled.",
+        "Raj Chohan, a 59-year-old grandmother, was walking home. John Smith, a father of "
+        "two, and Tom Brown, a grandfather, said a man fled.",
         "Raj Chohan, a mother of two, died in hospital.",
     )
-    spans = _spans(one.text, "Woman", "woman", "Raj Chohan", "man fled")
-    spans[3] = (spans[3][0], spans[3][0] + 3)
+    spans = _spans(one.text, "Woman", "woman", "Raj Chohan", "John Smith", "Tom Brown", "man fled")
+    spans[5] = (spans[5][0], spans[5][0] + 3)
     labels = resolve_spans(
         [(one, doc_one, spans), (two, doc_two, _spans(two.text, "Raj Chohan"))], models
     )
-    headline, woman, chohan, man = labels[0]
+    headline, woman, chohan, smith, brown, man = labels[0]
     assert headline == woman == chohan == labels[1][0]
-    assert man not in {chohan, *labels[0][:3]}
+    assert man not in {chohan, smith, brown}
 
 
 def test_a_label_two_actors_carry_is_the_one_its_article_named_last(models: Models) -> None:

@@ -42,6 +42,9 @@ def test_an_excerpt_naming_another_weekday_than_a_story_is_apart_from_it() -> No
     assert no_day is not None and no_day[APART] == 0.0
     stories = clusterer.story_feature_values(1, 0, 0.9)
     assert stories is not None and stories[APART] == 1.0
+    clusterer._move(2, 0)  # "friday" inside a story whose others all name "wednesday"
+    own = clusterer.feature_values(2, 0)
+    assert own is not None and own[APART] == 1.0
 
 
 def test_whole_articles_naming_other_weekdays_are_not_apart() -> None:

@@ -94,9 +94,9 @@ class MentionIndex:
 def _own_words(label: str) -> Iterator[str]:
     """A label's words (lower case) up to where it goes on about another person: a
     preposition or relative word, or a comma."""
-    for raw in label.split():
+    for n, raw in enumerate(label.split()):
         word = raw.strip(".,'’").lower()
-        if word in _PHRASE_ENDS:
+        if n and word in _PHRASE_ENDS:  # "that woman": a determiner, not a clause
             return
         yield word
         if raw.endswith(","):

@@ -38,9 +38,10 @@ FEATURES = (
     "excerpt",
     "weekdays_apart",
 )
-"""``weekdays_apart``: excerpts that name weekdays, none in common (an aggregator's item of a
-ruling on Wednesday and one of an appeal on Friday), weighted by ``excerpt``; whole
-articles name the days of a story's background too, and are left out."""
+"""``weekdays_apart``: the two sides name weekdays, none in common (an aggregator's item of a
+ruling on Wednesday and one of an appeal on Friday), weighted by the pair's ``excerpt``
+value: whole articles name the days of a story's background too, so a pair with no excerpt
+on either side counts 0."""
 INTERACTIONS = ("embedding", "terms", "names", "nearest")
 """Similarities whose weight depends on the kind of text: each also enters times ``short``
 (few words) and times ``excerpt`` (cut off with an ellipsis), so short articles, excerpts

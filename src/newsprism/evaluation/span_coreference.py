@@ -335,8 +335,8 @@ def _own_subject(
     head: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
 ) -> int:
     """Whom a pronoun that is the object of a verb cannot stand for: that verb's subject
-    ("the suspect ... shot him": not the suspect); a reflexive ("himself") is the subject,
-    and stands for it. -1 for no one."""
+    ("the suspect ... shot him": not the suspect); a reflexive ("himself") may be the
+    subject, so it excludes no one. -1 for no one."""
     if head.dep_ not in ("dobj", "dative") or head.lower_.endswith(("self", "selves")):
         return -1
     verb = head.head

@@ -53,6 +53,11 @@ def test_a_rare_word_of_a_name_written_in_english_is_misspelt_not_transliterated
     assert _spelled(spokesman) == [[("a", "Gregg Miliote"), ("b", "Gregg Milliote")]]
     governor = _actor({"a": ["Heidar Alishbandi"], "b": ["Heydar Alishbandi"]})
     assert _spelled(governor) == []
+    # a given name from another script, or a street's "Square", says nothing of English
+    assert _spelled(_actor({"a": ["Sergei Shoigu"], "b": ["Sergei Shoygu"]})) == []
+    assert _spelled(_actor({"a": ["Ahmed Yehia"], "b": ["Ahmed Yahia"]})) == []
+    square = _actor({"a": ["Tahrir Square"], "b": ["Tahreer Square"]}, "GPE")
+    assert _spelled(square) == []
 
 
 def test_a_street_spelled_two_ways_is_a_dispute() -> None:

@@ -323,8 +323,9 @@ def _sides(
 
 
 def _inexact(member: tuple[int, Value]) -> bool:
-    """Whether a member's value is a range ("at least 50", "about 8.40pm"), not an exact
-    figure: exact ones lead their side (a stable sort keeps the order among each)."""
+    """Whether a member's value is a range ("at least 50", "about 1,000"; a clock time with
+    no a.m. or p.m.), not an exact figure: exact ones lead their side (a stable sort keeps
+    the order among each)."""
     value = member[1]
     return value.kind not in WORDED_KINDS and value.high > value.low
 

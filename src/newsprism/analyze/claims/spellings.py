@@ -73,11 +73,10 @@ def spellings(
 
 
 def _street(entity: Entity) -> bool:
-    """Whether every name of a place or organisation is a street's ("Independent Street")."""
-    return all(
-        span.text.split()[-1].lower().rstrip(".") in _STREET_WORDS
-        for span in entity.names
-        if span.text.split()
+    """Whether every name of an actor is a street's ("Independent Street")."""
+    names = [span.text.split() for span in entity.names]
+    return bool(names) and all(
+        bool(words) and words[-1].lower().rstrip(".") in _STREET_WORDS for words in names
     )
 
 
@@ -144,7 +143,15 @@ def _respelled(
         return False
     if _known(one, settings) and _known(other, settings):
         return True
-    return any(all(_known(w, settings) for w in frame if w != one) for frame in frames)
+    return any(_written_in_english(frame, one, settings) for frame in frames)
+
+
+def _written_in_english(frame: tuple[str, ...], word: str, settings: AnalysisSettings) -> bool:
+    """Whether a name's other words are all words English writes and no given name from
+    another script ("Sergei" Shoigu, "Ahmed" Yehia); a street's "Street" or "Square" says
+    nothing of how its name was spelt."""
+    others = [w for w in frame if w != word and w not in _STREET_WORDS]
+    return bool(others) and all(_known(w, settings) and w not in _TRANSLITERATED for w in others)
 
 
 def _known(word: str, settings: AnalysisSettings) -> bool:
