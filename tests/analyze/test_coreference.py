@@ -157,25 +157,34 @@ def test_a_woman_is_the_one_woman_her_article_names(models: Models) -> None:
     assert man not in {chohan, smith, brown}
 
 
-def test_a_label_two_actors_carry_is_the_one_its_article_named_last(models: Models) -> None:
-    """ "The singer" in a story of two singers is the one named last before it in its
-    article (here in the headline)."""
+def _two_singers(models: Models, text: str) -> tuple[list[int], list[int]]:
+    """Labels in a story of two singers: Tara Reid and Lindsay Lohan in a first article,
+    then ``text``'s "Lindsay Lohan" and "singer"."""
     (one, doc_one), (two, doc_two) = _parse(
         models,
         "The singer Tara Reid checked into rehab. The singer Lindsay Lohan stayed home.",
-        "Lindsay Lohan Checks Into Betty Ford Clinic\nMAY 3, 2013\nEarly Friday morning, "
-        "the 26-year-old singer checked into Betty Ford Center.",
+        text,
     )
-    reid, lohan = _spans(one.text, "Tara Reid", "Lindsay Lohan")
     singer = two.text.index("singer")
-    labels = resolve_spans(
+    first, second = resolve_spans(
         [
-            (one, doc_one, [reid, lohan]),
+            (one, doc_one, _spans(one.text, "Tara Reid", "Lindsay Lohan")),
             (two, doc_two, [*_spans(two.text, "Lindsay Lohan"), (singer, singer + 6)]),
         ],
         models,
     )
-    assert labels[1][1] == labels[1][0] == labels[0][1] != labels[0][0]
+    return first, second
+
+
+def test_a_label_two_actors_carry_is_the_one_its_article_named_last(models: Models) -> None:
+    """ "The singer" in a story of two singers is the one named last before it in its
+    article (here in the headline)."""
+    (reid, lohan), (named, singer) = _two_singers(
+        models,
+        "Lindsay Lohan Checks Into Betty Ford Clinic\nMAY 3, 2013\nEarly Friday morning, "
+        "the 26-year-old singer checked into Betty Ford Center.",
+    )
+    assert singer == named == lohan != reid
 
 
 def test_a_label_of_several_actors_before_any_is_named_is_the_first_named_after(
@@ -183,22 +192,12 @@ def test_a_label_of_several_actors_before_any_is_named_is_the_first_named_after(
 ) -> None:
     """A lead that names its subject only later ("A singer checked into rehab ... Lindsay
     Lohan, 26, ...") means the first of the label's actors its article names after it."""
-    (one, doc_one), (two, doc_two) = _parse(
+    (reid, lohan), (named, singer) = _two_singers(
         models,
-        "The singer Tara Reid checked into rehab. The singer Lindsay Lohan stayed home.",
         "A singer checked into rehab on Thursday, her lawyer said.\nLindsay Lohan, 26, left "
         "after a few minutes.",
     )
-    reid, lohan = _spans(one.text, "Tara Reid", "Lindsay Lohan")
-    singer = two.text.index("singer")
-    labels = resolve_spans(
-        [
-            (one, doc_one, [reid, lohan]),
-            (two, doc_two, [(singer, singer + 6), *_spans(two.text, "Lindsay Lohan")]),
-        ],
-        models,
-    )
-    assert labels[1][0] == labels[1][1] == labels[0][1] != labels[0][0]
+    assert singer == named == lohan != reid
 
 
 def test_the_object_of_a_verb_is_not_its_subject(models: Models) -> None:
