@@ -78,12 +78,13 @@ class _Mentions:
                 return start, number
         return None
 
-    def person_before(self, position: int, people: set[int]) -> tuple[int, int] | None:
-        """The person mentioned last before ``position``: where, and the entity."""
+    def last_before(self, position: int, wanted: set[int]) -> tuple[int, int] | None:
+        """The last mention of one of ``wanted`` (people, or the actors carrying a label)
+        before ``position``: where, and the entity."""
         at = bisect_right(self.starts, position) - 1
         while at >= 0:
             start, end, number = self.found[at]
-            if end <= position and number in people:
+            if end <= position and number in wanted:
                 return start, number
             at -= 1
         return None
@@ -245,7 +246,7 @@ def _link(
         return found
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
-        named = mentions.person_before(part.start_char, people - {doer})
+        named = mentions.last_before(part.start_char, people - {doer})
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
             allowed = continuing.get(GENDERED.get(word, ""), people)
             named = _subject_before(part, mentions, allowed) or named
@@ -270,7 +271,7 @@ def _link(
     if len(carrying) == 1:
         return next(iter(carrying))
     if carrying:  # several actors carry the label: the one its article named last before,
-        named = mentions.person_before(part.start_char, carrying)  # else first after ("A
+        named = mentions.last_before(part.start_char, carrying)  # else first after ("A
         if named is None:  # Mafia boss hanged himself ... Gaetano Lo Presti, 52, was")
             named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
