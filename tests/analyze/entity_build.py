@@ -30,6 +30,14 @@ def story_entities(models: Models, *texts: str) -> list[Entity]:
     )
 
 
+def resolved(models: Models, texts: list[str]) -> list[Entity]:
+    """The entities of a story of these texts, one article each, through the real parse."""
+    articles = plain_articles(texts)
+    return resolve(
+        articles, list(parse(articles, models, default_aliases())), models, default_aliases()
+    )
+
+
 def plain_articles(texts: list[str]) -> list[Article]:
     return [
         Article(f"a{n}", f"a{n}", None, f"O{n}", None, None, "en", t) for n, t in enumerate(texts)
