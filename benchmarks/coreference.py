@@ -25,9 +25,11 @@ from math import comb
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsprism.clean import clean
+from newsprism.errors import InputError
 from newsprism.evaluation.coreference import CorefScores, score
 from newsprism.models import Models, default_models
-from newsprism.records import Article
+from newsprism.records import Article, RawDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -202,19 +204,30 @@ def newsprism(data: EcbCoref, docs: dict[str, Doc], models: Models) -> Labels | 
 
 
 def _articles(data: EcbCoref) -> dict[str, Article]:
-    return {
-        d: Article(
+    """Each text as an article whose text is the raw one (the offsets index it), with the
+    date newsprism's cleaning reads from its byline or date line ("Published: July 29,
+    2004"), as an ingested article would carry."""
+    articles = {}
+    for d, raw in data.texts.items():
+        source = str(ECBPLUS / "texts" / f"{d}.txt")
+        articles[d] = Article(
             id=Article.make_id(None, None, raw),
-            source=str(ECBPLUS / "texts" / f"{d}.txt"),
+            source=source,
             url=None,
             outlet=d,
             title=None,
-            published=None,
+            published=_published(source, raw),
             language="en",
             text=raw,
         )
-        for d, raw in data.texts.items()
-    }
+    return articles
+
+
+def _published(source: str, text: str) -> str | None:
+    try:
+        return clean(RawDocument(source, "text", text)).published
+    except InputError:
+        return None
 
 
 def is_name(mention: GoldMention, doc: Doc) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from newsprism.analyze.entities.aliases import default_aliases
@@ -44,9 +45,12 @@ def test_empty_articles_are_allowed(seeds_parsed: Parsed, models: Models) -> Non
     assert resolve_spans([(article, doc, [])], models) == [[]]
 
 
-def _parse(models: Models, *texts: str) -> list[tuple[Article, Any]]:
+def _parse(
+    models: Models, *texts: str, published: Sequence[str | None] = ()
+) -> list[tuple[Article, Any]]:
+    dates = [*published, *[None] * len(texts)]
     articles = [
-        Article(f"a{n}", f"a{n}", None, f"Outlet {n}", None, None, "en", t)
+        Article(f"a{n}", f"a{n}", None, f"Outlet {n}", None, dates[n], "en", t)
         for n, t in enumerate(texts)
     ]
     return list(zip(articles, parse(articles, models, default_aliases()), strict=True))
@@ -211,3 +215,39 @@ def test_the_object_of_a_verb_is_not_its_subject(models: Models) -> None:
     him = article.text.index("him")
     ortiz, orozco, him_label = resolve_spans([(article, doc, [*spans, (him, him + 3)])], models)[0]
     assert him_label == ortiz != orozco
+
+
+def test_spans_that_name_one_day_are_one_chain(models: Models) -> None:
+    """ "Yesterday" in an article dated the Saturday after, "late Friday night." and
+    "Friday, December 12" name one day; "today" in an article with no date is the day the
+    story names most; "Monday" is another day."""
+    (one, doc_one), (two, doc_two), (three, doc_three) = _parse(
+        models,
+        "A gunman killed two people yesterday, police said. The trial opens on Monday.",
+        "The gunman opened fire late Friday night.\nOn Friday, December 12, he was seen.",
+        "Police named the gunman today.",
+        published=["2008-12-13"],
+    )
+    spans_two = _spans(two.text, "late Friday night.", "Friday, December 12")
+    first, second, third = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "yesterday", "Monday")),
+            (two, doc_two, spans_two),
+            (three, doc_three, _spans(three.text, "today")),
+        ],
+        models,
+    )
+    yesterday, monday = first
+    assert yesterday == second[0] == second[1] == third[0] != monday
+
+
+def test_a_headline_word_is_no_apposition_of_the_next_line(models: Models) -> None:
+    """A headline with no stop at its end is parsed as one sentence with the next line:
+    the NYPD of "...: NYPD" and the woman the next line starts with are two."""
+    ((article, doc),) = _parse(
+        models,
+        "Man charged after S. Rich Hill mother killed in crash: NYPD\nA 59-year-old woman "
+        "was killed in a hit-and-run crash Friday evening, police said.",
+    )
+    nypd, woman = resolve_spans([(article, doc, _spans(article.text, "NYPD", "woman"))], models)[0]
+    assert nypd != woman

@@ -15,7 +15,11 @@ descriptions), then labels each given span:
   "it" and its forms join the nearest earlier thing, "they" and its forms the nearest
   earlier plural or name (not people, pronouns or times); "who" and "which" join the noun
   they attach to;
-- a description ("the actress") joins the span it is an apposition or premodifier of,
+- a span that names a day ("Friday", "late Friday night", "yesterday" in an article
+  dated the Saturday after) joins the other spans of the story that name that day
+  (``span_days``);
+- a description ("the actress") joins the span it is an apposition or premodifier of
+  (on one line: a headline with no stop is no apposition of the next line's first noun),
   else the one entity whose labels or names share its head word (of several, the one its
   article named last before it, else first after it), else, for a gendered
   noun that is no relative's ("a woman"), the one person of that gender its article
@@ -29,11 +33,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
+from newsprism.analyze.claims.when import article_day
 from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.analyze.entities.descriptions import ROLE_NOUNS, label_heads
 from newsprism.analyze.entities.names import name_words
 from newsprism.analyze.entities.resolve import resolve
 from newsprism.analyze.mentions import MentionIndex
+from newsprism.evaluation.span_days import story_days
 from newsprism.models import Models
 from newsprism.records import Article, Entity
 
@@ -115,10 +121,19 @@ def resolve_spans(
     heads = _heads(entities, {a.id: d for a, d in zip(articles, docs, strict=True)})
     names = _names(entities)
     parts = [[_part(doc, s, e) for s, e in spans] for _, doc, spans in items]
+    days = story_days(
+        [[(p, _head(p).lemma_.lower()) if p is not None else None for p in row] for row in parts],
+        [article_day(article.published) for article in articles],
+    )
     labels: list[list[int]] = []
     for index, (article, _, _) in enumerate(items):
         mentions = where[article.id]
-        labels.append([_entity(part, mentions, names) for part in parts[index]])
+        labels.append(
+            [
+                _entity(part, mentions, names) if day is None else -1
+                for part, day in zip(parts[index], days[index], strict=True)
+            ]
+        )
     next_label = len(entities)
     by_head: dict[str, int] = {}
     for pronouns in (False, True):  # pronouns last: they may stand for a description
@@ -127,6 +142,7 @@ def resolve_spans(
                 part = parts[index][position]
                 if labels[index][position] >= 0 or _pronoun(part) != pronouns:
                     continue
+                day = days[index][position]
                 linked = (
                     _link(
                         part,
@@ -138,11 +154,13 @@ def resolve_spans(
                         continuing,
                         called,
                     )
-                    if part is not None
+                    if part is not None and day is None
                     else None
                 )
                 if linked is None:
-                    key = _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
+                    key = day or (
+                        _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
+                    )
                     if key in RELATIVE or key in PERSONAL or key in GROUP:
                         key = f"#{index}:{position}"
                     if key not in by_head:
@@ -210,7 +228,17 @@ def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, set[in
 
 
 def _part(doc: Doc, start: int, end: int) -> TokenSpan | None:
-    return doc.char_span(start, end, alignment_mode="expand")
+    """The tokens of a given span, without the punctuation at its ends ("Friday night."),
+    which would otherwise be its head."""
+    part = doc.char_span(start, end, alignment_mode="expand")
+    if part is None:
+        return None
+    first, last = part.start, part.end
+    while last - first > 1 and doc[last - 1].is_punct:
+        last -= 1
+    while last - first > 1 and doc[first].is_punct:
+        first += 1
+    return doc[first:last]
 
 
 def _head(part: TokenSpan) -> Token:
@@ -259,11 +287,11 @@ def _link(
     if head.pos_ != "NOUN":
         return None
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and _one_line(head, child):
             found = _at_token(child.i, own, parts)
             if found is not None:
                 return found
-    if head.dep_ in ("appos", "compound"):
+    if head.dep_ in ("appos", "compound") and _one_line(head, head.head):
         found = _at_token(head.head.i, own, parts)
         if found is not None:
             return found
@@ -276,6 +304,14 @@ def _link(
             named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
     return _only_one_of_gender(head, mentions, called)
+
+
+def _one_line(one: Token, other: Token) -> bool:
+    """Whether no line ends between two words: a headline with no stop at its end ("...
+    killed in crash: NYPD") is parsed as one sentence with the line after it, whose
+    first noun is then no apposition of the headline's last."""
+    low, high = sorted((one.idx, other.idx))
+    return "\n" not in one.doc.text[low:high]
 
 
 def _only_one_of_gender(

@@ -1,0 +1,70 @@
+"""The day a given time span names, so that the spans of a story naming one day are one
+chain.
+
+"Friday", "on Friday", "late Friday night", "yesterday" in an article dated the Saturday
+after, and "Friday, December 12, 2008" all name one day. A span is read as a day when its
+head word is a weekday, a month, or a word for a day or a part of one ("night", "today");
+its day is resolved as the claims resolve one (``analyze.claims.when.resolve``, against
+the article's date) and keyed by its weekday, so that a span resolved against its
+article's date and one that names only the weekday meet. "Today" or "last night" in an
+article whose date is not known, and a clock time that names no weekday ("at about 7
+p.m."), are the day the story's other spans name most: news tells its event's day and
+hour so, and ECB+ annotates an event's hour in the chain of its day. A span that names
+neither a weekday nor a day that can be resolved has no day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsprism import lexicon
+from newsprism.analyze.claims.when import DAY_BEFORE, SAME_DAY, WEEKDAYS, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+
+MONTHS = frozenset(lexicon.ordered("months"))
+DAY_WORDS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight"}
+)
+"""Head words of a span that names a day or a part of one."""
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_UNDATED = "day:?"
+"""A day named by the article's date ("today"), in an article whose date is not known."""
+
+
+def story_days(
+    heads: Sequence[Sequence[tuple[TokenSpan, str] | None]], bases: Sequence[date | None]
+) -> list[list[str | None]]:
+    """For each article's given spans (each with its head word's lemma, or None), the day
+    each names as ``day:<weekday>``, or None; ``bases[i]`` is article i's date."""
+    keys = [
+        [_day(*found, base) if found is not None else None for found in row]
+        for row, base in zip(heads, bases, strict=True)
+    ]
+    named = Counter(k for row in keys for k in row if k is not None and k != _UNDATED)
+    main = named.most_common(1)[0][0] if named else None
+    return [[main if k == _UNDATED else k for k in row] for row in keys]
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(\s?[:.]\s?\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def _day(part: TokenSpan, head: str, base: date | None) -> str | None:
+    if _CLOCK.search(part.text) and not _WEEKDAY.search(part.text):
+        return _UNDATED
+    if head not in DAY_WORDS and head not in MONTHS and not _WEEKDAY.fullmatch(head):
+        return None
+    named = _WEEKDAY.search(part.text)
+    if named is not None:
+        return f"day:{named.group(1).lower()}"
+    resolved = resolve(part.text, base)
+    if resolved is not None:
+        return f"day:{WEEKDAYS[resolved.weekday()]}"
+    if DAY_BEFORE.search(part.text) or SAME_DAY.search(part.text):
+        return _UNDATED
+    return None
