@@ -251,3 +251,52 @@ def test_a_headline_word_is_no_apposition_of_the_next_line(models: Models) -> No
     )
     nypd, woman = resolve_spans([(article, doc, _spans(article.text, "NYPD", "woman"))], models)[0]
     assert nypd != woman
+
+
+def test_a_noun_joined_to_an_apposition_stands_for_its_name(models: Models) -> None:
+    """ "LaRue, a Watergate figure and high-ranking official who ...": the official and
+    the "who" after it are LaRue."""
+    ((article, doc),) = _parse(
+        models,
+        "Fred LaRue, a Watergate figure and high-ranking Nixon administration official who "
+        "once was rumored to be Deep Throat, has died.",
+    )
+    spans = _spans(article.text, "Fred LaRue", "official", "who")
+    larue, official, who = resolve_spans([(article, doc, spans)], models)[0]
+    assert larue == official == who
+
+
+def test_a_place_after_a_preposition_parsed_alone_is_still_that_place(models: Models) -> None:
+    """ "at Betty Ford Center" in a headline, where the parse takes the date line below
+    for the preposition's object, is the center the story names elsewhere."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Lindsay Lohan checked into the Betty Ford Center in California.",
+        "Lindsay Lohan Checks Into Rehab at Betty Ford Center\nFri., May. 3, 2013 11: 45 AM "
+        "PDT\nEarly Friday morning, the actress checked in.",
+    )
+    at = two.text.index("at Betty")
+    first, second = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "the Betty Ford Center")),
+            (two, doc_two, [(at, at + len("at Betty Ford Center"))]),
+        ],
+        models,
+    )
+    assert first == second
+
+
+def test_a_clock_time_and_a_day_of_a_month_join_the_day_they_name(models: Models) -> None:
+    """In articles with no date, "at about 7 p.m." is the story's day, and "on 12th
+    December" the day it is in the year of the story's dated articles."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "A gunman killed two people on Friday, police said.",
+        "The gunman opened fire at about 7 p.m. outside a school.\nOn 12th December he fled.",
+        published=["2008-12-13"],
+    )
+    spans = _spans(two.text, "at about 7 p.m.", "On 12th December")
+    first, second = resolve_spans(
+        [(one, doc_one, _spans(one.text, "on Friday")), (two, doc_two, spans)], models
+    )
+    assert first[0] == second[0] == second[1]

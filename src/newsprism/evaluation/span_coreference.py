@@ -248,6 +248,8 @@ def _head(part: TokenSpan) -> Token:
         objects = [c for c in root.children if c.dep_ == "pobj" and part.start <= c.i < part.end]
         if objects:
             return objects[0]
+        if root.i == part.start and len(part) > 1:  # parsed with no object: the rest's head
+            return part[1:].root
     return root
 
 
@@ -267,11 +269,15 @@ def _link(
     head = _head(part)
     word = head.lower_
     if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
-        noun = head.head.head
-        found = _at_token(noun.i, own, parts)
-        if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
-            found = held[2]
-        return found
+        noun: Token | None = head.head.head
+        while noun is not None:
+            found = _at_token(noun.i, own, parts)
+            if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
+                found = held[2]
+            if found is not None:
+                return found
+            noun = _apposed(noun)  # "LaRue, a figure and official who": LaRue
+        return None
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
         named = mentions.last_before(part.start_char, people - {doer})
@@ -295,6 +301,13 @@ def _link(
         found = _at_token(head.head.i, own, parts)
         if found is not None:
             return found
+    apposed = _apposed(head) if head.dep_ == "conj" else None
+    if apposed is not None and _one_line(head, apposed):  # "LaRue, a figure and official"
+        found = _at_token(apposed.i, own, parts)
+        if found is None and (held := mentions.holding(apposed.idx, apposed.idx + 1)):
+            found = held[2]
+        if found is not None:
+            return found
     carrying = heads.get(head.lemma_.lower(), set())
     if len(carrying) == 1:
         return next(iter(carrying))
@@ -304,6 +317,14 @@ def _link(
             named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
     return _only_one_of_gender(head, mentions, called)
+
+
+def _apposed(noun: Token) -> Token | None:
+    """The word a noun is in apposition to, past the nouns it is joined to ("LaRue, a
+    figure and official": LaRue for "official"); None when it is in none."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.head if noun.dep_ == "appos" else None
 
 
 def _one_line(one: Token, other: Token) -> bool:

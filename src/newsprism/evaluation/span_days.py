@@ -27,7 +27,7 @@ from newsprism.analyze.claims.when import DAY_BEFORE, SAME_DAY, WEEKDAYS, resolv
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-MONTHS = frozenset(lexicon.ordered("months"))
+MONTHS = frozenset(lexicon.ordered("months")) | frozenset(lexicon.pairs("month_abbreviations"))
 DAY_WORDS = frozenset(
     {"day", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight"}
 )
@@ -35,15 +35,21 @@ DAY_WORDS = frozenset(
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _UNDATED = "day:?"
 """A day named by the article's date ("today"), in an article whose date is not known."""
+_CLOCK = re.compile(r"\b\d{1,2}(\s?[:.]\s?\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
+"""A clock time: "7 p. m.", "2.30am", "11am"."""
 
 
 def story_days(
     heads: Sequence[Sequence[tuple[TokenSpan, str] | None]], bases: Sequence[date | None]
 ) -> list[list[str | None]]:
     """For each article's given spans (each with its head word's lemma, or None), the day
-    each names as ``day:<weekday>``, or None; ``bases[i]`` is article i's date."""
+    each names as ``day:<weekday>``, or None; ``bases[i]`` is article i's date. A day of a
+    month with no year ("on 6th June") in an article with no date is read against the
+    latest date of the story's articles."""
+    known = [b for b in bases if b is not None]
+    latest = max(known) if known else None
     keys = [
-        [_day(*found, base) if found is not None else None for found in row]
+        [_day(*found, base, latest) if found is not None else None for found in row]
         for row, base in zip(heads, bases, strict=True)
     ]
     named = Counter(k for row in keys for k in row if k is not None and k != _UNDATED)
@@ -51,18 +57,19 @@ def story_days(
     return [[main if k == _UNDATED else k for k in row] for row in keys]
 
 
-_CLOCK = re.compile(r"\b\d{1,2}(\s?[:.]\s?\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
-
-
-def _day(part: TokenSpan, head: str, base: date | None) -> str | None:
-    if _CLOCK.search(part.text) and not _WEEKDAY.search(part.text):
-        return _UNDATED
-    if head not in DAY_WORDS and head not in MONTHS and not _WEEKDAY.fullmatch(head):
+def _day(part: TokenSpan, head: str, base: date | None, latest: date | None) -> str | None:
+    clock = _CLOCK.search(part.text) is not None
+    head = head.rstrip(".")
+    if not clock and head not in DAY_WORDS and head not in MONTHS and not _WEEKDAY.fullmatch(head):
         return None
     named = _WEEKDAY.search(part.text)
     if named is not None:
         return f"day:{named.group(1).lower()}"
+    if clock:
+        return _UNDATED
     resolved = resolve(part.text, base)
+    if resolved is None and base is None and head in MONTHS:
+        resolved = resolve(part.text, latest)
     if resolved is not None:
         return f"day:{WEEKDAYS[resolved.weekday()]}"
     if DAY_BEFORE.search(part.text) or SAME_DAY.search(part.text):

@@ -39,6 +39,11 @@ def test_a_full_date_needs_no_article_date() -> None:
     assert resolve("Feb. 7, 2024", None) == date(2024, 2, 7)
 
 
+@pytest.mark.parametrize("words", ["on 6th February", "February 6th", "the 6th of February"])
+def test_a_day_of_a_month_may_be_written_as_an_ordinal(words: str) -> None:
+    assert resolve(words, BASE) == date(2024, 2, 6)
+
+
 def test_article_day() -> None:
     assert article_day("2024-02-08T10:00:00Z") == BASE
     assert article_day(None) is None and article_day("not a date") is None

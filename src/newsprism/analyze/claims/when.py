@@ -21,8 +21,11 @@ DAY_BEFORE = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
 SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
 _MONTHS = "|".join(m[:3] for m in lexicon.ordered("months"))
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})", re.I
+    rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})",
+    re.I,
 )
+"""A day of a named month: "February 7", "Feb. 7th", "7 Feb", "6th of June"."""
 _FULL_DATE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
