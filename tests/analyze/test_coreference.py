@@ -300,3 +300,24 @@ def test_a_clock_time_and_a_day_of_a_month_join_the_day_they_name(models: Models
         [(one, doc_one, _spans(one.text, "on Friday")), (two, doc_two, spans)], models
     )
     assert first[0] == second[0] == second[1]
+
+
+def test_descriptions_whose_head_words_mean_one_thing_are_one(models: Models) -> None:
+    """ "The car" and "the vehicle" of one story are one thing; "a man" and "a woman" stay
+    two people."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "A man was hit by a car near the station on Tuesday.",
+        "Police found the vehicle a mile away, a woman said.",
+    )
+    first, second = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "man", "car")),
+            (two, doc_two, _spans(two.text, "the vehicle", "woman")),
+        ],
+        models,
+    )
+    man, car = first
+    vehicle, woman = second
+    assert car == vehicle
+    assert man != woman
