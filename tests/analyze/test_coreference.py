@@ -321,3 +321,21 @@ def test_descriptions_whose_head_words_mean_one_thing_are_one(models: Models) ->
     vehicle, woman = second
     assert car == vehicle
     assert man != woman
+
+
+def test_a_title_case_headline_noun_is_read_as_the_noun_it_is(models: Models) -> None:
+    """A headline in title case has "Swimmer" parsed as a name: it is still the noun the
+    story's swimmer carries."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Esther Williams, the swimmer and actress, died on Thursday in Beverly Hills.",
+        "Hollywood Swimmer Dies At 91\nThe star of aquatic musicals died in her sleep.",
+    )
+    first, second = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "Esther Williams")),
+            (two, doc_two, _spans(two.text, "Swimmer")),
+        ],
+        models,
+    )
+    assert first == second

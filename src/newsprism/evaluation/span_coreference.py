@@ -30,7 +30,7 @@ descriptions), then labels each given span:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -62,6 +62,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 GENDERED = lexicon.pairs("gendered_words")
 KIN = lexicon.words("kin_nouns")
 PERSON_NOUNS = ROLE_NOUNS["PERSON"]
+COMMON_NOUNS = frozenset().union(*ROLE_NOUNS.values(), GENDERED, KIN)
+"""Nouns read as such when a title-case headline has them parsed as names."""
 SYNONYM_COSINE = 0.75
 """Read off ECB+ dev (``benchmarks/coreference.py``): CoNLL F1 0.7407 at 0.65, 0.7403 at
 0.7, 0.7404 at 0.75, 0.7390 at 0.8; 0.75 has the best B-cubed F1 of these (0.7589), and
@@ -168,9 +170,7 @@ def resolve_spans(
                     else None
                 )
                 if linked is None:
-                    key = day or (
-                        _head(part).lemma_.lower() if part is not None else f"#{index}:{position}"
-                    )
+                    key = day or (_key(_head(part)) if part is not None else f"#{index}:{position}")
                     if key in RELATIVE or key in PERSONAL or key in GROUP:
                         key = f"#{index}:{position}"
                     if key not in by_head:
@@ -325,7 +325,8 @@ def _link(
         return described[1]
     if word in GROUP:
         return _thing_before(part.start, word in SINGULAR_GROUP, own, parts, people)
-    if head.pos_ != "NOUN":
+    noun = _common(head, heads)
+    if noun is None:
         return None
     for child in head.children:
         if child.dep_ == "appos" and _one_line(head, child):
@@ -343,7 +344,7 @@ def _link(
             found = held[2]
         if found is not None:
             return found
-    carrying = heads.get(head.lemma_.lower(), set())
+    carrying = heads.get(noun, set())
     if len(carrying) == 1:
         return next(iter(carrying))
     if carrying:  # several actors carry the label: the one its article named last before,
@@ -351,7 +352,7 @@ def _link(
         if named is None:  # Mafia boss hanged himself ... Gaetano Lo Presti, 52, was")
             named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
-    return _only_one_of_gender(head, mentions, called)
+    return _only_one_of_gender(head, noun, mentions, called)
 
 
 def _apposed(noun: Token) -> Token | None:
@@ -360,6 +361,29 @@ def _apposed(noun: Token) -> Token | None:
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head
     return noun.head if noun.dep_ == "appos" else None
+
+
+def _key(head: Token) -> str:
+    """The word a description is grouped by with the others that have it."""
+    return _common(head) or head.lemma_.lower()
+
+
+def _common(head: Token, labels: Container[str] = frozenset()) -> str | None:
+    """The lemma of a head word that is a common noun, also when a title-case headline
+    has it parsed as a proper noun ("Actress", "Robbers", "Mafia Boss": a noun of
+    ``COMMON_NOUNS`` or one of the story's ``labels``); None for a name or any other
+    word."""
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower()
+    if head.pos_ != "PROPN":
+        return None
+    word = head.lower_
+    for ending, replaced in (("", ""), ("s", ""), ("ies", "y"), ("ves", "f"), ("es", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)] + replaced
+            if stem in COMMON_NOUNS or stem in labels:
+                return stem
+    return None
 
 
 def _one_line(one: Token, other: Token) -> bool:
@@ -371,14 +395,15 @@ def _one_line(one: Token, other: Token) -> bool:
 
 
 def _only_one_of_gender(
-    head: Token, mentions: _Mentions, called: Mapping[str, set[int]]
+    head: Token, word: str, mentions: _Mentions, called: Mapping[str, set[int]]
 ) -> int | None:
-    """The person a singular gendered noun that is no relative's ("a woman", "the girl")
-    stands for when its article names one person the story calls so, and only one."""
-    word = head.lemma_.lower()
-    if head.tag_ != "NN" or word in KIN or word in PERSONAL or word not in GENDERED:
+    """The person a singular gendered noun (``word``, its lemma) that is no relative's ("a
+    woman", the headline's "Woman", "the girl") stands for when its article names one
+    person the story calls so, and only one."""
+    singular = head.tag_ == "NN" or (head.pos_ == "PROPN" and head.lower_ == word)
+    if not singular or word in KIN or word in PERSONAL or word not in GENDERED:
         return None
-    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
+    if head.pos_ == "NOUN" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
         return None  # a title before a name ("Mrs Armstead") is part of that name
     named = {number for _, _, number in mentions.found} & called.get(GENDERED[word], set())
     return next(iter(named)) if len(named) == 1 else None
