@@ -325,8 +325,8 @@ def _link(
         return described[1]
     if word in GROUP:
         return _thing_before(part.start, word in SINGULAR_GROUP, own, parts, people)
-    noun = _common(head, heads)
-    if noun is None:
+    lemma = _common(head, heads)
+    if lemma is None:
         return None
     for child in head.children:
         if child.dep_ == "appos" and _one_line(head, child):
@@ -344,7 +344,7 @@ def _link(
             found = held[2]
         if found is not None:
             return found
-    carrying = heads.get(noun, set())
+    carrying = heads.get(lemma, set())
     if len(carrying) == 1:
         return next(iter(carrying))
     if carrying:  # several actors carry the label: the one its article named last before,
@@ -352,7 +352,7 @@ def _link(
         if named is None:  # Mafia boss hanged himself ... Gaetano Lo Presti, 52, was")
             named = mentions.first_after(part.end_char, carrying)
         return named[1] if named is not None else None
-    return _only_one_of_gender(head, noun, mentions, called)
+    return _only_one_of_gender(head, lemma, mentions, called)
 
 
 def _apposed(noun: Token) -> Token | None:
