@@ -339,3 +339,20 @@ def test_a_title_case_headline_noun_is_read_as_the_noun_it_is(models: Models) ->
         models,
     )
     assert first == second
+
+
+def test_a_surname_said_alone_is_the_actor_of_that_name_not_a_relative(models: Models) -> None:
+    """A headline read whole as one name ("Hansbrough Sets Scoring Record"): its
+    "Hansbrough" is the player the story calls Hansbrough, not his father Gene
+    Hansbrough, whose surname it also is."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Tyler Hansbrough scored 20 points. Hansbrough thanked his father, Gene Hansbrough.",
+        "Hansbrough Sets Scoring Record\nThe senior broke the record on Thursday.",
+    )
+    spans = _spans(one.text, "Tyler Hansbrough", "Gene Hansbrough")
+    first, second = resolve_spans(
+        [(one, doc_one, spans), (two, doc_two, _spans(two.text, "Hansbrough"))], models
+    )
+    tyler, gene = first
+    assert second[0] == tyler != gene

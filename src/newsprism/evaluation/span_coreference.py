@@ -226,14 +226,17 @@ def _entity(part: TokenSpan | None, mentions: _Mentions, names: dict[tuple[str, 
 def _names(entities: Sequence[Entity]) -> dict[tuple[str, ...], int]:
     """Each entity's names (as transliteration keys), whole and by their last word (a
     surname, a team's "Chiefs"), mapped to the one entity that has each (-2 where several
-    do)."""
-    index: dict[tuple[str, ...], int] = {}
+    do); a whole name outranks a last word ("Hansbrough" is the entity of that name, not
+    Gene Hansbrough)."""
+    whole: dict[tuple[str, ...], int] = {}
+    last: dict[tuple[str, ...], int] = {}
     for number, entity in enumerate(entities):
         for span in entity.names:
             words = name_words(span.text)
-            for key in {words, words[-1:]} if words else ():
-                index[key] = number if index.get(key, number) == number else -2
-    return index
+            if words:
+                whole[words] = number if whole.get(words, number) == number else -2
+                last[words[-1:]] = number if last.get(words[-1:], number) == number else -2
+    return {**last, **whole}
 
 
 def _named(part: TokenSpan, names: dict[tuple[str, ...], int]) -> int | None:
