@@ -25,11 +25,11 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from datasets import EVAL, LabeledSet, allsides, cached_features, ecbplus
-from newsprism.cluster import cluster_features, featurize
+from newsprism.cluster import cluster_features
 from newsprism.cluster.similarity import SimilarityModel
 from newsprism.evaluation.clustering import ClusterScores, labels, score
 from newsprism.models import Models
-from newsprism.pipeline import extract, group_features
+from newsprism.pipeline import extract, featurize_articles, group_features
 from newsprism.records.features import ArticleFeatures
 from tune_clustering import (
     Part,
@@ -178,8 +178,8 @@ def seeds_check(
     examples = extract(
         [str(Path(__file__).resolve().parents[1] / "examples" / "corpus")], models=models
     ).articles
-    seed_features = featurize(seeds, models)
-    example_features = featurize(examples, models)
+    seed_features = featurize_articles(seeds, models)
+    example_features = featurize_articles(examples, models)
     seed_ids = {a.id for a in seeds}
     mixes = {
         "seeds alone": seed_features,

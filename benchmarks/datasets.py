@@ -11,14 +11,17 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsprism.cluster.features import featurize
 from newsprism.models import Models
-from newsprism.pipeline import extract
+from newsprism.pipeline import extract, featurize_articles
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CACHE = Path(__file__).resolve().parent / "results" / "cache"
+FEATURES = "recognised-once"
+"""Named with the cache file, so features of an older kind are never read: since
+2026-12-01 the recogniser runs with the alias ruler over the text, and alone over the
+title (``pipeline.featurize_articles``)."""
 _URL_DATE = re.compile(r"/(20\d{2})/(\d{1,2})/(\d{1,2})/")
 
 
@@ -80,12 +83,12 @@ def cached_features(labeled: LabeledSet, models: Models) -> dict[str, ArticleFea
     """Features of a set, computed once and kept under benchmarks/results/cache (computed
     again when the cache lacks an article or holds features of an older version)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"features-{labeled.name}.pkl"
+    path = CACHE / f"features-{FEATURES}-{labeled.name}.pkl"
     ids = [a.id for a in labeled.articles]
     if path.exists():
         cached: dict[str, ArticleFeatures] = pickle.loads(path.read_bytes())
         if all(i in cached and "excerpt" in vars(cached[i]) for i in ids):
             return {i: cached[i] for i in ids}
-    features = {f.article_id: f for f in featurize(labeled.articles, models)}
+    features = {f.article_id: f for f in featurize_articles(labeled.articles, models)}
     path.write_bytes(pickle.dumps(features))
     return features

@@ -36,8 +36,9 @@ import numpy as np
 
 from datasets import allsides, cached_features, ecbplus
 from newsprism import pipeline
-from newsprism.cluster import cluster_features, featurize
+from newsprism.cluster import cluster_features
 from newsprism.models import Models
+from newsprism.pipeline import featurize_articles
 from newsprism.records.features import ArticleFeatures
 from newsprism.scale.batch import BatchSettings, client_mapper, connect
 from newsprism.scale.tasks import worker_stats
@@ -99,12 +100,13 @@ def one_size(size: int, batch_workers: int) -> None:
 
 
 def model_passes(count: int) -> float:
-    """Articles per second of the model passes (spaCy NER + embeddings) on real articles."""
+    """Articles per second of the clustering's model passes (the recogniser, embeddings) on
+    real articles."""
     models = Models()
     articles = (ecbplus(models).articles * 2)[:count]
-    featurize(articles[:8], models)  # load the models before timing
+    featurize_articles(articles[:8], models)  # load the models before timing
     start = time.perf_counter()
-    featurize(articles, models)
+    featurize_articles(articles, models)
     return count / (time.perf_counter() - start)
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster import featurize
 from newsprism.models import Models
-from newsprism.pipeline import extract
+from newsprism.pipeline import extract, featurize_articles
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures
 
@@ -23,7 +22,7 @@ def example_articles(examples_dir: Path, models: Models) -> tuple[Article, ...]:
 def mixed_features(
     seed_articles: tuple[Article, ...], example_articles: tuple[Article, ...], models: Models
 ) -> list[ArticleFeatures]:
-    return featurize([*seed_articles, *example_articles], models)
+    return featurize_articles([*seed_articles, *example_articles], models)
 
 
 @pytest.fixture(scope="session")

@@ -60,11 +60,21 @@ def feature_order(item: ArticleFeatures) -> tuple[bool, float, str]:
     return (item.timestamp is None, item.timestamp or 0.0, item.article_id)
 
 
+Entities = Sequence[Sequence[tuple[str, str]]]
+"""Per article, the (text, label) of each entity the recogniser finds in its text."""
+
+
 def featurize(
-    articles: Sequence[Article], models: Models, batch_size: int = 32
+    articles: Sequence[Article],
+    models: Models,
+    batch_size: int = 32,
+    entities: Entities | None = None,
 ) -> list[ArticleFeatures]:
-    """Features of many articles: one spaCy pass and one embedding pass over all of them."""
-    names = list(_names(articles, models, batch_size))
+    """Features of many articles: one recogniser pass (``entities`` when it ran before,
+    as ``nlp.recognise`` runs it for the parse too) and one embedding pass over all."""
+    if entities is None:
+        entities = list(_recognised(articles, models, batch_size))
+    names = list(_names(articles, entities, models, batch_size))
     embeddings = _embeddings(articles, models)
     return [
         ArticleFeatures(
@@ -138,20 +148,33 @@ def _ner_inputs(nlp: Language) -> set[str]:
     return {"ner", "tok2vec"} if listens else {"ner"}
 
 
-def _names(articles: Sequence[Article], models: Models, batch_size: int) -> Iterator[Counter[str]]:
+def _recognised(
+    texts: Sequence[Article] | Sequence[str], models: Models, batch_size: int
+) -> Iterator[list[tuple[str, str]]]:
+    """The recogniser alone (no alias ruler) over articles' texts, or over strings."""
     nlp = models.nlp
-    stop = _stop_words()
     disabled = [name for name in nlp.pipe_names if name not in _ner_inputs(nlp)]
-    texts = (_full_text(a) for a in articles)
-    for article, doc in zip(
-        articles, nlp.pipe(texts, disable=disabled, batch_size=batch_size), strict=True
-    ):
+    plain = (t if isinstance(t, str) else t.text for t in texts)
+    for doc in nlp.pipe(plain, disable=disabled, batch_size=batch_size):
+        yield [(e.text, e.label_) for e in doc.ents]
+
+
+def _names(
+    articles: Sequence[Article], entities: Entities, models: Models, batch_size: int
+) -> Iterator[Counter[str]]:
+    """Names of the text's entities and of its title's (the recogniser run on the titles
+    alone), numbers, and capitalised words inside sentences."""
+    stop = _stop_words()
+    titled = [a.title for a in articles if a.title]
+    in_titles = iter(list(_recognised(titled, models, batch_size)))
+    for article, found in zip(articles, entities, strict=True):
         bag: Counter[str] = Counter()
-        for entity in doc.ents:
-            if entity.label_ in NAME_LABELS:
-                bag[name_key(entity.text)] += 1
-            elif entity.label_ in NUMBER_LABELS:
-                bag["#" + name_key(entity.text)] += 1
+        title = next(in_titles) if article.title else []
+        for text, label in [*title, *found]:
+            if label in NAME_LABELS:
+                bag[name_key(text)] += 1
+            elif label in NUMBER_LABELS:
+                bag["#" + name_key(text)] += 1
         for word in capitalised(_full_text(article)):
             key = name_key(word)
             if key and key not in stop:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from newsprism.models import Models
+from newsprism.nlp.recognise import entities_of, known_entities, recogniser_pipes
 from newsprism.records import Article
 
 if TYPE_CHECKING:
@@ -73,13 +74,37 @@ def parse(
     """Docs of the articles' texts, in order; ``doc.user_data["article_id"]`` names the article
     and ``doc.user_data[TEXT_KEY]`` keeps its text (``text_of``). The names of ``aliases``
     are recognised by rule (None: by the model alone). The table is asked for, never
-    assumed: the pipeline passes the one it analyses with."""
+    assumed: the pipeline passes the one it analyses with. The entities are the
+    recogniser's own pass over the whole text (``recognise``: kept from the clustering's
+    features when it ran over every one of the articles with that table, else run now), so
+    they are the same on every path and the recogniser never runs twice."""
+    from spacy.tokens import Span
+
     nlp = pipeline(models, aliases)
+    articles = list(articles)
+    known = known_entities(articles, aliases)
+    if known is None:  # no recogniser pass kept for these articles: run it now
+        known = entities_of(articles, models, aliases)
+    skipped = recogniser_pipes(nlp) - {"tok2vec"}
+    disabled = [name for name in nlp.pipe_names if name in skipped]
     pairs = ((a.text, (a.id, a.text)) for a in articles)
-    for doc, (article_id, text) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disabled)
+    for found, (doc, (article_id, text)) in zip(known, docs, strict=True):
+        doc.set_ents(
+            [Span(doc, *_tokens(doc, s, e), label=label) for s, e, label in found],
+            default="outside",
+        )
         doc.user_data["article_id"] = article_id
         doc.user_data[TEXT_KEY] = text
         yield doc
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The token range of an entity's characters (the recogniser's own, so exact)."""
+    span = doc.char_span(start, end)
+    if span is None:
+        raise ValueError(f"entity {start}-{end} is not on token boundaries")
+    return span.start, span.end
 
 
 def text_of(doc: Doc) -> str:

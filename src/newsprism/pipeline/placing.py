@@ -131,7 +131,9 @@ def place_and_analyse(
 ) -> tuple[tuple[Article, ...], tuple[Story, ...]]:
     """Store the articles read, place them into the stored stories, and analyse every story
     they belong to with all its stored articles; returns those articles and stories."""
-    _, membership = store_and_place(extraction, store, models, steps=steps, together=one_story)
+    _, membership = store_and_place(
+        extraction, store, models, steps=steps, together=one_story, aliases=aliases
+    )
     touched = {membership[a.id] for a in extraction.articles}
     members = [a for a, s in membership.items() if s in touched]
     articles = tuple(store.articles(members))
@@ -171,6 +173,7 @@ def store_and_place(
     features: Sequence[ArticleFeatures] | None = None,
     steps: Steps | None = None,
     together: bool = False,
+    aliases: AliasTable | None = None,
 ) -> tuple[AddResult, dict[str, str]]:
     """Store articles and failures, then place every stored article that has no story yet
     into the stored stories (``together``: the articles read into one story).
@@ -191,7 +194,7 @@ def store_and_place(
         given = {f.article_id: f for f in features or ()}
         new_features = [given[a.id] for a in articles if a.id in given]
         new_features += featurize_articles(
-            [a for a in articles if a.id not in given], models, steps
+            [a for a in articles if a.id not in given], models, steps, aliases
         )
         stored = [f for f in store.stories.features() if f.article_id in before]
         pinned = store.stories.pinned()

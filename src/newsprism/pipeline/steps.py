@@ -25,7 +25,7 @@ from newsprism.cluster.stories import build_stories
 from newsprism.cluster.windows import Mapper, cluster_windows
 from newsprism.errors import InputError
 from newsprism.models import Models, default_models
-from newsprism.nlp import parse
+from newsprism.nlp import parse, recognise
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
 from newsprism.records.features import ArticleFeatures
 from newsprism.records.results import Extraction
@@ -73,12 +73,20 @@ def clean_items(
 
 
 def featurize_articles(
-    articles: Sequence[Article], models: Models, steps: Steps | None = None
+    articles: Sequence[Article],
+    models: Models,
+    steps: Steps | None = None,
+    aliases: AliasTable | None = None,
 ) -> list[ArticleFeatures]:
-    """What the story clustering knows of each article: the model-bound pass, one per article."""
+    """What the story clustering knows of each article: the model-bound pass, one per
+    article. The recogniser runs with the ruler of ``aliases`` (the shipped table when
+    None), as the analysis parse runs it, which then takes its entities (``recognise``)."""
+    table = aliases or default_aliases()
     features: list[ArticleFeatures] = []
     for start in range(0, len(articles), FEATURIZE_CHUNK):
-        features.extend(featurize(articles[start : start + FEATURIZE_CHUNK], models))
+        chunk = articles[start : start + FEATURIZE_CHUNK]
+        entities = recognise(chunk, models, table)
+        features.extend(featurize(chunk, models, entities=entities))
         if steps is not None:
             steps("featurizing articles", len(features), len(articles))
     return features
@@ -182,6 +190,6 @@ def cluster_and_analyse(
         return ()
     else:
         if features is None:
-            features = featurize_articles(articles, models, steps)
+            features = featurize_articles(articles, models, steps, aliases)
         groups = group_features(features, window_days)
     return analyse_groups(articles, groups, models, aliases, analyse=analyse, steps=steps)
