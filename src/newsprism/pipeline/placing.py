@@ -176,7 +176,9 @@ def store_and_place(
     aliases: AliasTable | None = None,
 ) -> tuple[AddResult, dict[str, str]]:
     """Store articles and failures, then place every stored article that has no story yet
-    into the stored stories (``together``: the articles read into one story).
+    into the stored stories (``together``: the articles read into one story); the
+    recogniser reads new articles with the ruler of ``aliases``, the table their analysis
+    uses (the shipped one when None).
 
     Those are the articles just read and any that an earlier run stored but did not place
     (it was killed, or failed): storing and placing never leave the store broken. One
