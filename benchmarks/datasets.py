@@ -18,10 +18,10 @@ from newsprism.records.features import ArticleFeatures
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 CACHE = Path(__file__).resolve().parent / "results" / "cache"
-FEATURES = "recognised-once"
+FEATURES = "recognised-once-2"
 """Named with the cache file, so features of an older kind are never read: since
-2026-12-01 the recogniser runs with the alias ruler over the text, and alone over the
-title (``pipeline.featurize_articles``)."""
+2026-12-01 the recogniser runs once with the alias ruler, over the text and over the
+title apart (``pipeline.featurize_articles``)."""
 _URL_DATE = re.compile(r"/(20\d{2})/(\d{1,2})/(\d{1,2})/")
 
 

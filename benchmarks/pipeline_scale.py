@@ -49,7 +49,7 @@ from newsprism.cluster.features import embedding_passages
 from newsprism.models import Models, default_models
 from newsprism.nlp import parse
 from newsprism.nlp.parse import pipeline as spacy_pipeline
-from newsprism.nlp.recognise import entities_of
+from newsprism.nlp.recognise import names_in
 from newsprism.records import Article
 from newsprism.settings import DEFAULT_ANALYSIS
 
@@ -156,7 +156,7 @@ def run_floor(path: Path) -> dict[str, Any]:
     start = time.perf_counter()
     models.embedder.embed(passages)
     embedded = time.perf_counter()
-    entities_of(articles, models, aliases)
+    names_in([a.text for a in articles], models, aliases)
     recognised = time.perf_counter()
     found: list[Statement] = []
     off_clock = embedding = 0.0  # finding the statements, and embedding them

@@ -69,12 +69,18 @@ def featurize(
     models: Models,
     batch_size: int = 32,
     entities: Entities | None = None,
+    titles: Entities | None = None,
 ) -> list[ArticleFeatures]:
-    """Features of many articles: one recogniser pass (``entities`` when it ran before,
-    as ``nlp.recognise`` runs it for the parse too) and one embedding pass over all."""
+    """Features of many articles: one recogniser pass over their texts and titles and one
+    embedding pass over all. ``entities`` and ``titles`` are the recogniser's reading of
+    each text and title when it ran before (as ``nlp.recognise`` runs it, with the alias
+    ruler, for the parse too); else the recogniser runs here, alone."""
     if entities is None:
-        entities = list(_recognised(articles, models, batch_size))
-    names = list(_names(articles, entities, models, batch_size))
+        entities = list(_recognised([a.text for a in articles], models, batch_size))
+    if titles is None:
+        read = iter(_recognised([a.title for a in articles if a.title], models, batch_size))
+        titles = [next(read) if a.title else [] for a in articles]
+    names = list(_names(articles, entities, titles))
     embeddings = _embeddings(articles, models)
     return [
         ArticleFeatures(
@@ -149,27 +155,23 @@ def _ner_inputs(nlp: Language) -> set[str]:
 
 
 def _recognised(
-    texts: Sequence[Article] | Sequence[str], models: Models, batch_size: int
+    texts: Sequence[str], models: Models, batch_size: int
 ) -> Iterator[list[tuple[str, str]]]:
-    """The recogniser alone (no alias ruler) over articles' texts, or over strings."""
+    """The recogniser alone (no alias ruler) over texts."""
     nlp = models.nlp
     disabled = [name for name in nlp.pipe_names if name not in _ner_inputs(nlp)]
-    plain = (t if isinstance(t, str) else t.text for t in texts)
-    for doc in nlp.pipe(plain, disable=disabled, batch_size=batch_size):
+    for doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size):
         yield [(e.text, e.label_) for e in doc.ents]
 
 
 def _names(
-    articles: Sequence[Article], entities: Entities, models: Models, batch_size: int
+    articles: Sequence[Article], entities: Entities, titles: Entities
 ) -> Iterator[Counter[str]]:
-    """Names of the text's entities and of its title's (the recogniser run on the titles
-    alone), numbers, and capitalised words inside sentences."""
+    """Names of the text's and the title's entities, numbers, and capitalised words inside
+    sentences."""
     stop = _stop_words()
-    titled = [a.title for a in articles if a.title]
-    in_titles = iter(list(_recognised(titled, models, batch_size)))
-    for article, found in zip(articles, entities, strict=True):
+    for article, found, title in zip(articles, entities, titles, strict=True):
         bag: Counter[str] = Counter()
-        title = next(in_titles) if article.title else []
         for text, label in [*title, *found]:
             if label in NAME_LABELS:
                 bag[name_key(text)] += 1

@@ -183,8 +183,10 @@ def resolve_spans(
 
 
 def _synonyms(by_head: Mapping[str, int], models: Models) -> dict[int, int]:
-    """The labels of head words that no actor carries and that mean one thing ("car" and
-    "vehicle", "jail" and "prison", "worker" and "employee"), each mapped to one of them:
+    """The labels of head words of spans left alone (descriptions no actor carries, and
+    the rest: a time no day resolves, a name no actor has) that mean one thing ("car" and
+    "vehicle", "jail" and "prison", "worker" and "employee", "night" and "evening"), each
+    mapped to one of them:
     words whose embeddings have a cosine of ``SYNONYM_COSINE`` or more ("thief" and
     "robber"), both nouns of people or neither ("prisoner" is no "prison"); gendered
     nouns and kin left out (a "woman" and a "man" are alike as words)."""
@@ -307,6 +309,8 @@ def _link(
     head = _head(part)
     word = head.lower_
     if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
+        if word == "where" and head.head.dep_ != "relcl":
+            return None  # "police did not say where he was": no place before it
         noun: Token | None = head.head.head
         while noun is not None:
             found = _at_token(noun.i, own, parts)
@@ -343,7 +347,7 @@ def _link(
     apposed = _apposed(head) if head.dep_ == "conj" else None
     if apposed is not None and _one_line(head, apposed):  # "LaRue, a figure and official"
         found = _at_token(apposed.i, own, parts)
-        if found is None and (held := mentions.holding(apposed.idx, apposed.idx + 1)):
+        if found is None and (held := mentions.holding(apposed.idx, apposed.idx + len(apposed))):
             found = held[2]
         if found is not None:
             return found
@@ -372,10 +376,11 @@ def _key(head: Token) -> str:
 
 
 def _common(head: Token, labels: Container[str] = frozenset()) -> str | None:
-    """The lemma of a head word that is a common noun, also when a title-case headline
-    has it parsed as a proper noun ("Actress", "Robbers", "Mafia Boss": a noun of
-    ``COMMON_NOUNS`` or one of the story's ``labels``); None for a name or any other
-    word."""
+    """The lemma of a head word that is a common noun, also when the parse took it for a
+    proper noun, as in a title-case headline ("Actress", "Robbers", "Mafia Boss"), and it
+    is a noun of ``COMMON_NOUNS`` or one of the story's ``labels``; None for a name or
+    any other word. (Only a span that names no entity comes here: a recognised "Baker" or
+    "King" is its entity's.)"""
     if head.pos_ == "NOUN":
         return head.lemma_.lower()
     if head.pos_ != "PROPN":
@@ -393,8 +398,8 @@ def _one_line(one: Token, other: Token) -> bool:
     """Whether no line ends between two words: a headline with no stop at its end ("...
     killed in crash: NYPD") is parsed as one sentence with the line after it, whose
     first noun is then no apposition of the headline's last."""
-    low, high = sorted((one.idx, other.idx))
-    return "\n" not in one.doc.text[low:high]
+    low, high = sorted((one.i, other.i))
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in one.doc[low:high])
 
 
 def _only_one_of_gender(

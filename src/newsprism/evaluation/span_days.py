@@ -10,7 +10,9 @@ article's date and one that names only the weekday meet. "Today" or "last night"
 article whose date is not known, and a clock time that names no weekday ("at about 7
 p.m."), are the day the story's other spans name most: news tells its event's day and
 hour so, and ECB+ annotates an event's hour in the chain of its day. A span that names
-neither a weekday nor a day that can be resolved has no day.
+neither a weekday nor a day that can be resolved has no day. Keyed by weekday, two days a
+week apart ("Friday, December 5" and "Friday, December 12") are one: rare within one
+story's coverage, and not told apart here.
 """
 
 from __future__ import annotations

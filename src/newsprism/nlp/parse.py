@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from newsprism.models import Models
-from newsprism.nlp.recognise import entities_of, known_entities, recogniser_pipes
+from newsprism.nlp.recognise import entities, recogniser_pipes
 from newsprism.records import Article
 
 if TYPE_CHECKING:
@@ -75,23 +75,25 @@ def parse(
     and ``doc.user_data[TEXT_KEY]`` keeps its text (``text_of``). The names of ``aliases``
     are recognised by rule (None: by the model alone). The table is asked for, never
     assumed: the pipeline passes the one it analyses with. The entities are the
-    recogniser's own pass over the whole text (``recognise``: kept from the clustering's
-    features when it ran over every one of the articles with that table, else run now), so
-    they are the same on every path and the recogniser never runs twice."""
+    recogniser's own pass over the text (``recognise``: kept from the clustering's features
+    when it ran with that table, else run now), so they are the same on every path and the
+    recogniser does not run twice over one text."""
     from spacy.tokens import Span
 
     nlp = pipeline(models, aliases)
     articles = list(articles)
-    known = known_entities(articles, aliases)
-    if known is None:  # no recogniser pass kept for these articles: run it now
-        known = entities_of(articles, models, aliases)
+    found = entities(articles, models, aliases, batch_size)
     skipped = recogniser_pipes(nlp) - {"tok2vec"}
     disabled = [name for name in nlp.pipe_names if name in skipped]
     pairs = ((a.text, (a.id, a.text)) for a in articles)
     docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disabled)
-    for found, (doc, (article_id, text)) in zip(known, docs, strict=True):
+    for spans, (doc, (article_id, text)) in zip(found, docs, strict=True):
         doc.set_ents(
-            [Span(doc, *_tokens(doc, s, e), label=label) for s, e, label in found],
+            [
+                Span(doc, *where, label=label)
+                for s, e, label in spans
+                if (where := _within(doc, s, e))
+            ],
             default="outside",
         )
         doc.user_data["article_id"] = article_id
@@ -99,12 +101,15 @@ def parse(
         yield doc
 
 
-def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The token range of an entity's characters (the recogniser's own, so exact)."""
-    span = doc.char_span(start, end)
+def _within(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token range of an entity's characters, cut where the parser starts a sentence
+    inside it: the analysis reads a sentence's entities (``Span.ents``), which hold only
+    those wholly inside it ("Yahoo! Sports" after a sentence ending in "!" is "Yahoo!")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        raise ValueError(f"entity {start}-{end} is not on token boundaries")
-    return span.start, span.end
+        return None
+    cut = next((t.i for t in span[1:] if t.is_sent_start), span.end)
+    return span.start, cut
 
 
 def text_of(doc: Doc) -> str:

@@ -25,7 +25,7 @@ from newsprism.cluster.stories import build_stories
 from newsprism.cluster.windows import Mapper, cluster_windows
 from newsprism.errors import InputError
 from newsprism.models import Models, default_models
-from newsprism.nlp import parse, recognise
+from newsprism.nlp import names_in, parse, recognise
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
 from newsprism.records.features import ArticleFeatures
 from newsprism.records.results import Extraction
@@ -86,7 +86,9 @@ def featurize_articles(
     for start in range(0, len(articles), FEATURIZE_CHUNK):
         chunk = articles[start : start + FEATURIZE_CHUNK]
         entities = recognise(chunk, models, table)
-        features.extend(featurize(chunk, models, entities=entities))
+        read = iter(names_in([a.title for a in chunk if a.title], models, table))
+        titles = [next(read) if a.title else [] for a in chunk]
+        features.extend(featurize(chunk, models, entities=entities, titles=titles))
         if steps is not None:
             steps("featurizing articles", len(features), len(articles))
     return features
