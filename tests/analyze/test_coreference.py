@@ -356,3 +356,19 @@ def test_a_surname_said_alone_is_the_actor_of_that_name_not_a_relative(models: M
     )
     tyler, gene = first
     assert second[0] == tyler != gene
+
+
+def test_a_pronoun_with_no_one_before_it_is_the_first_person_named_after(
+    models: Models,
+) -> None:
+    """A "she" before anyone is named ("After she abruptly left a rehab facility, Lindsay
+    Lohan ...") is the woman the article names next."""
+    ((article, doc),) = _parse(
+        models,
+        "After she abruptly left a rehab facility in Newport Beach, Lindsay Lohan checked "
+        "into the Betty Ford Center, her lawyer Mark Heller said.",
+    )
+    she = article.text.index("she")
+    spans = [(she, she + 3), *_spans(article.text, "Lindsay Lohan", "Mark Heller")]
+    she_label, lohan, heller = resolve_spans([(article, doc, spans)], models)[0]
+    assert she_label == lohan != heller

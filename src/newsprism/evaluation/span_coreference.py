@@ -11,7 +11,9 @@ descriptions), then labels each given span:
   person entity in any sentence, annotated or not, or a given span describing a person
   ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
   subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
-  for a "she" only one the story calls a woman, as the claims read a subject pronoun;
+  for a "she" only one the story calls a woman, as the claims read a subject pronoun; a
+  pronoun with no one before it ("After she left ..., Lindsay Lohan") is the first person
+  named after it whom the story does not call the other gender;
   "it" and its forms join the nearest earlier thing, "they" and its forms the nearest
   earlier plural or name (not people, pronouns or times); "who", "which" and "where" join
   the noun they attach to, or the name that noun is in apposition to;
@@ -327,6 +329,9 @@ def _link(
             allowed = continuing.get(GENDERED.get(word, ""), people)
             named = _subject_before(part, mentions, allowed) or named
         described = _person_description_before(part.start, own, parts, doer)
+        if described is None and named is None:  # "After she left ..., Lindsay Lohan"
+            other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
+            named = mentions.first_after(part.end_char, people - called.get(other, set()))
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
         return described[1]
