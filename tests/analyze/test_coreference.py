@@ -372,3 +372,19 @@ def test_a_pronoun_with_no_one_before_it_is_the_first_person_named_after(
     spans = [(she, she + 3), *_spans(article.text, "Lindsay Lohan", "Mark Heller")]
     she_label, lohan, heller = resolve_spans([(article, doc, spans)], models)[0]
     assert she_label == lohan != heller
+
+
+def test_two_days_of_one_weekday_stay_two(models: Models) -> None:
+    """ "Friday, December 5" and "Friday, December 12" are two days; "last Friday" in an
+    article dated the Saturday after is the second."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "The first attack came on Friday, December 5. Another came on Friday, December 12.",
+        "Police said the gunman struck again last Friday.",
+        published=["2008-12-13", "2008-12-13"],
+    )
+    spans = _spans(one.text, "Friday, December 5", "Friday, December 12")
+    first, second = resolve_spans(
+        [(one, doc_one, spans), (two, doc_two, _spans(two.text, "last Friday"))], models
+    )
+    assert first[0] != first[1] == second[0]

@@ -3,16 +3,16 @@ chain.
 
 "Friday", "on Friday", "late Friday night", "yesterday" in an article dated the Saturday
 after, and "Friday, December 12, 2008" all name one day. A span is read as a day when its
-head word is a weekday, a month, or a word for a day or a part of one ("night", "today");
-its day is resolved as the claims resolve one (``analyze.claims.when.resolve``, against
-the article's date) and keyed by its weekday, so that a span resolved against its
-article's date and one that names only the weekday meet. "Today" or "last night" in an
-article whose date is not known, and a clock time that names no weekday ("at about 7
-p.m."), are the day the story's other spans name most: news tells its event's day and
-hour so, and ECB+ annotates an event's hour in the chain of its day. A span that names
-neither a weekday nor a day that can be resolved has no day. Keyed by weekday, two days a
-week apart ("Friday, December 5" and "Friday, December 12") are one: rare within one
-story's coverage, and not told apart here.
+head word is a weekday, a month, or a word for a day or a part of one ("night", "today"),
+or when it gives a clock time. Its day is resolved as the claims resolve one
+(``analyze.claims.when.resolve``, against the article's date; a day of a month with no
+year in an undated article against the story's latest date) and keyed by that date. A
+weekday in an undated article is the story's one date on that weekday, when it has one
+(two Fridays a week apart stay two), else keyed by the weekday alone. "Today" or "last
+night" in an undated article, and a clock time that names no day ("at about 7 p.m."),
+are the day the story's other spans name most: news tells its event's day and hour so,
+and ECB+ annotates an event's hour in the chain of its day. A span that names no day
+that can be read has none.
 """
 
 from __future__ import annotations
@@ -45,18 +45,30 @@ def story_days(
     heads: Sequence[Sequence[tuple[TokenSpan, str] | None]], bases: Sequence[date | None]
 ) -> list[list[str | None]]:
     """For each article's given spans (each with its head word's lemma, or None), the day
-    each names as ``day:<weekday>``, or None; ``bases[i]`` is article i's date. A day of a
-    month with no year ("on 6th June") in an article with no date is read against the
-    latest date of the story's articles."""
+    each names as ``date:<ISO date>`` or ``day:<weekday>``, or None; ``bases[i]`` is
+    article i's date."""
     known = [b for b in bases if b is not None]
     latest = max(known) if known else None
     keys = [
         [_day(*found, base, latest) if found is not None else None for found in row]
         for row, base in zip(heads, bases, strict=True)
     ]
+    dates = {k for row in keys for k in row if k is not None and k.startswith("date:")}
+    by_weekday: dict[str, set[str]] = {}
+    for key in dates:
+        by_weekday.setdefault(WEEKDAYS[date.fromisoformat(key[5:]).weekday()], set()).add(key)
+    keys = [[_dated(k, by_weekday) for k in row] for row in keys]
     named = Counter(k for row in keys for k in row if k is not None and k != _UNDATED)
     main = named.most_common(1)[0][0] if named else None
     return [[main if k == _UNDATED else k for k in row] for row in keys]
+
+
+def _dated(key: str | None, by_weekday: dict[str, set[str]]) -> str | None:
+    """A weekday alone as the one date of the story on that weekday, when there is one."""
+    if key is None or not key.startswith("day:") or key == _UNDATED:
+        return key
+    found = by_weekday.get(key[4:], set())
+    return next(iter(found)) if len(found) == 1 else key
 
 
 def _day(part: TokenSpan, head: str, base: date | None, latest: date | None) -> str | None:
@@ -65,15 +77,13 @@ def _day(part: TokenSpan, head: str, base: date | None, latest: date | None) -> 
     if not clock and head not in DAY_WORDS and head not in MONTHS and not _WEEKDAY.fullmatch(head):
         return None
     named = _WEEKDAY.search(part.text)
-    if named is not None:
-        return f"day:{named.group(1).lower()}"
-    if clock:
-        return _UNDATED
-    resolved = resolve(part.text, base)
+    resolved = resolve(part.text, base) if not clock or named else None
     if resolved is None and base is None and head in MONTHS:
         resolved = resolve(part.text, latest)
     if resolved is not None:
-        return f"day:{WEEKDAYS[resolved.weekday()]}"
-    if DAY_BEFORE.search(part.text) or SAME_DAY.search(part.text):
+        return f"date:{resolved.isoformat()}"
+    if named is not None:
+        return f"day:{named.group(1).lower()}"
+    if clock or DAY_BEFORE.search(part.text) or SAME_DAY.search(part.text):
         return _UNDATED
     return None
