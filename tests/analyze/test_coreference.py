@@ -388,3 +388,24 @@ def test_two_days_of_one_weekday_stay_two(models: Models) -> None:
         [(one, doc_one, spans), (two, doc_two, _spans(two.text, "last Friday"))], models
     )
     assert first[0] != first[1] == second[0]
+
+
+def test_descriptions_that_read_alike_whole_are_one_and_amounts_stay_apart(
+    models: Models,
+) -> None:
+    """ "A Mafia boss" and "the Mafia leader" (head words unlike as words) read alike
+    whole: one actor. "$200 million" and "$184M", alike whole, are two amounts."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "A Mafia boss was found hanged in his cell. The offer was worth $200 million.",
+        "The Mafia leader had been arrested in December. Another bid was $184M.",
+    )
+    first, second = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "A Mafia boss", "$200 million")),
+            (two, doc_two, _spans(two.text, "The Mafia leader", "$184M")),
+        ],
+        models,
+    )
+    assert first[0] == second[0]
+    assert first[1] != second[1]
