@@ -56,6 +56,19 @@ def _parse(
     return list(zip(articles, parse(articles, models, default_aliases()), strict=True))
 
 
+def _labels(
+    models: Models, *articles: tuple[str, Sequence[str]], published: Sequence[str | None] = ()
+) -> list[list[int]]:
+    """The labels of the given words (each the first time its text has it) in a story of
+    these articles' texts."""
+    parsed = _parse(models, *(text for text, _ in articles), published=published)
+    items = [
+        (article, doc, _spans(article.text, *words))
+        for (article, doc), (_, words) in zip(parsed, articles, strict=True)
+    ]
+    return resolve_spans(items, models)
+
+
 def test_a_pronoun_joins_a_person_named_outside_the_given_spans(models: Models) -> None:
     """Only some sentences are annotated: the name before a pronoun may be in none of the
     given spans, and the pronoun still stands for that person."""
@@ -305,20 +318,11 @@ def test_a_clock_time_and_a_day_of_a_month_join_the_day_they_name(models: Models
 def test_descriptions_whose_head_words_mean_one_thing_are_one(models: Models) -> None:
     """ "The car" and "the vehicle" of one story are one thing; "a man" and "a woman" stay
     two people."""
-    (one, doc_one), (two, doc_two) = _parse(
+    (man, car), (vehicle, woman) = _labels(
         models,
-        "A man was hit by a car near the station on Tuesday.",
-        "Police found the vehicle a mile away, a woman said.",
+        ("A man was hit by a car near the station on Tuesday.", ["man", "car"]),
+        ("Police found the vehicle a mile away, a woman said.", ["the vehicle", "woman"]),
     )
-    first, second = resolve_spans(
-        [
-            (one, doc_one, _spans(one.text, "man", "car")),
-            (two, doc_two, _spans(two.text, "the vehicle", "woman")),
-        ],
-        models,
-    )
-    man, car = first
-    vehicle, woman = second
     assert car == vehicle
     assert man != woman
 
@@ -326,17 +330,16 @@ def test_descriptions_whose_head_words_mean_one_thing_are_one(models: Models) ->
 def test_a_title_case_headline_noun_is_read_as_the_noun_it_is(models: Models) -> None:
     """A headline in title case has "Swimmer" parsed as a name: it is still the noun the
     story's swimmer carries."""
-    (one, doc_one), (two, doc_two) = _parse(
+    first, second = _labels(
         models,
-        "Esther Williams, the swimmer and actress, died on Thursday in Beverly Hills.",
-        "Hollywood Swimmer Dies At 91\nThe star of aquatic musicals died in her sleep.",
-    )
-    first, second = resolve_spans(
-        [
-            (one, doc_one, _spans(one.text, "Esther Williams")),
-            (two, doc_two, _spans(two.text, "Swimmer")),
-        ],
-        models,
+        (
+            "Esther Williams, the swimmer and actress, died on Thursday in Beverly Hills.",
+            ["Esther Williams"],
+        ),
+        (
+            "Hollywood Swimmer Dies At 91\nThe star of aquatic musicals died in her sleep.",
+            ["Swimmer"],
+        ),
     )
     assert first == second
 
@@ -345,16 +348,17 @@ def test_a_surname_said_alone_is_the_actor_of_that_name_not_a_relative(models: M
     """A headline read whole as one name ("Hansbrough Sets Scoring Record"): its
     "Hansbrough" is the player the story calls Hansbrough, not his father Gene
     Hansbrough, whose surname it also is."""
-    (one, doc_one), (two, doc_two) = _parse(
+    (tyler, gene), second = _labels(
         models,
-        "Tyler Hansbrough scored 20 points. Hansbrough thanked his father, Gene Hansbrough.",
-        "Hansbrough Sets Scoring Record\nThe senior broke the record on Thursday.",
+        (
+            "Tyler Hansbrough scored 20 points. Hansbrough thanked his father, Gene Hansbrough.",
+            ["Tyler Hansbrough", "Gene Hansbrough"],
+        ),
+        (
+            "Hansbrough Sets Scoring Record\nThe senior broke the record on Thursday.",
+            ["Hansbrough"],
+        ),
     )
-    spans = _spans(one.text, "Tyler Hansbrough", "Gene Hansbrough")
-    first, second = resolve_spans(
-        [(one, doc_one, spans), (two, doc_two, _spans(two.text, "Hansbrough"))], models
-    )
-    tyler, gene = first
     assert second[0] == tyler != gene
 
 
@@ -377,15 +381,14 @@ def test_a_pronoun_with_no_one_before_it_is_the_first_person_named_after(
 def test_two_days_of_one_weekday_stay_two(models: Models) -> None:
     """ "Friday, December 5" and "Friday, December 12" are two days; "last Friday" in an
     article dated the Saturday after is the second."""
-    (one, doc_one), (two, doc_two) = _parse(
+    first, second = _labels(
         models,
-        "The first attack came on Friday, December 5. Another came on Friday, December 12.",
-        "Police said the gunman struck again last Friday.",
+        (
+            "The first attack came on Friday, December 5. Another came on Friday, December 12.",
+            ["Friday, December 5", "Friday, December 12"],
+        ),
+        ("Police said the gunman struck again last Friday.", ["last Friday"]),
         published=["2008-12-13", "2008-12-13"],
-    )
-    spans = _spans(one.text, "Friday, December 5", "Friday, December 12")
-    first, second = resolve_spans(
-        [(one, doc_one, spans), (two, doc_two, _spans(two.text, "last Friday"))], models
     )
     assert first[0] != first[1] == second[0]
 
@@ -395,17 +398,16 @@ def test_descriptions_that_read_alike_whole_are_one_and_amounts_stay_apart(
 ) -> None:
     """ "A Mafia boss" and "the Mafia leader" (head words unlike as words) read alike
     whole: one actor. "$200 million" and "$184M", alike whole, are two amounts."""
-    (one, doc_one), (two, doc_two) = _parse(
+    first, second = _labels(
         models,
-        "A Mafia boss was found hanged in his cell. The offer was worth $200 million.",
-        "The Mafia leader had been arrested in December. Another bid was $184M.",
-    )
-    first, second = resolve_spans(
-        [
-            (one, doc_one, _spans(one.text, "A Mafia boss", "$200 million")),
-            (two, doc_two, _spans(two.text, "The Mafia leader", "$184M")),
-        ],
-        models,
+        (
+            "A Mafia boss was found hanged in his cell. The offer was worth $200 million.",
+            ["A Mafia boss", "$200 million"],
+        ),
+        (
+            "The Mafia leader had been arrested in December. Another bid was $184M.",
+            ["The Mafia leader", "$184M"],
+        ),
     )
     assert first[0] == second[0]
     assert first[1] != second[1]

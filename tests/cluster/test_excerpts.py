@@ -10,10 +10,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from newsprism.cluster import featurize
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.similarity import COEFFICIENTS, FEATURES, SimilarityModel, default_model
 from newsprism.models import Models
+from newsprism.pipeline import featurize_articles
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures, is_excerpt
 
@@ -108,7 +108,7 @@ def test_a_story_knows_how_many_of_its_articles_are_excerpts() -> None:
 def test_featurize_marks_excerpts(seed_articles: tuple[Article, ...], models: Models) -> None:
     whole = seed_articles[0]
     cut = replace(whole, id="cut", text=whole.text[:400].rstrip() + "...")
-    flags = [f.excerpt for f in featurize([whole, cut], models)]
+    flags = [f.excerpt for f in featurize_articles([whole, cut], models)]
     assert flags == [False, True]
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster import cluster_features, featurize
+from newsprism.cluster import cluster_features
 from newsprism.cluster.features import name_key, terms
 from newsprism.cluster.overlap import overlaps
 from newsprism.models import Models
-from newsprism.pipeline import extract, group_features
+from newsprism.pipeline import extract, featurize_articles, group_features
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures
 
@@ -77,7 +77,7 @@ def test_each_event_alone_is_one_story_and_together_two(
     """ECB+ topic 14: two supermarket fires. A folder holding one fire's coverage is one
     story; both fires together are two, whatever the order."""
     articles = extract([str(p) for p in ecb_topic], models=models).articles
-    features = featurize(articles, models)
+    features = featurize_articles(articles, models)
     event = {a.id: Path(a.source).stem.split("_")[1].lstrip("0123456789") for a in articles}
     for name in ("ecb", "ecbplus"):
         alone = [f for f in features if event[f.article_id] == name]

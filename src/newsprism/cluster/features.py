@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from unidecode import unidecode
@@ -28,9 +28,6 @@ from unidecode import unidecode
 from newsprism.models import Models
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures, is_excerpt
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 NAME_LABELS = {
     "PERSON",
@@ -67,19 +64,12 @@ Entities = Sequence[Sequence[tuple[str, str]]]
 def featurize(
     articles: Sequence[Article],
     models: Models,
-    batch_size: int = 32,
-    entities: Entities | None = None,
-    titles: Entities | None = None,
+    entities: Entities,
+    titles: Entities,
 ) -> list[ArticleFeatures]:
-    """Features of many articles: one recogniser pass over their texts and titles and one
-    embedding pass over all. ``entities`` and ``titles`` are the recogniser's reading of
-    each text and title when it ran before (as ``nlp.recognise`` runs it, with the alias
-    ruler, for the parse too); else the recogniser runs here, alone."""
-    if entities is None:
-        entities = list(_recognised([a.text for a in articles], models, batch_size))
-    if titles is None:
-        read = iter(_recognised([a.title for a in articles if a.title], models, batch_size))
-        titles = [next(read) if a.title else [] for a in articles]
+    """Features of many articles: their names from the recogniser's reading of each text
+    and title (``entities``, ``titles``: ``nlp.recognise`` runs it, with the alias ruler,
+    for the parse too) and one embedding pass over all."""
     names = list(_names(articles, entities, titles))
     embeddings = _embeddings(articles, models)
     return [
@@ -142,26 +132,6 @@ def capitalised(text: str) -> Iterator[str]:
 
 def _full_text(article: Article) -> str:
     return f"{article.title}\n\n{article.text}" if article.title else article.text
-
-
-def _ner_inputs(nlp: Language) -> set[str]:
-    """The recogniser and, only when it listens to one, the shared token encoder.
-
-    The English pipelines give the recogniser its own encoder: running the shared one
-    too would cost over a third of the pass for nothing (``benchmarks/embedding.py``).
-    """
-    listens = "Listener" in str(nlp.get_pipe_config("ner")["model"]["tok2vec"]["@architectures"])
-    return {"ner", "tok2vec"} if listens else {"ner"}
-
-
-def _recognised(
-    texts: Sequence[str], models: Models, batch_size: int
-) -> Iterator[list[tuple[str, str]]]:
-    """The recogniser alone (no alias ruler) over texts."""
-    nlp = models.nlp
-    disabled = [name for name in nlp.pipe_names if name not in _ner_inputs(nlp)]
-    for doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size):
-        yield [(e.text, e.label_) for e in doc.ents]
 
 
 def _names(

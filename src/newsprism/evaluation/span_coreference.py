@@ -214,9 +214,14 @@ def _synonyms(
     joined = (vectors @ vectors.T >= SYNONYM_COSINE) & alike
     worded = np.array([bool(said.get(w)) and not _figure(said[w]) for w in words])
     if worded.sum() > 1:
+        chosen = np.nonzero(worded)[0]
+        texts = [text for n in chosen for text in said[words[n]]]
+        read = models.embedder.embed(texts)  # one pass over every span's text
         phrases = np.zeros_like(vectors)
-        for n in np.nonzero(worded)[0]:
-            mean = models.embedder.embed(list(said[words[n]])).mean(axis=0)
+        at = 0
+        for n in chosen:
+            mean = read[at : at + len(said[words[n]])].mean(axis=0)
+            at += len(said[words[n]])
             phrases[n] = mean / max(float(np.linalg.norm(mean)), 1e-12)
         joined |= (phrases @ phrases.T >= PHRASE_COSINE) & alike & np.outer(worded, worded)
     root = {by_head[w]: by_head[w] for w in words}

@@ -88,7 +88,7 @@ def featurize_articles(
         entities = recognise(chunk, models, table)
         read = iter(names_in([a.title for a in chunk if a.title], models, table))
         titles = [next(read) if a.title else [] for a in chunk]
-        features.extend(featurize(chunk, models, entities=entities, titles=titles))
+        features.extend(featurize(chunk, models, entities, titles))
         if steps is not None:
             steps("featurizing articles", len(features), len(articles))
     return features
