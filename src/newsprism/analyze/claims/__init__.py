@@ -34,6 +34,7 @@ from newsprism.analyze.claims.judge import (
     conflict_record,
     independent,
     source_roots,
+    subjects,
 )
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.spellings import Spelling, spellings
@@ -91,9 +92,10 @@ def find_facts(
     vectors = statement_vectors(found, embedder)
     similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
+    actors = _persons(found, values, entities)
     sides = [
         _worded(found, about(d), d.kind, [[(i, v.span) for i, v in side] for side in d.sides])
-        for d in disputes(values, similarity, published, settings, _leads(found))
+        for d in disputes(values, similarity, published, settings, _leads(found), actors)
     ]
     copied = variants(found, similarity, settings)
     for variant in copied:
@@ -294,6 +296,27 @@ def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> di
             if part is not None:
                 at.update((token.idx, entity.id) for token in part)
     return at
+
+
+def _persons(
+    found: Sequence[Statement], values: Sequence[Sequence[Value]], entities: Sequence[Entity]
+) -> list[str | None]:
+    """The person each statement tells the clock time of an act of: the subject of the
+    verbs its clock times are the times of, named or a "he" or "she", read as the claim of
+    a statement with that subject reads it (``judge.subjects``; "Jackson failed sobriety
+    tests shortly after 2 a.m., an officer said": Jackson; "By 6:40 a.m. the fire was under
+    control, Owen said": no one); None when that is no person."""
+    subject_at = subjects(entities, found, mentioned=False)
+    people = {e.id for e in entities if e.type == "PERSON"}
+    by_subject = {(s.span.article, s.subject[0]): s for s in found if s.subject}
+    actors: list[str | None] = []
+    for statement, told in zip(found, values, strict=True):
+        doers = {v.doer for v in told if v.kind == "time"}
+        doer = doers.pop() if len(doers) == 1 else None
+        owner = by_subject.get((statement.span.article, doer)) if doer is not None else None
+        actor = subject_at(owner, owner.span) if owner is not None else None
+        actors.append(actor if actor in people else None)
+    return actors
 
 
 def _people(entities: Sequence[Entity]) -> People:

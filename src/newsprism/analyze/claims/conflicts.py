@@ -12,7 +12,9 @@ articles' first sentences (``leads``) are compared whatever their similarity: a 
 the story's own toll. Days, dates and times that two statements give to one act of one
 named actor are compared from ``settings.acted_floor`` (``_same_act``): "Reid checked
 herself in on Tuesday" and a long sentence in which "Tara Reid checked into Promises ...
-on Friday" share little else.
+on Friday" share little else. Clock times that two articles each give as the one moment of
+one person's acts are compared whatever the verbs (``_moments``): "Jackson failed sobriety
+tests shortly after 2 a.m." / "Jackson was pulled over just after 2:30 a.m.".
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -82,8 +84,10 @@ def disputes(
     published: Mapping[str, date | None],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
     leads: frozenset[int] = frozenset(),
+    actors: Sequence[str | None] = (),
 ) -> list[Dispute]:
-    """The disputes among a story's statements (``values[i]`` are statement i's).
+    """The disputes among a story's statements (``values[i]`` are statement i's;
+    ``actors[i]`` the person statement i is about, when it is about one).
 
     Only two statements compared directly can clash: a dispute is a set of clashing pairs
     that share a statement, joined by the statements directly compared with one of its
@@ -97,6 +101,7 @@ def disputes(
     acted_pairs = _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
     pairs += acted_pairs
     acted_only = {(i, j) for _, i, j in acted_pairs}
+    moment = _moments(single, actors, similarity.articles, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
@@ -105,7 +110,12 @@ def disputes(
             acted = _same_act(one, other)
             if (i, j) in acted_only and not acted:
                 continue  # paired for one act only
-            if not toll and not _same_point(one, other, score, similarity, settings, acted):
+            moments = key == "time" and moment(i, j, score)
+            if (
+                not toll
+                and not moments
+                and not _same_point(one, other, score, similarity, settings, acted)
+            ):
                 continue
             if apart(one, other, settings):
                 join_groups(clashes.setdefault(key, []), {i, j})
@@ -180,6 +190,49 @@ def _acted_pairs(
                     found.add((i, j))
     scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
     return [pair for pair in scored if pair[0] >= settings.acted_floor]
+
+
+def _moments(
+    single: Sequence[Mapping[str, Value]],
+    actors: Sequence[str | None],
+    articles: Sequence[str],
+    settings: AnalysisSettings,
+) -> Callable[[int, int, float], bool]:
+    """Whether two statements, ``score`` alike, give the clock time of one person's one
+    moment in the story, whatever their verbs ("Jackson failed sobriety tests shortly after
+    2 a.m." / "Jackson was driving ... just after 2:30 a.m. when he was pulled over"): each
+    is about that person (``actors``), each article gives the person's acts one moment
+    only (every clock time of its statements about the person agrees: an article that
+    tells a night hour by hour gives its acts several), the time is not when words were
+    said, and the statements are as alike as times are compared at
+    (``settings.compare_similarity``)."""
+    told: dict[tuple[str, str], list[Value]] = {}
+    for index, actor in enumerate(actors):
+        time = single[index].get("time")
+        if actor is not None and time is not None:
+            told.setdefault((articles[index], actor), []).append(time)
+    one = {
+        place
+        for place, times in told.items()
+        if not any(apart(a, b, settings) for n, a in enumerate(times) for b in times[n + 1 :])
+    }
+    least = settings.compared_from("time")
+
+    def moment(i: int, j: int, score: float) -> bool:
+        actor = actors[i] if i < len(actors) else None
+        if actor is None or j >= len(actors) or actors[j] != actor:
+            return False
+        a, b = single[i]["time"], single[j]["time"]
+        return (
+            least is not None
+            and score >= least
+            and (articles[i], actor) in one
+            and (articles[j], actor) in one
+            and a.future == b.future
+            and not {a.verb, b.verb} & REPORT_DAY_VERBS
+        )
+
+    return moment
 
 
 def _toll(value: Value) -> bool:

@@ -105,7 +105,7 @@ def claims(
         for k, side in enumerate(dispute.sides):
             for member in side:
                 side_of.setdefault(member, []).append((dispute, k))
-    subject_at = _subjects(entities, statements)
+    subject_at = subjects(entities, statements)
     by_key: dict[str, list[Value]] = {}
     for value in (v for vs in values for v in vs):
         by_key.setdefault(value.key, []).append(value)
@@ -299,8 +299,8 @@ def _pronoun(statement: Statement) -> str | None:
     return None
 
 
-def _subjects(
-    entities: Sequence[Entity], statements: Sequence[Statement]
+def subjects(
+    entities: Sequence[Entity], statements: Sequence[Statement], mentioned: bool = True
 ) -> Callable[[Statement, Span], str | None]:
     """The entity the words of a statement are about: the one named as its main verb's
     subject inside them ("U.S. President Trump said": Trump, not the United States; "Mr.
@@ -309,8 +309,8 @@ def _subjects(
     one is named between ("Luck found Wayne. He also set the record": Luck), for a "she"
     only one the story calls a woman ("the actress": news calls few people by gendered
     words, and a "she" after "Judge John Smith sentenced Reid" is as often Reid); else the
-    person named last in the ``PRONOUN_REACH`` statements before; else the one the words
-    mention first."""
+    person named last in the ``PRONOUN_REACH`` statements before; else (when ``mentioned``)
+    the one the words mention first."""
     index = MentionIndex(entities)
     sentences: dict[str, list[Statement]] = {}
     for statement in statements:
@@ -331,7 +331,8 @@ def _subjects(
         entity = next(filter(None, named), None)
         if entity is None and _pronoun(statement) is not None:
             entity = pronoun_subject(article, statement.subject[0], _pronoun(statement))
-        entity = entity or index.first_within(words)
+        if entity is None and mentioned:
+            entity = index.first_within(words)
         return entity.id if entity is not None else None
 
     def pronoun_subject(article: str, at: int, pronoun: str | None) -> Entity | None:

@@ -226,6 +226,19 @@ def named_objects(verb: Token | None) -> frozenset[str]:
     return frozenset(found)
 
 
+def doer(verb: Token | None) -> int | None:
+    """Where a verb's subject is written (its head word's first character): its own, or for
+    a verb joined to one before it ("was stopped and arrested"), that one's; a relative
+    pronoun is read as the noun it follows ("Jackson, who was stopped"). None for none."""
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            relative = subject.tag_ in ("WP", "WDT") or subject.lower_ in _RELATIVES
+            return verb.head.idx if relative and verb.dep_ == "relcl" else subject.idx
+        verb = verb.head if verb.dep_ == "conj" else None
+    return None
+
+
 def _done_to(verb: Token | None) -> Iterator[Token]:
     """The heads of what a verb was done to: its objects and the subject of its passive, a
     relative pronoun read as the noun it follows."""

@@ -14,7 +14,7 @@ Each value keeps the words as written (a Span) beside a normalized form:
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
   given beside a name: "Klitschko (52-3, 46 KOs)");
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
-  without "a.m."/"p.m." it matches either).
+  without "a.m."/"p.m." it matches either; a game's clock, "with 7:42 left", is none).
 
 Two values are compared only when they have the same key; ``apart`` says whether they
 cannot both be true (an exact count or amount allowed ``settings.rounding``, clock times
@@ -39,6 +39,7 @@ from newsprism.analyze.claims.places import (
 )
 from newsprism.analyze.claims.quantities import QUALIFIERS, Quantity, qualifier
 from newsprism.analyze.claims.statements import (
+    doer,
     governing,
     named_objects,
     named_places,
@@ -72,6 +73,9 @@ _TIME = re.compile(
     r"\b(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:([ap])\.?\s*m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s*m\b\.?",
     re.IGNORECASE,
 )
+_GAME_CLOCK = re.compile(r"\s*(?:left|remaining|to\s+go|to\s+play|mark)\b", re.IGNORECASE)
+"""What follows a game's clock, not the time of day: "with 7:42 left in the first half",
+"with 5:33 to play", "at the 2:15 mark" (after a figure without "a.m." or "p.m.")."""
 _MAGNITUDE = re.compile(
     r"\b(\d(?:\s*\.\s*\d)?)\s*-?\s*magnitude\b"
     r"|\bmagnitude(?:\s+(?:of|at|was|is|measured))?\s*-?\s*(\d(?:\s*\.\s*\d)?)\b"
@@ -282,6 +286,9 @@ class Value:
     """The proper nouns that verb's prepositions lead to ("arrived in Prague on Sunday")."""
     future: bool = False
     """Whether that verb speaks of what will or can happen ("will miss two games")."""
+    doer: int | None = None
+    """Where that verb's subject is written (its head word's first character; for a
+    relative clause's "who", the noun it follows): whose act the value is the time of."""
 
 
 People: TypeAlias = Callable[[Span], str | None]
@@ -364,6 +371,7 @@ def _in_context(
             thing=valued_thing(tokens) if value.kind == "money" else object_head(verb),
             places=named_places(verb),
             future=_future(tokens.root),
+            doer=doer(verb),
         )
 
 
@@ -547,17 +555,22 @@ def _rounded(value: Value, rounding: float) -> tuple[float, float]:
 
 def _same_time(a: Value, b: Value, clock_slack: float) -> bool:
     """Clock times in minutes; one without a.m./p.m. (low < 0) matches either half-day.
-    A whole hour ("9pm") may be a rounded one, so it matches the half hour around it;
-    other times match within ``clock_slack`` minutes."""
-    slack = max(_slack(a, clock_slack), _slack(b, clock_slack))
+    A whole hour ("9pm", "1:00 am") may be a rounded one, so it matches the times that
+    round to it: those less than half an hour away. A half hour ("9:30pm") is a round time
+    of its own, which a writer who knew it would give as such, not one rounded to the hour
+    ("shortly after 2 a.m." / "just after 2:30 a.m." are two moments). Other times match
+    within ``clock_slack`` minutes."""
     if a.low < 0 or b.low < 0:
         gap = abs(a.high % 720 - b.high % 720)
-        return min(gap, 720 - gap) <= slack
-    return abs(a.high - b.high) <= slack
+        gap = min(gap, 720 - gap)
+    else:
+        gap = abs(a.high - b.high)
+    rounded = a.high % 60 == 0 or b.high % 60 == 0
+    return gap <= clock_slack or (rounded and gap < _HALF_HOUR)
 
 
-def _slack(value: Value, clock_slack: float) -> float:
-    return 30.0 if value.high % 60 == 0 else clock_slack
+_HALF_HOUR = 30.0
+"""Minutes to the half hours either side of a whole hour: where rounding to it stops."""
 
 
 def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
@@ -628,7 +641,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         year = float(match.group(1))
         add("year", match, match.group(1), year, year)
     for match in _TIME.finditer(text):
-        if (minutes := _minutes(match)) is not None:
+        if (minutes := _minutes(match)) is not None and not _game_clock(match, article, base):
             add("time", match, _clock(match), *minutes)
     for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (_AGE, "age")):
         for match in pattern.finditer(text):
@@ -730,6 +743,13 @@ def _minutes(match: re.Match[str]) -> tuple[float, float] | None:
         hour = 0
     minutes = float(hour * 60 + minute)
     return (minutes, minutes) if half or hour > 12 else (-1.0, minutes)
+
+
+def _game_clock(match: re.Match[str], article: Article, base: int) -> bool:
+    """Whether a clock figure without "a.m." or "p.m." is a game's clock (``_GAME_CLOCK``),
+    read on in the article past a clause that ends at the figure."""
+    half = match.group(3) or match.group(5)
+    return half is None and bool(_GAME_CLOCK.match(article.text, base + match.end()))
 
 
 def _clock(match: re.Match[str]) -> str:
