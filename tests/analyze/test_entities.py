@@ -221,6 +221,26 @@ def test_one_name_in_capitals_and_not_is_one_actor(models: Models) -> None:
     assert len(chains) == 1, [[m.span.text for m in c.mentions] for c in chains]
 
 
+def test_one_spelling_is_one_actor_when_it_reaches_the_actor_later(models: Models) -> None:
+    """A name the recogniser typed an event in one article joins the organisation of that
+    spelling, also when the spelling reaches the organisation only from a later article."""
+    texts = [
+        "She entered Promises Treatment Center on Friday.",
+        "She left Promises Treatment Centre on Monday.",
+        "Promises Treatment Centre said she was well.",
+    ]
+    where = [12, 9, 0]
+    typed = ["ORG", "EVENT", "ORG"]
+    articles = plain_articles(texts)
+    docs = list(parse(articles, models, default_aliases()))
+    for order in ([0, 1, 2], [2, 1, 0]):
+        mentions = [
+            [Mention(Span.of(articles[n], where[n], where[n] + 25), typed[n])] for n in order
+        ]
+        chains = resolve_mentions(mentions, [docs[n] for n in order], models, default_aliases())
+        assert len(chains) == 1, (order, [[m.span.text for m in c.mentions] for c in chains])
+
+
 def test_every_occurrence_of_a_known_name_is_a_mention(
     seed_entities: list[Entity], seeds_parsed: Parsed
 ) -> None:

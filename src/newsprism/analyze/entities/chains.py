@@ -47,6 +47,7 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_PLACES = frozenset({"GPE", "LOC"})
 GENDERED = lexicon.pairs("gendered_words")
 """Titles that say a person is a man or a woman ("Mr.", "Mrs."): two such are two people."""
 COURTESY = lexicon.words("courtesy_titles")
@@ -428,20 +429,51 @@ def _across(
                 )
             )
         else:
-            target.mentions.extend(chain.mentions)
-            target.forms |= chain.forms
-            target.types.update(chain.types)
-            target.alias = target.alias or chain.alias
-            target.full_person = target.full_person or chain.full_person
-            target.titles |= chain.titles
-            target.generations |= chain.generations
-            target.kin = target.kin or chain.kin
+            _absorb(target, chain)
+    _join_spellings(merged)
     place_names = _place_names(chains)
     for chain in merged:
         if chain.full_person and _place_named(chain, place_names):
             chain.full_person = False
             chain.types.pop("PERSON", None)  # typed as most of its other mentions are
     return merged
+
+
+def _absorb(target: Chain, chain: Chain) -> None:
+    """Merge ``chain`` into ``target``."""
+    target.mentions.extend(chain.mentions)
+    target.forms |= chain.forms
+    target.types.update(chain.types)
+    target.alias = target.alias or chain.alias
+    target.full_person = target.full_person or chain.full_person
+    target.titles |= chain.titles
+    target.generations |= chain.generations
+    target.kin = target.kin or chain.kin
+
+
+def _join_spellings(merged: list[Chain]) -> None:
+    """Chains of two types that came to share a spelling only after one of them was placed
+    ("Promises Treatment Centre" typed an event in one article, met before another
+    article's "Centre" joined the "Promises Treatment Center" chain) become one, as
+    ``_target`` joins them when the spelling is known first, so the order the articles
+    come in matters less. A place and a person of one spelling stay apart here: a
+    team named after its city ("Kansas City") is typed a person as often as not. (A name
+    that only the transliteration key makes one, "Centre" / "Center", is left to
+    ``_target``: across types that key also joins "Los Angeles" to "Los Angeles Angels".)"""
+    at = 0
+    while at < len(merged):
+        chain = merged[at]
+        for later in range(len(merged) - 1, at, -1):
+            other = merged[later]
+            kinds = {chain.type, other.type}
+            if (
+                not compatible(chain.type, other.type)
+                and not ("PERSON" in kinds and kinds & _PLACES)
+                and not (chain.alias and other.alias and chain.alias != other.alias)
+                and _same_spelling(chain, other)
+            ):
+                _absorb(chain, merged.pop(later))
+        at += 1
 
 
 def _place_names(chains: Sequence[Chain]) -> set[Form]:
