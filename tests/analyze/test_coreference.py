@@ -411,3 +411,23 @@ def test_descriptions_that_read_alike_whole_are_one_and_amounts_stay_apart(
     )
     assert first[0] == second[0]
     assert first[1] != second[1]
+
+
+def test_a_span_the_parse_hangs_in_pieces_is_the_phrase_it_opens_with(models: Models) -> None:
+    """ "in the Gulf of Aden, between the Horn of Africa and the Arabian Peninsula", whose
+    words the parse hangs on the verb in two pieces, is the gulf, not the Horn of Africa."""
+    (one, doc_one), (two, doc_two) = _parse(
+        models,
+        "Navies patrol the Gulf of Aden.",
+        "Pirates attacked a tanker in the Gulf of Aden, between the Horn of Africa and the "
+        "Arabian Peninsula, on Tuesday. The Horn of Africa is poor.",
+    )
+    whole = "in the Gulf of Aden, between the Horn of Africa and the Arabian Peninsula"
+    first, second = resolve_spans(
+        [
+            (one, doc_one, _spans(one.text, "the Gulf of Aden")),
+            (two, doc_two, _spans(two.text, whole, "The Horn of Africa")),
+        ],
+        models,
+    )
+    assert second[0] == first[0] != second[1]

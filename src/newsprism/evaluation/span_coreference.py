@@ -314,8 +314,11 @@ def _part(doc: Doc, start: int, end: int) -> TokenSpan | None:
 
 
 def _head(part: TokenSpan) -> Token:
-    """The span's head word; past a leading preposition ("in Pagliarelli prison")."""
-    root = part.root
+    """The span's head word; past a leading preposition ("in Pagliarelli prison"). Where
+    the parse hangs several of the span's words outside it ("in the Gulf of Aden, between
+    the Horn of Africa ..."), the first of them: the phrase the span opens with."""
+    outside = [t for t in part if not (part.start <= t.head.i < part.end) or t.head is t]
+    root = outside[0] if len(outside) > 1 else part.root
     if root.pos_ == "ADP":
         objects = [c for c in root.children if c.dep_ == "pobj" and part.start <= c.i < part.end]
         if objects:
