@@ -431,3 +431,20 @@ def test_a_span_the_parse_hangs_in_pieces_is_the_phrase_it_opens_with(models: Mo
         models,
     )
     assert second[0] == first[0] != second[1]
+
+
+def test_a_subject_pronoun_continues_the_subject_not_a_description_after_it(
+    models: Models,
+) -> None:
+    """ "she" as a subject goes on with the subject named before it (Lohan), not with a
+    person described after it as the verb's object ("a judge")."""
+    labels = _labels(
+        models,
+        (
+            "Lindsay Lohan, an actress, fooled a judge in Los Angeles on Thursday. Then she "
+            "fled to New York.",
+            ["Lindsay Lohan", "judge", "she"],
+        ),
+    )
+    lohan, judge, she = labels[0]
+    assert she == lohan != judge

@@ -11,6 +11,8 @@ descriptions), then labels each given span:
   person entity in any sentence, annotated or not, or a given span describing a person
   ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
   subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
+  and not a person described after that subject as its verb's object ("Lohan fooled a
+  judge ... she fled"),
   for a "she" only one the story calls a woman, as the claims read a subject pronoun; a
   pronoun with no one before it ("After she left ..., Lindsay Lohan") is the first person
   named after it whom the story does not call the other gender;
@@ -358,10 +360,14 @@ def _link(
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
         named = mentions.last_before(part.start_char, people - {doer})
+        described = _person_description_before(part.start, own, parts, doer)
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
             allowed = continuing.get(GENDERED.get(word, ""), people)
-            named = _subject_before(part, mentions, allowed) or named
-        described = _person_description_before(part.start, own, parts, doer)
+            subject = _subject_before(part, mentions, allowed)
+            named = subject or named
+            if subject is not None and described is not None and described[0] > subject[0]:
+                acting = _person_description_before(part.start, own, parts, doer, subject=True)
+                described = acting if acting is not None and acting[0] > subject[0] else None
         if described is None and named is None:  # "After she left ..., Lindsay Lohan"
             other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
             named = mentions.first_after(part.end_char, people - called.get(other, set()))
@@ -518,12 +524,18 @@ def _own_subject(
 
 
 def _person_description_before(
-    token: int, own: list[int], parts: list[TokenSpan | None], unlike: int = -1
+    token: int,
+    own: list[int],
+    parts: list[TokenSpan | None],
+    unlike: int = -1,
+    subject: bool = False,
 ) -> tuple[int, int] | None:
     """The description of a person ("the Mafia boss") last before ``token`` (not one that
-    stands for ``unlike``)."""
+    stands for ``unlike``; a subject only, when ``subject``)."""
 
     def person(head: Token, label: int) -> bool:
+        if subject and head.dep_ not in SUBJECTS:
+            return False
         return head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS and label != unlike
 
     return _last_before(token, own, parts, person)
