@@ -448,3 +448,16 @@ def test_a_subject_pronoun_continues_the_subject_not_a_description_after_it(
     )
     lohan, judge, she = labels[0]
     assert she == lohan != judge
+
+
+def test_a_day_of_a_month_with_no_year_is_the_story_date_on_that_day(models: Models) -> None:
+    """In undated articles, "on Feb. 22" is the story's "Sunday, February 22, 2009", and
+    "Dec. 6" and "December 6" are one day though no year is known; "Feb. 23" is not."""
+    first, second, third = _labels(
+        models,
+        ("The ceremony took place on Sunday, February 22, 2009.", ["Sunday, February 22, 2009"]),
+        ("The winners were named on Feb. 22 and the party ended Feb. 23.", ["Feb. 22", "Feb. 23"]),
+        ("A riot began on Dec. 6 and one more on December 6 in Athens.", ["Dec. 6", "December 6"]),
+    )
+    assert first[0] == second[0] != second[1]
+    assert third[0] == third[1]

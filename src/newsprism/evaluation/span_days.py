@@ -8,11 +8,13 @@ or when it gives a clock time. Its day is resolved as the claims resolve one
 (``analyze.claims.when.resolve``, against the article's date; a day of a month with no
 year in an undated article against the story's latest date) and keyed by that date. A
 weekday in an undated article is the story's one date on that weekday, when it has one
-(two Fridays a week apart stay two), else keyed by the weekday alone. "Today" or "last
-night" in an undated article, and a clock time that names no day ("at about 7 p.m."),
-are the day the story's other spans name most: news tells its event's day and hour so,
-and ECB+ annotates an event's hour in the chain of its day. A span that names no day
-that can be read has none.
+(two Fridays a week apart stay two), else keyed by the weekday alone; a day of a month
+whose year nothing gives ("on Feb. 22" in an undated story) likewise is the story's one
+date on that day of the month, else keyed by month and day ("Dec. 6" / "December 6").
+"Today" or "last night" in an undated article, and a clock time that names no day ("at
+about 7 p.m."), are the day the story's other spans name most: news tells its event's
+day and hour so, and ECB+ annotates an event's hour in the chain of its day. A span that
+names no day that can be read has none.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ DAY_WORDS = frozenset(
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _UNDATED = "day:?"
 """A day named by the article's date ("today"), in an article whose date is not known."""
+_ANY_DAY = date(2001, 6, 15)
+"""Any date: what a day of a month with no year reads as against it gives its month and
+day (the year is not used)."""
 _CLOCK = re.compile(r"\b\d{1,2}(\s?[:.]\s?\d\d)?\s*[ap]\.?\s?m\b", re.IGNORECASE)
 """A clock time: "7 p. m.", "2.30am", "11am"."""
 
@@ -57,17 +62,26 @@ def story_days(
     by_weekday: dict[str, set[str]] = {}
     for key in dates:
         by_weekday.setdefault(WEEKDAYS[date.fromisoformat(key[5:]).weekday()], set()).add(key)
-    keys = [[_dated(k, by_weekday) for k in row] for row in keys]
+    by_month_day: dict[str, set[str]] = {}
+    for key in dates:
+        by_month_day.setdefault(f"md:{key[10:]}", set()).add(key)
+    keys = [[_dated(k, by_weekday, by_month_day) for k in row] for row in keys]
     named = Counter(k for row in keys for k in row if k is not None and k != _UNDATED)
     main = named.most_common(1)[0][0] if named else None
     return [[main if k == _UNDATED else k for k in row] for row in keys]
 
 
-def _dated(key: str | None, by_weekday: dict[str, set[str]]) -> str | None:
-    """A weekday alone as the one date of the story on that weekday, when there is one."""
-    if key is None or not key.startswith("day:") or key == _UNDATED:
+def _dated(
+    key: str | None, by_weekday: dict[str, set[str]], by_month_day: dict[str, set[str]]
+) -> str | None:
+    """A weekday alone, or a day of a month whose year is not known, as the one date of
+    the story on that weekday or day of the month, when there is one."""
+    if key is not None and key.startswith("md:"):
+        found = by_month_day.get(key, set())
+    elif key is not None and key.startswith("day:") and key != _UNDATED:
+        found = by_weekday.get(key[4:], set())
+    else:
         return key
-    found = by_weekday.get(key[4:], set())
     return next(iter(found)) if len(found) == 1 else key
 
 
@@ -82,6 +96,9 @@ def _day(part: TokenSpan, head: str, base: date | None, latest: date | None) -> 
         resolved = resolve(part.text, latest)
     if resolved is not None:
         return f"date:{resolved.isoformat()}"
+    month = any(t.lower_.rstrip(".") in MONTHS for t in part)
+    if month and named is None and not clock and (some := resolve(part.text, _ANY_DAY)):
+        return f"md:{some.month:02d}-{some.day:02d}"  # a day of a month, its year unknown
     if named is not None:
         return f"day:{named.group(1).lower()}"
     if clock or DAY_BEFORE.search(part.text) or SAME_DAY.search(part.text):
