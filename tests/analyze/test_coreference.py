@@ -461,3 +461,22 @@ def test_a_day_of_a_month_with_no_year_is_the_story_date_on_that_day(models: Mod
     )
     assert first[0] == second[0] != second[1]
     assert third[0] == third[1]
+
+
+def test_a_label_several_carry_is_the_salient_one_where_its_article_names_none(
+    models: Models,
+) -> None:
+    """ "the navy" in an article that names no navy is the Indian Navy the story names
+    again and again, not the British Royal Navy it names once."""
+    first, second = _labels(
+        models,
+        (
+            "The Indian Navy sank a pirate ship. The Indian Navy said the ship attacked "
+            "traders. The Indian Navy patrols the Gulf of Aden, as does the British Royal "
+            "Navy. A spokesman for the Indian Navy said more ships would come. The Indian "
+            "Navy has four ships there.",
+            ["The Indian Navy"],
+        ),
+        ("The navy said its warship fired in self-defence.", ["navy"]),
+    )
+    assert second[0] == first[0]
