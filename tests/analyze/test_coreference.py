@@ -480,3 +480,17 @@ def test_a_label_several_carry_is_the_salient_one_where_its_article_names_none(
         ("The navy said its warship fired in self-defence.", ["navy"]),
     )
     assert second[0] == first[0]
+
+
+def test_its_is_the_thing_that_is_the_subject_of_its_verb(models: Models) -> None:
+    """ "its" stands for the company that is its verb's subject, not for the flaw named
+    between them."""
+    labels = _labels(
+        models,
+        (
+            "Microsoft will release a patch for the flaw on Wednesday to protect its users.",
+            ["Microsoft", "flaw", "its"],
+        ),
+    )
+    microsoft, flaw, its = labels[0]
+    assert its == microsoft != flaw

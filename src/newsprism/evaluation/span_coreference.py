@@ -12,13 +12,15 @@ descriptions), then labels each given span:
   ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
   subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
   and not a person described after that subject as its verb's object ("Lohan fooled a
-  judge ... she fled"),
-  for a "she" only one the story calls a woman, as the claims read a subject pronoun; a
-  pronoun with no one before it ("After she left ..., Lindsay Lohan") is the first person
-  named after it whom the story does not call the other gender;
-  "it" and its forms join the nearest earlier thing, "they" and its forms the nearest
-  earlier plural or name (not people, pronouns or times); "who", "which" and "where" join
-  the noun they attach to, or the name that noun is in apposition to;
+  judge ... she fled"), for a "she" only one the story calls a woman, as the claims read
+  a subject pronoun; a pronoun with no one before it ("After she left ..., Lindsay
+  Lohan") is the first person named after it whom the story does not call the other
+  gender;
+- "its" joins the thing or group that is the subject of its verb ("Microsoft fixed its
+  browser"), else, as "it" and its forms, the nearest earlier thing; "they" and its
+  forms the nearest earlier plural or name (not people, pronouns or times); "who",
+  "which" and "where" join the noun they attach to, or the name that noun is in
+  apposition to;
 - a span that names a day ("Friday", "late Friday night", "yesterday" in an article
   dated the Saturday after) joins the other spans of the story that name that day
   (``span_days``);
@@ -400,6 +402,10 @@ def _link(
             return named[1] if named is not None else None
         return described[1]
     if word in GROUP:
+        if word == "its" and head.dep_ == "poss":  # "Microsoft fixed its browser"
+            owner = _subject_of(head, own, parts, mentions)
+            if owner is not None and owner not in people:
+                return owner
         return _thing_before(part.start, word in SINGULAR_GROUP, own, parts, people)
     lemma = _common(head, heads)
     if lemma is None:
@@ -548,6 +554,30 @@ def _own_subject(
             found = held[2]
         return found if found is not None else -1
     return -1
+
+
+def _subject_of(
+    word: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
+) -> int | None:
+    """The label of the subject, named before ``word``, of the verb ``word`` hangs under
+    ("Microsoft said it would fix its browser": Microsoft), past the verbs it is joined
+    to or completes ("will release a patch to fix its flaw")."""
+    verb = word.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    for child in subjects:
+        if child.i > word.i:
+            return None
+        found = _at_token(child.i, own, parts)
+        if found is None and (held := mentions.holding(child.idx, child.idx + len(child))):
+            found = held[2]
+        return found
+    return None
 
 
 def _person_description_before(
