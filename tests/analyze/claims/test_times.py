@@ -74,6 +74,19 @@ def test_an_article_that_gives_a_person_two_moments_is_a_timeline(models: Models
     assert found == []
 
 
+def test_two_moments_in_one_sentence_are_a_timeline(models: Models) -> None:
+    found = _times(
+        models,
+        {
+            "Alpha": "Vincent Jackson failed sobriety tests shortly after 2 a.m. on State "
+            "Route 52 in San Diego, a highway patrol officer said.",
+            "Beta": "Vincent Jackson left a bar in San Diego at about 1:30 a.m. and was pulled "
+            "over on State Route 52 just after 2:30 a.m., a highway patrol officer said.",
+        },
+    )
+    assert found == []
+
+
 def test_two_persons_moments_are_not_compared(models: Models) -> None:
     found = _times(
         models,

@@ -101,7 +101,7 @@ def disputes(
     acted_pairs = _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
     pairs += acted_pairs
     acted_only = {(i, j) for _, i, j in acted_pairs}
-    moment = _moments(single, actors, similarity.articles, settings)
+    moment = _moments(values, single, actors, similarity.articles, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
         for key in single[i].keys() & single[j].keys():
@@ -193,6 +193,7 @@ def _acted_pairs(
 
 
 def _moments(
+    values: Sequence[Sequence[Value]],
     single: Sequence[Mapping[str, Value]],
     actors: Sequence[str | None],
     articles: Sequence[str],
@@ -208,9 +209,9 @@ def _moments(
     (``settings.compare_similarity``)."""
     told: dict[tuple[str, str], list[Value]] = {}
     for index, actor in enumerate(actors):
-        time = single[index].get("time")
-        if actor is not None and time is not None:
-            told.setdefault((articles[index], actor), []).append(time)
+        if actor is not None:
+            times = [v for v in values[index] if v.kind == "time"]
+            told.setdefault((articles[index], actor), []).extend(times)
     one = {
         place
         for place, times in told.items()
