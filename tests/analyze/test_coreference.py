@@ -494,3 +494,16 @@ def test_its_is_the_thing_that_is_the_subject_of_its_verb(models: Models) -> Non
     )
     microsoft, flaw, its = labels[0]
     assert its == microsoft != flaw
+
+
+def test_a_plural_description_is_not_the_one_person_carrying_its_label(models: Models) -> None:
+    """ "climbers" is not Duncan Rait, whom the story calls a climber; "the climber" is."""
+    first, second = _labels(
+        models,
+        ("Duncan Rait, a climber from Australia, fell on Saturday.", ["Duncan Rait"]),
+        (
+            "Rescuers reached the climber after other climbers raised the alarm.",
+            ["climber", "climbers"],
+        ),
+    )
+    assert second[0] == first[0] != second[1]

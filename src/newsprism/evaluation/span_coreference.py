@@ -26,7 +26,8 @@ descriptions), then labels each given span:
   (``span_days``);
 - a description ("the actress") joins the span it is an apposition or premodifier of
   (on one line: a headline with no stop is no apposition of the next line's first noun),
-  else the one entity whose labels or names share its head word (of several, the one its
+  else the one entity whose labels or names share its head word (a plural never a
+  person's: "climbers" is not the one climber the story names; of several, the one its
   article named last before it, else first after it, else the one the story mentions far
   more than the others: "the navy" is the Indian Navy, not the British Royal Navy named
   once), else, for a gendered
@@ -427,6 +428,8 @@ def _link(
         if found is not None:
             return found
     carrying = heads.get(lemma, set())
+    if head.tag_ in ("NNS", "NNPS"):  # "climbers", "gang members": not one person
+        carrying = carrying - people
     if len(carrying) == 1:
         return next(iter(carrying))
     if carrying:  # several actors carry the label: the one its article named last before,
