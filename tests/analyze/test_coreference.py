@@ -507,3 +507,18 @@ def test_a_plural_description_is_not_the_one_person_carrying_its_label(models: M
         ),
     )
     assert second[0] == first[0] != second[1]
+
+
+def test_a_possessive_in_a_relative_clause_is_whom_who_stands_for(models: Models) -> None:
+    """ "his" in "an official who served a term for his role" is the official's, not
+    Nixon's, though Nixon is named nearer."""
+    labels = _labels(
+        models,
+        (
+            "Fred LaRue, a high-ranking Nixon administration official who served a prison "
+            "term for his role in Watergate, died.",
+            ["Fred LaRue", "Nixon", "his"],
+        ),
+    )
+    larue, nixon, his = labels[0]
+    assert his == larue != nixon

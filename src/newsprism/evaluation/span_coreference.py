@@ -15,7 +15,8 @@ descriptions), then labels each given span:
   judge ... she fled"), for a "she" only one the story calls a woman, as the claims read
   a subject pronoun; a pronoun with no one before it ("After she left ..., Lindsay
   Lohan") is the first person named after it whom the story does not call the other
-  gender;
+  gender; a possessive in a relative clause is whom its "who" stands for ("LaRue, an
+  official who served a term for his role");
 - "its" joins the thing or group that is the subject of its verb ("Microsoft fixed its
   browser"), else, as "it" and its forms, the nearest earlier thing; "they" and its
   forms the nearest earlier plural or name (not people, pronouns or times); "who",
@@ -388,6 +389,9 @@ def _link(
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
         named = mentions.last_before(part.start_char, people - {doer})
+        whose = _relative_subject(head, own, parts, mentions) if head.dep_ == "poss" else None
+        if whose is not None:  # "LaRue, an official who served a term for his role"
+            return whose
         described = _person_description_before(part.start, own, parts, doer)
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
             allowed = continuing.get(GENDERED.get(word, ""), people)
@@ -557,6 +561,27 @@ def _own_subject(
             found = held[2]
         return found if found is not None else -1
     return -1
+
+
+def _relative_subject(
+    word: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
+) -> int | None:
+    """Whom a possessive in a relative clause about a person stands for: the noun or name
+    "who" attaches to ("LaRue, an official who served a term for his role": LaRue)."""
+    verb = word.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.lower_ == "who" and child.i < word.i:
+            found = _at_token(child.i, own, parts)
+            noun: Token | None = child.head.head if verb.dep_ == "relcl" else None
+            while found is None and noun is not None:
+                found = _at_token(noun.i, own, parts)
+                if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
+                    found = held[2]
+                noun = _apposed(noun) if found is None else None
+            return found
+    return None
 
 
 def _subject_of(
