@@ -522,3 +522,26 @@ def test_a_possessive_in_a_relative_clause_is_whom_who_stands_for(models: Models
     )
     larue, nixon, his = labels[0]
     assert his == larue != nixon
+
+
+def test_a_woman_in_an_article_naming_no_woman_is_the_story_s_one_woman(
+    models: Models,
+) -> None:
+    """ "the woman" in an article that names no one is the one woman the other articles
+    name; with two women of like weight in the story, it stays apart."""
+    first, second = _labels(
+        models,
+        ("Raj Chohan, a mother of two, was struck by a car.", ["Raj Chohan"]),
+        ("A driver struck the woman and fled.", ["woman"]),
+    )
+    assert second[0] == first[0]
+    first, second = _labels(
+        models,
+        (
+            "Raj Chohan, a mother of two, was struck by a car. Mary Smith, a grandmother, "
+            "was hurt.",
+            ["Raj Chohan", "Mary Smith"],
+        ),
+        ("A driver struck the woman and fled.", ["woman"]),
+    )
+    assert second[0] not in first[0:2]

@@ -31,10 +31,10 @@ descriptions), then labels each given span:
   person's: "climbers" is not the one climber the story names; of several, the one its
   article named last before it, else first after it, else the one the story mentions far
   more than the others: "the navy" is the Indian Navy, not the British Royal Navy named
-  once), else, for a gendered
-  noun that is no relative's ("a woman"), the one person of that gender its article
-  names, else the other descriptions with that head word or one that means the same
-  ("the car", "the vehicle": ``_synonyms``).
+  once), else, for a gendered noun that is no relative's ("a woman"), the one person of
+  that gender its article names (where it names none, the one the story calls so, or
+  the one it mentions far more than the others), else the other descriptions with that
+  head word or one that means the same ("the car", "the vehicle": ``_synonyms``).
 """
 
 from __future__ import annotations
@@ -153,7 +153,12 @@ def resolve_spans(
         g: {n for n in people if MentionIndex.fits(entities[n], g, said=True)} for g in "fm"
     }
     heads = _heads(entities, {a.id: d for a, d in zip(articles, docs, strict=True)})
-    dominant = _dominant(heads, [len(e.mentions) for e in entities])
+    sizes = [len(e.mentions) for e in entities]
+    dominant = {  # by label, and by gender: the story's one woman, or its salient one
+        word: found
+        for word, carrying in {**heads, **{f"gender:{g}": called[g] for g in called}}.items()
+        if (found := _salient(carrying, sizes)) is not None
+    }
     names = _names(entities)
     parts = [[_part(doc, s, e) for s, e in spans] for _, doc, spans in items]
     days = story_days(
@@ -315,17 +320,15 @@ def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, set[in
     return heads
 
 
-def _dominant(heads: Mapping[str, set[int]], sizes: Sequence[int]) -> dict[str, int]:
-    """For each head word several actors carry, the one mentioned ``DOMINANT`` times as
-    often as all the others together ("navy": the Indian Navy, 32 mentions, not the
-    British Royal Navy, 1), when there is one."""
-    found: dict[str, int] = {}
-    for word, carrying in heads.items():
-        if len(carrying) > 1:
-            first = max(carrying, key=lambda n: sizes[n])
-            if sizes[first] >= DOMINANT * sum(sizes[n] for n in carrying if n != first):
-                found[word] = first
-    return found
+def _salient(carrying: set[int], sizes: Sequence[int]) -> int | None:
+    """Of actors that carry one label (or that the story calls a woman), the one mentioned
+    ``DOMINANT`` times as often as all the others together ("navy": the Indian Navy, 32
+    mentions, not the British Royal Navy, 1), when there is one."""
+    if not carrying:
+        return None
+    first = max(carrying, key=lambda n: (sizes[n], -n))
+    rest = sum(sizes[n] for n in carrying if n != first)
+    return first if sizes[first] >= DOMINANT * rest else None
 
 
 def _part(doc: Doc, start: int, end: int) -> TokenSpan | None:
@@ -443,7 +446,7 @@ def _link(
         if named is None:  # named nowhere in its article: the story's one salient carrier
             return dominant.get(lemma)
         return named[1]
-    return _only_one_of_gender(head, lemma, mentions, called)
+    return _only_one_of_gender(head, lemma, mentions, called, dominant)
 
 
 def _apposed(noun: Token) -> Token | None:
@@ -487,17 +490,24 @@ def _one_line(one: Token, other: Token) -> bool:
 
 
 def _only_one_of_gender(
-    head: Token, word: str, mentions: _Mentions, called: Mapping[str, set[int]]
+    head: Token,
+    word: str,
+    mentions: _Mentions,
+    called: Mapping[str, set[int]],
+    dominant: Mapping[str, int],
 ) -> int | None:
     """The person a singular gendered noun (``word``, its lemma) that is no relative's ("a
     woman", the headline's "Woman", "the girl") stands for when its article names one
-    person the story calls so, and only one."""
+    person the story calls so, and only one; in an article that names none, the story's
+    salient one (``dominant``)."""
     singular = head.tag_ == "NN" or (head.pos_ == "PROPN" and head.lower_ == word)
     if not singular or word in KIN or word in PERSONAL or word not in GENDERED:
         return None
     if head.pos_ == "NOUN" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
         return None  # a title before a name ("Mrs Armstead") is part of that name
     named = {number for _, _, number in mentions.found} & called.get(GENDERED[word], set())
+    if not named:  # its article names no one so called: the story's salient one
+        return dominant.get(f"gender:{GENDERED[word]}")
     return next(iter(named)) if len(named) == 1 else None
 
 
