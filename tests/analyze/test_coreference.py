@@ -545,3 +545,21 @@ def test_a_woman_in_an_article_naming_no_woman_is_the_story_s_one_woman(
         ("A driver struck the woman and fled.", ["woman"]),
     )
     assert second[0] not in first[0:2]
+
+
+def test_a_person_noun_in_an_article_naming_no_one_is_the_story_s_salient_person(
+    models: Models,
+) -> None:
+    """ "the suspect" in an article that names no one is the person the story is about;
+    in an article that names someone, it is left to the other rules."""
+    first, second, third = _labels(
+        models,
+        (
+            "Sharron Smith was arrested in 1967. Sharron Smith was 23. Police said Sharron "
+            "Smith fled the state. Sharron Smith was found in Florida.",
+            ["Sharron Smith"],
+        ),
+        ("Police arrested the suspect in Florida on Tuesday.", ["suspect"]),
+        ("John Doe, a witness, said the suspect fled.", ["suspect"]),
+    )
+    assert second[0] == first[0] != third[0]

@@ -34,7 +34,9 @@ descriptions), then labels each given span:
   once), else, for a gendered noun that is no relative's ("a woman"), the one person of
   that gender its article names (where it names none, the one the story calls so, or
   the one it mentions far more than the others), else the other descriptions with that
-  head word or one that means the same ("the car", "the vehicle": ``_synonyms``).
+  head word or one that means the same ("the car", "the vehicle": ``_synonyms``); a
+  person's noun no actor carries ("the suspect"), in an article that names no person, is
+  the story's salient person.
 """
 
 from __future__ import annotations
@@ -156,7 +158,11 @@ def resolve_spans(
     sizes = [len(e.mentions) for e in entities]
     dominant = {  # by label, and by gender: the story's one woman, or its salient one
         word: found
-        for word, carrying in {**heads, **{f"gender:{g}": called[g] for g in called}}.items()
+        for word, carrying in {
+            **heads,
+            **{f"gender:{g}": called[g] for g in called},
+            "person:": people,
+        }.items()
         if (found := _salient(carrying, sizes)) is not None
     }
     names = _names(entities)
@@ -446,6 +452,15 @@ def _link(
         if named is None:  # named nowhere in its article: the story's one salient carrier
             return dominant.get(lemma)
         return named[1]
+    if (
+        not carrying
+        and head.tag_ == "NN"
+        and lemma in PERSON_NOUNS
+        and lemma not in KIN
+        and lemma not in GENDERED
+        and not {number for _, _, number in mentions.found} & people
+    ):
+        return dominant.get("person:")
     return _only_one_of_gender(head, lemma, mentions, called, dominant)
 
 
