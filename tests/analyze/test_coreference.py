@@ -563,3 +563,17 @@ def test_a_person_noun_in_an_article_naming_no_one_is_the_story_s_salient_person
         ("John Doe, a witness, said the suspect fled.", ["suspect"]),
     )
     assert second[0] == first[0] != third[0]
+
+
+def test_she_is_no_one_the_story_calls_a_man(models: Models) -> None:
+    """ "her" after a man's name is the woman named before him, when the story calls him
+    a man ("a father of two")."""
+    ((article, doc),) = _parse(
+        models,
+        "The actress Esther Williams died on Thursday. Harlan Boll, a father of two, said "
+        "the family mourned her.",
+    )
+    her = article.text.index("her.")
+    spans = [*_spans(article.text, "Esther Williams", "Harlan Boll"), (her, her + 3)]
+    williams, boll, her_label = resolve_spans([(article, doc, spans)], models)[0]
+    assert her_label == williams != boll

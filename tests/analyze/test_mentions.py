@@ -71,3 +71,17 @@ def test_the_relatives_a_label_goes_on_to_name_say_nothing_of_the_actor() -> Non
     )
     assert MentionIndex.fits(chohan, "f", said=True)
     assert not MentionIndex.fits(chohan, "m")
+
+
+def test_a_relative_a_possessive_names_says_nothing_of_the_actor() -> None:
+    """ "her husband Todd", read as a label of Sarah Palin, does not make her a man."""
+    text = "Sarah Palin attended with her husband Todd and fellow parishioners."
+    article = Article("c", "c", None, "O", None, None, "en", text)
+    start = text.index("her husband")
+    palin = _person(
+        "Sarah Palin",
+        [Span.of(article, 0, len("Sarah Palin"))],
+        [Span.of(article, start, start + len("her husband Todd and fellow parishioners"))],
+    )
+    assert not MentionIndex.fits(palin, "m", said=True)
+    assert MentionIndex.fits(palin, "f")

@@ -12,6 +12,7 @@ from newsprism.records import Entity, Span
 GENDERED = lexicon.pairs("gendered_words")
 PRONOUNS = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
 _PHRASE_ENDS = lexicon.words("relative_pronouns") | {"of", "to", "for", "from", "with", "by"}
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 """Words after which a label goes on about someone else ("mother to a married son",
 "an immigrant who leaves behind a husband"): its gender is in the words before."""
 
@@ -93,10 +94,13 @@ class MentionIndex:
 
 def _own_words(label: str) -> Iterator[str]:
     """A label's words (lower case) up to where it goes on about another person: a
-    preposition or relative word, or a comma."""
+    preposition or relative word, a possessive ("her husband Todd" is someone else), or
+    a comma."""
     for n, raw in enumerate(label.split()):
         word = raw.strip(".,'’").lower()
         if n and word in _PHRASE_ENDS:  # "that woman": a determiner, not a clause
+            return
+        if word in _POSSESSIVES:
             return
         yield word
         if raw.endswith(","):

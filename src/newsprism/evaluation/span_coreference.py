@@ -7,9 +7,10 @@ descriptions), then labels each given span:
 - a span whose head word lies inside an entity's mention takes that entity; a proper name
   the recogniser missed ("CHIEFS"), or one inside a longer name ("Microsoft" in "Microsoft
   Internet Explorer"), takes the one entity that has that name;
-- a personal pronoun joins the nearest earlier person in its article: a mention of a
-  person entity in any sentence, annotated or not, or a given span describing a person
-  ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
+- a personal pronoun joins the nearest earlier person in its article whom the story
+  does not call the other gender ("her" is no one called "a father of two"): a mention
+  of a person entity in any sentence, annotated or not, or a given span describing a
+  person ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
   subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
   and not a person described after that subject as its verb's object ("Lohan fooled a
   judge ... she fled"), for a "she" only one the story calls a woman, as the claims read
@@ -397,7 +398,9 @@ def _link(
         return None
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
-        named = mentions.last_before(part.start_char, people - {doer})
+        other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
+        unlike = called.get(other, set())  # "her" is no one the story calls a man
+        named = mentions.last_before(part.start_char, people - {doer} - unlike)
         whose = _relative_subject(head, own, parts, mentions) if head.dep_ == "poss" else None
         if whose is not None:  # "LaRue, an official who served a term for his role"
             return whose
@@ -409,9 +412,10 @@ def _link(
             if subject is not None and described is not None and described[0] > subject[0]:
                 acting = _person_description_before(part.start, own, parts, doer, subject=True)
                 described = acting if acting is not None and acting[0] > subject[0] else None
+        if described is not None and (described[1] in unlike or described[1] == doer):
+            described = None
         if described is None and named is None:  # "After she left ..., Lindsay Lohan"
-            other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
-            named = mentions.first_after(part.end_char, people - called.get(other, set()))
+            named = mentions.first_after(part.end_char, people - unlike)
         if described is None or (named is not None and named[0] >= described[0]):
             return named[1] if named is not None else None
         return described[1]
