@@ -577,3 +577,18 @@ def test_she_is_no_one_the_story_calls_a_man(models: Models) -> None:
     spans = [*_spans(article.text, "Esther Williams", "Harlan Boll"), (her, her + 3)]
     williams, boll, her_label = resolve_spans([(article, doc, spans)], models)[0]
     assert her_label == williams != boll
+
+
+def test_he_or_him_is_not_a_plural_description(models: Models) -> None:
+    """ "him" stands for the one man named before it, not for the "Mafia bosses" named
+    after him."""
+    labels = _labels(
+        models,
+        (
+            "Police arrested Gaetano Lo Presti and 93 other Mafia bosses on Tuesday. Guards "
+            "found him dead in his cell.",
+            ["Gaetano Lo Presti", "Mafia bosses", "him"],
+        ),
+    )
+    lo_presti, bosses, him = labels[0]
+    assert him == lo_presti != bosses

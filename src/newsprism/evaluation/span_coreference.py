@@ -650,6 +650,8 @@ def _person_description_before(
     def person(head: Token, label: int) -> bool:
         if subject and head.dep_ not in SUBJECTS:
             return False
+        if head.tag_ == "NNS":  # "he" is one person, not "Mafia bosses"
+            return False
         return head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS and label != unlike
 
     return _last_before(token, own, parts, person)
