@@ -10,8 +10,9 @@ descriptions), then labels each given span:
 - a personal pronoun joins the nearest earlier person in its article whom the story
   does not call the other gender ("her" is no one called "a father of two"): a mention
   of a person entity in any sentence, annotated or not, or a given span describing a
-  person ("a Mafia boss ... hanged himself"); a subject pronoun first the person last named as a
-  subject in its sentence or the one before ("Luck found Wayne. He also set the record"),
+  person ("a Mafia boss ... hanged himself"; never a plural, "Mafia bosses"); a subject
+  pronoun first the person last named as a subject in its sentence or the one before
+  ("Luck found Wayne. He also set the record"),
   and not a person described after that subject as its verb's object ("Lohan fooled a
   judge ... she fled"), for a "she" only one the story calls a woman, as the claims read
   a subject pronoun; a pronoun with no one before it ("After she left ..., Lindsay
