@@ -191,7 +191,7 @@ class AnalysisSettings:
         2.0,
         stage="values",
         help="Minutes two reports of one moment may differ by (8:39am / 8.40am); a whole "
-        "hour matches the half hour around it.",
+        "hour matches the times less than half an hour from it (2 a.m. / 2:30 a.m. are two).",
         source="Set by hand (commit 7ae9a77). Nothing measured.",
         bounds=(0.0, 60.0),
     )
