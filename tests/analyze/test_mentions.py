@@ -85,3 +85,12 @@ def test_a_relative_a_possessive_names_says_nothing_of_the_actor() -> None:
     )
     assert not MentionIndex.fits(palin, "m", said=True)
     assert MentionIndex.fits(palin, "f")
+    text = "Todd Palin, her husband, stood beside her."  # the husband himself
+    article = Article("d", "d", None, "O", None, None, "en", text)
+    start = text.index("her husband")
+    todd = _person(
+        "Todd Palin",
+        [Span.of(article, 0, len("Todd Palin"))],
+        [Span.of(article, start, start + len("her husband"))],
+    )
+    assert MentionIndex.fits(todd, "m", said=True)

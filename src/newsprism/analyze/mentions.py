@@ -12,9 +12,10 @@ from newsprism.records import Entity, Span
 GENDERED = lexicon.pairs("gendered_words")
 PRONOUNS = lexicon.words("person_pronouns") | lexicon.words("person_pronoun_forms")
 _PHRASE_ENDS = lexicon.words("relative_pronouns") | {"of", "to", "for", "from", "with", "by"}
-_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 """Words after which a label goes on about someone else ("mother to a married son",
 "an immigrant who leaves behind a husband"): its gender is in the words before."""
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+"""A possessive followed by a relation and a name ("her husband Todd") names someone else."""
 
 
 class MentionIndex:
@@ -94,14 +95,15 @@ class MentionIndex:
 
 def _own_words(label: str) -> Iterator[str]:
     """A label's words (lower case) up to where it goes on about another person: a
-    preposition or relative word, a possessive ("her husband Todd" is someone else), or
-    a comma."""
-    for n, raw in enumerate(label.split()):
+    preposition or relative word, a possessive before a relation and a name ("her husband
+    Todd" is someone else), or a comma."""
+    words = label.split()
+    for n, raw in enumerate(words):
         word = raw.strip(".,'’").lower()
         if n and word in _PHRASE_ENDS:  # "that woman": a determiner, not a clause
             return
-        if word in _POSSESSIVES:
-            return
+        if word in _POSSESSIVES and n + 2 < len(words) and words[n + 2][:1].isupper():
+            return  # "her husband Todd" is Todd; "Todd Palin, her husband" is a husband
         yield word
         if raw.endswith(","):
             return
@@ -111,8 +113,9 @@ def _genders(entity: Entity) -> set[str]:
     """What the actor's labels and descriptions call them ("first lady": "f"): the gender
     their gendered words give at least twice as often as the other (an actor with a
     hundred labels has a "man" among them somewhere); the pronouns inside them ("his
-    wife") and the words after a preposition or relative word ("an immigrant who leaves
-    behind a husband") say nothing of the actor."""
+    wife"), the words after a preposition or relative word ("an immigrant who leaves
+    behind a husband") and a relation a possessive gives a name to ("her husband Todd")
+    say nothing of the actor."""
     counts = Counter(
         GENDERED[word]
         for span in (*entity.labels, *entity.descriptions)

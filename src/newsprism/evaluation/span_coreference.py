@@ -34,11 +34,11 @@ descriptions), then labels each given span:
   article named last before it, else first after it, else the one the story mentions far
   more than the others: "the navy" is the Indian Navy, not the British Royal Navy named
   once), else, for a gendered noun that is no relative's ("a woman"), the one person of
-  that gender its article names (where it names none, the one the story calls so, or
-  the one it mentions far more than the others), else the other descriptions with that
-  head word or one that means the same ("the car", "the vehicle": ``_synonyms``); a
-  person's noun no actor carries ("the suspect"), in an article that names no person, is
-  the story's salient person.
+  that gender its article names (where it names no one the story calls so, the story's
+  one person so called, or the one it mentions far more than the others; a bystander,
+  "a woman who lives nearby", in such an article is taken for that person too), else the
+  other descriptions with that head word or one that means the same ("the car", "the
+  vehicle": ``_synonyms``).
 """
 
 from __future__ import annotations
@@ -90,8 +90,8 @@ F1 0.7701 at 0.7 (CoNLL 0.7534), 0.7695 at 0.6 (0.7546); with figures in, B-cube
 to 0.7587 at 0.5 at a B-cubed precision of 0.868 (0.903 at 0.7): the best B-cubed F1 is
 kept."""
 DOMINANT = 3
-"""How many times as often as every other actor carrying a label one must be mentioned
-to be the one an article that names none of them means by it. Read off ECB+ dev
+"""How many times as often as all the other actors carrying a label together one must be
+mentioned to be the one an article that names none of them means by it. Read off ECB+ dev
 (``benchmarks/coreference.py``): CoNLL F1 0.7603 / 0.7601 / 0.7598 / 0.7588 and B-cubed
 F1 0.7756 / 0.7756 / 0.7754 / 0.7750 at 2 / 3 / 5 / 10 (0.7577 / 0.7730 without the
 rule); 3 keeps more of the B-cubed precision than 2 (0.9026 against 0.9019)."""
@@ -163,7 +163,6 @@ def resolve_spans(
         for word, carrying in {
             **heads,
             **{f"gender:{g}": called[g] for g in called},
-            "person:": people,
         }.items()
         if (found := _salient(carrying, sizes)) is not None
     }
@@ -329,8 +328,8 @@ def _heads(entities: Sequence[Entity], docs: dict[str, Doc]) -> dict[str, set[in
 
 
 def _salient(carrying: set[int], sizes: Sequence[int]) -> int | None:
-    """Of actors that carry one label (or that the story calls a woman), the one mentioned
-    ``DOMINANT`` times as often as all the others together ("navy": the Indian Navy, 32
+    """Of actors that carry one label (or that the story calls a woman, or a man), the one
+    mentioned ``DOMINANT`` times as often as all the others together ("navy": the Indian Navy, 32
     mentions, not the British Royal Navy, 1), when there is one."""
     if not carrying:
         return None
@@ -402,10 +401,16 @@ def _link(
         other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
         unlike = called.get(other, set())  # "her" is no one the story calls a man
         named = mentions.last_before(part.start_char, people - {doer} - unlike)
-        whose = _relative_subject(head, own, parts, mentions) if head.dep_ == "poss" else None
-        if whose is not None:  # "LaRue, an official who served a term for his role"
-            return whose
         described = _person_description_before(part.start, own, parts, doer)
+        whose = _relative_subject(head, own, parts, mentions) if head.dep_ == "poss" else None
+        if whose is not None and whose[1] not in unlike:  # "LaRue, an official who served
+            between = [  # a term for his role"; not "a lawyer who thanked Mary for her help"
+                found[0]
+                for found in (mentions.last_before(part.start_char, people), described)
+                if found is not None and found[1] != whose[1]
+            ]
+            if not any(at > whose[0] for at in between):
+                return whose[1]
         if head.dep_ in SUBJECTS:  # a subject pronoun continues the last subject named
             allowed = continuing.get(GENDERED.get(word, ""), people)
             subject = _subject_before(part, mentions, allowed)
@@ -421,10 +426,10 @@ def _link(
             return named[1] if named is not None else None
         return described[1]
     if word in GROUP:
-        if word == "its" and head.dep_ == "poss":  # "Microsoft fixed its browser"
-            owner = _subject_of(head, own, parts, mentions)
-            if owner is not None and owner not in people:
-                return owner
+        if word == "its" and head.dep_ == "poss" and head.head.dep_ != "conj":
+            owner = _subject_of(head, own, parts, mentions)  # "Microsoft fixed its browser",
+            if owner is not None and owner not in people:  # not "the warehouse and its
+                return owner  # contents", whose "its" is the warehouse's
         return _thing_before(part.start, word in SINGULAR_GROUP, own, parts, people)
     lemma = _common(head, heads)
     if lemma is None:
@@ -454,18 +459,10 @@ def _link(
         named = mentions.last_before(part.start_char, carrying)  # else first after ("A
         if named is None:  # Mafia boss hanged himself ... Gaetano Lo Presti, 52, was")
             named = mentions.first_after(part.end_char, carrying)
-        if named is None:  # named nowhere in its article: the story's one salient carrier
-            return dominant.get(lemma)
+        if named is None:  # named nowhere in its article: the story's one salient carrier,
+            plural = head.tag_ in ("NNS", "NNPS")  # for one of them ("Navies" is no navy)
+            return None if plural else dominant.get(lemma)
         return named[1]
-    if (
-        not carrying
-        and head.tag_ == "NN"
-        and lemma in PERSON_NOUNS
-        and lemma not in KIN
-        and lemma not in GENDERED
-        and not {number for _, _, number in mentions.found} & people
-    ):
-        return dominant.get("person:")
     return _only_one_of_gender(head, lemma, mentions, called, dominant)
 
 
@@ -518,8 +515,8 @@ def _only_one_of_gender(
 ) -> int | None:
     """The person a singular gendered noun (``word``, its lemma) that is no relative's ("a
     woman", the headline's "Woman", "the girl") stands for when its article names one
-    person the story calls so, and only one; in an article that names none, the story's
-    salient one (``dominant``)."""
+    person the story calls so, and only one; in an article that names no one the story
+    calls so, the story's salient one (``dominant``)."""
     singular = head.tag_ == "NN" or (head.pos_ == "PROPN" and head.lower_ == word)
     if not singular or word in KIN or word in PERSONAL or word not in GENDERED:
         return None
@@ -595,22 +592,23 @@ def _own_subject(
 
 def _relative_subject(
     word: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
-) -> int | None:
+) -> tuple[int, int] | None:
     """Whom a possessive in a relative clause about a person stands for: the noun or name
-    "who" attaches to ("LaRue, an official who served a term for his role": LaRue)."""
+    "who" attaches to ("LaRue, an official who served a term for his role": LaRue), with
+    where that "who" is."""
     verb = word.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in SUBJECTS and child.lower_ == "who" and child.i < word.i:
             found = _at_token(child.i, own, parts)
-            noun: Token | None = child.head.head if verb.dep_ == "relcl" else None
+            noun: Token | None = verb.head if verb.dep_ == "relcl" else None
             while found is None and noun is not None:
                 found = _at_token(noun.i, own, parts)
                 if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
                     found = held[2]
                 noun = _apposed(noun) if found is None else None
-            return found
+            return (child.idx, found) if found is not None else None
     return None
 
 

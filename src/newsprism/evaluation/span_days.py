@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.claims.when import DAY_BEFORE, SAME_DAY, WEEKDAYS, resolve
+from newsprism.analyze.claims.when import DAY_BEFORE, DAY_OF_MONTH, SAME_DAY, WEEKDAYS, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -50,8 +50,8 @@ def story_days(
     heads: Sequence[Sequence[tuple[TokenSpan, str] | None]], bases: Sequence[date | None]
 ) -> list[list[str | None]]:
     """For each article's given spans (each with its head word's lemma, or None), the day
-    each names as ``date:<ISO date>`` or ``day:<weekday>``, or None; ``bases[i]`` is
-    article i's date."""
+    each names as ``date:<ISO date>``, ``day:<weekday>`` or ``md:<month>-<day>`` (a day of
+    a month whose year is not known), or None; ``bases[i]`` is article i's date."""
     known = [b for b in bases if b is not None]
     latest = max(known) if known else None
     keys = [
@@ -96,8 +96,8 @@ def _day(part: TokenSpan, head: str, base: date | None, latest: date | None) -> 
         resolved = resolve(part.text, latest)
     if resolved is not None:
         return f"date:{resolved.isoformat()}"
-    month = any(t.lower_.rstrip(".") in MONTHS for t in part)
-    if month and named is None and not clock and (some := resolve(part.text, _ANY_DAY)):
+    day_of_month = DAY_OF_MONTH.search(part.text) if named is None and not clock else None
+    if day_of_month and (some := resolve(day_of_month.group(0), _ANY_DAY)):
         return f"md:{some.month:02d}-{some.day:02d}"  # a day of a month, its year unknown
     if named is not None:
         return f"day:{named.group(1).lower()}"

@@ -3,7 +3,7 @@ one person's one moment in the story."""
 
 from __future__ import annotations
 
-from newsprism.analyze.claims.values import apart
+from newsprism.analyze.claims.values import Value, apart
 from newsprism.models import Models
 from tests.analyze.claims.build import read_values, story_article, story_facts_and_entities
 
@@ -12,15 +12,15 @@ def test_a_half_hour_is_not_a_whole_hour_rounded(models: Models) -> None:
     """ "About 9pm" stands for the times that round to it ("9:15pm"); "9:30pm" is a round
     time of its own, and "1:00 am" against "1:30 am" is two moments as well."""
 
-    def time(text: str) -> object:
+    def time(text: str) -> Value:
         (found,) = [v for v in read_values(models, text) if v.kind == "time"]
         return found
 
     nine = time("The fire broke out at about 9pm in the store.")
-    assert not apart(nine, time("The fire broke out at 9:15pm in the store."))  # type: ignore[arg-type]
-    assert apart(nine, time("The fire broke out at 9:30pm in the store."))  # type: ignore[arg-type]
+    assert not apart(nine, time("The fire broke out at 9:15pm in the store."))
+    assert apart(nine, time("The fire broke out at 9:30pm in the store."))
     one = time("He was driving at about 1:00 am on the highway.")
-    assert apart(one, time("He was driving at about 1:30 am on the highway."))  # type: ignore[arg-type]
+    assert apart(one, time("He was driving at about 1:30 am on the highway."))
 
 
 def test_a_games_clock_is_no_time_of_day(models: Models) -> None:
@@ -35,6 +35,12 @@ def test_a_games_clock_is_no_time_of_day(models: Models) -> None:
         assert not [v for v in read_values(models, text) if v.kind == "time"], text
     (call,) = [v for v in read_values(models, "The call came in at 3:30 a.m.") if v.kind == "time"]
     assert call.normalized == "3:30 a.m."
+    for text in (  # times of day that words after them do not make a game's
+        "At 10:15 Mark Jones called the police.",
+        "He was due to leave at 7:30 to go to the airport.",
+        "At 11:45 left-wing protesters gathered in the square.",
+    ):
+        assert [v for v in read_values(models, text) if v.kind == "time"], text
 
 
 def _times(models: Models, texts: dict[str, str]) -> list[str]:

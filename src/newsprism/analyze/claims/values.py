@@ -73,9 +73,14 @@ _TIME = re.compile(
     r"\b(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:([ap])\.?\s*m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s*m\b\.?",
     re.IGNORECASE,
 )
-_GAME_CLOCK = re.compile(r"\s*(?:left|remaining|to\s+go|to\s+play|mark)\b", re.IGNORECASE)
-"""What follows a game's clock, not the time of day: "with 7:42 left in the first half",
-"with 5:33 to play", "at the 2:15 mark" (after a figure without "a.m." or "p.m.")."""
+_GAME_CLOCK = re.compile(r"\s*(?:left(?!-)|remaining|to\s+go|to\s+play)\b")
+"""What follows a game's clock after "with", not the time of day: "with 7:42 left in the
+first half", "with 5:33 to play" (after a figure without "a.m." or "p.m."); not "at 7:30
+to go to the airport", "At 11:45 left-wing protesters"."""
+_GAME_WITH = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+_GAME_MARK = re.compile(r"\s*mark\b")
+"""A game's clock as a point: "at the 2:15 mark" ("the" before the figure; not "At 10:15
+Mark Jones called")."""
 _MAGNITUDE = re.compile(
     r"\b(\d(?:\s*\.\s*\d)?)\s*-?\s*magnitude\b"
     r"|\bmagnitude(?:\s+(?:of|at|was|is|measured))?\s*-?\s*(\d(?:\s*\.\s*\d)?)\b"
@@ -749,7 +754,13 @@ def _game_clock(match: re.Match[str], article: Article, base: int) -> bool:
     """Whether a clock figure without "a.m." or "p.m." is a game's clock (``_GAME_CLOCK``),
     read on in the article past a clause that ends at the figure."""
     half = match.group(3) or match.group(5)
-    return half is None and bool(_GAME_CLOCK.match(article.text, base + match.end()))
+    if half is not None:
+        return False
+    start, end = base + match.start(), base + match.end()
+    before = article.text[max(0, start - 16) : start]
+    if _GAME_WITH.search(before):
+        return bool(_GAME_CLOCK.match(article.text, end))
+    return before.lower().endswith("the ") and bool(_GAME_MARK.match(article.text, end))
 
 
 def _clock(match: re.Match[str]) -> str:

@@ -20,7 +20,7 @@ WEEKDAYS = lexicon.ordered("weekdays")
 DAY_BEFORE = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
 SAME_DAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
 _MONTHS = "|".join(m[:3] for m in lexicon.ordered("months"))
-_DAY_OF_MONTH = re.compile(
+DAY_OF_MONTH = re.compile(
     rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})",
     re.I,
@@ -57,7 +57,7 @@ def resolve(text: str, base: date | None) -> date | None:
 
 def _has_month(text: str) -> bool:
     """A day of a named month ("February 7", "7 Feb"): a period ("last week") is no day."""
-    return bool(_DAY_OF_MONTH.search(text))
+    return bool(DAY_OF_MONTH.search(text))
 
 
 @lru_cache(maxsize=4096)
