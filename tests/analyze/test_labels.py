@@ -87,3 +87,20 @@ def test_a_party_named_as_one_of_its_members_carries_no_label(models: Models) ->
     warner = one_entity(entities, "Mark Warner")
     assert "committee's top Democrat" in [label.text for label in warner.labels]
     assert all(not e.labels for e in entities if e.type == "NORP")
+
+
+def test_a_second_object_or_an_adjective_s_phrase_is_no_label(models: Models) -> None:
+    """ "offered Mark Teixeira an eight-year contract" gives him no label "contract", nor
+    "could be worth the bank" or "who is unemployed" a label at all; "a first baseman"
+    set off by a comma, "Chris Weitz the director" and "is an armed group" still are."""
+    entities = story_entities(
+        models,
+        "The Angels offered Mark Teixeira an eight-year contract on Monday. Teixeira, a first "
+        "baseman, could be worth the bank. Katie Jenkin, who is unemployed, was arrested. "
+        "Chris Weitz the director of the film spoke. Kataib Hezbollah is an armed group.",
+    )
+    labels = {e.name: [label.text for label in e.labels] for e in entities}
+    assert labels["Mark Teixeira"] == ["first baseman"], labels["Mark Teixeira"]
+    assert not labels["Katie Jenkin"]
+    assert "director of the film" in labels["Chris Weitz"]
+    assert "armed group" in labels["Kataib Hezbollah"]

@@ -7,7 +7,7 @@ Read from the dependency parse around each mention:
   militia Kataib Hezbollah";
 - a category noun the name modifies: "Kata'ib Hezbollah resistance group";
 - copular and relative clauses: "Kataib Hezbollah is an Iraqi armed group",
-  "..., which is backed by Iran";
+  "..., which is backed by Iran" (not an adjective's phrase: "could be worth the bank");
 - naming verbs: "a senior commander ... identified as Abu Baqir al-Saadi";
 - a participle of role: "Yahya Rasool, speaking on behalf of Iraq's military".
 Labels are data, not verdicts: each stays with the article that wrote it.
@@ -27,6 +27,8 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+ROLE_NOUNS = lexicon.words("person_role_nouns") | lexicon.words("group_role_nouns")
+"""Nouns of a role, which may follow a name with no comma ("Chris Weitz the director")."""
 CATEGORY_NOUNS = lexicon.words("category_nouns")
 """Nouns that say what kind of actor a name belongs to ("the Kataib Hezbollah group")."""
 NAMING_VERBS = lexicon.words("naming_verbs")
@@ -81,10 +83,17 @@ def _candidates(
         if child.i in inside:
             continue
         if child.dep_ == "appos" and not _bracketed(child) and not (place and placed):
+            if (
+                child.i > end
+                and not _set_off(doc, end, child.left_edge.i)
+                and child.lemma_.lower() not in ROLE_NOUNS
+            ):
+                continue  # "offered Mark Teixeira an eight-year contract": no apposition
             yield child.left_edge.i, child.right_edge.i
             placed = child.ent_type_ in ("GPE", "LOC")
         elif child.dep_ == "relcl" and child.lemma_ in RELATIVE_VERBS:
-            yield from _copula(child) or [(child.left_edge.i, child.right_edge.i)]
+            if not any(c.dep_ == "acomp" for c in child.children):  # "who is unemployed"
+                yield from _copula(child) or [(child.left_edge.i, child.right_edge.i)]
         elif child.dep_ in ("acl", "advcl") and child.lemma_ in ROLE_PARTICIPLES and child.i > end:
             yield child.left_edge.i, child.right_edge.i
     head = root.head
@@ -119,6 +128,14 @@ def _candidates(
         yield run, start - 1
 
 
+def _set_off(doc: Doc, end: int, first: int) -> bool:
+    """Whether a punctuation mark stands between a name (ending before token ``end``) and
+    the apposition after it (from token ``first``): "Teixeira, a first baseman"; a noun
+    phrase right after the name ("offered Teixeira an eight-year contract") is the parse
+    taking a second object for one."""
+    return any(t.is_punct for t in doc[end:first])
+
+
 def _bracketed(token: Token) -> bool:
     """An apposition in brackets is a note (an injury, an age, a party), not a label."""
     first = token.left_edge.i
@@ -128,13 +145,15 @@ def _bracketed(token: Token) -> bool:
 
 
 def _copula(verb: Token) -> list[tuple[int, int]]:
-    """The predicate of "is": not a measure after a place ("who has been in rehab a total
-    of five times" says where, not what, the actor is)."""
+    """The predicate noun of "is": not a measure after a place ("who has been in rehab a
+    total of five times" says where, not what, the actor is), nor an adjective's phrase
+    ("could be worth the bank", "is due in court"), which tells a state, not a role."""
     found, located = [], False
     for child in verb.children:
         if child.dep_ == "prep" and child.i > verb.i:
             located = True
-        elif child.dep_ in ("attr", "acomp") and not located:
+        elif child.dep_ == "attr" and not located:  # a noun: "is an armed group"; not an
+            # adjective's phrase ("could be worth the bank", "is good with that")
             found.append((child.left_edge.i, child.right_edge.i))
     return found
 
