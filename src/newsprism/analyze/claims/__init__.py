@@ -5,7 +5,8 @@ The stages, in order:
 2. ``values``: the numbers, days, dates and times each statement gives, typed;
 3. ``align``: statements of different articles that state one fact, grouped;
 4. ``conflicts``: statements about one point whose values cannot both be true, and
-   ``compare``: roles and positions the articles give one actor that exclude each other;
+   ``compare``: roles and positions the articles give one actor that exclude each other,
+   and acts one outlet says were done and another says were not;
 5. ``judge``: claims (one per group) with a status, and conflicts with a kind.
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 from newsprism.analyze.claims.align import Similarity, align, extend
 from newsprism.analyze.claims.assertions import (
     Assertion,
+    act_assertions,
     attribute_assertions,
     nation_states,
     residence_assertions,
@@ -255,7 +257,8 @@ def _assertion_conflicts(
     """Roles and positions of one actor that exclude each other, with the statements that
     hold each side's words."""
     assertions = list(_assertions(articles, docs, entities))
-    comparison = compare(assertions, outlets, dependent, embed, settings)
+    published = {a.id: article_day(a.published) for a in articles}
+    comparison = compare(assertions, outlets, dependent, embed, settings, published)
     for conflict in comparison.conflicts:
         by_side = tuple(
             tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
@@ -283,6 +286,7 @@ def _assertions(
         yield from attribute_assertions(article, doc, entities)
         yield from residence_assertions(article, entities)
         yield from statement_assertions(article, doc, entity_at, names, states)
+        yield from act_assertions(article, doc, entity_at, names, states)
 
 
 def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:

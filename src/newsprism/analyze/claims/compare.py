@@ -1,4 +1,4 @@
-"""Assertions of many articles compared: the conflicts of roles and positions.
+"""Assertions of many articles compared: the conflicts of roles, positions and acts.
 
 The story's claims come from its statements (``judge``); of this comparison the claims
 package keeps the conflicts, which statements cannot show.
@@ -14,6 +14,9 @@ are two claims. Within a group, assertions that disagree form sides:
 - the same position (one verb) asserted and negated, or answered with an opposite verb
   (condemned/praised; called for/has yet to decide whether to call for), gated by the
   similarity of the two verb phrases.
+Acts are not grouped by key: two outlets' acts that one says done and the other not
+(``act_conflicts``: one verb, one doer, one thing done to) are a conflict, ``evolving``
+when the "not (yet)" came first, and give no claim.
 Event days are shown, not compared: a relative day ("last Thursday") resolved against two
 articles' dates differs whenever one of those dates is off.
 Precision matters more than recall: a false conflict misleads the reader, so a
@@ -26,20 +29,28 @@ outlet as their source count once; so do two articles of one outlet (one outlet 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from newsprism import lexicon
-from newsprism.analyze.claims.assertions import EXCLUSIVE_ROLES, Assertion, place_words
+from newsprism.analyze.claims.assertions import (
+    EXCLUSIVE_ROLES,
+    UNKNOWN_DOER,
+    Assertion,
+    place_words,
+)
+from newsprism.analyze.claims.conflicts import join_groups
+from newsprism.analyze.claims.judge import conflict_record, own_words
 from newsprism.analyze.claims.judge import independent as independent
-from newsprism.analyze.claims.judge import own_words
 from newsprism.analyze.claims.quantities import disagree as counts_disagree
 from newsprism.records import (
     Claim,
     ClaimStatus,
     Conflict,
+    ConflictKind,
     ConflictSide,
     Evidence,
     spans_id,
@@ -67,13 +78,18 @@ def compare(
     dependent: Mapping[str, set[str]],
     embed: Embed,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    published: Mapping[str, date | None] | None = None,
 ) -> Comparison:
     """Claims and conflicts of a story. ``outlets[a]`` is the outlet key of article ``a``
     (``provenance.outlets.outlet_key``); ``dependent[a]`` are the articles ``a`` copied or
-    cited (or that copied it)."""
+    cited (or that copied it); ``published[a]`` the day article ``a`` was published. Acts
+    done and not done (``act_conflicts``) give conflicts, no claims."""
     claims: list[Claim] = []
-    conflicts: list[Conflict] = []
+    conflicts: list[Conflict] = list(
+        act_conflicts([a for a in assertions if a.key[0] == "act"], outlets, published or {})
+    )
     partial: set[str] = set()
+    assertions = [a for a in assertions if a.key[0] != "act"]
     for group in _groups(assertions, embed, settings.same_position):
         sides = _sides(group, lambda a, b: _disagree(a, b, settings))
         claim, conflict = _judge(sides, outlets, dependent)
@@ -211,3 +227,85 @@ def _judge(
         statement=head.text,
     )
     return claim, conflict
+
+
+def act_conflicts(
+    acts: Sequence[Assertion], outlets: Mapping[str, str], published: Mapping[str, date | None]
+) -> Iterator[Conflict]:
+    """One act said done in one outlet and not done in another (``_done_and_not``): the
+    pairs that share an assertion are one conflict, its sides the acts done and those not
+    done. It is ``evolving`` when every article that says "not" or "not yet" (never
+    "never") was published before every article that says done: the act came about
+    between the reports ("The names have not been released" / a later "Police released
+    the names"); otherwise ``hard``."""
+    groups: list[set[int]] = []
+    for n, one in enumerate(acts):
+        for m in range(n + 1, len(acts)):
+            if _done_and_not(one, acts[m], outlets):
+                join_groups(groups, {n, m})
+    for members in sorted(groups, key=min):
+        done = [acts[k] for k in sorted(members) if not acts[k].negated]
+        undone = [acts[k] for k in sorted(members) if acts[k].negated]
+        sides = [[(a.evidence, a.phrase) for a in side] for side in (done, undone)]
+        head = done[0]
+        yield conflict_record(head.about, _act_kind(done, undone, published), sides)
+
+
+def _done_and_not(a: Assertion, b: Assertion, outlets: Mapping[str, str]) -> bool:
+    """Whether two outlets say one act was done and was not: the same verb (with its
+    particle), one negated; one doer, or none named on one side (a passive without "by":
+    "the names have not been released"), never two of which one is a doer the words name
+    but who-is-who does not know ("he met Felt" / "his partner did not meet Felt": maybe
+    two people); what it was done to the same thing in every role both give, and at least
+    one such thing ("did not release the name" / "released a statement": two objects).
+    With no doer named on one side, a thing both give must be one of itself: a name, or a
+    thing of another ("the results of the test"), not "an offer" whose doer is unsaid."""
+    if a.negated == b.negated or a.key != b.key:
+        return False
+    if outlets.get(a.evidence.article, a.evidence.article) == outlets.get(
+        b.evidence.article, b.evidence.article
+    ):
+        return False
+    both = a.subject is not None and b.subject is not None
+    if both and (a.subject != b.subject or a.subject == UNKNOWN_DOER):
+        return False
+    one, other = _roles(a.words), _roles(b.words)
+    shared = {r: _same_things(one[r], other[r]) for r in one.keys() & other.keys()}
+    if not shared or not all(shared.values()):
+        return False
+    own = any(t.startswith("@") or " of " in t for things in shared.values() for t in things)
+    return both or own
+
+
+def _roles(words: frozenset[str]) -> dict[str, set[str]]:
+    """An act's things by role ("into=@morningside": into, {"@morningside"})."""
+    roles: dict[str, set[str]] = {}
+    for word in words:
+        role, thing = word.split("=", 1)
+        roles.setdefault(role, set()).add(thing)
+    return roles
+
+
+def _same_things(one: set[str], other: set[str]) -> set[str]:
+    """The things of one role that two acts share: equal, or two names of which one holds
+    every word of the other ("@morningside" / "@morningside recovery center")."""
+    same = one & other
+    for x in one:
+        for y in other:
+            if x.startswith("@") and y.startswith("@"):
+                a, b = set(x[1:].split()), set(y[1:].split())
+                if a <= b or b <= a:
+                    same.add(x)
+    return same
+
+
+def _act_kind(
+    done: Sequence[Assertion], undone: Sequence[Assertion], published: Mapping[str, date | None]
+) -> ConflictKind:
+    if any(a.negation == "never" for a in undone):
+        return "hard"
+    before = [published.get(a.evidence.article) for a in undone]
+    after = [published.get(a.evidence.article) for a in done]
+    if any(d is None for d in before + after):
+        return "hard"
+    return "evolving" if max(d for d in before if d) < min(d for d in after if d) else "hard"
