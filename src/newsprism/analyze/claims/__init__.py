@@ -5,8 +5,9 @@ The stages, in order:
 2. ``values``: the numbers, days, dates and times each statement gives, typed;
 3. ``align``: statements of different articles that state one fact, grouped;
 4. ``conflicts``: statements about one point whose values cannot both be true, and
-   ``compare``: roles and positions the articles give one actor that exclude each other,
-   and acts one outlet says were done and another says were not;
+   ``compare``: roles and positions the articles give one actor that exclude each other
+   (``assertions``), and acts one outlet says were done and another says were not
+   (``acts``);
 5. ``judge``: claims (one per group) with a status, and conflicts with a kind.
 """
 
@@ -18,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsprism.analyze.claims.acts import act_assertions
 from newsprism.analyze.claims.align import Similarity, align, extend
 from newsprism.analyze.claims.assertions import (
     Assertion,
-    act_assertions,
     attribute_assertions,
     nation_states,
     residence_assertions,

@@ -36,9 +36,9 @@ from datetime import date
 import numpy as np
 
 from newsprism import lexicon
+from newsprism.analyze.claims.acts import UNKNOWN_DOER
 from newsprism.analyze.claims.assertions import (
     EXCLUSIVE_ROLES,
-    UNKNOWN_DOER,
     Assertion,
     place_words,
 )
