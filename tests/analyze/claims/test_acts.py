@@ -108,6 +108,12 @@ def test_what_is_no_act_done_and_not_done(models: Models) -> None:
             "Bob Woodward met Mark Felt at the White House in 1970.",
             "Bob Woodward did not meet Mark Felt at the White House until 1972.",
         ),
+        (  # a question word's clause asks which, it says neither
+            "Xavier Becerra wants to know which Americans have been vaccinated against the "
+            "coronavirus.",
+            "Xavier Becerra wants to know which Americans haven't been vaccinated against the "
+            "coronavirus.",
+        ),
         (  # hedged: neither done nor not done
             "Hasim Rahman barely landed a punch on Wladimir Klitschko in the fight.",
             "Hasim Rahman did not land a punch on Wladimir Klitschko in the fight.",

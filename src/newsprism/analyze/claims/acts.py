@@ -32,6 +32,9 @@ _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 UNKNOWN_DOER = "?"
 """The doer of an act whose subject names no entity (a pronoun, a common noun)."""
 _TIMED_ENTITIES = frozenset({"DATE", "TIME"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+"""Tags of "which", "who", "whose", "how": a clause opened by one (not a relative clause)
+asks, it does not say ("know which Americans have been vaccinated")."""
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _FOLDED_PARTICLES = {("in", "to"): "into", ("on", "to"): "onto"}
 """A particle and the preposition after it written apart ("checked in to Morningside"):
@@ -112,7 +115,8 @@ def _folded(particle: Token) -> str | None:
 
 def _asserted(verb: Token) -> bool:
     """Whether a verb says something happened (or did not): not what will, would or may
-    happen ("will not sign"), not under "if", "unless" or "whether", not an infinitive
+    happen ("will not sign"), not under "if", "unless" or "whether" nor in a clause a
+    question word opens ("know which Americans have been vaccinated"), not an infinitive
     or a participle alone (``_finite``), not hedged ("barely landed")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _FUTURE or c.lemma_.lower() == "will" for c in auxiliaries):
@@ -127,6 +131,8 @@ def _asserted(verb: Token) -> bool:
     while True:
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return False
+        if node.dep_ != "relcl" and node.left_edge.tag_ in _WH_TAGS and node.left_edge.i < node.i:
+            return False  # "to know which Americans haven't been vaccinated": a question
         if node.head.i == node.i:
             return True
         node = node.head
