@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -119,7 +120,7 @@ def find_facts(
     ]
     embed = _reusing(found, vectors, embedder.embed)
     sides += _assertion_conflicts(
-        articles, docs, entities, outlets, dependent, embed, found, settings
+        articles, docs, entities, outlets, dependent, embed, found, published, settings
     )
     clash = clashes(values, settings)
     groups = extend(similarity, align(similarity, clash, settings), settings)
@@ -253,12 +254,13 @@ def _assertion_conflicts(
     dependent: Mapping[str, set[str]],
     embed: Embed,
     found: Sequence[Statement],
+    published: Mapping[str, date | None],
     settings: AnalysisSettings,
 ) -> Iterator[Sides]:
-    """Roles and positions of one actor that exclude each other, with the statements that
-    hold each side's words."""
+    """Roles and positions of one actor that exclude each other, and acts said done and
+    not done, with the statements that hold each side's words (``published[a]``: the day
+    article ``a`` was published)."""
     assertions = list(_assertions(articles, docs, entities))
-    published = {a.id: article_day(a.published) for a in articles}
     comparison = compare(assertions, outlets, dependent, embed, settings, published)
     for conflict in comparison.conflicts:
         by_side = tuple(

@@ -238,11 +238,16 @@ def act_conflicts(
     "never") was published before every article that says done: the act came about
     between the reports ("The names have not been released" / a later "Police released
     the names"); otherwise ``hard``."""
+    by_key: dict[tuple[tuple[str, ...], bool], list[int]] = {}
+    for n, act in enumerate(acts):  # only one key's done and not-done acts can meet
+        by_key.setdefault((act.key, act.negated), []).append(n)
     groups: list[set[int]] = []
-    for n, one in enumerate(acts):
-        for m in range(n + 1, len(acts)):
-            if _done_and_not(one, acts[m], outlets):
-                join_groups(groups, {n, m})
+    for (key, negated), said in by_key.items():
+        if negated:
+            for n in said:
+                for m in by_key.get((key, False), ()):
+                    if _done_and_not(acts[n], acts[m], outlets):
+                        join_groups(groups, {n, m})
     for members in sorted(groups, key=min):
         done = [acts[k] for k in sorted(members) if not acts[k].negated]
         undone = [acts[k] for k in sorted(members) if acts[k].negated]
