@@ -387,15 +387,7 @@ def _link(
     if word in RELATIVE:  # "a man who": the noun the clause's verb attaches to
         if word == "where" and head.head.dep_ != "relcl":
             return None  # "police did not say where he was": no place before it
-        noun: Token | None = head.head.head
-        while noun is not None:
-            found = _at_token(noun.i, own, parts)
-            if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
-                found = held[2]
-            if found is not None:
-                return found
-            noun = _apposed(noun)  # "LaRue, a figure and official who": LaRue
-        return None
+        return _antecedent(head.head.head, own, parts, mentions)
     if word in PERSONAL:
         doer = _own_subject(head, own, parts, mentions)
         other = {"f": "m", "m": "f"}.get(GENDERED.get(word, ""), "")
@@ -445,9 +437,7 @@ def _link(
             return found
     apposed = _apposed(head) if head.dep_ == "conj" else None
     if apposed is not None and _one_line(head, apposed):  # "LaRue, a figure and official"
-        found = _at_token(apposed.i, own, parts)
-        if found is None and (held := mentions.holding(apposed.idx, apposed.idx + len(apposed))):
-            found = held[2]
+        found = _label_at(apposed, own, parts, mentions)
         if found is not None:
             return found
     carrying = heads.get(lemma, set())
@@ -583,9 +573,7 @@ def _own_subject(
             break
         verb = verb.head
     for child in subjects:
-        found = _at_token(child.i, own, parts)
-        if found is None and (held := mentions.holding(child.idx, child.idx + len(child))):
-            found = held[2]
+        found = _label_at(child, own, parts, mentions)
         return found if found is not None else -1
     return -1
 
@@ -602,12 +590,8 @@ def _relative_subject(
     for child in verb.children:
         if child.dep_ in SUBJECTS and child.lower_ == "who" and child.i < word.i:
             found = _at_token(child.i, own, parts)
-            noun: Token | None = verb.head if verb.dep_ == "relcl" else None
-            while found is None and noun is not None:
-                found = _at_token(noun.i, own, parts)
-                if found is None and (held := mentions.holding(noun.idx, noun.idx + len(noun))):
-                    found = held[2]
-                noun = _apposed(noun) if found is None else None
+            if found is None and verb.dep_ == "relcl":
+                found = _antecedent(verb.head, own, parts, mentions)
             return (child.idx, found) if found is not None else None
     return None
 
@@ -629,10 +613,7 @@ def _subject_of(
     for child in subjects:
         if child.i > word.i:
             return None
-        found = _at_token(child.i, own, parts)
-        if found is None and (held := mentions.holding(child.idx, child.idx + len(child))):
-            found = held[2]
-        return found
+        return _label_at(child, own, parts, mentions)
     return None
 
 
@@ -677,6 +658,30 @@ def _thing_before(
 
     found = _last_before(token, own, parts, thing)
     return found[1] if found is not None else None
+
+
+def _antecedent(
+    noun: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
+) -> int | None:
+    """The label of the noun a relative clause attaches to, or of the name that noun is in
+    apposition to ("LaRue, a figure and official who": LaRue)."""
+    at: Token | None = noun
+    while at is not None:
+        found = _label_at(at, own, parts, mentions)
+        if found is not None:
+            return found
+        at = _apposed(at)
+    return None
+
+
+def _label_at(
+    token: Token, own: list[int], parts: list[TokenSpan | None], mentions: _Mentions
+) -> int | None:
+    """The label of the given span holding a word, else of the entity mention holding it."""
+    found = _at_token(token.i, own, parts)
+    if found is None and (held := mentions.holding(token.idx, token.idx + len(token))):
+        found = held[2]
+    return found
 
 
 def _at_token(token: int, own: list[int], parts: list[TokenSpan | None]) -> int | None:
