@@ -460,19 +460,23 @@ def _join_spellings(merged: list[Chain]) -> None:
     team named after its city ("Kansas City") is typed a person as often as not. (A name
     that only the transliteration key makes one, "Centre" / "Center", is left to
     ``_target``: across types that key also joins "Los Angeles" to "Los Angeles Angels".)"""
+    spelled = [_spellings(chain) for chain in merged]  # each chain's, read once
     at = 0
     while at < len(merged):
         chain = merged[at]
         for later in range(len(merged) - 1, at, -1):
+            if not spelled[at] & spelled[later]:
+                continue
             other = merged[later]
             kinds = {chain.type, other.type}
             if (
                 not compatible(chain.type, other.type)
+                and "NORP" not in kinds
                 and not ("PERSON" in kinds and kinds & _PLACES)
                 and not (chain.alias and other.alias and chain.alias != other.alias)
-                and _same_spelling(chain, other)
             ):
                 _absorb(chain, merged.pop(later))
+                spelled[at] = spelled[at] | spelled.pop(later)
         at += 1
 
 
@@ -566,7 +570,12 @@ def _same_spelling(a: Chain, b: Chain) -> bool:
     still kept apart)."""
     if "NORP" in (a.type, b.type):
         return False
-    return bool({_plain(t) for t in _texts(a)} & {_plain(t) for t in _texts(b)})
+    return bool(_spellings(a) & _spellings(b))
+
+
+def _spellings(chain: Chain) -> frozenset[str]:
+    """The chain's names as written, case and punctuation aside (``plain_key``)."""
+    return frozenset(_plain(t) for t in _texts(chain))
 
 
 def _acronym_pair(a: Chain, b: Chain) -> bool:
