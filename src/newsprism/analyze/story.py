@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyze.brief import write_brief
-from newsprism.analyze.claims import find_facts, independent
+from newsprism.analyze.claims import Told, find_facts, independent
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.analyze.mentions import MentionIndex
@@ -29,9 +29,11 @@ def analyze_story(
     models: Models,
     aliases: AliasTable,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    told: Told | None = None,
 ) -> Story:
     """The story with its analysis (``docs`` parse ``articles``, in order), under the
-    thresholds of ``settings`` (``newsprism.settings``)."""
+    thresholds of ``settings`` (``newsprism.settings``); ``told``: its statements, read
+    ahead under the same settings (``claims.read_statements``; None: read now)."""
     entities = tuple(resolve(articles, docs, models, aliases, settings))
     found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     quotes = tuple(group_quotes(found, models.embedder, speaker_finder(entities), settings))
@@ -43,7 +45,7 @@ def analyze_story(
         for p in story.provenance
     )
     dependent = _dependent(provenance, upstream(articles, cites))
-    facts = find_facts(articles, docs, entities, keys, dependent, models.embedder, settings)
+    facts = find_facts(articles, docs, entities, keys, dependent, models.embedder, settings, told)
     brief = write_brief(
         facts.claims,
         facts.conflicts,

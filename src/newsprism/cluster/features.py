@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from unidecode import unidecode
 
-from newsprism.models import Models
+from newsprism.models import Embedder
 from newsprism.records import Article
 from newsprism.records.features import ArticleFeatures, is_excerpt
 
@@ -63,15 +63,14 @@ Entities = Sequence[Sequence[tuple[str, str]]]
 
 def featurize(
     articles: Sequence[Article],
-    models: Models,
     entities: Entities,
     titles: Entities,
+    embeddings: np.ndarray[Any, np.dtype[np.float32]],
 ) -> list[ArticleFeatures]:
     """Features of many articles: their names from the recogniser's reading of each text
     and title (``entities``, ``titles``: ``nlp.recognise`` runs it, with the alias ruler,
-    for the parse too) and one embedding pass over all."""
+    for the parse too) and their vectors (``article_vectors``, one row per article)."""
     names = list(_names(articles, entities, titles))
-    embeddings = _embeddings(articles, models)
     return [
         ArticleFeatures(
             article_id=article.id,
@@ -173,12 +172,13 @@ def embedding_passages(
     return passages, owners
 
 
-def _embeddings(
-    articles: Sequence[Article], models: Models
+def article_vectors(
+    articles: Sequence[Article], embedder: Embedder
 ) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """Title and lead as one passage, up to MAX_CHUNKS body chunks pooled, then averaged."""
+    """One embedding pass over the articles: title and lead as one passage, up to
+    MAX_CHUNKS body chunks pooled, then averaged."""
     passages, owners = embedding_passages(articles)
-    vectors = models.embedder.embed(passages)
+    vectors = embedder.embed(passages)
     lead_part = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
     body_part = np.zeros_like(lead_part)
     for (index, is_lead), vector in zip(owners, vectors, strict=True):

@@ -14,18 +14,21 @@ stages one by one:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 
+from newsprism.analyze.claims import Told, read_statements, statement_vectors
 from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.clean import clean
 from newsprism.cluster import cluster_features, featurize
-from newsprism.cluster.features import feature_order
+from newsprism.cluster.features import article_vectors, feature_order
 from newsprism.cluster.overlap import overlaps
 from newsprism.cluster.stories import build_stories
 from newsprism.cluster.windows import Mapper, cluster_windows
 from newsprism.errors import InputError
 from newsprism.models import Models, default_models
 from newsprism.nlp import names_in, parse, recognise
+from newsprism.pipeline.beside import beside
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
 from newsprism.records.features import ArticleFeatures
 from newsprism.records.results import Extraction
@@ -80,17 +83,20 @@ def featurize_articles(
 ) -> list[ArticleFeatures]:
     """What the story clustering knows of each article: the model-bound pass, one per
     article. The recogniser runs with the ruler of ``aliases`` (the shipped table when
-    None), as the analysis parse runs it, which then takes its entities (``recognise``)."""
+    None), as the analysis parse runs it, which then takes its entities (``recognise``).
+    The embedding pass runs beside it (``pipeline.beside``)."""
     table = aliases or default_aliases()
     features: list[ArticleFeatures] = []
-    for start in range(0, len(articles), FEATURIZE_CHUNK):
-        chunk = articles[start : start + FEATURIZE_CHUNK]
-        entities = recognise(chunk, models, table)
-        read = iter(names_in([a.title for a in chunk if a.title], models, table))
-        titles = [next(read) if a.title else [] for a in chunk]
-        features.extend(featurize(chunk, models, entities, titles))
-        if steps is not None:
-            steps("featurizing articles", len(features), len(articles))
+    chunks = [articles[s : s + FEATURIZE_CHUNK] for s in range(0, len(articles), FEATURIZE_CHUNK)]
+    with beside(models) as side:
+        vectors = [side.start(partial(article_vectors, chunk)) for chunk in chunks]
+        for chunk, embedded in zip(chunks, vectors, strict=True):
+            entities = recognise(chunk, models, table)
+            read = iter(names_in([a.title for a in chunk if a.title], models, table))
+            titles = [next(read) if a.title else [] for a in chunk]
+            features.extend(featurize(chunk, entities, titles, embedded()))
+            if steps is not None:
+                steps("featurizing articles", len(features), len(articles))
     return features
 
 
@@ -139,15 +145,28 @@ def analyze_stories(
     aliases: AliasTable,
     steps: Steps | None = None,
 ) -> tuple[Story, ...]:
-    """Each story with its entities, labels and quotes: one parse per article."""
+    """Each story with its entities, labels and quotes: one parse per article. A story's
+    statements are embedded beside the parse of the next story (``pipeline.beside``)."""
     by_id = {a.id: a for a in articles}
-    analysed = []
-    for story in stories:
-        members = [by_id[i] for i in story.article_ids]
-        docs = list(parse(members, models, aliases))
-        analysed.append(analyze_story(story, members, docs, models, aliases))
+    analysed: list[Story] = []
+
+    def finish(analysis: Callable[[], Story]) -> None:
+        analysed.append(analysis())
         if steps is not None:
             steps("analysing stories", len(analysed), len(stories))
+
+    with beside(models) as side:
+        waiting: list[Callable[[], Story]] = []
+        for story in stories:
+            members = [by_id[i] for i in story.article_ids]
+            docs = list(parse(members, models, aliases))
+            found = read_statements(members, docs)
+            told = Told(found, side.start(partial(statement_vectors, found)))
+            waiting.append(partial(analyze_story, story, members, docs, models, aliases, told=told))
+            if len(waiting) > 1:
+                finish(waiting.pop(0))
+        for analysis in waiting:
+            finish(analysis)
     return tuple(analysed)
 
 

@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 
 Embed = Callable[[list[str]], np.ndarray]
 
-__all__ = ["Facts", "find_facts", "independent", "statement_vectors"]
+Vectors = np.ndarray[Any, Any]
+
+__all__ = ["Facts", "Told", "find_facts", "independent", "read_statements", "statement_vectors"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,32 @@ class Facts:
     alike (``settings.alone_below``): what only one outlet reports (None: not read)."""
 
 
+@dataclass(frozen=True)
+class Told:
+    """A story's statements (``read_statements``) and their vectors (``statement_vectors``),
+    read ahead of the rest of its analysis: the vectors may still be being worked out, and
+    asking for them waits."""
+
+    statements: list[Statement]
+    vectors: Callable[[], Vectors]
+
+
+def read_statements(
+    articles: Sequence[Article], docs: Sequence[Doc], settings: AnalysisSettings = DEFAULT_ANALYSIS
+) -> list[Statement]:
+    """The story's statements, article by article in text order, each clause after its
+    sentence and pointing to it (``Statement.parent``)."""
+    found: list[Statement] = []
+    for article, doc in zip(articles, docs, strict=True):
+        for statement in statements(article, doc, settings):
+            if statement.sentence:
+                sentence = len(found)
+            else:
+                statement = replace(statement, parent=sentence)
+            found.append(statement)
+    return found
+
+
 def find_facts(
     articles: Sequence[Article],
     docs: Sequence[Doc],
@@ -75,25 +103,26 @@ def find_facts(
     dependent: Mapping[str, set[str]],
     embedder: Embedder,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
+    told: Told | None = None,
 ) -> Facts:
     """The claims and conflicts of one story (``docs`` parse ``articles``, in order;
     ``outlets[a]`` is the outlet key of article ``a``; ``dependent[a]`` are the articles
-    ``a`` copied or cited, or that copied it)."""
-    found: list[Statement] = []
-    values: list[list[Value]] = []
+    ``a`` copied or cited, or that copied it). ``told``: its statements read ahead, under
+    the same ``settings`` (None: read now)."""
+    if told is None:
+        read = read_statements(articles, docs, settings)
+        told = Told(read, lambda: statement_vectors(read, embedder))
+    found = told.statements
     people = _people(entities)
-    for article, doc in zip(articles, docs, strict=True):
-        quantities = find_quantities(article, doc, settings)
-        for statement in statements(article, doc, settings):
-            if statement.sentence:
-                sentence = len(found)
-            else:
-                statement = replace(statement, parent=sentence)
-            found.append(statement)
-            values.append(
-                statement_values(article, doc, statement.span, quantities, settings, people)
-            )
-    vectors = statement_vectors(found, embedder)
+    parsed = {a.id: (a, d) for a, d in zip(articles, docs, strict=True)}
+    quantities = {a.id: find_quantities(a, d, settings) for a, d in parsed.values()}
+    values: list[list[Value]] = [
+        statement_values(
+            *parsed[s.span.article], s.span, quantities[s.span.article], settings, people
+        )
+        for s in found
+    ]
+    vectors = told.vectors()
     similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
     actors = _persons(found, values, entities)
@@ -103,9 +132,9 @@ def find_facts(
     ]
     copied = variants(found, similarity, settings)
     for variant in copied:
-        told = _worded(found, variant_about(variant), "hard", variant.sides)
-        if not _covered(told.sides, sides):
-            sides.append(told)
+        worded = _worded(found, variant_about(variant), "hard", variant.sides)
+        if not _covered(worded.sides, sides):
+            sides.append(worded)
     copied_names = [
         {side[0][1].text.lower().rstrip(".") for side in v.sides}
         for v in copied

@@ -1,0 +1,84 @@
+"""Embedding passes run beside the parse give the vectors and stories of running them in turn."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from newsprism import pipeline
+from newsprism.analyze.entities.aliases import default_aliases
+from newsprism.analyze.story import analyze_story
+from newsprism.cluster.features import article_vectors
+from newsprism.models import THREADS_VARIABLE, Embedder, Models
+from newsprism.nlp import parse
+from newsprism.pipeline.beside import beside
+from newsprism.records import Article
+from newsprism.records.features import ArticleFeatures
+
+
+def test_no_side_model_where_a_thread_count_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(THREADS_VARIABLE, "1")
+    assert Models().side_embedder is None
+
+
+def test_side_work_runs_on_its_own_thread_with_equal_vectors(models: Models) -> None:
+    if models.side_embedder is None:
+        pytest.skip("one core: nothing runs beside the parse")
+    texts = ["Three militants were killed in the strike.", "Kataib Hezbollah denied it."]
+    threads: list[str] = []
+
+    def work(embedder: Embedder) -> np.ndarray:
+        threads.append(threading.current_thread().name)
+        return embedder.embed(texts)
+
+    with beside(models) as side:
+        later = side.start(work)
+        vectors = later()
+    assert threads and threads[0] != threading.current_thread().name
+    assert np.array_equal(vectors, models.embedder.embed(texts))
+
+
+def test_without_a_free_core_work_runs_in_the_caller_when_asked(
+    monkeypatch: pytest.MonkeyPatch, models: Models
+) -> None:
+    monkeypatch.setenv(THREADS_VARIABLE, "1")
+    alone = Models()
+    alone.__dict__["embedder"] = models.embedder  # the loaded model, not a second load
+    threads: list[str] = []
+    with beside(alone) as side:
+        later = side.start(lambda e: threads.append(threading.current_thread().name) or e)
+        assert threads == []
+        assert later() is models.embedder
+    assert threads == [threading.current_thread().name]
+
+
+def test_featurized_vectors_equal_one_pass_of_the_main_model(
+    mixed_features: list[ArticleFeatures],
+    seed_articles: tuple[Article, ...],
+    example_articles: tuple[Article, ...],
+    models: Models,
+) -> None:
+    vectors = article_vectors([*seed_articles, *example_articles], models.embedder)
+    assert np.array_equal(np.array([f.embedding for f in mixed_features]), vectors)
+
+
+def test_stories_analysed_ahead_equal_stories_analysed_in_turn(
+    seed_articles: tuple[Article, ...],
+    example_articles: tuple[Article, ...],
+    models: Models,
+) -> None:
+    articles = [*seed_articles, *example_articles]
+    ahead = pipeline.cluster_and_analyse(articles, models)
+    assert len(ahead) >= 2
+    by_id = {a.id: a for a in articles}
+    aliases = default_aliases()
+    for story in ahead:
+        members = [by_id[i] for i in story.article_ids]
+        bare = pipeline.stories_from_groups(articles, [story.article_ids])[0]
+        docs = list(parse(members, models, aliases))
+        in_turn = analyze_story(bare, members, docs, models, aliases)
+        assert story.claims == in_turn.claims
+        assert story.conflicts == in_turn.conflicts
+        assert story.brief == in_turn.brief
