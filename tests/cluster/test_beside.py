@@ -40,6 +40,27 @@ def test_side_work_runs_on_its_own_thread_with_equal_vectors(models: Models) -> 
     assert np.array_equal(vectors, models.embedder.embed(texts))
 
 
+def test_work_not_begun_is_taken_back_by_the_caller(models: Models) -> None:
+    if models.side_embedder is None:
+        pytest.skip("one core: nothing runs beside the parse")
+    busy, release = threading.Event(), threading.Event()
+
+    def block(embedder: Embedder) -> Embedder:
+        busy.set()
+        release.wait(timeout=30)
+        return embedder
+
+    threads: list[str] = []
+    with beside(models) as side:
+        first = side.start(block)
+        assert busy.wait(timeout=30)
+        second = side.start(lambda e: threads.append(threading.current_thread().name) or e)
+        assert second() is models.embedder
+        release.set()
+        assert first() is models.side_embedder
+    assert threads == [threading.current_thread().name]
+
+
 def test_without_a_free_core_work_runs_in_the_caller_when_asked(
     monkeypatch: pytest.MonkeyPatch, models: Models
 ) -> None:

@@ -32,12 +32,19 @@ class Beside:
         self._side = side
 
     def start(self, work: Callable[[Embedder], T]) -> Later[T]:
-        """``work`` with an embedder: on the side thread now, or in the caller when asked."""
+        """``work`` with an embedder: on the side thread now, or in the caller when asked.
+        Work the side thread has not begun when its answer is asked for is taken back and
+        done in the caller with the main model, which then has every core it can get."""
+        embedder = self._models.embedder
         if self._side is None:
-            embedder = self._models.embedder
             return lambda: work(embedder)
         pool, side = self._side
-        return pool.submit(work, side).result
+        future = pool.submit(work, side)
+
+        def answer() -> T:
+            return work(embedder) if future.cancel() else future.result()
+
+        return answer
 
 
 @contextmanager

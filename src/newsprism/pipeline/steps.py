@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
+import numpy as np
+
 from newsprism.analyze.claims import Told, read_statements, statement_vectors
 from newsprism.analyze.entities.aliases import AliasTable, default_aliases
 from newsprism.analyze.story import analyze_story
@@ -42,6 +44,11 @@ Steps = Callable[[str, int, int], None]
 FEATURIZE_CHUNK = 256
 """Articles per featurizing step: each article's features are its own, so steps change
 nothing but how often progress is told."""
+EMBEDDING_PART = 32
+"""Articles per embedding job run beside the recogniser: small enough that the jobs the
+side thread has not begun when the recogniser is done are few and taken back whole
+(``pipeline.beside``), large enough that a job's batches stay full (about 4 passages an
+article, 8 per batch)."""
 
 
 def clean_items(
@@ -89,12 +96,19 @@ def featurize_articles(
     features: list[ArticleFeatures] = []
     chunks = [articles[s : s + FEATURIZE_CHUNK] for s in range(0, len(articles), FEATURIZE_CHUNK)]
     with beside(models) as side:
-        vectors = [side.start(partial(article_vectors, chunk)) for chunk in chunks]
-        for chunk, embedded in zip(chunks, vectors, strict=True):
+        vectors = [
+            [
+                side.start(partial(article_vectors, chunk[s : s + EMBEDDING_PART]))
+                for s in range(0, len(chunk), EMBEDDING_PART)
+            ]
+            for chunk in chunks
+        ]
+        for chunk, parts in zip(chunks, vectors, strict=True):
             entities = recognise(chunk, models, table)
             read = iter(names_in([a.title for a in chunk if a.title], models, table))
             titles = [next(read) if a.title else [] for a in chunk]
-            features.extend(featurize(chunk, entities, titles, embedded()))
+            embedded = np.concatenate([part() for part in parts])
+            features.extend(featurize(chunk, entities, titles, embedded))
             if steps is not None:
                 steps("featurizing articles", len(features), len(articles))
     return features
