@@ -170,7 +170,7 @@ def _span(
     tokens = doc[first : last + 1]
     if tokens.text.lower().strip(".") in COURTESY or not any(_describes(t) for t in tokens):
         return None
-    if "\n" in tokens.text or _across_line_end(doc, first, last, inside):
+    if "\n" in tokens.text or _across_line_end(article.text, doc, first, last, inside):
         return None  # a headline, a byline or a dateline run into the name's line
     if any(t.tag_ == "WP$" for t in tokens):  # "the dictator, whose grandfather Kim Il Sung"
         return None  # says whose relative the name is: it describes another person
@@ -178,15 +178,15 @@ def _span(
     return Span.of(article, tokens.start_char, tokens.end_char)
 
 
-def _across_line_end(doc: Doc, first: int, last: int, inside: set[int]) -> bool:
+def _across_line_end(text: str, doc: Doc, first: int, last: int, inside: set[int]) -> bool:
     """Whether the words between the name and its label break the line with no stop between
     ("... killed in crash: NYPD" ending a headline, "A 59-year-old woman was killed" the next
     line): a label runs on from its name in one phrase ("Yehia Rasool,\nspokesperson"
-    wrapped after its comma is one)."""
+    wrapped after its comma is one). ``text`` is the text ``doc`` parses."""
     if last < min(inside):
-        gap = doc.text[doc[last].idx + len(doc[last]) : doc[min(inside)].idx]
+        gap = text[doc[last].idx + len(doc[last]) : doc[min(inside)].idx]
     else:
-        gap = doc.text[doc[max(inside)].idx + len(doc[max(inside)]) : doc[first].idx]
+        gap = text[doc[max(inside)].idx + len(doc[max(inside)]) : doc[first].idx]
     return "\n" in gap and not any(c in gap for c in ",;:-–—([")
 
 
