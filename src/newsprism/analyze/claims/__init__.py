@@ -32,6 +32,7 @@ from newsprism.analyze.claims.assertions import (
 from newsprism.analyze.claims.compare import compare
 from newsprism.analyze.claims.conflicts import about, clashes, disputes
 from newsprism.analyze.claims.copies import variant_about, variants
+from newsprism.analyze.claims.disclosures import Disclosure, disclosure_conflicts, disclosures
 from newsprism.analyze.claims.judge import (
     Sides,
     claims,
@@ -288,15 +289,27 @@ def _assertion_conflicts(
 ) -> Iterator[Sides]:
     """Roles and positions of one actor that exclude each other, and acts said done and
     not done, with the statements that hold each side's words (``published[a]``: the day
-    article ``a`` was published)."""
-    assertions = list(_assertions(articles, docs, entities))
+    article ``a`` was published), then information one outlet says was kept back and
+    another says was made known (``disclosures``) where those do not already hold it."""
+    told: list[Disclosure] = []
+    assertions = list(_assertions(articles, docs, entities, told))
     comparison = compare(assertions, outlets, dependent, embed, settings, published)
+    given: list[Sides] = []
     for conflict in comparison.conflicts:
-        by_side = tuple(
-            tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
-            for side in conflict.sides
-        )
-        yield Sides(by_side, conflict, conflict.id in comparison.partial)
+        given.append(Sides(_by_side(found, conflict), conflict, conflict.id in comparison.partial))
+    for conflict in disclosure_conflicts(told, outlets, published):
+        by_side = _by_side(found, conflict)
+        if not _covered(by_side, given):
+            given.append(Sides(by_side, conflict))
+    yield from given
+
+
+def _by_side(found: Sequence[Statement], conflict: Conflict) -> tuple[tuple[int, ...], ...]:
+    """The statements that hold each side's evidence."""
+    return tuple(
+        tuple(i for span in side.evidence if (i := _holder(found, span)) is not None)
+        for side in conflict.sides
+    )
 
 
 def _holder(found: Sequence[Statement], span: Span) -> int | None:
@@ -309,8 +322,12 @@ def _holder(found: Sequence[Statement], span: Span) -> int | None:
 
 
 def _assertions(
-    articles: Sequence[Article], docs: Sequence[Doc], entities: Sequence[Entity]
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    entities: Sequence[Entity],
+    told: list[Disclosure] | None = None,
 ) -> Iterator[Assertion]:
+    """Each article's assertions; its ``disclosures`` added to ``told``."""
     names = {e.id: e.name for e in entities}
     states = nation_states(entities)
     for article, doc in zip(articles, docs, strict=True):
@@ -319,6 +336,8 @@ def _assertions(
         yield from residence_assertions(article, entities)
         yield from statement_assertions(article, doc, entity_at, names, states)
         yield from act_assertions(article, doc, entity_at, names, states)
+        if told is not None:
+            told.extend(disclosures(article, doc, entity_at, names, states))
 
 
 def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:

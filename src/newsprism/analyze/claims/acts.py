@@ -68,13 +68,13 @@ def act_assertions(
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or lemma in _LIGHT or lemma in _SAYING | _SPEECH:
                 continue
-            if lemma in STANCE_VERBS or not _asserted(verb):
+            if lemma in STANCE_VERBS or not asserted(verb):
                 continue
             doer, done_to = _participants(verb, entity_at, names, states)
             if not done_to or any(t in _REQUESTS for _, t, _ in done_to):
                 continue  # "she did not leave" says not what was not left
             act = " ".join([lemma, *_verb_words(verb)])
-            negation = _negation(verb)
+            negation = negation_of(verb)
             things = sorted(f"{role}={thing}" for role, thing, _ in done_to)
             who = names.get(doer, "someone") if doer else "someone"
             what = " ".join(written for _, _, written in done_to)
@@ -88,7 +88,7 @@ def act_assertions(
                 negation is not None,
                 frozenset(things),
                 about=f"whether {who} did {act} {what}",
-                phrase=_written(verb),
+                phrase=written_as(verb),
                 negation=negation,
             )
 
@@ -113,7 +113,7 @@ def _folded(particle: Token) -> str | None:
     return _FOLDED_PARTICLES.get((particle.lower_, after.lower_))
 
 
-def _asserted(verb: Token) -> bool:
+def asserted(verb: Token) -> bool:
     """Whether a verb says something happened (or did not): not what will, would or may
     happen ("will not sign"), not under "if", "unless" or "whether" nor in a clause a
     question word opens ("know which Americans have been vaccinated"), not an infinitive
@@ -160,7 +160,7 @@ def _yet_to(verb: Token) -> bool:
     )
 
 
-def _negation(verb: Token) -> str | None:
+def negation_of(verb: Token) -> str | None:
     """How a verb is negated: "never", "not yet" (by "yet": "has not yet been released",
     "has yet to make", "no deal has been signed yet"), "not"; None when it is not. A "n't"
     split by a curly apostrophe ("didn ’ t") is a "not"."""
@@ -275,7 +275,7 @@ def _noun_words(token: Token) -> str:
     return token.doc[start : end + 1].text
 
 
-def _written(verb: Token) -> str:
+def written_as(verb: Token) -> str:
     """The verb as written with its auxiliaries, negation and particle ("has not yet been
     released", "never checked into"): from the first of them to the last."""
     parts = [verb] + [
