@@ -41,6 +41,7 @@ from newsprism.analyze.claims.judge import (
     source_roots,
     subjects,
 )
+from newsprism.analyze.claims.qualities import Quality, qualities, quality_conflicts
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.spellings import Spelling, spellings
 from newsprism.analyze.claims.statements import Statement, statements
@@ -288,16 +289,19 @@ def _assertion_conflicts(
     settings: AnalysisSettings,
 ) -> Iterator[Sides]:
     """Roles and positions of one actor that exclude each other, and acts said done and
-    not done, with the statements that hold each side's words (``published[a]``: the day
-    article ``a`` was published), then information one outlet says was kept back and
-    another says was made known (``disclosures``) where those do not already hold it."""
+        not done, with the statements that hold each side's words (``published[a]``: the day
+        article ``a`` was published), then information one outlet says was kept back and
+        another says was made known (``disclosures``) and what two outlets say at opposite poles
+    (``qualities``: "well equipped" / "ill-equipped") where those do not already hold it."""
     told: list[Disclosure] = []
-    assertions = list(_assertions(articles, docs, entities, told))
+    said: list[Quality] = []
+    assertions = list(_assertions(articles, docs, entities, told, said))
     comparison = compare(assertions, outlets, dependent, embed, settings, published)
     given: list[Sides] = []
     for conflict in comparison.conflicts:
         given.append(Sides(_by_side(found, conflict), conflict, conflict.id in comparison.partial))
-    for conflict in disclosure_conflicts(told, outlets, published):
+    more = [*disclosure_conflicts(told, outlets, published), *quality_conflicts(said, outlets)]
+    for conflict in more:
         by_side = _by_side(found, conflict)
         if not _covered(by_side, given):
             given.append(Sides(by_side, conflict))
@@ -326,8 +330,10 @@ def _assertions(
     docs: Sequence[Doc],
     entities: Sequence[Entity],
     told: list[Disclosure] | None = None,
+    said: list[Quality] | None = None,
 ) -> Iterator[Assertion]:
-    """Each article's assertions; its ``disclosures`` added to ``told``."""
+    """Each article's assertions; its ``disclosures`` added to ``told``, its
+    ``qualities`` to ``said``."""
     names = {e.id: e.name for e in entities}
     states = nation_states(entities)
     for article, doc in zip(articles, docs, strict=True):
@@ -338,6 +344,8 @@ def _assertions(
         yield from act_assertions(article, doc, entity_at, names, states)
         if told is not None:
             told.extend(disclosures(article, doc, entity_at, names, states))
+        if said is not None:
+            said.extend(qualities(article, doc, entity_at, names, states))
 
 
 def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:

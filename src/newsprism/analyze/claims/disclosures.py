@@ -90,7 +90,7 @@ def disclosures(
             what, of = _information(noun, token, entity_at, names, states)
             if what is None:
                 continue
-            yield Disclosure(what, of, told, span, phrase, _noun_words(noun), never)
+            yield Disclosure(what, of, told, span, phrase, noun_words(noun), never)
 
 
 def disclosure_conflicts(
@@ -181,12 +181,17 @@ def _disclosed(verb: Token) -> tuple[Token, bool, str, bool] | None:
         for c in verb.children
     )
     if modal:
-        if negation is None or _open(verb):
+        if negation is None or under_condition(verb):
             return None  # "will release"; "won't be known for weeks": not known now
         return noun, False, written_as(verb), negation == "never"
     if not asserted(verb):
         named = _as(verb) if verb.lemma_.lower() in _IDENTIFYING else None
-        if verb.dep_ == "acl" and negation is None and named is not None and not _open(verb):
+        if (
+            verb.dep_ == "acl"
+            and negation is None
+            and named is not None
+            and not under_condition(verb)
+        ):
             return noun, True, verb.doc[verb.i : named.i + 1].text, False  # "a man named as"
         return None
     return noun, negation is None, written_as(verb), negation == "never"
@@ -199,7 +204,7 @@ def _withheld(word: Token) -> tuple[Token, bool, str, bool] | None:
         return None
     verb = word.head if word.dep_ in ("acomp", "oprd") else word
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or negation_of(verb) is not None or _open(verb):
+    if not subjects or negation_of(verb) is not None or under_condition(verb):
         return None
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
         return None
@@ -231,7 +236,7 @@ def _as(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
 
 
-def _open(verb: Token) -> bool:
+def under_condition(verb: Token) -> bool:
     """Whether a verb stands under "if", "unless" or "whether"."""
     node = verb
     while True:
@@ -288,7 +293,7 @@ def _key(
     return token.lemma_.lower()
 
 
-def _noun_words(noun: Token) -> str:
+def noun_words(noun: Token) -> str:
     """A noun phrase as written, without what a clause or an apposition adds to it ("the
     names of the women", not "... killed, who were 61 and 48"); lower-cased at its start
     unless it opens with a name."""
