@@ -49,9 +49,9 @@ class Disclosure:
 
     what: str
     """What the information is ("identity", "result"; ``information_nouns``)."""
-    of: str | None
-    """Whose it is: a named thing as "@" and its name, else a noun's lemma ("victim",
-    "test"); None when the words do not say."""
+    of: frozenset[str]
+    """Whose it is: a named thing as "@" and its name and, for a common noun, its lemma
+    ("victim", "test"); empty when the words do not say."""
     told: bool
     evidence: Span
     """The sentence that says it."""
@@ -128,9 +128,9 @@ def _apart(kept: Disclosure, told: Disclosure, outlets: Mapping[str, str]) -> bo
         told.evidence.article, told.evidence.article
     ):
         return False
-    if kept.of is None or told.of is None:
-        return kept.what != "identity" and _UNNAMED not in (kept.of, told.of)
-    return _same_owner(kept.of, told.of)
+    if not kept.of or not told.of:
+        return kept.what != "identity" and _UNNAMED not in kept.of | told.of
+    return any(_same_owner(a, b) for a in kept.of for b in told.of)
 
 
 def _same_owner(one: str, other: str) -> bool:
@@ -253,7 +253,7 @@ def _information(
     entity_at: Mapping[int, str],
     names: Mapping[str, str],
     states: Mapping[str, str],
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, frozenset[str]]:
     """What piece of information a noun is and whose: an ``information_nouns`` noun and
     what it is "of" ("the results of the test": result, test), or who an
     ``identifying_verbs`` verb identifies ("identified the victims": identity, victim)."""
@@ -262,12 +262,12 @@ def _information(
         return _INFORMATION[lemma], _owner(noun, entity_at, names, states)
     if verb.lemma_.lower() in _IDENTIFYING and noun.pos_ in ("NOUN", "PROPN"):
         return "identity", _key(noun, entity_at, names, states)
-    return None, None
+    return None, frozenset()
 
 
 def _owner(
     noun: Token, entity_at: Mapping[int, str], names: Mapping[str, str], states: Mapping[str, str]
-) -> str | None:
+) -> frozenset[str]:
     """Whose a piece of information is: what it is "of", "from" or "for", or its owner
     ("the victim's name")."""
     for child in noun.children:
@@ -277,20 +277,24 @@ def _owner(
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return _key(pobj, entity_at, names, states)
-    return None
+    return frozenset()
 
 
 def _key(
     token: Token, entity_at: Mapping[int, str], names: Mapping[str, str], states: Mapping[str, str]
-) -> str:
-    """A thing as compared: a named thing as "@" and its name, lower-cased; a noun's
-    lemma; ``_UNNAMED`` for a pronoun."""
+) -> frozenset[str]:
+    """A thing as compared: a named thing as "@" and its name, lower-cased, and a common
+    noun's lemma, both when who-is-who makes a common noun a name in one article and not
+    in another ("the victim": John Smith); ``_UNNAMED`` for a pronoun ("his name")."""
+    keys = set()
     entity = entity_of(token, entity_at, states)
     if entity is not None:
-        return "@" + names.get(entity, entity).lower()
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return _UNNAMED
-    return token.lemma_.lower()
+        keys.add("@" + names.get(entity, entity).lower())
+    if token.pos_ == "PRON":
+        keys.add(_UNNAMED)
+    elif token.pos_ == "NOUN" or not keys:
+        keys.add(token.lemma_.lower())
+    return frozenset(keys)
 
 
 def noun_words(noun: Token) -> str:
