@@ -105,3 +105,12 @@ def test_one_outlet_does_not_conflict_with_itself(models: Models) -> None:
     ]
     facts, _ = story_facts_and_entities(models, articles)
     assert not [c for c in facts.conflicts if c.about.endswith("had been made known")]
+
+
+def test_made_public_is_made_known(models: Models) -> None:
+    (conflict,) = _disclosed(
+        models,
+        "The reason for the suspension of Jennifer Hiller had not been made public on Friday.",
+        "The company made public the reason for the suspension of Jennifer Hiller on Monday.",
+    )
+    assert {side.value for side in conflict.sides} == {"made public", "had not been made public"}

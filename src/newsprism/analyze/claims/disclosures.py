@@ -35,6 +35,9 @@ _WITHHELD = lexicon.words("withheld_states")
 _REFUSING = lexicon.words("refusal_verbs")
 _FUTURE = lexicon.words("future_auxiliaries")
 _HYPOTHETICAL = lexicon.words("hypothetical_marks")
+_MADE = frozenset({"oprd", "acomp", "ccomp"})
+"""How the adjective a verb makes of its object hangs from it ("made public": the parse
+gives any of these)."""
 _OWNER_PREPOSITIONS = frozenset({"of", "from", "for"})
 """Prepositions that say whose a piece of information is ("the results from the test")."""
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -161,7 +164,9 @@ def _disclosed(verb: Token) -> tuple[Token, bool, str, bool] | None:
     """For a ``disclosing_verbs`` verb: what it makes known (its object; the subject of a
     passive), whether it says it was made known, its words as written, and whether it says
     "never"; None when it says neither ("will release", "if police identify")."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DISCLOSING:
+    made = [c for c in verb.children if c.dep_ in _MADE and c.pos_ == "ADJ"]
+    said = " ".join([verb.lemma_.lower(), *(c.lower_ for c in made)])
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() not in _DISCLOSING and said not in _DISCLOSING):
         return None
     noun = _object(verb)
     if noun is None:
@@ -183,7 +188,7 @@ def _disclosed(verb: Token) -> tuple[Token, bool, str, bool] | None:
     if modal:
         if negation is None or under_condition(verb):
             return None  # "will release"; "won't be known for weeks": not known now
-        return noun, False, written_as(verb), negation == "never"
+        return noun, False, _written(verb, made), negation == "never"
     if not asserted(verb):
         named = _as(verb) if verb.lemma_.lower() in _IDENTIFYING else None
         if (
@@ -194,7 +199,18 @@ def _disclosed(verb: Token) -> tuple[Token, bool, str, bool] | None:
         ):
             return noun, True, verb.doc[verb.i : named.i + 1].text, False  # "a man named as"
         return None
-    return noun, negation is None, written_as(verb), negation == "never"
+    return noun, negation is None, _written(verb, made), negation == "never"
+
+
+def _written(verb: Token, made: list[Token]) -> str:
+    """The verb as written with its auxiliaries and negation (``acts.written_as``), on to
+    the adjective it makes of its object ("had not been made public")."""
+    if not made:
+        return written_as(verb)
+    parts = [verb, *made] + [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") or c.lower_ == "yet"
+    ]
+    return verb.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1].text
 
 
 def _withheld(word: Token) -> tuple[Token, bool, str, bool] | None:
