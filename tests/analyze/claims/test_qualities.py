@@ -59,6 +59,10 @@ def test_what_is_not_said_at_opposite_poles(models: Models) -> None:
             "The climber was not well equipped for the climb, police said.",
             "The climber was poorly equipped for the climb, the guide said.",
         ),
+        (  # "as well" says also, not how well
+            "Two people were badly injured in the crash on Route 6, police said.",
+            "The driver of the truck was injured as well, police said.",
+        ),
         (  # what would be
             "The climber would be well equipped for the climb, the guide said.",
             "The climber was poorly equipped for the climb, police said.",

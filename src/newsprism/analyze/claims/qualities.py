@@ -121,10 +121,19 @@ def _apart(one: Quality, other: Quality, outlets: Mapping[str, str]) -> bool:
 
 
 def _manner(word: Token) -> tuple[str, str] | None:
-    """A participle or an adjective under a ``manner_poles`` adverb: the pole, the words."""
+    """A participle or an adjective right after a ``manner_poles`` adverb (a hyphen or a
+    quotation mark between: "ill-equipped", '"insufficiently" equipped'): the pole, the
+    words."""
     if word.tag_ not in ("VBN", "JJ"):
         return None
-    adverbs = [c for c in word.children if c.dep_ == "advmod" and c.lower_ in _POLES]
+    adverbs = [
+        c
+        for c in word.children
+        if c.dep_ == "advmod"
+        and c.lower_ in _POLES
+        and c.i < word.i
+        and all(t.is_punct for t in word.doc[c.i + 1 : word.i])
+    ]  # right before the word: not "injured as well"
     if len(adverbs) != 1 or _unsaid(word):
         return None
     adverb = adverbs[0]
