@@ -289,10 +289,11 @@ def _assertion_conflicts(
     settings: AnalysisSettings,
 ) -> Iterator[Sides]:
     """Roles and positions of one actor that exclude each other, and acts said done and
-        not done, with the statements that hold each side's words (``published[a]``: the day
-        article ``a`` was published), then information one outlet says was kept back and
-        another says was made known (``disclosures``) and what two outlets say at opposite poles
-    (``qualities``: "well equipped" / "ill-equipped") where those do not already hold it."""
+    not done, with the statements that hold each side's words (``published[a]``: the day
+    article ``a`` was published); then information one outlet says was kept back and
+    another says was made known (``disclosures``), and what two outlets say at opposite
+    poles (``qualities``: "well equipped" / "ill-equipped"), where those do not already
+    hold it."""
     told: list[Disclosure] = []
     said: list[Quality] = []
     assertions = list(_assertions(articles, docs, entities, told, said))
