@@ -97,10 +97,16 @@ def _run_end(doc: Doc, i: int) -> int:
 
 
 def _range_end(doc: Doc, i: int, j: int) -> int:
-    """End of "20 to 30", "20-30" or "between 20 and 30" when the run ``i:j`` opens one."""
+    """End of "20 to 30", "20-30", "between 20 and 30" or "three or four" when the run
+    ``i:j`` opens one. "N or M" is a range when it stands alone ("Three or four robbers
+    burst in": the writer does not know which); after a comma it ends a list of choices
+    ("$100, 250 or 400")."""
     link = doc[j].lower_ if j + 1 < len(doc) else ""
     between = i > 0 and doc[i - 1].lower_ == "between"
-    if link not in ("to", "-", "–", "and") or (link == "and" and not between):
+    listed = i > 0 and doc[i - 1].text == ","
+    if link not in ("to", "-", "–", "and", "or") or (link == "and" and not between):
+        return j
+    if link == "or" and listed:
         return j
     k = _run_end(doc, j + 1)
     phone = link in "-–" and any(re.match(r"^\d{4}", t.text) for t in (doc[i], doc[j + 1]))
