@@ -149,6 +149,17 @@ def test_a_list_of_choices_is_no_range(models: Models) -> None:
     assert (found[0].low, found[0].high) == (100, 100)
 
 
+def test_a_score_written_with_spaces_counts_nothing(models: Models) -> None:
+    """ "fell to 36 - 3 (24 KO)" is a record, as "36-3" is: neither figure counts what
+    follows it, though the hyphen stands apart as tokenized corpora write it."""
+    from newsprism.analyze.claims.numbers import skipped
+
+    article = _article("Thompson, the challenger, fell to 36 - 3 (24 KO).")
+    doc = next(parse([article], models, default_aliases()))
+    figures = [t.i for t in doc if t.text in ("36", "3")]
+    assert figures and all(skipped(doc, i, i + 1) for i in figures)
+
+
 def test_coordination_of_two_counts_stays_two(models: Models) -> None:
     found = _find(models, "The strike killed two soldiers and three civilians.")
     assert [(q.value, q.counted) for q in found] == [(2, "soldier"), (3, "civilian")]

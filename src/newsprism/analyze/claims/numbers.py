@@ -183,11 +183,27 @@ def skipped(doc: Doc, i: int, j: int) -> bool:
     after = doc[j].text if _joined(doc, j - 1) else " "
     if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
         return True
+    if _scored(doc, i, j):
+        return True
     sent, near = doc[i].sent, []
     for k, step in ((i - 1, -1), (j, 1)):  # "555 0100", "(202) 555": digit groups side by side
         k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
         near += [doc[k]] if sent.start <= k < sent.end else []
     return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
+
+
+def _scored(doc: Doc, i: int, j: int) -> bool:
+    """Whether the figure ``i:j`` is one side of a score or record written with spaces
+    around its hyphen ("fell to 36 - 3 (24 KO)", "won 6 - 4"): a figure, a hyphen, a
+    figure, that ``number_runs`` read as no range (it does not rise)."""
+    if not all(_DIGITS.match(t.text) for t in doc[i:j]):
+        return False
+    sent = doc[i].sent
+    after = j + 1 < sent.end and doc[j].text in ("-", "–") and _DIGITS.match(doc[j + 1].text)
+    before = (
+        i - 2 >= sent.start and doc[i - 1].text in ("-", "–") and _DIGITS.match(doc[i - 2].text)
+    )
+    return bool(after or before)
 
 
 def _spaced_part(doc: Doc, k: int) -> bool:
