@@ -4,6 +4,7 @@ pairs clash, and how sides are formed and shown."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from newsprism.analyze.claims.values import Value
 from newsprism.records import Article, Span
@@ -206,3 +207,33 @@ def test_a_tally_and_an_article_of_two_counts_are_left_to_their_events() -> None
     other = _count(articles[0], "strong", "count:aftershock:shake", 9.0, 9.0)
     twice = _AllAlike((*alike.articles, articles[0].id))
     assert not disputes([*values, [other]], twice, {})  # type: ignore[arg-type]
+
+
+def test_a_count_that_adds_to_others_is_no_story_count() -> None:
+    """ "received two additional life sentences" adds to a sentence already served: it is
+    no count of all of them, and no answer to "serving three life sentences"."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {
+        "a": "He received two additional life sentences.",
+        "b": "He is serving three life sentences.",
+        "c": "Police said he is serving three life sentences.",
+        "d": "The man is serving three life sentences.",
+    }
+    articles = [story_article(k, t) for k, t in texts.items()]
+
+    def value(article: Article) -> Value:
+        word = "two" if article.outlet == "a" else "three"
+        event = "receive" if article.outlet == "a" else "serve"
+        count = _count(article, word, f"count:sentence:{event}", 0, 0)
+        figure = 2.0 if word == "two" else 3.0
+        return replace(count, low=figure, high=figure, clause=article_span(article))
+
+    alike = _AllAlike(tuple(a.id for a in articles))
+    assert not disputes([[value(a)] for a in articles], alike, {})  # type: ignore[arg-type]
+    alone = [replace(value(articles[0]), clause=None), *(value(a) for a in articles[1:])]
+    assert len(disputes([[v] for v in alone], alike, {})) == 1  # type: ignore[arg-type]
+
+
+def article_span(article: Article) -> Span:
+    return Span.of(article, 0, len(article.text))

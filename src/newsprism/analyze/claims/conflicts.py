@@ -26,6 +26,7 @@ toll. Otherwise it is ``hard``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -54,6 +55,11 @@ two things (on 40 ECB+ dev stories outside facts-dev, 4 of the 7 conflicts of co
 things without this bar came from things two articles count: two employees' fates, the
 chances of two drives, the jurors of two votes, the bullets of two guns)."""
 UNIT_NOUNS = lexicon.words("unit_nouns")
+_ADDED = "|".join(sorted(lexicon.words("added_count_words")))
+_ADDED_BEFORE = re.compile(rf"\b(?:{_ADDED})\s*$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(rf"\s*(?:{_ADDED})\b", re.IGNORECASE)
+"""Words beside a count that make it more of the thing, not all of it ("an additional six
+engines", "two more boats")."""
 """Counted nouns that are units of a measure ("percent", "miles"), not things to count."""
 LABELS = {
     "count": "the number",
@@ -394,14 +400,27 @@ def _story_counts(
 
 
 def _counted_thing(value: Value) -> str | None:
-    """What a count counts, when it is a thing whose counts ``_story_counts`` compares."""
-    if value.kind != "count":
+    """What a count counts, when it is a thing whose counts ``_story_counts`` compares: not
+    one that adds to others ("two additional life sentences" beside "serving three life
+    sentences"; "a further four appliances")."""
+    if value.kind != "count" or _added(value):
         return None
     parts = value.key.split(":")
     if len(parts) != 3 or not parts[1].isalpha():
         return None
     thing = parts[1]
     return None if thing in MEASURED_COUNTS or thing in UNIT_NOUNS else thing
+
+
+def _added(value: Value) -> bool:
+    """Whether a count is written as more of the thing ("two additional", "a further four",
+    "six more", "another two")."""
+    clause = value.clause
+    if clause is None or clause.article != value.span.article:
+        return False
+    before = clause.text[: max(0, value.span.start - clause.start)]
+    after = clause.text[max(0, value.span.end - clause.start) :]
+    return bool(_ADDED_BEFORE.search(before) or _ADDED_AFTER.match(after))
 
 
 def _counted_alike(one: Mapping[str, Value], other: Mapping[str, Value], key: str) -> bool:
