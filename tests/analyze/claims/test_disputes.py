@@ -237,3 +237,32 @@ def test_a_count_that_adds_to_others_is_no_story_count() -> None:
 
 def article_span(article: Article) -> Span:
     return Span.of(article, 0, len(article.text))
+
+
+def test_shares_of_one_named_measure_are_compared_from_the_floor() -> None:
+    """Two shares of turnout in statements 0.35 alike (below the 0.45 shares are otherwise
+    compared from) are a dispute; two unnamed shares are not."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {"a": "Turnout was almost 90%.", "b": "Turnout reached 93.87 percent."}
+    articles = [story_article(k, t) for k, t in texts.items()]
+
+    def share(article: Article, key: str) -> Value:
+        word = article.text.split()[-1].rstrip(".") if "%" in article.text else "93.87 percent"
+        figure = float(word.split()[0].rstrip("%"))
+        at = article.text.index(word)
+        words = Span.of(article, at, at + len(word))
+        low = 76.5 if "%" in word else figure
+        return Value("percent", key, words, f"{figure:g}", low, figure)
+
+    class Alike(_AllAlike):
+        def above(self, cut: float) -> list[tuple[float, int, int]]:
+            return [(0.35, 0, 1)] if cut <= 0.35 else []
+
+        def pair(self, i: int, j: int) -> float:
+            return 0.35
+
+    alike = Alike(tuple(a.id for a in articles))
+    keyed = [[share(a, "percent:turnout")] for a in articles]
+    assert len(disputes(keyed, alike, {})) == 1  # type: ignore[arg-type]
+    assert not disputes([[share(a, "percent")] for a in articles], alike, {})  # type: ignore[arg-type]

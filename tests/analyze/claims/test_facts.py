@@ -711,3 +711,25 @@ def test_copies_of_copies_and_one_outlets_articles_are_one_source() -> None:
     assert sources["a"] == sources["b"] == sources["c"]
     assert sources["d"] == sources["e"] != sources["a"]
     assert len({sources["a"], sources["d"], sources["f"]}) == 3
+
+
+def test_a_share_is_keyed_by_the_measure_it_is_the_level_of(models: Models) -> None:
+    """ "turnout was almost 90%": the share of turnout; "55 percent of voice traffic ...,
+    52 percent in Egypt": a share that is its own subject, no measure named."""
+    keys = {
+        v.span.text: v.key
+        for text in (
+            "The Central Election Commission said that turnout was almost 90%.",
+            "Authorities said turnout reached 93.87 percent in the election.",
+            "As much as 55 percent of voice traffic in Saudi Arabia and 52 percent in Egypt "
+            "was out of service.",
+        )
+        for v in read_values(models, text)
+        if v.kind == "percent"
+    }
+    assert keys == {
+        "90%": "percent:turnout",
+        "93.87 percent": "percent:turnout",
+        "55 percent": "percent",
+        "52 percent": "percent",
+    }

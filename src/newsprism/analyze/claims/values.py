@@ -365,6 +365,8 @@ def _in_context(
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
+        if value.kind == "percent" and (whose := _share_of(tokens, verb)) is not None:
+            value = replace(value, key=f"percent:{whose}")
         yield replace(
             value,
             low=low,
@@ -378,6 +380,25 @@ def _in_context(
             future=_future(tokens.root),
             doer=doer(verb),
         )
+
+
+def _share_of(figure: TokenSpan, verb: Token | None) -> str | None:
+    """The common noun a share is the level of, as the subject of the verb that gives it
+    ("turnout was almost 90%", "turnout reached 93.87 percent", "unemployment rose to 5.4
+    per cent": turnout, unemployment); None when the subject is a name, a pronoun, a
+    figure, or holds the share's own words ("40 percent of the buildings were
+    destroyed"). Shares of one named measure are compared from ``settings.compare_floor``
+    (``conflicts``)."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i in range(figure.start, figure.end):
+        return None
+    if subject.like_num or any(c.dep_ == "nummod" or c.like_num for c in subject.children):
+        return None  # a share itself: "55 percent of voice traffic ..., 52 percent in Egypt"
+    if any(t.i in range(figure.start, figure.end) for t in subject.subtree):
+        return None
+    return str(subject.lemma_.lower())
 
 
 def _place(article: Article, name: TokenSpan | None, people: People) -> str:
