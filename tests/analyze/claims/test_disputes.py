@@ -3,6 +3,9 @@ pairs clash, and how sides are formed and shown."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 from newsprism.analyze.claims.values import Value
 from newsprism.records import Article, Span
 from tests.analyze.claims.build import story_article
@@ -119,3 +122,147 @@ def test_the_day_of_an_act_done_to_someone_the_other_statement_does_not_name() -
     assert not found
     named = disputes([[thursday], [day(articles[1], "Friday", {"bradley"}, set())]], Alike(), {})  # type: ignore[arg-type]
     assert len(named) == 1
+
+
+class _AllAlike:
+    """Every pair of statements of different articles 0.9 alike."""
+
+    def __init__(self, articles: tuple[str, ...]) -> None:
+        self.articles = articles
+
+    def above(self, cut: float) -> list[tuple[float, int, int]]:
+        count = len(self.articles)
+        return [
+            (0.9, i, j)
+            for i in range(count)
+            for j in range(i + 1, count)
+            if self.articles[i] != self.articles[j]
+        ]
+
+    def pair(self, i: int, j: int) -> float:
+        return 0.9
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return 0.0
+
+
+def _count(article: Article, word: str, key: str, low: float, high: float) -> Value:
+    at = article.text.index(word)
+    thing = key.split(":")[1]
+    return Value("count", key, Span.of(article, at, at + len(word)), f"{word} ({thing})", low, high)
+
+
+_AFTERSHOCKS = {
+    "a": ("State media said three strong aftershocks were felt.", "three", "feel", 3.0),
+    "b": ("It was followed by at least four strong aftershocks.", "four", "follow", 4.0),
+    "c": ("There have been at least four aftershocks.", "four", "", 4.0),
+    "d": ("The quake was followed by at least four aftershocks.", "four", "follow", 4.0),
+}
+
+
+def test_a_thing_three_articles_count_is_compared_whatever_befell_it() -> None:
+    """ "three strong aftershocks were felt" / "followed by at least four aftershocks": the
+    story's aftershocks, which several outlets count, are one figure whatever the verb."""
+    from newsprism.analyze.claims.conflicts import about, disputes
+
+    articles = [story_article(k, text) for k, (text, *_) in _AFTERSHOCKS.items()]
+    values = [
+        [_count(a, word, f"count:aftershock:{event}", low, math.inf if low > 3 else low)]
+        for a, (_, word, event, low) in zip(articles, _AFTERSHOCKS.values(), strict=True)
+    ]
+    alike = _AllAlike(tuple(a.id for a in articles))
+    (found,) = disputes(values, alike, {})  # type: ignore[arg-type]
+    assert [sorted(i for i, _ in side) for side in found.sides] == [[0], [1, 2, 3]]
+    assert about(found) == "the number: “three” / “four”"
+
+
+def test_a_thing_two_articles_count_is_left_to_its_events() -> None:
+    """Counts of a thing that only two outlets give may be of two sets of it ("one final
+    chance" / "two chances to tie"): not compared across events."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    chosen = {k: _AFTERSHOCKS[k] for k in ("a", "b")}
+    articles = [story_article(k, text) for k, (text, *_) in chosen.items()]
+    values = [
+        [_count(a, word, f"count:aftershock:{event}", low, low)]
+        for a, (_, word, event, low) in zip(articles, chosen.values(), strict=True)
+    ]
+    assert not disputes(values, _AllAlike(tuple(a.id for a in articles)), {})  # type: ignore[arg-type]
+
+
+def test_a_tally_and_an_article_of_two_counts_are_left_to_their_events() -> None:
+    """A statement that counts two things ("13 homers and 43 RBIs") is a tally, and an
+    article that gives two counts of the thing apart tells of several sets of it: neither
+    is compared across events."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    articles = [story_article(k, text) for k, (text, *_) in _AFTERSHOCKS.items()]
+    values = [
+        [_count(a, word, f"count:aftershock:{event}", low, low)]
+        for a, (_, word, event, low) in zip(articles, _AFTERSHOCKS.values(), strict=True)
+    ]
+    tally = [*values[0], _count(articles[0], "media", "count:medium:say", 2.0, 2.0)]
+    alike = _AllAlike(tuple(a.id for a in articles))
+    assert not disputes([tally, *values[1:]], alike, {})  # type: ignore[arg-type]
+    other = _count(articles[0], "strong", "count:aftershock:shake", 9.0, 9.0)
+    twice = _AllAlike((*alike.articles, articles[0].id))
+    assert not disputes([*values, [other]], twice, {})  # type: ignore[arg-type]
+
+
+def test_a_count_that_adds_to_others_is_no_story_count() -> None:
+    """ "received two additional life sentences" adds to a sentence already served: it is
+    no count of all of them, and no answer to "serving three life sentences"."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {
+        "a": "He received two additional life sentences.",
+        "b": "He is serving three life sentences.",
+        "c": "Police said he is serving three life sentences.",
+        "d": "The man is serving three life sentences.",
+    }
+    articles = [story_article(k, t) for k, t in texts.items()]
+
+    def value(article: Article) -> Value:
+        word = "two" if article.outlet == "a" else "three"
+        event = "receive" if article.outlet == "a" else "serve"
+        count = _count(article, word, f"count:sentence:{event}", 0, 0)
+        figure = 2.0 if word == "two" else 3.0
+        return replace(count, low=figure, high=figure, clause=article_span(article))
+
+    alike = _AllAlike(tuple(a.id for a in articles))
+    assert not disputes([[value(a)] for a in articles], alike, {})  # type: ignore[arg-type]
+    alone = [replace(value(articles[0]), clause=None), *(value(a) for a in articles[1:])]
+    assert len(disputes([[v] for v in alone], alike, {})) == 1  # type: ignore[arg-type]
+
+
+def article_span(article: Article) -> Span:
+    return Span.of(article, 0, len(article.text))
+
+
+def test_shares_of_one_named_measure_are_compared_from_the_floor() -> None:
+    """Two shares of turnout in statements 0.35 alike (below the 0.45 shares are otherwise
+    compared from) are a dispute; two unnamed shares are not."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    texts = {"a": "Turnout was almost 90%.", "b": "Turnout reached 93.87 percent."}
+    articles = [story_article(k, t) for k, t in texts.items()]
+
+    def share(article: Article, key: str) -> Value:
+        word = article.text.split()[-1].rstrip(".") if "%" in article.text else "93.87 percent"
+        figure = float(word.split()[0].rstrip("%"))
+        at = article.text.index(word)
+        words = Span.of(article, at, at + len(word))
+        low = 76.5 if "%" in word else figure
+        return Value("percent", key, words, f"{figure:g}", low, figure)
+
+    class Alike(_AllAlike):
+        def above(self, cut: float) -> list[tuple[float, int, int]]:
+            return [(0.35, 0, 1)] if cut <= 0.35 else []
+
+        def pair(self, i: int, j: int) -> float:
+            return 0.35
+
+    alike = Alike(tuple(a.id for a in articles))
+    keyed = [[share(a, "percent:turnout")] for a in articles]
+    assert len(disputes(keyed, alike, {})) == 1  # type: ignore[arg-type]
+    assert not disputes([[share(a, "percent")] for a in articles], alike, {})  # type: ignore[arg-type]

@@ -711,3 +711,30 @@ def test_copies_of_copies_and_one_outlets_articles_are_one_source() -> None:
     assert sources["a"] == sources["b"] == sources["c"]
     assert sources["d"] == sources["e"] != sources["a"]
     assert len({sources["a"], sources["d"], sources["f"]}) == 3
+
+
+def test_a_share_is_keyed_by_the_measure_it_is_the_level_of(models: Models) -> None:
+    """ "turnout was almost 90%", "the unemployment rate rose to 5.4 per cent": the level
+    of turnout, of the unemployment rate. "prices rose 0.9 percent" is a change, and "55
+    percent of voice traffic ..., 52 percent in Egypt" names no measure: not keyed."""
+    keys = {
+        v.span.text: v.key
+        for text in (
+            "The Central Election Commission said that turnout was almost 90%.",
+            "Authorities said turnout reached 93.87 percent in the election.",
+            "The unemployment rate rose to 5.4 per cent in March.",
+            "Prices rose 0.9 percent in the past month.",
+            "As much as 55 percent of voice traffic in Saudi Arabia and 52 percent in Egypt "
+            "was out of service.",
+        )
+        for v in read_values(models, text)
+        if v.kind == "percent"
+    }
+    assert keys == {
+        "90%": "percent:turnout",
+        "93.87 percent": "percent:turnout",
+        "5.4 per cent": "percent:unemployment rate",
+        "0.9 percent": "percent",
+        "55 percent": "percent",
+        "52 percent": "percent",
+    }

@@ -133,6 +133,7 @@ def test_coordination_adds_the_named(models: Models, text: str, number: str, cou
         ("Between 20 and 30 people were hurt.", "between", 20, 30),
         ("Officials said 2,000-3,000 people fled.", "-", 2000, 3000),
         ("The death toll rose from 12 to 14 on Thursday.", None, 14, 14),
+        ("Two or three people were hurt.", "or", 2, 3),
     ],
 )
 def test_ranges_and_changes(
@@ -140,6 +141,23 @@ def test_ranges_and_changes(
 ) -> None:
     q = _one(models, text)
     assert (q.qualifier, q.low, q.high, q.counted) == (qualifier, low, high, "person")
+
+
+def test_a_list_of_choices_is_no_range(models: Models) -> None:
+    """ "N or M" after a comma ends a list of choices ("$100, 250 or 400"), no range."""
+    found = _find(models, "The fine was $100, 250 or 400 dollars.")
+    assert (found[0].low, found[0].high) == (100, 100)
+
+
+def test_a_score_written_with_spaces_counts_nothing(models: Models) -> None:
+    """ "fell to 36 - 3 (24 KO)" is a record, as "36-3" is: neither figure counts what
+    follows it, though the hyphen stands apart as tokenized corpora write it."""
+    from newsprism.analyze.claims.numbers import skipped
+
+    article = _article("Thompson, the challenger, fell to 36 - 3 (24 KO).")
+    doc = next(parse([article], models, default_aliases()))
+    figures = [t.i for t in doc if t.text in ("36", "3")]
+    assert figures and all(skipped(doc, i, i + 1) for i in figures)
 
 
 def test_coordination_of_two_counts_stays_two(models: Models) -> None:

@@ -97,10 +97,16 @@ def _run_end(doc: Doc, i: int) -> int:
 
 
 def _range_end(doc: Doc, i: int, j: int) -> int:
-    """End of "20 to 30", "20-30" or "between 20 and 30" when the run ``i:j`` opens one."""
+    """End of "20 to 30", "20-30", "between 20 and 30" or "three or four" when the run
+    ``i:j`` opens one. "N or M" is a range when it stands alone ("Three or four robbers
+    burst in": the writer does not know which); after a comma it ends a list of choices
+    ("$100, 250 or 400")."""
     link = doc[j].lower_ if j + 1 < len(doc) else ""
     between = i > 0 and doc[i - 1].lower_ == "between"
-    if link not in ("to", "-", "–", "and") or (link == "and" and not between):
+    listed = i > 0 and doc[i - 1].text == ","
+    if link not in ("to", "-", "–", "and", "or") or (link == "and" and not between):
+        return j
+    if link == "or" and listed:
         return j
     k = _run_end(doc, j + 1)
     phone = link in "-–" and any(re.match(r"^\d{4}", t.text) for t in (doc[i], doc[j + 1]))
@@ -177,11 +183,27 @@ def skipped(doc: Doc, i: int, j: int) -> bool:
     after = doc[j].text if _joined(doc, j - 1) else " "
     if after in _GLUE - {"."} or (after[0].isalnum() and tokens[-1].ent_type_ not in _MEASURES):
         return True
+    if _scored(doc, i, j):
+        return True
     sent, near = doc[i].sent, []
     for k, step in ((i - 1, -1), (j, 1)):  # "555 0100", "(202) 555": digit groups side by side
         k += step if sent.start <= k < sent.end and doc[k].text in "()" else 0
         near += [doc[k]] if sent.start <= k < sent.end else []
     return any(_DIGITS.match(t.text) for t in near) and all(_DIGITS.match(t.text) for t in tokens)
+
+
+def _scored(doc: Doc, i: int, j: int) -> bool:
+    """Whether the figure ``i:j`` is one side of a score or record written with spaces
+    around its hyphen ("fell to 36 - 3 (24 KO)", "won 6 - 4"): a figure, a hyphen, a
+    figure, that ``number_runs`` read as no range (it does not rise)."""
+    if not all(_DIGITS.match(t.text) for t in doc[i:j]):
+        return False
+    sent = doc[i].sent
+    after = j + 1 < sent.end and doc[j].text in ("-", "–") and _DIGITS.match(doc[j + 1].text)
+    before = (
+        i - 2 >= sent.start and doc[i - 1].text in ("-", "–") and _DIGITS.match(doc[i - 2].text)
+    )
+    return bool(after or before)
 
 
 def _spaced_part(doc: Doc, k: int) -> bool:
