@@ -34,8 +34,7 @@ def test_side_work_runs_on_its_own_thread_with_equal_vectors(models: Models) -> 
         return embedder.embed(texts)
 
     with beside(models) as side:
-        later = side.start(work)
-        vectors = later()
+        vectors = side.start(work).answer()
     assert threads and threads[0] != threading.current_thread().name
     assert np.array_equal(vectors, models.embedder.embed(texts))
 
@@ -55,10 +54,37 @@ def test_work_not_begun_is_taken_back_by_the_caller(models: Models) -> None:
         first = side.start(block)
         assert busy.wait(timeout=30)
         second = side.start(lambda e: threads.append(threading.current_thread().name) or e)
-        assert second() is models.embedder
+        assert second.answer() is models.embedder
         release.set()
-        assert first() is models.side_embedder
+        assert first.answer() is models.side_embedder
     assert threads == [threading.current_thread().name]
+
+
+def test_gathered_jobs_not_begun_wait_for_the_one_running_then_run_in_the_caller(
+    models: Models,
+) -> None:
+    if models.side_embedder is None:
+        pytest.skip("one core: nothing runs beside the parse")
+    busy, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def block(embedder: Embedder) -> str:
+        busy.set()
+        release.wait(timeout=30)
+        order.append("side")
+        return "first"
+
+    def later(embedder: Embedder) -> str:
+        order.append(threading.current_thread().name)
+        return "main" if embedder is models.embedder else "side"
+
+    with beside(models) as side:
+        jobs = [side.start(block), side.start(later), side.start(later)]
+        assert busy.wait(timeout=30)
+        threading.Timer(0.2, release.set).start()
+        assert side.gather(jobs) == ["first", "main", "main"]
+    caller = threading.current_thread().name
+    assert order == ["side", caller, caller]
 
 
 def test_without_a_free_core_work_runs_in_the_caller_when_asked(
@@ -69,9 +95,9 @@ def test_without_a_free_core_work_runs_in_the_caller_when_asked(
     alone.__dict__["embedder"] = models.embedder  # the loaded model, not a second load
     threads: list[str] = []
     with beside(alone) as side:
-        later = side.start(lambda e: threads.append(threading.current_thread().name) or e)
+        job = side.start(lambda e: threads.append(threading.current_thread().name) or e)
         assert threads == []
-        assert later() is models.embedder
+        assert job.answer() is models.embedder
     assert threads == [threading.current_thread().name]
 
 

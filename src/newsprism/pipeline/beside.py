@@ -11,17 +11,32 @@ is asked for. Either way the answers are the same vectors, in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from newsprism.models import Embedder, Models
 
 T = TypeVar("T")
 
-Later = Callable[[], T]
-"""An answer being worked out: calling it waits for it."""
+
+@dataclass(frozen=True)
+class Job(Generic[T]):
+    """Work started beside the caller (``future``: None when it runs in the caller)."""
+
+    work: Callable[[Embedder], T]
+    embedder: Embedder
+    """The main model: the caller's, for work it takes back."""
+    future: Future[T] | None = None
+
+    def answer(self) -> T:
+        """The work's answer: waited for, or worked out now in the caller when the side
+        thread has not begun it."""
+        if self.future is None or self.future.cancel():
+            return self.work(self.embedder)
+        return self.future.result()
 
 
 class Beside:
@@ -31,20 +46,30 @@ class Beside:
         self._models = models
         self._side = side
 
-    def start(self, work: Callable[[Embedder], T]) -> Later[T]:
-        """``work`` with an embedder: on the side thread now, or in the caller when asked.
-        Work the side thread has not begun when its answer is asked for is taken back and
-        done in the caller with the main model, which then has every core it can get."""
+    def start(self, work: Callable[[Embedder], T]) -> Job[T]:
+        """``work`` with an embedder: on the side thread now, or in the caller when asked."""
         embedder = self._models.embedder
         if self._side is None:
-            return lambda: work(embedder)
+            return Job(work, embedder)
         pool, side = self._side
-        future = pool.submit(work, side)
+        return Job(work, embedder, pool.submit(work, side))
 
-        def answer() -> T:
-            return work(embedder) if future.cancel() else future.result()
-
-        return answer
+    @staticmethod
+    def gather(jobs: Sequence[Job[T]]) -> list[T]:
+        """The answers of jobs the caller needs all at once, in order. What the side thread
+        has not begun is taken back and done in the caller on every core, after the job the
+        side thread is on: the two models at once would share the cores, and the main
+        one's threads then wait on one another (on 300 articles, a part of the clustering's
+        pass took 3.4 s so against 1.8 s alone)."""
+        taken = [job.future is None or job.future.cancel() for job in jobs]
+        answers: dict[int, T] = {}
+        for n, job in enumerate(jobs):
+            if not taken[n] and job.future is not None:
+                answers[n] = job.future.result()
+        for n, job in enumerate(jobs):
+            if taken[n]:
+                answers[n] = job.work(job.embedder)
+        return [answers[n] for n in range(len(jobs))]
 
 
 @contextmanager

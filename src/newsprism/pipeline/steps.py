@@ -45,10 +45,10 @@ FEATURIZE_CHUNK = 256
 """Articles per featurizing step: each article's features are its own, so steps change
 nothing but how often progress is told."""
 EMBEDDING_PART = 32
-"""Articles per embedding job run beside the recogniser: small enough that the jobs the
-side thread has not begun when the recogniser is done are few and taken back whole
-(``pipeline.beside``), large enough that a job's batches stay full (about 4 passages an
-article, 8 per batch)."""
+"""Articles per embedding job run beside the recogniser: small enough that the caller,
+done recognising a chunk, waits little for the job the side thread is on before it takes
+back the rest (``Beside.gather``), large enough that a job's batches stay full (about 4
+passages an article, 8 per batch)."""
 
 
 def clean_items(
@@ -107,7 +107,7 @@ def featurize_articles(
             entities = recognise(chunk, models, table)
             read = iter(names_in([a.title for a in chunk if a.title], models, table))
             titles = [next(read) if a.title else [] for a in chunk]
-            embedded = np.concatenate([part() for part in parts])
+            embedded = np.concatenate(side.gather(parts))
             features.extend(featurize(chunk, entities, titles, embedded))
             if steps is not None:
                 steps("featurizing articles", len(features), len(articles))
@@ -175,7 +175,7 @@ def analyze_stories(
             members = [by_id[i] for i in story.article_ids]
             docs = list(parse(members, models, aliases))
             found = read_statements(members, docs)
-            told = Told(found, side.start(partial(statement_vectors, found)))
+            told = Told(found, side.start(partial(statement_vectors, found)).answer)
             waiting.append(partial(analyze_story, story, members, docs, models, aliases, told=told))
             if len(waiting) > 1:
                 finish(waiting.pop(0))
