@@ -81,7 +81,10 @@ def test_gathered_jobs_not_begun_wait_for_the_one_running_then_run_in_the_caller
     with beside(models) as side:
         jobs = [side.start(block), side.start(later), side.start(later)]
         assert busy.wait(timeout=30)
-        threading.Timer(0.2, release.set).start()
+        running = jobs[0].future
+        assert running is not None
+        waited = running.result
+        running.result = lambda *a, **k: release.set() or waited(*a, **k)  # type: ignore[method-assign]
         assert side.gather(jobs) == ["first", "main", "main"]
     caller = threading.current_thread().name
     assert order == ["side", caller, caller]
@@ -109,6 +112,22 @@ def test_featurized_vectors_equal_one_pass_of_the_main_model(
 ) -> None:
     vectors = article_vectors([*seed_articles, *example_articles], models.embedder)
     assert np.array_equal(np.array([f.embedding for f in mixed_features]), vectors)
+
+
+def test_featurized_in_many_parts_and_chunks_equal_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+    seed_articles: tuple[Article, ...],
+    example_articles: tuple[Article, ...],
+    models: Models,
+) -> None:
+    monkeypatch.setattr(pipeline.steps, "EMBEDDING_PART", 2)
+    monkeypatch.setattr(pipeline.steps, "FEATURIZE_CHUNK", 5)
+    articles = [*seed_articles, *example_articles]
+    assert len(articles) > 5
+    features = pipeline.featurize_articles(articles, models)
+    assert [f.article_id for f in features] == [a.id for a in articles]
+    vectors = article_vectors(articles, models.embedder)
+    assert np.array_equal(np.array([f.embedding for f in features]), vectors)
 
 
 def test_stories_analysed_ahead_equal_stories_analysed_in_turn(

@@ -30,7 +30,7 @@ from newsprism.cluster.windows import Mapper, cluster_windows
 from newsprism.errors import InputError
 from newsprism.models import Models, default_models
 from newsprism.nlp import names_in, parse, recognise
-from newsprism.pipeline.beside import beside
+from newsprism.pipeline.beside import Job, beside
 from newsprism.records import Article, Duplicate, InputFailure, RawDocument, Story
 from newsprism.records.features import ArticleFeatures
 from newsprism.records.results import Extraction
@@ -96,18 +96,22 @@ def featurize_articles(
     features: list[ArticleFeatures] = []
     chunks = [articles[s : s + FEATURIZE_CHUNK] for s in range(0, len(articles), FEATURIZE_CHUNK)]
     with beside(models) as side:
-        vectors = [
-            [
-                side.start(partial(article_vectors, chunk[s : s + EMBEDDING_PART]))
-                for s in range(0, len(chunk), EMBEDDING_PART)
+
+        def embedding(chunk: Sequence[Article]) -> list[Job[np.ndarray]]:
+            parts = range(0, len(chunk), EMBEDDING_PART)
+            return [
+                side.start(partial(article_vectors, chunk[s : s + EMBEDDING_PART])) for s in parts
             ]
-            for chunk in chunks
-        ]
-        for chunk, parts in zip(chunks, vectors, strict=True):
+
+        # a chunk's passages go to the side thread only once the chunk before is gathered:
+        # else the side thread would take them up while the caller works on every core
+        parts = embedding(chunks[0]) if chunks else []
+        for n, chunk in enumerate(chunks):
             entities = recognise(chunk, models, table)
             read = iter(names_in([a.title for a in chunk if a.title], models, table))
             titles = [next(read) if a.title else [] for a in chunk]
             embedded = np.concatenate(side.gather(parts))
+            parts = embedding(chunks[n + 1]) if n + 1 < len(chunks) else []
             features.extend(featurize(chunk, entities, titles, embedded))
             if steps is not None:
                 steps("featurizing articles", len(features), len(articles))
