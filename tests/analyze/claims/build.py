@@ -3,7 +3,7 @@ through the real parse and embeddings."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsprism.analyze.claims import Facts, find_facts
 from newsprism.analyze.claims.quantities import find_quantities
@@ -14,7 +14,7 @@ from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.provenance.outlets import outlet_keys
 from newsprism.models import Models
 from newsprism.nlp import parse
-from newsprism.records import Article, Entity, Span
+from newsprism.records import Article, Conflict, Entity, Span
 
 
 def story_article(outlet: str, text: str, published: str | None = None) -> Article:
@@ -38,6 +38,27 @@ def story_facts_and_entities(
     entities = resolve(articles, docs, models, default_aliases())
     facts = find_facts(articles, docs, entities, outlet_keys(articles), {}, models.embedder)
     return facts, entities
+
+
+def two_outlet_conflicts(
+    models: Models,
+    one: str,
+    other: str,
+    about: Callable[[str], bool],
+    days: tuple[str | None, str | None] = (None, None),
+) -> list[Conflict]:
+    """The conflicts whose ``about`` passes ``about`` in a story of two outlets' articles
+    (published on ``days``); every side's evidence is checked to be the articles' own words
+    at its offsets."""
+    articles = [story_article("Alpha", one, days[0]), story_article("Beta", other, days[1])]
+    facts, _ = story_facts_and_entities(models, articles)
+    found = [c for c in facts.conflicts if about(c.about)]
+    texts = {a.id: a.text for a in articles}
+    for conflict in found:
+        for side in conflict.sides:
+            for span in side.evidence:
+                assert span.text == texts[span.article][span.start : span.end]
+    return found
 
 
 def story_facts(models: Models, articles: Sequence[Article]) -> Facts:

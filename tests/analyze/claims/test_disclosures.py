@@ -6,24 +6,19 @@ from __future__ import annotations
 
 from newsprism.models import Models
 from newsprism.records import Conflict
-from tests.analyze.claims.build import story_article, story_facts_and_entities
+from tests.analyze.claims.build import (
+    story_article,
+    story_facts_and_entities,
+    two_outlet_conflicts,
+)
 
 
 def _disclosed(
     models: Models, one: str, other: str, days: tuple[str, str] | None = None
 ) -> list[Conflict]:
-    """The disclosure conflicts of a story of two outlets' articles (published on ``days``);
-    every side's evidence is checked to be the articles' own words at its offsets."""
-    first, second = days or (None, None)
-    articles = [story_article("Alpha", one, first), story_article("Beta", other, second)]
-    facts, _ = story_facts_and_entities(models, articles)
-    found = [c for c in facts.conflicts if c.about.endswith("had been made known")]
-    texts = {a.id: a.text for a in articles}
-    for conflict in found:
-        for side in conflict.sides:
-            for span in side.evidence:
-                assert span.text == texts[span.article][span.start : span.end]
-    return found
+    """The disclosure conflicts of a story of two outlets' articles (published on ``days``)."""
+    made_known = lambda about: about.endswith("had been made known")  # noqa: E731
+    return two_outlet_conflicts(models, one, other, made_known, days or (None, None))
 
 
 def test_identities_not_released_and_victims_identified_is_a_conflict(models: Models) -> None:

@@ -7,21 +7,13 @@ from __future__ import annotations
 
 from newsprism.models import Models
 from newsprism.records import Conflict
-from tests.analyze.claims.build import story_article, story_facts_and_entities
+from tests.analyze.claims.build import two_outlet_conflicts
 
 
 def _opposed(models: Models, one: str, other: str) -> list[Conflict]:
-    """The quality conflicts of a story of two outlets' articles; every side's evidence is
-    checked to be the articles' own words at its offsets."""
-    articles = [story_article("Alpha", one), story_article("Beta", other)]
-    facts, _ = story_facts_and_entities(models, articles)
-    found = [c for c in facts.conflicts if c.about.startswith(("how well", "whether it is"))]
-    texts = {a.id: a.text for a in articles}
-    for conflict in found:
-        for side in conflict.sides:
-            for span in side.evidence:
-                assert span.text == texts[span.article][span.start : span.end]
-    return found
+    """The quality conflicts of a story of two outlets' articles."""
+    opposed = lambda about: about.startswith(("how well", "whether it is"))  # noqa: E731
+    return two_outlet_conflicts(models, one, other, opposed)
 
 
 def test_well_and_ill_equipped_is_a_conflict(models: Models) -> None:
