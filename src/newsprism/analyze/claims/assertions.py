@@ -312,3 +312,12 @@ def _object_words(verb: Token) -> list[str]:
                 if token.pos_ in ("NOUN", "VERB", "PROPN") and not token.is_stop:
                     words.append(token.lemma_.lower())
     return words[:6]
+
+
+def same_named(one: str, other: str) -> bool:
+    """Two named things ("@" and the name) of which one's name holds every word of the
+    other's ("@morningside" / "@morningside recovery center")."""
+    if not (one.startswith("@") and other.startswith("@")):
+        return False
+    a, b = set(one[1:].split()), set(other[1:].split())
+    return a <= b or b <= a

@@ -41,11 +41,13 @@ from newsprism.analyze.claims.assertions import (
     EXCLUSIVE_ROLES,
     Assertion,
     place_words,
+    same_named,
 )
 from newsprism.analyze.claims.conflicts import join_groups
 from newsprism.analyze.claims.judge import conflict_record, own_words
 from newsprism.analyze.claims.judge import independent as independent
 from newsprism.analyze.claims.quantities import disagree as counts_disagree
+from newsprism.analyze.claims.when import kind_by_days
 from newsprism.records import (
     Claim,
     ClaimStatus,
@@ -294,14 +296,7 @@ def _roles(words: frozenset[str]) -> dict[str, set[str]]:
 def _same_things(one: set[str], other: set[str]) -> set[str]:
     """The things of one role that two acts share: equal, or two names of which one holds
     every word of the other ("@morningside" / "@morningside recovery center")."""
-    same = one & other
-    for x in one:
-        for y in other:
-            if x.startswith("@") and y.startswith("@"):
-                a, b = set(x[1:].split()), set(y[1:].split())
-                if a <= b or b <= a:
-                    same.add(x)
-    return same
+    return (one & other) | {x for x in one if any(same_named(x, y) for y in other)}
 
 
 def _act_kind(
@@ -309,8 +304,6 @@ def _act_kind(
 ) -> ConflictKind:
     if any(a.negation == "never" for a in undone):
         return "hard"
-    before = [published.get(a.evidence.article) for a in undone]
-    after = [published.get(a.evidence.article) for a in done]
-    if any(d is None for d in before + after):
-        return "hard"
-    return "evolving" if max(d for d in before if d) < min(d for d in after if d) else "hard"
+    return kind_by_days(
+        [a.evidence.article for a in undone], [a.evidence.article for a in done], published
+    )

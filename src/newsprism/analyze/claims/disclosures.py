@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from newsprism import lexicon
 from newsprism.analyze.claims.acts import asserted, negation_of, written_as
-from newsprism.analyze.claims.assertions import entity_of
+from newsprism.analyze.claims.assertions import entity_of, same_named
 from newsprism.analyze.claims.conflicts import join_groups
 from newsprism.analyze.claims.judge import conflict_record
+from newsprism.analyze.claims.when import kind_by_days
 from newsprism.records import Article, Conflict, ConflictKind, Span
 
 if TYPE_CHECKING:
@@ -140,12 +141,7 @@ def _same_owner(one: str, other: str) -> bool:
     """Equal, or two names of which one holds every word of the other."""
     if one == _UNNAMED or other == _UNNAMED:
         return False
-    if one == other:
-        return True
-    if one.startswith("@") and other.startswith("@"):
-        a, b = set(one[1:].split()), set(other[1:].split())
-        return a <= b or b <= a
-    return False
+    return one == other or same_named(one, other)
 
 
 def _kind(
@@ -153,11 +149,9 @@ def _kind(
 ) -> ConflictKind:
     if any(d.never for d in kept):
         return "hard"
-    before = [published.get(d.evidence.article) for d in kept]
-    after = [published.get(d.evidence.article) for d in told]
-    if any(d is None for d in before + after):
-        return "hard"
-    return "evolving" if max(d for d in before if d) < min(d for d in after if d) else "hard"
+    return kind_by_days(
+        [d.evidence.article for d in kept], [d.evidence.article for d in told], published
+    )
 
 
 def _disclosed(verb: Token) -> tuple[Token, bool, str, bool] | None:

@@ -10,10 +10,12 @@ past. Without the article's date only a written full date can be resolved.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from newsprism import lexicon
+from newsprism.records import ConflictKind
 
 WEEKDAYS = lexicon.ordered("weekdays")
 """Monday first, as ``date.weekday()`` counts."""
@@ -69,3 +71,16 @@ def _parsed(text: str, base: date | None) -> date | None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     found = dateparser.parse(text, languages=["en"], settings=settings)
     return found.date() if found is not None else None
+
+
+def kind_by_days(
+    earlier: Sequence[str], later: Sequence[str], published: Mapping[str, date | None]
+) -> ConflictKind:
+    """``evolving`` when every article of ``earlier`` was published before every article of
+    ``later`` (the value changed between the reports), ``hard`` otherwise or when one is
+    undated (``published[a]``: the day article ``a`` was published)."""
+    before = [published.get(a) for a in earlier]
+    after = [published.get(a) for a in later]
+    if not before or not after or any(d is None for d in before + after):
+        return "hard"
+    return "evolving" if max(d for d in before if d) < min(d for d in after if d) else "hard"
