@@ -1,0 +1,44 @@
+"""Shares that are the level of one named measure ("turnout was almost 90%"): the key
+they are compared under (``values``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+LEVEL_VERBS = lexicon.words("level_verbs")
+"""Verbs by which a share is the level a measure is at ("turnout was", "reached")."""
+
+
+def share_of(figure: TokenSpan, verb: Token | None) -> str | None:
+    """The common noun a share is the level of, as the subject of the verb that gives it,
+    with the nouns compounded with it ("turnout was almost 90%", "turnout reached 93.87
+    percent", "the unemployment rate rose to 5.4 per cent": turnout, unemployment rate).
+    Only a level: given by a verb of being or reaching (``level_verbs``) or after "to" or
+    "at" ("rose to 5.4 per cent"), not a change ("prices rose 0.9 percent", "the murder
+    rate increased nearly 30%"). None when the subject is a name, a pronoun, a figure, or
+    holds the share's own words ("40 percent of the buildings were destroyed"). Shares of
+    one named measure are compared from ``settings.compare_floor`` (``conflicts``). Read
+    only in a statement that gives one share: of several, none is single."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.i in range(figure.start, figure.end):
+        return None
+    if subject.like_num or any(c.dep_ == "nummod" or c.like_num for c in subject.children):
+        return None  # a share itself: "55 percent of voice traffic ..., 52 percent in Egypt"
+    if any(t.i in range(figure.start, figure.end) for t in subject.subtree):
+        return None
+    head = figure.root.head
+    level = verb.lemma_.lower() in LEVEL_VERBS or (
+        head.dep_ == "prep" and head.lower_ in ("to", "at") and head.head == verb
+    )
+    if not level:
+        return None
+    compound = [c.lemma_.lower() for c in subject.lefts if c.dep_ == "compound"]
+    return " ".join([*compound, subject.lemma_.lower()])
