@@ -5,9 +5,11 @@ figure. This analyses every ECB+ dev story that facts-dev does not hold (40 stor
 on its own as ``newsprism analyze FOLDER --one-story`` does it, with the models loaded
 once, and prints every conflict with its sides' sentences, for a reader to judge against
 the articles (there is no fact gold for these stories). The count of conflicts and of
-those judged right are what ``benchmarks/README.md`` reports.
+those judged right are what ``benchmarks/README.md`` reports. ``--set allsides`` does the
+same for the AllSides stories of two or more texts (493 stories; short title-and-snippet
+texts of three leanings' outlets): a check that a rule does not fire where it should not.
 
-    .venv/bin/python benchmarks/unseen_conflicts.py [--width 160]
+    .venv/bin/python benchmarks/unseen_conflicts.py [--set ecbplus|allsides] [--width 160]
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from newsprism.models import Models
 
 ECBPLUS = EVAL / "ecbplus-dev"
 FACTS = EVAL / "facts-dev" / "stories"
+ALLSIDES = EVAL / "allsides"
 
 
 def unseen_stories() -> dict[str, list[Path]]:
@@ -38,13 +41,27 @@ def unseen_stories() -> dict[str, list[Path]]:
     return dict(sorted(stories.items()))
 
 
+def allsides_stories() -> dict[str, list[Path]]:
+    """The AllSides stories of two or more texts: their text files, by story."""
+    stories: dict[str, list[Path]] = defaultdict(list)
+    for line in (ALLSIDES / "clusters.tsv").read_text("utf-8").splitlines()[1:]:
+        doc, story = line.split("\t")[:2]
+        path = ALLSIDES / "texts" / f"{doc}.txt"
+        if path.exists():
+            stories[story].append(path)
+    return {k: v for k, v in sorted(stories.items()) if len(v) > 1}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--width", type=int, default=160, help="characters of each side shown")
+    parser.add_argument(
+        "--set", choices=("ecbplus", "allsides"), default="ecbplus", help="which stories"
+    )
     args = parser.parse_args()
     models = Models()
     total = 0
-    stories = unseen_stories()
+    stories = unseen_stories() if args.set == "ecbplus" else allsides_stories()
     for story, paths in stories.items():
         with tempfile.TemporaryDirectory() as folder:
             for path in paths:
