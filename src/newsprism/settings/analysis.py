@@ -268,11 +268,16 @@ class AnalysisSettings:
         stage="conflicts",
         help="Least similarity of two statements whose days, dates or times are compared "
         "when each gives its value to one act: the same verb, done to the same noun or to "
-        "none, towards no two different places, beside a name both give.",
+        "none, towards no two different places, beside a name both give; and whose "
+        "distances, days, dates or times are compared when each gives its value to one act "
+        "of one person, named or aged alike ('36-year-old Duncan Rait' / 'a 36-year-old "
+        "climber').",
         source="facts-dev (benchmarks/facts.py): one more gold disagreement found (a day of "
         "checking in, similarity 0.20) at 0.1 and at 0.0 alike; on 40 ECB+ dev stories outside "
         "facts-dev (benchmarks/unseen_conflicts.py) no new conflict once the verb's object noun "
-        "must match too (without that test, two wrong: two games, two documents signed).",
+        "must match too (without that test, two wrong: two games, two documents signed). "
+        "The same floor for one person's acts: on facts-dev two more gold disagreements "
+        "found (a fall's distance and its day, 23_ecbplus), no wrong conflict.",
     )
     context_overlap: float = _setting(
         0.4,

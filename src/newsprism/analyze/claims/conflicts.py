@@ -12,7 +12,10 @@ articles' first sentences (``leads``) are compared whatever their similarity: a 
 the story's own toll. Days, dates and times that two statements give to one act of one
 named actor are compared from ``settings.acted_floor`` (``_same_act``): "Reid checked
 herself in on Tuesday" and a long sentence in which "Tara Reid checked into Promises ...
-on Friday" share little else. Clock times that two articles each give as the one moment of
+on Friday" share little else; so are distances, days, dates and times that two statements
+give to one act of one person, named or only aged (``_same_doer_act``): "36-year-old Duncan
+Rait died after slipping and falling about 200ft" / "A 36-year-old Australian climber is
+dead after falling about 150 metres". Clock times that two articles each give as the one moment of
 one person's acts are compared whatever the verbs (``_moments``): "Jackson failed sobriety
 tests shortly after 2 a.m." / "Jackson was pulled over just after 2:30 a.m.". Counts of a
 thing that three or more articles each count once are compared whatever happened to it
@@ -34,6 +37,7 @@ from typing import TypeVar
 
 from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
+from newsprism.analyze.claims.doers import AGED, PERSON, ambiguous_ages, same_doer
 from newsprism.analyze.claims.quantities import MEASURED_COUNTS, MEASURED_EVENTS
 from newsprism.analyze.claims.statements import REPORT_DAY_VERBS, UNKNOWN_THING
 from newsprism.analyze.claims.values import WORDED_KINDS, Value, apart
@@ -41,6 +45,9 @@ from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
+DOER_KINDS = TIMED | {"distance"}
+"""Kinds of value compared across statements that give them to one act of one person
+(``_same_doer_act``)."""
 LIGHT_VERBS = lexicon.words("light_verbs")
 """Verbs that say little of what was done ("be", "have"): no act to date by itself."""
 TOLL_EVENTS = lexicon.words("toll_events")
@@ -123,7 +130,10 @@ def disputes(
     pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
     acted_pairs = _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
     pairs += acted_pairs
-    acted_only = {(i, j) for _, i, j in acted_pairs}
+    ambiguous = ambiguous_ages(_marks(values))
+    done_by = _doer_pairs(single, similarity, {(i, j) for _, i, j in pairs}, ambiguous, settings)
+    pairs += done_by
+    acted_only = {(i, j) for _, i, j in acted_pairs + done_by}
     moment = _moments(values, single, actors, similarity.articles, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
@@ -132,7 +142,7 @@ def disputes(
             if key.endswith(ANY_EVENT) and _counted_alike(single[i], single[j], key):
                 continue  # compared under the event both name
             toll = lead and _toll(one) and one.future == other.future
-            acted = _same_act(one, other)
+            acted = _same_act(one, other) or _same_doer_act(one, other, ambiguous)
             if (i, j) in acted_only and not acted:
                 continue  # paired for one act only
             moments = key == "time" and moment(i, j, score)
@@ -215,6 +225,62 @@ def _acted_pairs(
                     found.add((i, j))
     scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
     return [pair for pair in scored if pair[0] >= settings.acted_floor]
+
+
+def _doer_pairs(
+    single: Sequence[Mapping[str, Value]],
+    similarity: Similarity,
+    done: set[tuple[int, int]],
+    ambiguous: frozenset[str],
+    settings: AnalysisSettings,
+) -> list[tuple[float, int, int]]:
+    """Statements of different articles not yet paired that give a distance, day, date or
+    time to one act of one person named or aged alike (``_same_doer_act``), with their
+    similarity, from ``settings.acted_floor``."""
+    acts: dict[tuple[str, str | None], list[int]] = {}
+    for index, values in enumerate(single):
+        for value in values.values():
+            if value.kind in DOER_KINDS and value.who and value.verb is not None:
+                acts.setdefault((value.key, value.verb), []).append(index)
+    found: set[tuple[int, int]] = set()
+    for (key, _), members in acts.items():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if (
+                    similarity.articles[i] != similarity.articles[j]
+                    and (i, j) not in done
+                    and _same_doer_act(single[i][key], single[j][key], ambiguous)
+                ):
+                    found.add((i, j))
+    scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
+    return [pair for pair in scored if pair[0] >= settings.acted_floor]
+
+
+def _same_doer_act(one: Value, other: Value, ambiguous: frozenset[str]) -> bool:
+    """Whether two distances, days, dates or times are given to one act (the same verb, not
+    a light one) of one person, named or aged alike ("36-year-old Duncan Rait died after
+    falling about 200ft" / "A 36-year-old Australian climber is dead after falling about
+    150 metres"; ``doers.same_doer``)."""
+    return (
+        one.kind in DOER_KINDS
+        and one.verb is not None
+        and one.verb == other.verb
+        and one.verb not in LIGHT_VERBS
+        and same_doer(one.who, other.who, ambiguous)
+    )
+
+
+def _marks(values: Sequence[Sequence[Value]]) -> list[frozenset[str]]:
+    """Every person's marks the story's values give: whose acts they are of, and the person
+    an age is keyed by with that age."""
+    marks = [v.who for told in values for v in told if v.who]
+    marks += [
+        frozenset({PERSON + v.key.split(":", 1)[1], AGED + v.normalized})
+        for told in values
+        for v in told
+        if v.kind == "age" and not v.key.endswith(":")
+    ]
+    return marks
 
 
 def _moments(
@@ -331,8 +397,6 @@ def _same_point(
       count (``_story_counts``: compared as counts are);
     - otherwise the statements are alike (``settings.compare_similarity``) or the words
       around the two values are (``settings.context_overlap``)."""
-    if one.names and other.names and not one.names & other.names:
-        return False
     if one.kind in TIMED and (
         one.verb is None
         or one.verb != other.verb
@@ -347,6 +411,8 @@ def _same_point(
         return False
     if acted:
         return True
+    if one.names and other.names and not one.names & other.names:
+        return False
     if one.kind == "count" and one.key.split(":")[-1] not in MEASURED_EVENTS | {ANY_EVENT}:
         return score >= settings.other_counts
     compared = settings.compared_from(one.kind)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "AGE",
     "SCALES",
     "WORDS",
     "Run",
@@ -45,6 +46,12 @@ _TENS = [w for w, n in WORDS.items() if n >= 20]
 """The tens that combine with a unit: "twenty" ("twenty-five")."""
 NUMBER_WORDS = "|".join(sorted(WORDS, key=len, reverse=True))
 """The number words as alternatives of a pattern, longest first ("seventeen" before "seven")."""
+AGE = re.compile(
+    rf"\b(\d{{1,3}}|(?:{NUMBER_WORDS})(?:\s*-\s*(?:{NUMBER_WORDS}))?)\s*-\s*year\s*-\s*old\b"
+    r"|(?<=, )aged?\s+(\d{1,3})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+"""An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
 SCALES = {w: float(n) for w, n in lexicon.pairs("number_scales").items()}
 """Number words that multiply: "hundred" 100.0, "dozen" 12.0."""
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?$")

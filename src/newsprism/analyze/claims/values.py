@@ -30,8 +30,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeAlias
 
 from newsprism import lexicon
+from newsprism.analyze.claims.doers import doer_marks
 from newsprism.analyze.claims.levels import share_of
-from newsprism.analyze.claims.numbers import NUMBER_WORDS, SCALES, WORDS, spaced_marks
+from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.places import (
     past_or_part,
     place_described,
@@ -91,12 +92,6 @@ _MAGNITUDE = re.compile(
 """A quake's magnitude: "a 6.1-magnitude quake", "a magnitude of 6. 1", "the magnitude at
 6.1", "5.9 on the Richter scale"."""
 _PERCENT = re.compile(r"\b(\d+(?:\s*\.\s*\d+)?)\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_AGE = re.compile(
-    rf"\b(\d{{1,3}}|(?:{NUMBER_WORDS})(?:\s*-\s*(?:{NUMBER_WORDS}))?)\s*-\s*year\s*-\s*old\b"
-    r"|(?<=, )aged?\s+(\d{1,3})\b(?![.,]\d)",
-    re.IGNORECASE,
-)
-"""An age: "32-year-old", "Sixty-year-old", "sixty-one-year-old", "Smith, age 61"."""
 _FIGURE = r"\d(?:[\d,]*\d)?(?:\s*\.\s*\d+)?"
 """Digits with thousands separators and a decimal part, the point perhaps spaced ("6. 4");
 never ending in a separator ("$1,000, police said")."""
@@ -295,6 +290,8 @@ class Value:
     doer: int | None = None
     """Where that verb's subject is written (its head word's first character; for a
     relative clause's "who", the noun it follows): whose act the value is the time of."""
+    who: frozenset[str] = frozenset()
+    """The marks of the person that verb's subject is, by name or age (``doers``)."""
 
 
 People: TypeAlias = Callable[[Span], str | None]
@@ -381,6 +378,7 @@ def _in_context(
             places=named_places(verb),
             future=_future(tokens.root),
             doer=doer(verb),
+            who=doer_marks(verb, article, people),
         )
 
 
@@ -652,7 +650,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
     for match in _TIME.finditer(text):
         if (minutes := _minutes(match)) is not None and not _game_clock(match, article, base):
             add("time", match, _clock(match), *minutes)
-    for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (_AGE, "age")):
+    for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (AGE, "age")):
         for match in pattern.finditer(text):
             cut = match.end() == len(text) and text[-1].isdigit()
             if cut and _CONTINUED.match(article.text, span.end):
