@@ -45,6 +45,7 @@ from newsprism.analyze.claims.qualities import Quality, qualities, quality_confl
 from newsprism.analyze.claims.quantities import find_quantities
 from newsprism.analyze.claims.spellings import Spelling, spellings
 from newsprism.analyze.claims.statements import Statement, statements
+from newsprism.analyze.claims.states import State, state_conflicts, thing_states
 from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
 from newsprism.analyze.mentions import MentionIndex
@@ -291,17 +292,23 @@ def _assertion_conflicts(
     """Roles and positions of one actor that exclude each other, and acts said done and
     not done, with the statements that hold each side's words (``published[a]``: the day
     article ``a`` was published); then information one outlet says was kept back and
-    another says was made known (``disclosures``), and what two outlets say at opposite
-    poles (``qualities``: "well equipped" / "ill-equipped"), where those do not already
-    hold it."""
+    another says was made known (``disclosures``), what two outlets say at opposite
+    poles (``qualities``: "well equipped" / "ill-equipped"), and a harm one says left a
+    thing whole and another says ruined it (``states``: "left largely intact" /
+    "destroyed much of"), where those do not already hold it."""
     told: list[Disclosure] = []
     said: list[Quality] = []
-    assertions = list(_assertions(articles, docs, entities, told, said))
+    harmed: list[State] = []
+    assertions = list(_assertions(articles, docs, entities, told, said, harmed))
     comparison = compare(assertions, outlets, dependent, embed, settings, published)
     given: list[Sides] = []
     for conflict in comparison.conflicts:
         given.append(Sides(_by_side(found, conflict), conflict, conflict.id in comparison.partial))
-    more = [*disclosure_conflicts(told, outlets, published), *quality_conflicts(said, outlets)]
+    more = [
+        *disclosure_conflicts(told, outlets, published),
+        *quality_conflicts(said, outlets),
+        *state_conflicts(harmed, outlets),
+    ]
     for conflict in more:
         by_side = _by_side(found, conflict)
         if not _covered(by_side, given):
@@ -332,9 +339,10 @@ def _assertions(
     entities: Sequence[Entity],
     told: list[Disclosure] | None = None,
     said: list[Quality] | None = None,
+    harmed: list[State] | None = None,
 ) -> Iterator[Assertion]:
     """Each article's assertions; its ``disclosures`` added to ``told``, its
-    ``qualities`` to ``said``."""
+    ``qualities`` to ``said``, its ``states`` to ``harmed``."""
     names = {e.id: e.name for e in entities}
     states = nation_states(entities)
     for article, doc in zip(articles, docs, strict=True):
@@ -347,6 +355,8 @@ def _assertions(
             told.extend(disclosures(article, doc, entity_at, names, states))
         if said is not None:
             said.extend(qualities(article, doc, entity_at, names, states))
+        if harmed is not None:
+            harmed.extend(thing_states(article, doc, entity_at, names, states))
 
 
 def _entity_tokens(article: Article, doc: Doc, entities: Sequence[Entity]) -> dict[int, str]:

@@ -198,7 +198,7 @@ def _participants(
     def add(role: str, token: Token) -> None:
         thing = _thing(token, entity_at, names, states)
         if thing:
-            written = _noun_words(token)
+            written = noun_phrase(token)
             done_to.append((role, thing, written if role == "obj" else f"{role} {written}"))
 
     for child in _arguments(verb):
@@ -262,7 +262,7 @@ def _thing(
     return lemma
 
 
-def _noun_words(token: Token) -> str:
+def noun_phrase(token: Token) -> str:
     """A noun phrase as written, without what a clause, an apposition or a preposition
     other than "of" adds to it ("the names of the two women", not "... killed on Tuesday")."""
     cut = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj")
