@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 
@@ -58,6 +59,43 @@ def _cores() -> int:
 def _unit(total: np.ndarray[Any, np.dtype[np.float32]], count: float) -> np.ndarray[Any, Any]:
     mean = total / max(count, 1e-9)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+Vector = np.ndarray[Any, np.dtype[np.float32]]
+
+
+class Embeds(Protocol):
+    """What the analysis asks of a sentence embedder (:class:`Embedder`, :class:`Known`)."""
+
+    def embed(self, texts: list[str], batch_size: int = 8) -> Vector: ...
+
+    def embed_parts(
+        self, texts: list[str], parts: list[list[tuple[int, int]]], batch_size: int = 8
+    ) -> Vector: ...
+
+
+class Known:
+    """An embedder that answers the texts embedded ahead (``known``: asking for them may
+    wait for the work that embeds them) with their vectors, and the rest with the model.
+    Vectors are the model's either way: a text's vector does not depend on the texts it
+    runs with."""
+
+    def __init__(self, embedder: Embeds, known: Callable[[], Mapping[str, Vector]]) -> None:
+        self._embedder = embedder
+        self._known = known
+
+    def embed(self, texts: list[str], batch_size: int = 8) -> Vector:
+        if not texts:
+            return self._embedder.embed(texts, batch_size)
+        known = self._known()
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        fresh = dict(zip(missing, self._embedder.embed(missing, batch_size), strict=True))
+        return np.array([known[t] if t in known else fresh[t] for t in texts], dtype=np.float32)
+
+    def embed_parts(
+        self, texts: list[str], parts: list[list[tuple[int, int]]], batch_size: int = 8
+    ) -> Vector:
+        return self._embedder.embed_parts(texts, parts, batch_size)
 
 
 class Embedder:

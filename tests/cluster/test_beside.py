@@ -145,6 +145,7 @@ def test_stories_analysed_ahead_equal_stories_analysed_in_turn(
         bare = pipeline.stories_from_groups(articles, [story.article_ids])[0]
         docs = list(parse(members, models, aliases))
         in_turn = analyze_story(bare, members, docs, models, aliases)
+        assert story.quotes == in_turn.quotes
         assert story.claims == in_turn.claims
         assert story.conflicts == in_turn.conflicts
         assert story.brief == in_turn.brief

@@ -18,9 +18,8 @@ from functools import partial
 
 import numpy as np
 
-from newsprism.analyze.claims import Told, read_statements, statement_vectors
 from newsprism.analyze.entities.aliases import AliasTable, default_aliases
-from newsprism.analyze.story import analyze_story
+from newsprism.analyze.story import analyze_story, read_ahead
 from newsprism.clean import clean
 from newsprism.cluster import cluster_features, featurize
 from newsprism.cluster.features import article_vectors, feature_order
@@ -164,7 +163,8 @@ def analyze_stories(
     steps: Steps | None = None,
 ) -> tuple[Story, ...]:
     """Each story with its entities, labels and quotes: one parse per article. A story's
-    statements are embedded beside the parse of the next story (``pipeline.beside``)."""
+    statements, quotes and verb phrases (``story.read_ahead``) are embedded beside the parse of
+    the next story (``pipeline.beside``)."""
     by_id = {a.id: a for a in articles}
     analysed: list[Story] = []
 
@@ -178,9 +178,10 @@ def analyze_stories(
         for story in stories:
             members = [by_id[i] for i in story.article_ids]
             docs = list(parse(members, models, aliases))
-            found = read_statements(members, docs)
-            told = Told(found, side.start(partial(statement_vectors, found)).answer)
-            waiting.append(partial(analyze_story, story, members, docs, models, aliases, told=told))
+            ahead = read_ahead(members, docs, lambda work: side.start(work).answer)
+            waiting.append(
+                partial(analyze_story, story, members, docs, models, aliases, ahead=ahead)
+            )
             if len(waiting) > 1:
                 finish(waiting.pop(0))
         for analysis in waiting:

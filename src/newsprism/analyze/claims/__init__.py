@@ -26,6 +26,7 @@ from newsprism.analyze.claims.assertions import (
     Assertion,
     attribute_assertions,
     nation_states,
+    position_phrases,
     residence_assertions,
     statement_assertions,
 )
@@ -49,7 +50,7 @@ from newsprism.analyze.claims.states import State, state_conflicts, thing_states
 from newsprism.analyze.claims.values import People, Value, statement_values
 from newsprism.analyze.claims.when import article_day
 from newsprism.analyze.mentions import MentionIndex
-from newsprism.models import Embedder
+from newsprism.models import Embeds
 from newsprism.records import Article, Claim, Conflict, ConflictKind, Entity, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -60,7 +61,15 @@ Embed = Callable[[list[str]], np.ndarray]
 
 Vectors = np.ndarray[Any, Any]
 
-__all__ = ["Facts", "Told", "find_facts", "independent", "read_statements", "statement_vectors"]
+__all__ = [
+    "Facts",
+    "Told",
+    "find_facts",
+    "independent",
+    "position_phrases",
+    "read_statements",
+    "statement_vectors",
+]
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,7 @@ def find_facts(
     entities: Sequence[Entity],
     outlets: Mapping[str, str],
     dependent: Mapping[str, set[str]],
-    embedder: Embedder,
+    embedder: Embeds,
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
     told: Told | None = None,
 ) -> Facts:
@@ -196,7 +205,7 @@ def _alone(
     return frozenset(c.id for c in story_claims if c.status == "single_source") - alike
 
 
-def statement_vectors(found: Sequence[Statement], embedder: Embedder) -> np.ndarray[Any, Any]:
+def statement_vectors(found: Sequence[Statement], embedder: Embeds) -> np.ndarray[Any, Any]:
     """The statements' embeddings: one model pass per sentence, its clauses pooled from
     the tokens of that pass (a clause follows its sentence in ``found``)."""
     texts: list[str] = []

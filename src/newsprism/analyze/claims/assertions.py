@@ -236,6 +236,17 @@ def statement_assertions(
             )
 
 
+def position_phrases(doc: Doc) -> Iterator[str]:
+    """The verb phrases ``statement_assertions`` may compare in an article: those of every
+    verb that could report a position, whoever its subject is (known before the story's
+    actors are)."""
+    for sentence in doc.sents:
+        lowered = sentence.text.lower()
+        yield from (
+            _phrase(t) for t in _position_verbs(sentence, any(m in lowered for m in NOT_YET))
+        )
+
+
 def _position_verbs(sentence: TokenSpan, not_yet: bool) -> list[Token]:
     """The verbs of a sentence that report a position: stance verbs; in a sentence that says
     a decision is still open, the stance verbs inside it ("has yet to make a final decision

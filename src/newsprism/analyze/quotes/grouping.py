@@ -58,7 +58,7 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 if TYPE_CHECKING:
     from newsprism.analyze.quotes.finding import FoundQuote
-    from newsprism.models import Embedder
+    from newsprism.models import Embeds
 
 _APOSTROPHE = re.compile(r"\s*['’]\s*")
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -79,7 +79,7 @@ def quote_id(variants: Sequence[Span]) -> str:
 
 def group_quotes(
     found: Sequence[FoundQuote],
-    embedder: Embedder,
+    embedder: Embeds,
     speaker_of: Callable[[Span], str | None],
     settings: AnalysisSettings = DEFAULT_ANALYSIS,
 ) -> list[Quote]:
