@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from newsprism import lexicon
 from newsprism.analyze.claims.numbers import AGE, WORDS
 from newsprism.records import Article, Span
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_RELATIVES = lexicon.words("relative_pronouns")
 _NONFINITE = frozenset({"VBG", "VBN", "VB"})
 """Tags of a verb form that has no subject of its own ("falling", "injured", "to climb")."""
 PERSON = "person:"
