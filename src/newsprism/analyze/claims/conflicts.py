@@ -128,10 +128,19 @@ def disputes(
     agrees: dict[tuple[str, int], set[int]] = {}
     pairs = similarity.above(settings.compare_floor)
     pairs += _lead_pairs(leads, similarity, {(i, j) for _, i, j in pairs})
-    acted_pairs = _acted_pairs(single, similarity, {(i, j) for _, i, j in pairs}, settings)
+    acted_pairs = _act_pairs(
+        single, similarity, {(i, j) for _, i, j in pairs}, settings, _timed, _same_act
+    )
     pairs += acted_pairs
     ambiguous = ambiguous_ages(_marks(values))
-    done_by = _doer_pairs(single, similarity, {(i, j) for _, i, j in pairs}, ambiguous, settings)
+    done_by = _act_pairs(
+        single,
+        similarity,
+        {(i, j) for _, i, j in pairs},
+        settings,
+        lambda v: v.kind in DOER_KINDS and bool(v.who),
+        lambda one, other: _same_doer_act(one, other, ambiguous),
+    )
     pairs += done_by
     acted_only = {(i, j) for _, i, j in acted_pairs + done_by}
     moment = _moments(values, single, actors, similarity.articles, settings)
@@ -200,18 +209,22 @@ def _lead_pairs(
     ]
 
 
-def _acted_pairs(
+def _act_pairs(
     single: Sequence[Mapping[str, Value]],
     similarity: Similarity,
     done: set[tuple[int, int]],
     settings: AnalysisSettings,
+    given: Callable[[Value], bool],
+    same: Callable[[Value, Value], bool],
 ) -> list[tuple[float, int, int]]:
-    """Statements of different articles not yet paired that give a day, date or time to one
-    act (``_same_act``), with their similarity, from ``settings.acted_floor``."""
+    """Statements of different articles not yet paired whose values of one key and verb
+    (``given`` of each) are ``same`` act's, with their similarity, from
+    ``settings.acted_floor``: one act of one named actor (``_same_act``: days, dates and
+    times), or of one person named or aged alike (``_same_doer_act``: distances too)."""
     acts: dict[tuple[str, str | None], list[int]] = {}
     for index, values in enumerate(single):
         for value in values.values():
-            if value.kind in TIMED and value.verb is not None:
+            if value.verb is not None and given(value):
                 acts.setdefault((value.key, value.verb), []).append(index)
     found: set[tuple[int, int]] = set()
     for (key, _), members in acts.items():
@@ -220,40 +233,15 @@ def _acted_pairs(
                 if (
                     similarity.articles[i] != similarity.articles[j]
                     and (i, j) not in done
-                    and _same_act(single[i][key], single[j][key])
+                    and same(single[i][key], single[j][key])
                 ):
                     found.add((i, j))
     scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
     return [pair for pair in scored if pair[0] >= settings.acted_floor]
 
 
-def _doer_pairs(
-    single: Sequence[Mapping[str, Value]],
-    similarity: Similarity,
-    done: set[tuple[int, int]],
-    ambiguous: frozenset[str],
-    settings: AnalysisSettings,
-) -> list[tuple[float, int, int]]:
-    """Statements of different articles not yet paired that give a distance, day, date or
-    time to one act of one person named or aged alike (``_same_doer_act``), with their
-    similarity, from ``settings.acted_floor``."""
-    acts: dict[tuple[str, str | None], list[int]] = {}
-    for index, values in enumerate(single):
-        for value in values.values():
-            if value.kind in DOER_KINDS and value.who and value.verb is not None:
-                acts.setdefault((value.key, value.verb), []).append(index)
-    found: set[tuple[int, int]] = set()
-    for (key, _), members in acts.items():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if (
-                    similarity.articles[i] != similarity.articles[j]
-                    and (i, j) not in done
-                    and _same_doer_act(single[i][key], single[j][key], ambiguous)
-                ):
-                    found.add((i, j))
-    scored = [(similarity.pair(i, j), i, j) for i, j in sorted(found)]
-    return [pair for pair in scored if pair[0] >= settings.acted_floor]
+def _timed(value: Value) -> bool:
+    return value.kind in TIMED
 
 
 def _same_doer_act(one: Value, other: Value, ambiguous: frozenset[str]) -> bool:
