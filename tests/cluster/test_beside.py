@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from newsprism import pipeline
+from newsprism.analyze import story as story_module
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.cluster.features import article_vectors
@@ -130,11 +131,13 @@ def test_featurized_in_many_parts_and_chunks_equal_one_pass(
     assert np.array_equal(np.array([f.embedding for f in features]), vectors)
 
 
-def test_stories_analysed_ahead_equal_stories_analysed_in_turn(
+def test_stories_analysed_ahead_in_many_jobs_equal_stories_analysed_in_turn(
+    monkeypatch: pytest.MonkeyPatch,
     seed_articles: tuple[Article, ...],
     example_articles: tuple[Article, ...],
     models: Models,
 ) -> None:
+    monkeypatch.setattr(story_module, "AHEAD_SENTENCES", 3)
     articles = [*seed_articles, *example_articles]
     ahead = pipeline.cluster_and_analyse(articles, models)
     assert len(ahead) >= 2

@@ -178,7 +178,9 @@ def analyze_stories(
         for story in stories:
             members = [by_id[i] for i in story.article_ids]
             docs = list(parse(members, models, aliases))
-            ahead = read_ahead(members, docs, lambda work: side.start(work).answer)
+            ahead = read_ahead(
+                members, docs, lambda works: partial(side.gather, [side.start(w) for w in works])
+            )
             waiting.append(
                 partial(analyze_story, story, members, docs, models, aliases, ahead=ahead)
             )
