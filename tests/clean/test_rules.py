@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsprism.clean import clean
 from newsprism.clean.captions import is_caption
-from newsprism.clean.dates import find_dates, normalize_date
+from newsprism.clean.dates import find_dates, normalize_date, numeric_dates
 from newsprism.clean.furniture import furniture_reason, strip_inline_markup
 from newsprism.clean.header import title_like
 from newsprism.clean.outlet import (
@@ -104,6 +104,33 @@ def test_written_dates_round_trip(value: date) -> None:
         value.isoformat(),
     ):
         assert [f.value for f in find_dates(f"Posted {written}.")] == [value], written
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("Last updated 15: 48 15 / 09 / 2013", date(2013, 9, 15)),
+        ("Posted 12 / 19 / 2005 3: 36 PM", date(2005, 12, 19)),
+        ("Published: 2012. 08. 08 09: 01 AM", date(2012, 8, 8)),
+        ("Updated 5 / 5 / 2010 1: 41 PM", date(2010, 5, 5)),
+        ("Updated 05 / 09 / 2013", None),  # 5 September or 9 May
+        ("Filed 31 / 02 / 2013", None),  # no such day
+        ("A 3.5 / 10 / 2012 rating", None),
+    ],
+)
+def test_dates_in_figures_read_only_when_day_and_month_can_be_told_apart(
+    written: str, value: date | None
+) -> None:
+    assert [f.value for f in numeric_dates(written)] == ([value] if value else [])
+
+
+def test_a_stamp_in_figures_under_the_title_dates_the_article() -> None:
+    body = "The rescue team recovered the body of the second climber on Sunday morning. " * 3
+    text = f"Two climbers killed in falls\nLast updated 15: 48 15 / 09 / 2013\n{body}\n"
+    article = clean(RawDocument(source="climbers.txt", kind="text", text=text))
+    assert article.published == "2013-09-15"
+    assert article.title == "Two climbers killed in falls"
+    assert "Last updated" not in article.text
 
 
 @settings(deadline=None)  # the first call imports dateparser

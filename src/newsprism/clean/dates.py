@@ -28,6 +28,14 @@ DATE_RE = re.compile(
 )
 
 
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?:(?P<year>(?:19|20)\d{2})\s*(?P<s1>[/.])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})\s*(?P<s2>[/.])\s*(?P<b>\d{1,2})\s*(?P=s2)\s*(?P<y2>(?:19|20)\d{2}))(?![\d/.])"
+)
+"""A date in figures: year first ("2013/09/15"), or day and month either way round before
+the year ("15 / 09 / 2013", "12/19/2005"), which only a figure above 12 tells apart."""
+
+
 @dataclass(frozen=True)
 class FoundDate:
     start: int
@@ -42,6 +50,29 @@ def find_dates(text: str) -> list[FoundDate]:
         value = _to_date(match)
         if value is not None:
             found.append(FoundDate(match.start(), match.end(), value))
+    return found
+
+
+def numeric_dates(text: str) -> list[FoundDate]:
+    """Every date written in figures whose day and month can be told apart: year first,
+    or one of the two above 12 ("15 / 09 / 2013" is 15 September, "12/19/2005" is 19
+    December), or both the same; "05/09/2013" may be 5 September or 9 May and is none."""
+    found = []
+    for match in _NUMERIC.finditer(text):
+        if match.group("year"):
+            year, month, day = (int(match.group(g)) for g in ("year", "m1", "d1"))
+        else:
+            first, second, year = (int(match.group(g)) for g in ("a", "b", "y2"))
+            if first > 12 >= second or first == second:
+                day, month = first, second
+            elif second > 12 >= first:
+                day, month = second, first
+            else:
+                continue
+        try:
+            found.append(FoundDate(match.start(), match.end(), date(year, month, day)))
+        except ValueError:
+            continue
     return found
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsprism import lexicon
-from newsprism.clean.dates import find_dates
+from newsprism.clean.dates import find_dates, numeric_dates
 
 _QUOTES = "\"'“”‘’«»"
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -30,10 +30,11 @@ class DateLine:
 
 
 def date_line(line: str) -> DateLine | None:
-    """The date of a short line that carries one (a byline or a page-header date)."""
+    """The date of a short line that carries one (a byline or a page-header date): written
+    with its month's name, or in figures ("Last updated 15: 48 15 / 09 / 2013")."""
     if len(line.split()) > 14:
         return None
-    found = find_dates(line)
+    found = find_dates(line) or numeric_dates(line)
     if not found:
         return None
     first = found[0]
