@@ -218,6 +218,7 @@ class AnalysisSettings:
             ("phone", 0.3),
             ("population", 0.3),
             ("record", 0.3),
+            ("ordinal", 0.3),
             ("distance", 0.45),
         ),
         stage="conflicts",

@@ -80,6 +80,7 @@ LABELS = {
     "population": "how many people live there",
     "duration": "how long",
     "record": "the record",
+    "ordinal": "the place in order",
     "distance": "the distance",
     "day": "the day",
     "date": "the date",
@@ -142,7 +143,17 @@ def disputes(
         lambda one, other: _same_doer_act(one, other, ambiguous),
     )
     pairs += done_by
-    acted_only = {(i, j) for _, i, j in acted_pairs + done_by}
+    placed = _act_pairs(
+        single,
+        similarity,
+        {(i, j) for _, i, j in pairs},
+        settings,
+        lambda v: v.kind == "ordinal",
+        _same_place,
+        by_verb=False,
+    )
+    pairs += placed
+    acted_only = {(i, j) for _, i, j in acted_pairs + done_by + placed}
     moment = _moments(values, single, actors, similarity.articles, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
@@ -151,7 +162,11 @@ def disputes(
             if key.endswith(ANY_EVENT) and _counted_alike(single[i], single[j], key):
                 continue  # compared under the event both name
             toll = lead and _toll(one) and one.future == other.future
-            acted = _same_act(one, other) or _same_doer_act(one, other, ambiguous)
+            acted = (
+                _same_act(one, other)
+                or _same_doer_act(one, other, ambiguous)
+                or _same_place(one, other)
+            )
             if (i, j) in acted_only and not acted:
                 continue  # paired for one act only
             moments = key == "time" and moment(i, j, score)
@@ -216,16 +231,19 @@ def _act_pairs(
     settings: AnalysisSettings,
     given: Callable[[Value], bool],
     same: Callable[[Value, Value], bool],
+    by_verb: bool = True,
 ) -> list[tuple[float, int, int]]:
     """Statements of different articles not yet paired whose values of one key and verb
     (``given`` of each) are ``same`` act's, with their similarity, from
     ``settings.acted_floor``: one act of one named actor (``_same_act``: days, dates and
-    times), or of one person named or aged alike (``_same_doer_act``: distances too)."""
+    times), or of one person named or aged alike (``_same_doer_act``: distances too); or,
+    ``by_verb`` False, whose values of one key, whatever the verb, are ``same``: one
+    person's places in one sequence (``_same_place``)."""
     acts: dict[tuple[str, str | None], list[int]] = {}
     for index, values in enumerate(single):
         for value in values.values():
-            if value.verb is not None and given(value):
-                acts.setdefault((value.key, value.verb), []).append(index)
+            if given(value) and (value.verb is not None or not by_verb):
+                acts.setdefault((value.key, value.verb if by_verb else None), []).append(index)
     found: set[tuple[int, int]] = set()
     for (key, _), members in acts.items():
         for n, i in enumerate(members):
@@ -255,6 +273,21 @@ def _same_doer_act(one: Value, other: Value, ambiguous: frozenset[str]) -> bool:
         and one.verb == other.verb
         and one.verb not in LIGHT_VERBS
         and same_doer(one.who, other.who, ambiguous)
+    )
+
+
+def _same_place(one: Value, other: Value) -> bool:
+    """Whether two places in a sequence (keyed by the person and the sequence) are in one
+    sequence: the names that say whose it is, where both give some, meet ("the 21st head
+    coach of the 76ers" / "the tenth coach of the Blazers" are two). A person holds one
+    place in one sequence whatever else the statements say, so they are compared from
+    ``settings.acted_floor``: "Cheeks, who was fired March 2 as head coach of the Portland
+    Trail Blazers, is the fourth head coach since King took over" / "Cheeks will be the
+    fifth Sixers coach in four years under his watch" (0.29 alike)."""
+    return (
+        one.kind == "ordinal"
+        and one.key == other.key
+        and not (one.names and other.names and not one.names & other.names)
     )
 
 
