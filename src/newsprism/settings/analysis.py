@@ -219,6 +219,7 @@ class AnalysisSettings:
             ("population", 0.3),
             ("record", 0.3),
             ("ordinal", 0.3),
+            ("office", 0.3),
             ("distance", 0.45),
         ),
         stage="conflicts",

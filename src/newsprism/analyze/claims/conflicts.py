@@ -46,6 +46,9 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
 DOER_KINDS = TIMED | {"distance"}
+PERSON_KINDS = frozenset({"ordinal", "office"})
+"""Kinds of value keyed by the person they are said of, compared whatever the statements'
+verbs (``_same_place``)."""
 """Kinds of value compared across statements that give them to one act of one person
 (``_same_doer_act``)."""
 LIGHT_VERBS = lexicon.words("light_verbs")
@@ -81,6 +84,7 @@ LABELS = {
     "duration": "how long",
     "record": "the record",
     "ordinal": "the place in order",
+    "office": "the office",
     "distance": "the distance",
     "day": "the day",
     "date": "the date",
@@ -148,7 +152,7 @@ def disputes(
         similarity,
         {(i, j) for _, i, j in pairs},
         settings,
-        lambda v: v.kind == "ordinal",
+        lambda v: v.kind in PERSON_KINDS,
         _same_place,
         by_verb=False,
     )
@@ -279,13 +283,14 @@ def _same_doer_act(one: Value, other: Value, ambiguous: frozenset[str]) -> bool:
 def _same_place(one: Value, other: Value) -> bool:
     """Whether two places in a sequence (keyed by the person and the sequence) are in one
     sequence: the names that say whose it is, where both give some, meet ("the 21st head
-    coach of the 76ers" / "the tenth coach of the Blazers" are two). A person holds one
-    place in one sequence whatever else the statements say, so they are compared from
-    ``settings.acted_floor``: "Cheeks, who was fired March 2 as head coach of the Portland
-    Trail Blazers, is the fourth head coach since King took over" / "Cheeks will be the
-    fifth Sixers coach in four years under his watch" (0.29 alike)."""
+    coach of the 76ers" / "the tenth coach of the Blazers" are two); or whether two
+    offices are one person's. A person holds one place in one sequence, one chief office,
+    whatever else the statements say, so they are compared from ``settings.acted_floor``:
+    "Cheeks, who was fired March 2 as head coach of the Portland Trail Blazers, is the
+    fourth head coach since King took over" / "Cheeks will be the fifth Sixers coach in
+    four years under his watch" (0.29 alike)."""
     return (
-        one.kind == "ordinal"
+        one.kind in PERSON_KINDS
         and one.key == other.key
         and not (one.names and other.names and not one.names & other.names)
     )

@@ -191,10 +191,16 @@ def _stretch(preposition: Token) -> bool:
 
 
 def _owners(noun: Token) -> frozenset[str]:
-    """The proper nouns before a noun and after its "of", with the names they head."""
-    heads = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    """The names before a noun and after its "of", with the names they head (the tagger
+    takes some for common nouns: "the Philadelphia 76ers")."""
+    heads = [c for c in noun.children if c.dep_ in ("compound", "poss")]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            heads += [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-    words = [t for h in heads for t in (h, *h.children) if t.pos_ == "PROPN"]
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+    words = [
+        t
+        for h in heads
+        for t in (h, *(c for c in h.children if c.dep_ in ("compound", "poss")))
+        if t.pos_ == "PROPN" or t.ent_type_
+    ]
     return frozenset(t.lower_ for t in words)

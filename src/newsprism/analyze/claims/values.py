@@ -14,7 +14,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
   given beside a name: "Klitschko (52-3, 46 KOs)"), ``ordinal`` (a person's place in a
   sequence: "Cheeks is the fourth head coach since King took over", keyed by the person
-  and the sequence, ``ordinals``);
+  and the sequence, ``ordinals``), ``office`` (a company's chief office a title before a
+  name gives the person: "CEO Larry Lucchino", keyed by the person, ``offices``);
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
   without "a.m."/"p.m." it matches either; a game's clock, "with 7:42 left", is none).
 
@@ -35,6 +36,7 @@ from newsprism import lexicon
 from newsprism.analyze.claims.doers import doer_marks
 from newsprism.analyze.claims.levels import share_of
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
+from newsprism.analyze.claims.offices import offices
 from newsprism.analyze.claims.ordinals import ordinal_places
 from newsprism.analyze.claims.places import (
     past_or_part,
@@ -316,8 +318,8 @@ def statement_values(
     people: People = no_people,
 ) -> list[Value]:
     """The values of one statement (``span``); ``doc`` parses the article and
-    ``quantities`` are its quantities. Ages, records and places in a sequence are keyed by
-    the actor named beside them (``people``), or by the name as written when it is no known
+    ``quantities`` are its quantities. Ages, records, places in a sequence and offices are
+    keyed by the actor named beside them (``people``), or by the name as written when it is no known
     actor's."""
     patterned = _patterned(article, span)
     populations = [v.span for v in patterned if v.kind == "population"]
@@ -326,6 +328,7 @@ def statement_values(
         *patterned,
         *_records(article, doc, span, people),
         *_ordinals(article, doc, span, people),
+        *_offices(article, doc, span, people),
         *_colours(article, doc, span),
     ]
     return list(_in_context(article, doc, found, settings, people))
@@ -372,7 +375,7 @@ def _in_context(
         verb = governing(tokens.root)
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
-        if value.kind == "ordinal":  # whose sequence it is, said in its words; any tense
+        if value.kind in ("ordinal", "office"):  # said of a person, whatever the tense
             yield replace(value, context=_context(tokens, words))
             continue
         yield replace(
@@ -517,6 +520,16 @@ def _ordinals(article: Article, doc: Doc, span: Span, people: People) -> Iterato
         yield Value("ordinal", key, words, shown, place, place, names=found.owners)
 
 
+def _offices(article: Article, doc: Doc, span: Span, people: People) -> Iterator[Value]:
+    """The chief offices titles before people's names give them (``offices``), keyed by
+    the person."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    for found in offices(tokens) if tokens is not None else ():
+        title = Span.of(article, found.title.start_char, found.title.end_char)
+        key = f"office:{_person(article, found.name, people)}"
+        yield Value("office", key, title, found.office, 0, 0)
+
+
 def _colours(article: Article, doc: Doc, span: Span) -> Iterator[Value]:
     """The colours a statement gives things, keyed by the noun each describes."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -563,7 +576,7 @@ def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     )
 
 
-WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour", "phone"})
+WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour", "phone", "office"})
 """Kinds whose values agree only when they read alike, not when their ranges meet."""
 
 
