@@ -4,7 +4,12 @@
 from __future__ import annotations
 
 from newsprism.models import Models
-from tests.analyze.claims.build import read_values, two_outlet_conflicts
+from tests.analyze.claims.build import (
+    read_values,
+    story_article,
+    story_facts,
+    two_outlet_conflicts,
+)
 
 _CEO = (
     "Boston Red Sox majority owner John W. Henry, CEO Larry Lucchino and general manager Theo "
@@ -40,3 +45,14 @@ def test_two_offices_of_one_person_are_disputed(models: Models) -> None:
     )
     found = two_outlet_conflicts(models, _CEO, other, lambda a: a.startswith("the office"))
     assert [c.about for c in found] == ["the office: “CEO” / “COO”"]
+
+
+def test_an_office_in_passing_leaves_the_claim_corroborated(models: Models) -> None:
+    """The title is an aside: both outlets tell that Lucchino flew to Texas."""
+    articles = [
+        story_article("Alpha", "CEO Larry Lucchino flew to Texas on Thursday to meet Teixeira."),
+        story_article("Beta", "COO Larry Lucchino flew to Texas on Thursday to meet Teixeira."),
+    ]
+    facts = story_facts(models, articles)
+    assert [c.about for c in facts.conflicts] == ["the office: “CEO” / “COO”"]
+    assert [c.status for c in facts.claims] == ["corroborated"]

@@ -49,6 +49,9 @@ DOER_KINDS = TIMED | {"distance"}
 PERSON_KINDS = frozenset({"ordinal", "office"})
 """Kinds of value keyed by the person they are said of, compared whatever the statements'
 verbs (``_same_place``)."""
+ASIDE_KINDS = frozenset({"office"})
+"""Kinds of value given in passing (a title before a name): two statements whose values of
+them are apart may still tell one fact (``clashes``, ``aside``)."""
 """Kinds of value compared across statements that give them to one act of one person
 (``_same_doer_act``)."""
 LIGHT_VERBS = lexicon.words("light_verbs")
@@ -362,12 +365,17 @@ def _toll(value: Value) -> bool:
 def clashes(
     values: Sequence[Sequence[Value]], settings: AnalysisSettings = DEFAULT_ANALYSIS
 ) -> Callable[[int, int], bool]:
-    """Whether two statements give apart values under one key that each gives once."""
+    """Whether two statements give apart values under one key that each gives once. A
+    title before a name is an aside: statements that give one person two offices may
+    still tell one fact ("CEO Larry Lucchino flew to Texas" / "COO Larry Lucchino flew to
+    Texas")."""
     single = [_single(v, settings) for v in values]
 
     def clash(i: int, j: int) -> bool:
         return any(
-            apart(single[i][k], single[j][k], settings) for k in single[i].keys() & single[j].keys()
+            apart(single[i][k], single[j][k], settings)
+            for k in single[i].keys() & single[j].keys()
+            if single[i][k].kind not in ASIDE_KINDS
         )
 
     return clash
@@ -601,6 +609,13 @@ def _kind(
         spans.append((min(d for d in days if d), max(d for d in days if d)))
     rising = all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
     return "evolving" if rising else "hard"
+
+
+def aside(dispute: Dispute) -> bool:
+    """Whether the dispute is of an aside to what its statements say (an office given by a
+    title before a name), not of what they claim: "CEO Larry Lucchino flew to Texas" and
+    "COO Larry Lucchino flew to Texas" are one claim, both outlets' stance on it alike."""
+    return dispute.sides[0][0][1].kind in ASIDE_KINDS
 
 
 def about(dispute: Dispute) -> str:
