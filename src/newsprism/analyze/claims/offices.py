@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
 OFFICES = lexicon.pairs("officer_titles")
-"""Chief officers' titles (lower case) and the office each names ("chief executive": CEO)."""
+"""Chief officers' titles (lower case) and the office each names ("chief executive": ceo)."""
 _LONGEST = max(len(t.split()) for t in OFFICES)
 _TENURE = lexicon.words("tenure_words")
 _JOINED = frozenset({"and", "&", "/", ","})
@@ -34,7 +34,7 @@ class Office:
     title: TokenSpan
     """The title as written ("COO")."""
     office: str
-    """The office it names ("COO")."""
+    """The office it names ("coo")."""
     name: TokenSpan
     """The person's name after it."""
 

@@ -6,7 +6,7 @@ copula ("Cheeks will be the fifth Sixers coach", "became the first woman to head
 Academy"), an apposition ("Cheeks, the fourth coach", "the third victim, Bryant Dalton")
 or what someone was taken on "as" ("hired as the 21st head coach"). One person holds one
 place in one sequence, so two outlets' places of one person in one sequence cannot both
-be true. A possessive gives no such place: "her second marriage" and "her third
+be true. A thing the person has or did gives none: "her second marriage" and "her third
 marriage" are two marriages, "his second goal" and "his third goal" two goals.
 
 The sequence is the noun's lemma, with what sets it apart:
@@ -36,8 +36,6 @@ ORDINALS = {w: int(n) for w, n in lexicon.pairs("ordinal_words").items()}
 _FIGURED = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.IGNORECASE)
 """An ordinal written in figures ("21st", "4th")."""
 _BOUNDS = lexicon.words("ordinal_bounds")
-_UNITS = frozenset({"year", "month", "week", "day", "season"})
-"""Nouns of a stretch of time: "in four years" bounds a sequence as "since" does."""
 BOUNDED = "bounded"
 """The mark of a sequence bounded in time."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -183,9 +181,14 @@ def _bounded(noun: Token) -> bool:
 
 
 def _stretch(preposition: Token) -> bool:
-    """Whether a preposition leads to a stretch of time ("in four years")."""
+    """Whether a preposition leads to a stretch of time, counted ("in four years", "over
+    two seasons"): it bounds a sequence as "since" does; a year ("in 2004") or a history
+    ("in its 86-year history") does not."""
     return any(
-        c.dep_ == "pobj" and c.lemma_.lower() in _UNITS and c.ent_type_ == "DATE"
+        c.dep_ == "pobj"
+        and c.pos_ == "NOUN"
+        and c.ent_type_ == "DATE"
+        and any(n.dep_ == "nummod" for n in c.children)
         for c in preposition.children
     )
 
