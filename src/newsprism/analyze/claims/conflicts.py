@@ -20,7 +20,10 @@ one person's acts are compared whatever the verbs (``_moments``): "Jackson faile
 tests shortly after 2 a.m." / "Jackson was pulled over just after 2:30 a.m.". Counts of a
 thing that three or more articles each count once are compared whatever happened to it
 (``_story_counts``): "three strong aftershocks were felt" / "was followed by at least four
-strong aftershocks".
+strong aftershocks". A person's places in one sequence, and chief offices, are compared from
+``settings.acted_floor`` whatever the verbs (``_same_place``): "Cheeks ... is the fourth head
+coach since King took over" / "Cheeks will be the fifth Sixers coach in four years under his
+watch"; an office, given in passing before a name, is an aside (``aside``).
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
