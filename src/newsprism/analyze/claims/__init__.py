@@ -31,7 +31,7 @@ from newsprism.analyze.claims.assertions import (
     statement_assertions,
 )
 from newsprism.analyze.claims.compare import compare
-from newsprism.analyze.claims.conflicts import about, clashes, disputes
+from newsprism.analyze.claims.conflicts import about, aside, clashes, disputes
 from newsprism.analyze.claims.copies import variant_about, variants
 from newsprism.analyze.claims.disclosures import Disclosure, disclosure_conflicts, disclosures
 from newsprism.analyze.claims.judge import (
@@ -138,10 +138,12 @@ def find_facts(
     similarity = Similarity(found, vectors, settings)
     published = {a.id: article_day(a.published) for a in articles}
     actors = _persons(found, values, entities)
+    disputed = disputes(values, similarity, published, settings, _leads(found), actors)
     sides = [
         _worded(found, about(d), d.kind, [[(i, v.span) for i, v in side] for side in d.sides])
-        for d in disputes(values, similarity, published, settings, _leads(found), actors)
+        for d in disputed
     ]
+    asides = {s.conflict.id for s, d in zip(sides, disputed, strict=True) if aside(d)}
     copied = variants(found, similarity, settings)
     for variant in copied:
         worded = _worded(found, variant_about(variant), "hard", variant.sides)
@@ -165,8 +167,9 @@ def find_facts(
     )
     clash = clashes(values, settings)
     groups = extend(similarity, align(similarity, clash, settings), settings)
+    stances = [s for s in sides if s.conflict.id not in asides]  # an aside is no stance
     story_claims = claims(
-        found, values, groups, sides, entities, outlets, dependent, similarity.pair, settings
+        found, values, groups, stances, entities, outlets, dependent, similarity.pair, settings
     )
     sources = source_roots(similarity.articles, outlets, dependent)
     alone = _alone(story_claims, found, similarity, sources, settings.alone_below)

@@ -20,7 +20,10 @@ one person's acts are compared whatever the verbs (``_moments``): "Jackson faile
 tests shortly after 2 a.m." / "Jackson was pulled over just after 2:30 a.m.". Counts of a
 thing that three or more articles each count once are compared whatever happened to it
 (``_story_counts``): "three strong aftershocks were felt" / "was followed by at least four
-strong aftershocks".
+strong aftershocks". A person's places in one sequence, and chief offices, are compared from
+``settings.acted_floor`` whatever the verbs (``_same_place``): "Cheeks ... is the fourth head
+coach since King took over" / "Cheeks will be the fifth Sixers coach in four years under his
+watch"; an office, given in passing before a name, is an aside (``aside``).
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
@@ -46,6 +49,12 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
 DOER_KINDS = TIMED | {"distance"}
+PERSON_KINDS = frozenset({"ordinal", "office"})
+"""Kinds of value keyed by the person they are said of, compared whatever the statements'
+verbs (``_same_place``)."""
+ASIDE_KINDS = frozenset({"office"})
+"""Kinds of value given in passing (a title before a name): two statements whose values of
+them are apart may still tell one fact (``clashes``, ``aside``)."""
 """Kinds of value compared across statements that give them to one act of one person
 (``_same_doer_act``)."""
 LIGHT_VERBS = lexicon.words("light_verbs")
@@ -80,6 +89,8 @@ LABELS = {
     "population": "how many people live there",
     "duration": "how long",
     "record": "the record",
+    "ordinal": "the place in order",
+    "office": "the office",
     "distance": "the distance",
     "day": "the day",
     "date": "the date",
@@ -142,7 +153,17 @@ def disputes(
         lambda one, other: _same_doer_act(one, other, ambiguous),
     )
     pairs += done_by
-    acted_only = {(i, j) for _, i, j in acted_pairs + done_by}
+    placed = _act_pairs(
+        single,
+        similarity,
+        {(i, j) for _, i, j in pairs},
+        settings,
+        lambda v: v.kind in PERSON_KINDS,
+        _same_place,
+        by_verb=False,
+    )
+    pairs += placed
+    acted_only = {(i, j) for _, i, j in acted_pairs + done_by + placed}
     moment = _moments(values, single, actors, similarity.articles, settings)
     for score, i, j in pairs:
         lead = i in leads and j in leads
@@ -151,7 +172,11 @@ def disputes(
             if key.endswith(ANY_EVENT) and _counted_alike(single[i], single[j], key):
                 continue  # compared under the event both name
             toll = lead and _toll(one) and one.future == other.future
-            acted = _same_act(one, other) or _same_doer_act(one, other, ambiguous)
+            acted = (
+                _same_act(one, other)
+                or _same_doer_act(one, other, ambiguous)
+                or _same_place(one, other)
+            )
             if (i, j) in acted_only and not acted:
                 continue  # paired for one act only
             moments = key == "time" and moment(i, j, score)
@@ -216,16 +241,19 @@ def _act_pairs(
     settings: AnalysisSettings,
     given: Callable[[Value], bool],
     same: Callable[[Value, Value], bool],
+    by_verb: bool = True,
 ) -> list[tuple[float, int, int]]:
     """Statements of different articles not yet paired whose values of one key and verb
     (``given`` of each) are ``same`` act's, with their similarity, from
     ``settings.acted_floor``: one act of one named actor (``_same_act``: days, dates and
-    times), or of one person named or aged alike (``_same_doer_act``: distances too)."""
+    times), or of one person named or aged alike (``_same_doer_act``: distances too); or,
+    ``by_verb`` False, whose values of one key, whatever the verb, are ``same``: one
+    person's places in one sequence (``_same_place``)."""
     acts: dict[tuple[str, str | None], list[int]] = {}
     for index, values in enumerate(single):
         for value in values.values():
-            if value.verb is not None and given(value):
-                acts.setdefault((value.key, value.verb), []).append(index)
+            if given(value) and (value.verb is not None or not by_verb):
+                acts.setdefault((value.key, value.verb if by_verb else None), []).append(index)
     found: set[tuple[int, int]] = set()
     for (key, _), members in acts.items():
         for n, i in enumerate(members):
@@ -255,6 +283,22 @@ def _same_doer_act(one: Value, other: Value, ambiguous: frozenset[str]) -> bool:
         and one.verb == other.verb
         and one.verb not in LIGHT_VERBS
         and same_doer(one.who, other.who, ambiguous)
+    )
+
+
+def _same_place(one: Value, other: Value) -> bool:
+    """Whether two places in a sequence (keyed by the person and the sequence) are in one
+    sequence: the names that say whose it is, where both give some, meet ("the 21st head
+    coach of the 76ers" / "the tenth coach of the Blazers" are two); or whether two
+    offices are one person's. A person holds one place in one sequence, one chief office,
+    whatever else the statements say, so they are compared from ``settings.acted_floor``:
+    "Cheeks, who was fired March 2 as head coach of the Portland Trail Blazers, is the
+    fourth head coach since King took over" / "Cheeks will be the fifth Sixers coach in
+    four years under his watch" (0.29 alike)."""
+    return (
+        one.kind in PERSON_KINDS
+        and one.key == other.key
+        and not (one.names and other.names and not one.names & other.names)
     )
 
 
@@ -324,12 +368,17 @@ def _toll(value: Value) -> bool:
 def clashes(
     values: Sequence[Sequence[Value]], settings: AnalysisSettings = DEFAULT_ANALYSIS
 ) -> Callable[[int, int], bool]:
-    """Whether two statements give apart values under one key that each gives once."""
+    """Whether two statements give apart values under one key that each gives once. A
+    title before a name is an aside: statements that give one person two offices may
+    still tell one fact ("CEO Larry Lucchino flew to Texas" / "COO Larry Lucchino flew to
+    Texas")."""
     single = [_single(v, settings) for v in values]
 
     def clash(i: int, j: int) -> bool:
         return any(
-            apart(single[i][k], single[j][k], settings) for k in single[i].keys() & single[j].keys()
+            apart(single[i][k], single[j][k], settings)
+            for k in single[i].keys() & single[j].keys()
+            if single[i][k].kind not in ASIDE_KINDS
         )
 
     return clash
@@ -563,6 +612,13 @@ def _kind(
         spans.append((min(d for d in days if d), max(d for d in days if d)))
     rising = all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
     return "evolving" if rising else "hard"
+
+
+def aside(dispute: Dispute) -> bool:
+    """Whether the dispute is of an aside to what its statements say (an office given by a
+    title before a name), not of what they claim: "CEO Larry Lucchino flew to Texas" and
+    "COO Larry Lucchino flew to Texas" are one claim, both outlets' stance on it alike."""
+    return dispute.sides[0][0][1].kind in ASIDE_KINDS
 
 
 def about(dispute: Dispute) -> str:

@@ -12,7 +12,10 @@ Each value keeps the words as written (a Span) beside a normalized form:
 - ``distance`` in metres ("1,150 kilometers", "700 miles", "200ft"; a distance in brackets
   after another, "1,150 kilometers (700 miles)", is the outlet's conversion, no value);
 - ``duration`` ("12 weeks ago", "an eight-year deal"), ``record`` (a win-loss record
-  given beside a name: "Klitschko (52-3, 46 KOs)");
+  given beside a name: "Klitschko (52-3, 46 KOs)"), ``ordinal`` (a person's place in a
+  sequence: "Cheeks is the fourth head coach since King took over", keyed by the person
+  and the sequence, ``ordinals``), ``office`` (a company's chief office a title before a
+  name gives the person: "CEO Larry Lucchino", keyed by the person, ``offices``);
 - ``day`` (a weekday), ``date`` (a month and day), ``year``, ``time`` (a clock time;
   without "a.m."/"p.m." it matches either; a game's clock, "with 7:42 left", is none).
 
@@ -33,6 +36,8 @@ from newsprism import lexicon
 from newsprism.analyze.claims.doers import doer_marks
 from newsprism.analyze.claims.levels import share_of
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
+from newsprism.analyze.claims.offices import offices
+from newsprism.analyze.claims.ordinals import ordinal_places
 from newsprism.analyze.claims.places import (
     past_or_part,
     place_described,
@@ -273,7 +278,8 @@ class Value:
     context: frozenset[str] = frozenset()
     """Content lemmas around the value in its sentence ("fire", "break", "roof")."""
     names: frozenset[str] = frozenset()
-    """Proper nouns around the value (lower-cased): whose value it is."""
+    """Proper nouns around the value (lower-cased): whose value it is; for a place in a
+    sequence, those that say whose sequence it is (``ordinals.Place.owners``)."""
     verb: str | None = None
     """For a day, date or time, the lemma of the verb it gives the time of ("checked in on
     Tuesday": check); None for the time of a thing ("Thursday's semifinal") and for other
@@ -312,14 +318,17 @@ def statement_values(
     people: People = no_people,
 ) -> list[Value]:
     """The values of one statement (``span``); ``doc`` parses the article and
-    ``quantities`` are its quantities. Ages and records are keyed by the actor named
-    beside them (``people``), or by the name as written when it is no known actor's."""
+    ``quantities`` are its quantities. Ages, records, places in a sequence and offices are
+    keyed by the actor named beside them (``people``), or by the name as written when it is no known
+    actor's."""
     patterned = _patterned(article, span)
     populations = [v.span for v in patterned if v.kind == "population"]
     found = [
         *(c for c in _counts(span, quantities) if not _inside(c.span, populations)),
         *patterned,
         *_records(article, doc, span, people),
+        *_ordinals(article, doc, span, people),
+        *_offices(article, doc, span, people),
         *_colours(article, doc, span),
     ]
     return list(_in_context(article, doc, found, settings, people))
@@ -366,6 +375,9 @@ def _in_context(
         verb = governing(tokens.root)
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
+        if value.kind in ("ordinal", "office"):  # said of a person, whatever the tense
+            yield replace(value, context=_context(tokens, words))
+            continue
         yield replace(
             value,
             low=low,
@@ -489,6 +501,35 @@ def _records(article: Article, doc: Doc, span: Span, people: People) -> Iterator
         )
 
 
+def _ordinals(article: Article, doc: Doc, span: Span, people: People) -> Iterator[Value]:
+    """People's places in a sequence (``ordinals``), keyed by the person and the sequence:
+    the actor the name is a mention of, else a name the entity recognizer took for a
+    person's, as written; a noun that is neither names no one ("the operation was the
+    fifth successful operation")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    for found in ordinal_places(tokens) if tokens is not None else ():
+        name = found.person
+        actor = people(Span.of(article, name.start_char, name.end_char))
+        if actor is None and name.label_ != "PERSON":
+            continue
+        whose = actor if actor is not None else " ".join(t.lower_ for t in name)
+        words = Span.of(article, found.words.start_char, found.words.end_char)
+        shown = f"{found.words[0].text} ({found.sequence.split(':')[0]})"
+        place = float(found.place)
+        key = f"ordinal:{whose}:{found.sequence}"
+        yield Value("ordinal", key, words, shown, place, place, names=found.owners)
+
+
+def _offices(article: Article, doc: Doc, span: Span, people: People) -> Iterator[Value]:
+    """The chief offices titles before people's names give them (``offices``), keyed by
+    the person."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    for found in offices(tokens) if tokens is not None else ():
+        title = Span.of(article, found.title.start_char, found.title.end_char)
+        key = f"office:{_person(article, found.name, people)}"
+        yield Value("office", key, title, found.office, 0, 0)
+
+
 def _colours(article: Article, doc: Doc, span: Span) -> Iterator[Value]:
     """The colours a statement gives things, keyed by the noun each describes."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -535,7 +576,7 @@ def _context(tokens: TokenSpan, words: int) -> frozenset[str]:
     )
 
 
-WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour", "phone"})
+WORDED_KINDS = frozenset({"day", "date", "year", "record", "colour", "phone", "office"})
 """Kinds whose values agree only when they read alike, not when their ranges meet."""
 
 
