@@ -49,14 +49,14 @@ from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
 TIMED = frozenset({"day", "date", "time"})
 DOER_KINDS = TIMED | {"distance"}
+"""Kinds of value compared across statements that give them to one act of one person
+(``_same_doer_act``)."""
 PERSON_KINDS = frozenset({"ordinal", "office"})
 """Kinds of value keyed by the person they are said of, compared whatever the statements'
 verbs (``_same_place``)."""
 ASIDE_KINDS = frozenset({"office"})
 """Kinds of value given in passing (a title before a name): two statements whose values of
 them are apart may still tell one fact (``clashes``, ``aside``)."""
-"""Kinds of value compared across statements that give them to one act of one person
-(``_same_doer_act``)."""
 LIGHT_VERBS = lexicon.words("light_verbs")
 """Verbs that say little of what was done ("be", "have"): no act to date by itself."""
 TOLL_EVENTS = lexicon.words("toll_events")

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from newsprism import lexicon
 from newsprism.analyze.claims.doers import doer_marks
@@ -63,6 +63,9 @@ from newsprism.analyze.claims.traits import (
     phone_digits,
     some_children,
 )
+from newsprism.analyze.claims.value import People as People
+from newsprism.analyze.claims.value import Value as Value
+from newsprism.analyze.claims.value import no_people as no_people
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -257,56 +260,6 @@ _MONEY_SCALES = {
     "tn": 1e12,
     "k": 1e3,
 }
-
-
-@dataclass(frozen=True)
-class Value:
-    """One value a statement gives."""
-
-    kind: str
-    key: str
-    """What the value is of; values are compared only under equal keys."""
-    span: Span
-    """The value's words as written."""
-    normalized: str
-    """The value as compared, for a reader ("Thursday", "14 people killed", "9:25")."""
-    low: float
-    high: float
-    """The range the words allow (equal for an exact figure)."""
-    clause: Span | None = None
-    """For a count, the clause that states it ("900 troops in Syria")."""
-    context: frozenset[str] = frozenset()
-    """Content lemmas around the value in its sentence ("fire", "break", "roof")."""
-    names: frozenset[str] = frozenset()
-    """Proper nouns around the value (lower-cased): whose value it is; for a place in a
-    sequence, those that say whose sequence it is (``ordinals.Place.owners``)."""
-    verb: str | None = None
-    """For a day, date or time, the lemma of the verb it gives the time of ("checked in on
-    Tuesday": check); None for the time of a thing ("Thursday's semifinal") and for other
-    values (``statements.governing``)."""
-    objects: frozenset[str] = frozenset()
-    """The proper nouns of that verb's object ("signed DeShawn Wynn on Tuesday")."""
-    thing: str | None = None
-    """The lemma of the noun that verb was done to ("signed an executive order": order);
-    for money, of what the amount is the worth of ("a necklace worth £1.2m": necklace)."""
-    places: frozenset[str] = frozenset()
-    """The proper nouns that verb's prepositions lead to ("arrived in Prague on Sunday")."""
-    future: bool = False
-    """Whether that verb speaks of what will or can happen ("will miss two games")."""
-    doer: int | None = None
-    """Where that verb's subject is written (its head word's first character; for a
-    relative clause's "who", the noun it follows): whose act the value is the time of."""
-    who: frozenset[str] = frozenset()
-    """The marks of the person that verb's subject is, by name or age (``doers``)."""
-
-
-People: TypeAlias = Callable[[Span], str | None]
-"""The story's actor that a name's words are a mention of (an entity id), if any."""
-
-
-def no_people(_: Span) -> str | None:
-    """No actors known: names are keyed as written."""
-    return None
 
 
 def statement_values(
