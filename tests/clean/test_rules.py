@@ -12,7 +12,7 @@ from newsprism.clean import clean
 from newsprism.clean.captions import is_caption
 from newsprism.clean.dates import find_dates, normalize_date, numeric_dates
 from newsprism.clean.furniture import furniture_reason, strip_inline_markup
-from newsprism.clean.header import title_like
+from newsprism.clean.header import date_line, title_like
 from newsprism.clean.outlet import (
     from_byline,
     from_copyright,
@@ -116,12 +116,20 @@ def test_written_dates_round_trip(value: date) -> None:
         ("Updated 05 / 09 / 2013", None),  # 5 September or 9 May
         ("Filed 31 / 02 / 2013", None),  # no such day
         ("A 3.5 / 10 / 2012 rating", None),
+        ("Posted 13/5/2013.", date(2013, 5, 13)),  # the stop after it is no figure
+        ("v2.13.2020", None),
     ],
 )
 def test_dates_in_figures_read_only_when_day_and_month_can_be_told_apart(
     written: str, value: date | None
 ) -> None:
     assert [f.value for f in numeric_dates(written)] == ([value] if value else [])
+
+
+def test_a_date_in_figures_dates_a_line_only_as_a_stamp() -> None:
+    assert date_line("version 2.20.2019") is None
+    assert date_line("10: 10 AM PDT 6 / 6 / 2013") is not None
+    assert date_line("04 / 04 / 2012") is not None
 
 
 def test_a_stamp_in_figures_under_the_title_dates_the_article() -> None:

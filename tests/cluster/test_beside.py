@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import pytest
 
 from newsprism import pipeline
 from newsprism.analyze import story as story_module
+from newsprism.analyze.claims import statement_vectors
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.analyze.story import analyze_story
 from newsprism.cluster.features import article_vectors
@@ -152,3 +155,22 @@ def test_stories_analysed_ahead_in_many_jobs_equal_stories_analysed_in_turn(
         assert story.claims == in_turn.claims
         assert story.conflicts == in_turn.conflicts
         assert story.brief == in_turn.brief
+
+
+def test_a_story_read_ahead_in_jobs_gives_each_statement_its_vector(
+    monkeypatch: pytest.MonkeyPatch, seed_articles: tuple[Article, ...], models: Models
+) -> None:
+    """A sentence copied between articles runs once, in one job; every statement still gets
+    the vector a single pass gives it, in order."""
+    monkeypatch.setattr(story_module, "AHEAD_SENTENCES", 3)
+    copy = replace(seed_articles[0], id="copy", outlet="Wire copy")
+    articles = [*seed_articles[:2], copy]
+    docs = list(parse(articles, models, default_aliases()))
+    with beside(models) as side:
+        ahead = story_module.read_ahead(
+            articles, docs, lambda works: partial(side.gather, [side.start(w) for w in works])
+        )
+        vectors = ahead.told.vectors()
+    statements = ahead.told.statements
+    assert len(statements) > 6
+    assert np.array_equal(vectors, statement_vectors(statements, models.embedder))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -16,7 +16,7 @@ from newsprism.analyze.claims import (
     independent,
     position_phrases,
     read_statements,
-    statement_vectors,
+    sentence_parts,
 )
 from newsprism.analyze.entities import resolve
 from newsprism.analyze.entities.aliases import AliasTable
@@ -66,34 +66,47 @@ def read_ahead(articles: Sequence[Article], docs: Sequence[Doc], start: Start) -
     quotes = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]
     phrases = [p for d in docs for p in position_phrases(d)]
     texts = list(dict.fromkeys([q.span.text for q in quotes] + phrases))
-    embedded = start([partial(_texts, part) for part in _parts(texts)])
-    statements = start([partial(statement_vectors, part) for part in _sentence_parts(found)])
+    embedded = start([partial(_embed_texts, part) for part in _cut(texts)])
+    sentences = list(dict.fromkeys(_sentences(found)))  # a sentence copied between articles once
+    statements = start([partial(_embed_sentences, part) for part in _cut(sentences)])
     known = cache(lambda: dict(zip(texts, _joined(embedded()), strict=True)))
-    vectors = cache(lambda: _joined(statements()))
+    vectors = cache(lambda: _in_order(found, sentences, statements()))
     return ReadAhead(Told(found, vectors), quotes, known)
 
 
-def _texts(texts: list[str], embedder: Embeds) -> Vector:
+Sentence = tuple[str, tuple[tuple[int, int], ...]]
+"""A sentence and the characters of its statements within it (``claims.sentence_parts``)."""
+T = TypeVar("T")
+
+
+def _sentences(found: Sequence[Statement]) -> list[Sentence]:
+    texts, parts = sentence_parts(found)
+    return [(text, tuple(ranges)) for text, ranges in zip(texts, parts, strict=True)]
+
+
+def _embed_texts(texts: list[str], embedder: Embeds) -> Vector:
     return embedder.embed(texts)
 
 
-def _parts(texts: list[str]) -> list[list[str]]:
-    return [texts[s : s + AHEAD_SENTENCES] for s in range(0, len(texts), AHEAD_SENTENCES)]
+def _embed_sentences(sentences: list[Sentence], embedder: Embeds) -> Vector:
+    return embedder.embed_parts([t for t, _ in sentences], [list(r) for _, r in sentences])
 
 
-def _sentence_parts(found: Sequence[Statement]) -> list[list[Statement]]:
-    """``found`` cut into parts of about ``AHEAD_SENTENCES`` sentences, each sentence's
-    clauses in its part (``statement_vectors`` reads a clause within its sentence)."""
-    parts: list[list[Statement]] = []
-    sentences = AHEAD_SENTENCES
-    for statement in found:
-        if statement.sentence or not parts:
-            if sentences == AHEAD_SENTENCES:
-                parts.append([])
-                sentences = 0
-            sentences += 1
-        parts[-1].append(statement)
-    return parts
+def _cut(items: list[T]) -> list[list[T]]:
+    return [items[s : s + AHEAD_SENTENCES] for s in range(0, len(items), AHEAD_SENTENCES)]
+
+
+def _in_order(found: Sequence[Statement], unique: list[Sentence], parts: list[Vector]) -> Vector:
+    """The statements' vectors in the order of ``found``, from those of its ``unique``
+    sentences (each sentence's rows: the whole, then its clauses)."""
+    rows = _joined(parts)
+    first: dict[Sentence, int] = {}
+    at = 0
+    for sentence in unique:
+        first[sentence] = at
+        at += len(sentence[1])
+    order = [first[s] + n for s in _sentences(found) for n in range(len(s[1]))]
+    return rows[order] if order else rows
 
 
 def _joined(vectors: list[Vector]) -> Vector:

@@ -29,8 +29,8 @@ DATE_RE = re.compile(
 
 
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?:(?P<year>(?:19|20)\d{2})\s*(?P<s1>[/.])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<d1>\d{1,2})"
-    r"|(?P<a>\d{1,2})\s*(?P<s2>[/.])\s*(?P<b>\d{1,2})\s*(?P=s2)\s*(?P<y2>(?:19|20)\d{2}))(?![\d/.])"
+    r"(?<![\w/.])(?:(?P<year>(?:19|20)\d{2})\s*(?P<s1>[/.])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})\s*(?P<s2>[/.])\s*(?P<b>\d{1,2})\s*(?P=s2)\s*(?P<y2>(?:19|20)\d{2}))(?![\d/]|\.\d)"
 )
 """A date in figures: year first ("2013/09/15"), or day and month either way round before
 the year ("15 / 09 / 2013", "12/19/2005"), which only a figure above 12 tells apart."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsprism import lexicon
-from newsprism.clean.dates import find_dates, numeric_dates
+from newsprism.clean.dates import FoundDate, find_dates, numeric_dates
 
 _QUOTES = "\"'“”‘’«»"
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -34,12 +34,26 @@ def date_line(line: str) -> DateLine | None:
     with its month's name, or in figures ("Last updated 15: 48 15 / 09 / 2013")."""
     if len(line.split()) > 14:
         return None
-    found = find_dates(line) or numeric_dates(line)
+    found = find_dates(line) or _stamped(line)
     if not found:
         return None
     first = found[0]
     styled = bool(_WEEKDAY.search(line)) or line.lstrip()[:1] in _BULLETS
     return DateLine(first.value, line[: first.start], styled)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}\s*:\s*\d\d\b")
+
+
+def _stamped(line: str) -> list[FoundDate]:
+    """The date in figures of a line that stamps when a page was posted: one that starts
+    with a stamp word ("Last updated"), gives a clock time too ("10: 10 AM PDT 6 / 6 /
+    2013") or is the date alone; "version 2.20.2019" is none."""
+    found = numeric_dates(line)
+    if not found:
+        return []
+    alone = line.strip() == line[found[0].start : found[0].end].strip()
+    return found if alone or _CLOCK.search(line) or _STAMP.match(line.strip()) else []
 
 
 def is_body_paragraph(line: str) -> bool:

@@ -245,8 +245,9 @@ class AnalysisSettings:
         "conflicts at 0.35, 4 wrong (two polls, two measures of one outage), 1 at 0.45; on "
         "facts-dev one right conflict lost (turnout 'almost 90%' / '93.87 percent'). "
         "A person's place in a sequence ('the fourth head coach since King took over') and "
-        "chief office ('CEO Larry Lucchino') from 0.3, as ages, and from acted_floor when "
-        "their keys match.",
+        "chief office ('CEO Larry Lucchino') are listed so that they are compared at all; "
+        "equal keys are one person's, so they are compared from acted_floor and their "
+        "0.3 here is never the bar.",
     )
     between_places_similarity: float = _setting(
         0.3,

@@ -28,8 +28,10 @@ def test_a_persons_place_is_keyed_by_the_person_and_the_sequence(models: Models)
     assert _places(models, hired) == [("ordinal:maurice cheeks:coach", "21st head coach", 21.0)]
     fired = "Maurice Cheeks became the fifth NBA head coach to be fired this season."
     assert _places(models, fired)[0][0] == "ordinal:maurice cheeks:coach:fire"
-    victim = "The third victim, Bryant Dalton, 39, spent two weeks in the hospital."
-    assert _places(models, victim) == [("ordinal:bryant dalton:victim", "third victim", 3.0)]
+    told = "Maurice Cheeks, the fourth head coach since Billy King took over, spoke Monday."
+    assert _places(models, told)[0][0] == "ordinal:maurice cheeks:coach:bounded"
+    weekday = "Maurice Cheeks Tuesday became the 21st head coach in team history."
+    assert _places(models, weekday)[0][0] == "ordinal:maurice cheeks:coach"  # a day, no bound
 
 
 def test_what_a_person_has_or_did_is_no_place(models: Models) -> None:
@@ -39,6 +41,9 @@ def test_what_a_person_has_or_did_is_no_place(models: Models) -> None:
         "Maurice Cheeks posted the fourth-highest win total in Blazers history.",
         "The strike was the first major test of the government's resolve.",  # no person
         "Maurice Cheeks was a second coach on the bench.",  # no definite phrase
+        "The third victim, Bryant Dalton, 39, spent two weeks in the hospital.",  # told third
+        "The first lady, Michelle Obama, spoke on Monday.",  # a title
+        "Maurice Cheeks is the twenty-first head coach of the Philadelphia 76ers.",  # not 1st
     ):
         assert _places(models, none) == [], none
 

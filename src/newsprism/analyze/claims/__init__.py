@@ -68,6 +68,7 @@ __all__ = [
     "independent",
     "position_phrases",
     "read_statements",
+    "sentence_parts",
     "statement_vectors",
 ]
 
@@ -211,6 +212,13 @@ def _alone(
 def statement_vectors(found: Sequence[Statement], embedder: Embeds) -> np.ndarray[Any, Any]:
     """The statements' embeddings: one model pass per sentence, its clauses pooled from
     the tokens of that pass (a clause follows its sentence in ``found``)."""
+    return embedder.embed_parts(*sentence_parts(found))
+
+
+def sentence_parts(found: Sequence[Statement]) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """The sentences of ``found`` and, for each, the characters of its statements within
+    it: the whole sentence, then its clauses (``Embeds.embed_parts`` gives one vector per
+    part, in the order of ``found``)."""
     texts: list[str] = []
     parts: list[list[tuple[int, int]]] = []
     base = 0
@@ -222,7 +230,7 @@ def statement_vectors(found: Sequence[Statement], embedder: Embeds) -> np.ndarra
             base = span.start
         else:
             parts[-1].append((span.start - base, span.end - base))
-    return embedder.embed_parts(texts, parts)
+    return texts, parts
 
 
 def _reusing(found: Sequence[Statement], vectors: np.ndarray[Any, Any], embed: Embed) -> Embed:

@@ -290,7 +290,8 @@ def _same_place(one: Value, other: Value) -> bool:
     """Whether two places in a sequence (keyed by the person and the sequence) are in one
     sequence: the names that say whose it is, where both give some, meet ("the 21st head
     coach of the 76ers" / "the tenth coach of the Blazers" are two); or whether two
-    offices are one person's. A person holds one place in one sequence, one chief office,
+    offices are one person's at one company, where both name it ("SpaceX CTO" / "Tesla
+    CEO" are two). A person holds one place in one sequence, one chief office,
     whatever else the statements say, so they are compared from ``settings.acted_floor``:
     "Cheeks, who was fired March 2 as head coach of the Portland Trail Blazers, is the
     fourth head coach since King took over" / "Cheeks will be the fifth Sixers coach in

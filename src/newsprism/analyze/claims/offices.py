@@ -37,6 +37,9 @@ class Office:
     """The office it names ("coo")."""
     name: TokenSpan
     """The person's name after it."""
+    company: frozenset[str]
+    """The names right before the title (lower case): whose office it is ("Apple CEO Tim
+    Cook": apple); "SpaceX CTO" and "Tesla CEO" are offices of two companies."""
 
 
 def offices(tokens: TokenSpan) -> Iterator[Office]:
@@ -45,8 +48,14 @@ def offices(tokens: TokenSpan) -> Iterator[Office]:
         if entity.label_ != "PERSON" or not tokens.start <= entity.start < tokens.end:
             continue
         found = _title(entity, tokens.start)
-        if found is not None and not _qualified(found[0]):
-            yield Office(*found)
+        if found is None:
+            continue
+        title, office, name = found
+        company = _company(title)
+        if not _qualified(title, len(company)):
+            yield Office(
+                title, office, name, frozenset(t.lower_ for t in company if t.tag_ != "POS")
+            )
 
 
 def _title(entity: TokenSpan, first: int) -> tuple[TokenSpan, str, TokenSpan] | None:
@@ -66,16 +75,29 @@ def _title(entity: TokenSpan, first: int) -> tuple[TokenSpan, str, TokenSpan] | 
     return None
 
 
-def _qualified(title: TokenSpan) -> bool:
-    """Whether the words before a title say it was held once or for a while only ("former
-    CEO", "interim CEO") or join it to another ("CEO and COO")."""
+def _company(title: TokenSpan) -> TokenSpan:
+    """The proper nouns right before a title ("former Boston Red Sox CEO": Boston Red Sox),
+    with a possessive's "'s" ("Apple's CEO")."""
+    doc, start = title.doc, title.start
+    while (
+        start > title.sent.start
+        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].tag_ == "POS")
+        and doc[start - 1].lower_ not in _TENURE  # "Interim" at a sentence's start
+    ):
+        start -= 1
+    return doc[start : title.start]
+
+
+def _qualified(title: TokenSpan, company: int) -> bool:
+    """Whether the words before a title and the ``company`` words right before it say it
+    was held once or for a while only ("former CEO", "former Apple COO", "interim CEO")
+    or join it to another ("CEO and COO")."""
     doc = title.doc
-    before = [
-        t.lower_ for t in doc[max(title.sent.start, title.start - 1 - _LONGEST) : title.start]
-    ]
+    first = title.start - company
+    before = [t.lower_ for t in doc[max(title.sent.start, first - 1 - _LONGEST) : first]]
     if before and before[-1] in _TENURE | {"-"}:
         return True
-    return bool(before) and before[-1] in _JOINED and _titled(title, len(before))
+    return not company and bool(before) and before[-1] in _JOINED and _titled(title, len(before))
 
 
 def _titled(title: TokenSpan, reach: int) -> bool:

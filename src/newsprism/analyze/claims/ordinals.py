@@ -3,8 +3,9 @@
 An ordinal before a noun ("the fifth Sixers coach", "Philadelphia's 21st head coach") is
 a value when the noun phrase says who the person is, as a whole: the complement of a
 copula ("Cheeks will be the fifth Sixers coach", "became the first woman to head the
-Academy"), an apposition ("Cheeks, the fourth coach", "the third victim, Bryant Dalton")
-or what someone was taken on "as" ("hired as the 21st head coach"). One person holds one
+Academy"), an apposition that says what sequence it is ("Cheeks, the fourth coach since
+King took over"; not "the third victim, Bryant Dalton", the order of telling) or what
+someone was taken on "as" ("hired as the 21st head coach"). One person holds one
 place in one sequence, so two outlets' places of one person in one sequence cannot both
 be true. A thing the person has or did gives none: "her second marriage" and "her third
 marriage" are two marriages, "his second goal" and "his third goal" two goals.
@@ -42,6 +43,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAMED = frozenset({"PROPN", "NOUN"})
 """Parts of speech of a name's head: the tagger takes some surnames for common nouns
 ("Cheeks")."""
+_SAID = frozenset({"attr", "oprd", "pobj"})
+"""How a noun phrase that says who a person is hangs in a copula ("Cheeks is the fourth
+coach") or after "as"; in apposition ("the second suspect, John Smith", "the first lady,
+Michelle Obama") an ordinal often numbers people in the order the article tells of them,
+or is part of a title, and gives a place only with what defines the sequence: what those
+counted did, a bound in time or whose sequence it is ("the 21st coach of the 76ers")."""
 _DEFINING = frozenset({"acl", "relcl"})
 """Dependencies of a participle, infinitive or relative clause that says what those
 counted did ("the first person to plead guilty", "the fifth coach fired")."""
@@ -84,8 +91,11 @@ def ordinal_places(tokens: TokenSpan) -> Iterator[Place]:
         done = "" if verb is None else verb.lemma_.lower()
         bound = BOUNDED if _bounded(noun) else ""
         sequence = ":".join(p for p in (noun.lemma_.lower(), done, bound) if p)
+        owners = _owners(noun)
+        if noun.dep_ not in _SAID and not (done or bound or owners):
+            continue  # "the second suspect, John Smith": the order of telling
         words = tokens.doc[token.i : noun.i + 1]
-        yield Place(words, place, person, sequence, _owners(noun))
+        yield Place(words, place, person, sequence, owners)
 
 
 def ordinal(token: Token) -> int | None:
@@ -98,12 +108,15 @@ def ordinal(token: Token) -> int | None:
 def _noun(ordinal: Token) -> Token | None:
     """The noun an ordinal counts, when it goes before it in a definite noun phrase ("the
     fifth Sixers coach", "Philadelphia's 21st head coach"); not one joined to a superlative
-    ("the fourth-highest total"), nor one of several ("the first and second rounds")."""
+    ("the fourth-highest total"), nor the end of a compound one ("twenty-first"), nor one
+    of several ("the first and second rounds")."""
     noun, doc = ordinal.head, ordinal.doc
     if noun.pos_ != "NOUN" or noun.i <= ordinal.i or ordinal.dep_ not in ("amod", "nummod"):
         return None
     if ordinal.i + 1 < len(doc) and doc[ordinal.i + 1].text == "-":
         return None
+    if ordinal.i > 0 and doc[ordinal.i - 1].text == "-":
+        return None  # the last word of "twenty - first" is no "first"
     marks = [c for c in noun.children if c.i < ordinal.i and c.dep_ in ("det", "poss")]
     if not any(c.dep_ == "poss" or c.lower_ == "the" for c in marks):
         return None
@@ -175,9 +188,19 @@ def _bounded(noun: Token) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ in ("in", "over") and _stretch(child):
                 return True
-            if child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            if child.dep_ == "npadvmod" and _period(child):
                 return True
     return False
+
+
+def _period(word: Token) -> bool:
+    """Whether a noun names a stretch of time ("this season", "last year"), not a day
+    ("Tuesday", "Sept. 4"): a date's common noun with a word before it."""
+    return (
+        word.ent_type_ == "DATE"
+        and word.pos_ == "NOUN"
+        and any(c.dep_ in ("det", "amod", "nummod") for c in word.children)
+    )
 
 
 def _stretch(preposition: Token) -> bool:

@@ -480,7 +480,7 @@ def _offices(article: Article, doc: Doc, span: Span, people: People) -> Iterator
     for found in offices(tokens) if tokens is not None else ():
         title = Span.of(article, found.title.start_char, found.title.end_char)
         key = f"office:{_person(article, found.name, people)}"
-        yield Value("office", key, title, found.office, 0, 0)
+        yield Value("office", key, title, found.office, 0, 0, names=found.company)
 
 
 def _colours(article: Article, doc: Doc, span: Span) -> Iterator[Value]:
