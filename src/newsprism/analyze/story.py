@@ -67,10 +67,11 @@ def read_ahead(articles: Sequence[Article], docs: Sequence[Doc], start: Start) -
     phrases = [p for d in docs for p in position_phrases(d)]
     texts = list(dict.fromkeys([q.span.text for q in quotes] + phrases))
     embedded = start([partial(_embed_texts, part) for part in _cut(texts)])
-    sentences = list(dict.fromkeys(_sentences(found)))  # a sentence copied between articles once
+    told = _sentences(found)
+    sentences = list(dict.fromkeys(told))  # a sentence copied between articles once
     statements = start([partial(_embed_sentences, part) for part in _cut(sentences)])
     known = cache(lambda: dict(zip(texts, _joined(embedded()), strict=True)))
-    vectors = cache(lambda: _in_order(found, sentences, statements()))
+    vectors = cache(lambda: _in_order(told, sentences, statements()))
     return ReadAhead(Told(found, vectors), quotes, known)
 
 
@@ -96,8 +97,8 @@ def _cut(items: list[T]) -> list[list[T]]:
     return [items[s : s + AHEAD_SENTENCES] for s in range(0, len(items), AHEAD_SENTENCES)]
 
 
-def _in_order(found: Sequence[Statement], unique: list[Sentence], parts: list[Vector]) -> Vector:
-    """The statements' vectors in the order of ``found``, from those of its ``unique``
+def _in_order(told: list[Sentence], unique: list[Sentence], parts: list[Vector]) -> Vector:
+    """The statements' vectors in the order they are ``told``, from those of the ``unique``
     sentences (each sentence's rows: the whole, then its clauses)."""
     rows = _joined(parts)
     first: dict[Sentence, int] = {}
@@ -105,7 +106,7 @@ def _in_order(found: Sequence[Statement], unique: list[Sentence], parts: list[Ve
     for sentence in unique:
         first[sentence] = at
         at += len(sentence[1])
-    order = [first[s] + n for s in _sentences(found) for n in range(len(s[1]))]
+    order = [first[s] + n for s in told for n in range(len(s[1]))]
     return rows[order] if order else rows
 
 

@@ -218,15 +218,13 @@ class AnalysisSettings:
             ("phone", 0.3),
             ("population", 0.3),
             ("record", 0.3),
-            ("ordinal", 0.3),
-            ("office", 0.3),
             ("distance", 0.45),
         ),
         stage="conflicts",
         help="Least blended similarity of two statements whose values of each kind are "
         "compared; kinds not listed (years, durations) are left to near-copies; ages, "
-        "children, records, places in a sequence and offices only when keyed by the person "
-        "named beside them, populations by the place.",
+        "children and records only when keyed by the person named beside them, populations "
+        "by the place.",
         source="facts-dev (benchmarks/facts.py): the median similarity of two statements on "
         "either side of a gold disagreement is 0.40, and below 0.35 most pairs with "
         "different values are about different things (analyze/claims/conflicts.py). Ages "
@@ -244,10 +242,8 @@ class AnalysisSettings:
         "(benchmarks/unseen_conflicts.py) 5 share "
         "conflicts at 0.35, 4 wrong (two polls, two measures of one outage), 1 at 0.45; on "
         "facts-dev one right conflict lost (turnout 'almost 90%' / '93.87 percent'). "
-        "A person's place in a sequence ('the fourth head coach since King took over') and "
-        "chief office ('CEO Larry Lucchino') are listed so that they are compared at all; "
-        "equal keys are one person's, so they are compared from acted_floor and their "
-        "0.3 here is never the bar.",
+        "A person's place in a sequence and chief office are not listed: equal keys are one "
+        "person's, compared from acted_floor.",
     )
     between_places_similarity: float = _setting(
         0.3,

@@ -43,6 +43,7 @@ from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.doers import AGED, PERSON, ambiguous_ages, same_doer
 from newsprism.analyze.claims.quantities import MEASURED_COUNTS, MEASURED_EVENTS
 from newsprism.analyze.claims.statements import REPORT_DAY_VERBS, UNKNOWN_THING
+from newsprism.analyze.claims.value import PERSON_KINDS
 from newsprism.analyze.claims.values import WORDED_KINDS, Value, apart
 from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
@@ -51,9 +52,6 @@ TIMED = frozenset({"day", "date", "time"})
 DOER_KINDS = TIMED | {"distance"}
 """Kinds of value compared across statements that give them to one act of one person
 (``_same_doer_act``)."""
-PERSON_KINDS = frozenset({"ordinal", "office"})
-"""Kinds of value keyed by the person they are said of, compared whatever the statements'
-verbs (``_same_place``)."""
 ASIDE_KINDS = frozenset({"office"})
 """Kinds of value given in passing (a title before a name): two statements whose values of
 them are apart may still tell one fact (``clashes``, ``aside``)."""
@@ -569,8 +567,11 @@ def _comparable(value: Value, settings: AnalysisSettings) -> bool:
     December) and, as a day is, only as the month its verb happened. Kinds without a
     similarity in ``settings.compare_similarity`` (years) are left to near-copies
     (``copies``): a story names many past years, and statements about two of them are as
-    similar as two accounts of one."""
-    return settings.compared_from(value.kind) is not None and not value.key.endswith(":")
+    similar as two accounts of one. A person's place in a sequence and chief office
+    need no similarity: their key is the person's (``_same_place``)."""
+    if value.key.endswith(":"):
+        return False
+    return value.kind in PERSON_KINDS or settings.compared_from(value.kind) is not None
 
 
 def _sides(

@@ -50,6 +50,11 @@ class Value:
     """The marks of the person that verb's subject is, by name or age (``doers``)."""
 
 
+PERSON_KINDS = frozenset({"ordinal", "office"})
+"""Kinds of value said of a person and keyed by that person (a place in a sequence, a
+chief office), compared whatever the statements' verbs (``conflicts._same_place``)."""
+
+
 People: TypeAlias = Callable[[Span], str | None]
 """The story's actor that a name's words are a mention of (an entity id), if any."""
 

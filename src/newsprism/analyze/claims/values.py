@@ -63,6 +63,7 @@ from newsprism.analyze.claims.traits import (
     phone_digits,
     some_children,
 )
+from newsprism.analyze.claims.value import PERSON_KINDS
 from newsprism.analyze.claims.value import People as People
 from newsprism.analyze.claims.value import Value as Value
 from newsprism.analyze.claims.value import no_people as no_people
@@ -328,7 +329,7 @@ def _in_context(
         verb = governing(tokens.root)
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
-        if value.kind in ("ordinal", "office"):  # said of a person, whatever the tense
+        if value.kind in PERSON_KINDS:  # said of a person, whatever the tense
             yield replace(value, context=_context(tokens, words))
             continue
         yield replace(
