@@ -278,3 +278,16 @@ def test_an_infinitive_clause_is_no_statement(models: Models) -> None:
         )
     ]
     assert texts and not [t for t in texts if t.startswith("to regulate")]
+
+
+def test_a_running_total_is_counted_apart(models: Models) -> None:
+    for text in (
+        "So far, the navy has confiscated 14 rifles from pirates.",
+        "In their five operations so far, the crew have confiscated 14 rifles.",
+        "The navy has confiscated 14 rifles to date.",
+    ):
+        keys = {v.key for v in read_values(models, text) if v.normalized == "14 (rifle)"}
+        assert keys and all(k.endswith(":bounded") for k in keys), text
+    once = "During the operation, six rifles were found and confiscated."
+    keys = {v.key for v in read_values(models, once) if v.kind == "count"}
+    assert keys and not any(k.endswith(":bounded") for k in keys)

@@ -426,7 +426,9 @@ def _same_point(
     - what will happen and what happened are two things ("will miss two games" / "missed
       four games");
     - amounts that are the worth of different things ("a necklace worth £1.2m" /
-      "jewellery and watches worth £1.7m") are two amounts;
+      "jewellery and watches worth £1.7m"), or that two actors the story knows paid or
+      offered ("the Orioles offered ... $140 million" / "the Nationals made ... a $160
+      million offer"), are two amounts;
     - shares of one named measure ("turnout was almost 90%") from ``settings.compare_floor``;
     - counts of what the news does not usually count (yards, passes) only from
       ``settings.other_counts`` (at 1.0, left to near-copies), unless they are a story
@@ -445,6 +447,8 @@ def _same_point(
         return False
     if one.kind == "money" and one.thing and other.thing and one.thing != other.thing:
         return False
+    if one.kind == "money" and one.who and other.who and not one.who & other.who:
+        return False  # what two actors paid or offered: two amounts
     if acted:
         return True
     if one.names and other.names and not one.names & other.names:

@@ -28,6 +28,7 @@ _NONFINITE = frozenset({"VBG", "VBN", "VB"})
 """Tags of a verb form that has no subject of its own ("falling", "injured", "to climb")."""
 PERSON = "person:"
 AGED = "age:"
+NAMED = "name:"
 
 
 def doer_marks(
@@ -48,6 +49,33 @@ def doer_marks(
         phrase = head.doc[head.left_edge.i : head.i + 1]
         marks.update(AGED + years for years in _ages(phrase.text))
     return frozenset(marks)
+
+
+def payer_marks(
+    amount: Token, article: Article, people: Callable[[Span], str | None]
+) -> frozenset[str]:
+    """Who paid, offered or asked an amount: the subject of the verb the amount hangs from,
+    however deep in its noun phrase ("the Orioles have offered Teixeira a deal worth $140
+    million"), marked ``person:<id>`` when it is a mention of an actor and ``name:<word>``
+    by its head when that is a proper noun ("the Washington Nationals", "the Nationals":
+    ``name:nationals``) or by the proper noun before a common head ("the Red Sox team":
+    ``name:sox``). None for a pronoun or a common noun alone."""
+    verb = next((a for a in amount.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return frozenset()
+    named = subject if subject.pos_ == "PROPN" else _named_part(subject)
+    marks = {NAMED + named.lower_} if named is not None else set()
+    actor = people(Span.of(article, subject.idx, subject.idx + len(subject)))
+    if actor is not None:
+        marks.add(PERSON + actor)
+    return frozenset(marks)
+
+
+def _named_part(noun: Token) -> Token | None:
+    """The last proper noun compounded before a common noun ("the Red Sox team": Sox)."""
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _subject(verb: Token | None) -> Token | None:

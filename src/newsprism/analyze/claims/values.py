@@ -33,8 +33,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
-from newsprism.analyze.claims.doers import doer_marks
+from newsprism.analyze.claims.doers import doer_marks, payer_marks
 from newsprism.analyze.claims.levels import share_of
+from newsprism.analyze.claims.money import Figure, amounts
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.offices import offices
 from newsprism.analyze.claims.ordinals import ordinal_places
@@ -240,6 +241,8 @@ HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance", "po
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
+_EXPECTING = lexicon.words("expecting_verbs")
+"""Verbs whose infinitive speaks of what is to happen ("expects to make")."""
 _PART_OF = re.compile(
     r"\b(?:\d[\d,]*|" + NUMBER_WORDS + r")\s+\w+\s*\(\s*$",
     re.IGNORECASE,
@@ -302,7 +305,7 @@ def _in_context(
             yield value
             continue
         low, high = value.low, value.high
-        if value.kind in HEDGED:
+        if value.kind in HEDGED and value.low == value.high:  # a range is hedged already
             _, hedge, _ = qualifier(doc, tokens.start)
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
         if value.kind == "age":
@@ -344,7 +347,11 @@ def _in_context(
             places=named_places(verb),
             future=_future(tokens.root),
             doer=doer(verb),
-            who=doer_marks(verb, article, people),
+            who=(
+                payer_marks(tokens.root, article, people)
+                if value.kind == "money"
+                else doer_marks(verb, article, people)
+            ),
         )
 
 
@@ -387,15 +394,30 @@ def _inside(words: Span, spans: Sequence[Span]) -> bool:
 
 def _bounded(number: Token) -> bool:
     """Whether a count (other than a toll) counts only up to or from a moment its verb names
-    ("arrested three times since October", "missed nine games before coming back"): a
-    part of a total another outlet may give whole ("arrested four times")."""
+    ("arrested three times since October", "missed nine games before coming back"), or
+    is a running total ("have so far confiscated 14 rifles"): a part of a total another
+    outlet may give whole ("arrested four times"), or a whole of which another outlet
+    gives a part ("six rifles were seized" in one raid)."""
     verb = _nearest_verb(number)
     if verb is None or verb.lemma_.lower() in _TOLL_VERBS:
         return False
     for child in verb.children:
         marks = [child] if child.dep_ in ("prep", "mark") else []
         marks += [m for m in child.children if m.dep_ == "mark"] if child.dep_ == "advcl" else []
-        if any(m.lower_ in _BOUNDS for m in marks):
+        if any(m.lower_ in _BOUNDS for m in marks) or _so_far(child):
+            return True
+    return False
+
+
+def _so_far(modifier: Token) -> bool:
+    """Whether a verb's modifier says its count is a running total: "so far" or "thus far"
+    ("have so far confiscated 14 rifles", "in their five operations so far"), "to date"."""
+    if modifier.dep_ not in ("advmod", "prep", "npadvmod"):
+        return False
+    for word in modifier.subtree:
+        if word.lower_ == "far" and any(c.lower_ in ("so", "thus") for c in word.children):
+            return True
+        if word.lower_ == "to" and any(c.lower_ == "date" for c in word.children):
             return True
     return False
 
@@ -499,9 +521,14 @@ def _nearest_verb(token: Token) -> Token | None:
 
 def _future(token: Token) -> bool:
     """Whether the verb governing ``token`` speaks of what will, would or can happen rather
-    than of what did ("will miss two games", "a magnitude 6 quake can cause damage")."""
+    than of what did ("will miss two games", "a magnitude 6 quake can cause damage",
+    "expects to make $72 billion")."""
     verb = _nearest_verb(token)
-    return verb is not None and any(c.lower_ in FUTURE for c in verb.children if c.dep_ == "aux")
+    if verb is None:
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTING:
+        return True
+    return any(c.lower_ in FUTURE for c in verb.children if c.dep_ == "aux")
 
 
 def _names(tokens: TokenSpan, words: int) -> frozenset[str]:
@@ -694,22 +721,55 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         words = Span.of(article, base + match.start(group), base + match.end())
         shown = " ".join(words.text.split())
         values.append(Value("population", "population", words, shown, figure, figure))
-    for match in patterns.money.finditer(text):
-        if converted(text, match.start()):
-            continue
-        scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
-        figure = _figure(match.group(2)) * scale
-        values.append(
-            Value(
-                "money",
-                f"money:{match.group(1)}",
-                Span.of(article, base + match.start(), base + match.end()),
-                " ".join(match.group(0).split()),
-                figure,
-                figure,
-            )
-        )
+    figures = read_figures(text, patterns)
+    for amount in amounts(text, figures):
+        words = Span.of(article, base + amount.start, base + amount.end)
+        shown = " ".join(words.text.split())
+        key = f"money:{amount.currency}{_per(text[amount.end :])}"
+        values.append(Value("money", key, words, shown, amount.low, amount.high))
     return values
+
+
+_PER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(year|season|month|week|day|hour)\b"
+    r"|(annually|yearly|monthly|weekly|daily)\b|(?:in\s+)?(?:average\s+)?(annual)\s+(?:value|salary))",
+    re.IGNORECASE,
+)
+"""What follows an amount paid per period: "$23 million per season", "$21 million a year",
+"$23 million average annual value"."""
+_PERIODS = {
+    "annually": "year",
+    "yearly": "year",
+    "annual": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+}
+
+
+def _per(after: str) -> str:
+    """``:<period>`` for an amount paid per period (``_PER``), which is no total: "$184
+    million" and "$23 million per season" are two amounts of one deal; "" otherwise."""
+    match = _PER.match(after)
+    if match is None:
+        return ""
+    word = next(g for g in match.groups() if g).lower()
+    return f":{_PERIODS.get(word, word)}"
+
+
+def read_figures(text: str, patterns: _Patterns = _PATTERNS[False]) -> list[Figure]:
+    """The figures of money ``text`` writes, in order, but those that convert the one
+    before them (``converted``)."""
+    return [
+        Figure(
+            match.start(),
+            match.end(),
+            match.group(1),
+            _figure(match.group(2)) * _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0),
+        )
+        for match in patterns.money.finditer(text)
+        if not converted(text, match.start())
+    ]
 
 
 def converted(text: str, start: int) -> bool:

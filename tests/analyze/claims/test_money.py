@@ -1,0 +1,115 @@
+"""Amounts of money: ranges, the figure an amount was changed to, and whose amount it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.claims.money import amounts
+from newsprism.analyze.claims.values import read_figures
+from newsprism.models import Models
+from tests.analyze.claims.build import read_values, story_article, story_facts
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "a deal worth between $140 million and $150 million",
+            [("$140 million and $150 million", 140e6, 150e6)],
+        ),
+        ("tickets cost $10 to $20 each", [("$10 to $20", 10, 20)]),
+        (
+            "It paid $5 million and $10 million",
+            [("$5 million", 5e6, 5e6), ("$10 million", 10e6, 10e6)],
+        ),
+        ("raised its bid from $5 billion to $6 billion", [("$6 billion", 6e9, 6e9)]),
+        ("lowered the price to $1,099 from $1,199", [("$1,099", 1099, 1099)]),
+        (
+            "cut the budget by $5 million to $20 million",
+            [("$5 million", 5e6, 5e6), ("$20 million", 20e6, 20e6)],
+        ),
+        (
+            "upgraded their offer -- eight years, $160 million -- to somewhere between "
+            "$178 million and $184 million",
+            [("$178 million and $184 million", 178e6, 184e6)],
+        ),
+        (
+            "sold for $3 million and £2 million",
+            [("$3 million", 3e6, 3e6), ("£2 million", 2e6, 2e6)],
+        ),
+    ],
+)
+def test_amounts_as_written(text: str, read: list[tuple[str, float, float]]) -> None:
+    found = amounts(text, read_figures(text))
+    assert [(text[a.start : a.end], a.low, a.high) for a in found] == read
+
+
+def test_a_range_is_one_value_and_not_hedged_again(models: Models) -> None:
+    (offer,) = [
+        v
+        for v in read_values(
+            models, "The Orioles offered him a deal worth between $140 million and $150 million."
+        )
+        if v.kind == "money"
+    ]
+    assert (offer.low, offer.high) == (140e6, 150e6)
+    assert offer.span.text == "$140 million and $150 million"
+
+
+def test_amounts_two_actors_offered_do_not_conflict(models: Models) -> None:
+    told = "{} made the pitcher an eight-year, ${} million offer on Tuesday, reports said."
+    apart = [
+        story_article("Alpha", told.format("The Washington Nationals", "160")),
+        story_article("Beta", told.format("The Boston Red Sox", "200")),
+    ]
+    assert not story_facts(models, apart).conflicts
+    raised = (
+        "The Washington Nationals have upgraded their initial offer to the pitcher, eight "
+        "years and $160 million, to somewhere between $178 million and $184 million, reports said."
+    )
+    one = [
+        story_article("Alpha", told.format("The Washington Nationals", "160")),
+        story_article("Beta", raised),
+    ]
+    (conflict,) = story_facts(models, one).conflicts
+    assert {side.value for side in conflict.sides} == {
+        "$160 million",
+        "$178 million and $184 million",
+    }
+
+
+def test_an_amount_per_period_is_no_total(models: Models) -> None:
+    keys = {
+        v.span.text: v.key
+        for v in read_values(
+            models,
+            "They offered an eight-year deal worth $184 million or $23 million per season.",
+        )
+        if v.kind == "money"
+    }
+    assert keys == {"$184 million": "money:$", "$23 million": "money:$:season"}
+    yearly = {
+        v.key
+        for v in read_values(models, "He signed for $21 million a year, the team said.")
+        if v.kind == "money"
+    }
+    assert yearly == {"money:$:year"}
+
+
+def test_the_size_of_a_change_is_no_figure_changed_from() -> None:
+    text = "a monthly increase of $92 for the average retiree, bringing the amount to $1,657"
+    found = amounts(text, read_figures(text))
+    assert [text[a.start : a.end] for a in found] == ["$92", "$1,657"]
+
+
+def test_what_is_expected_is_not_what_happened(models: Models) -> None:
+    told = {
+        v.span.text: v.future
+        for text in (
+            "Pfizer expects to make between $70.5 billion and $72.5 billion this year.",
+            "The vaccine brought in $3.5 billion in the first three months.",
+        )
+        for v in read_values(models, text)
+        if v.kind == "money"
+    }
+    assert told == {"$70.5 billion and $72.5 billion": True, "$3.5 billion": False}
