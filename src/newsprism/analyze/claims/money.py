@@ -1,5 +1,5 @@
 """Amounts of money as a statement gives them: one figure, a range between two figures, or
-the figure an amount was changed to.
+the figure an amount was changed to; and whether an amount is paid per period.
 
 "Between $178 million and $184 million" and "$178 million to $184 million" are one amount
 that may lie anywhere between the two; "raised its bid from $5 billion to $6 billion" and
@@ -121,3 +121,31 @@ def _changed_to(text: str, found: list[tuple[Amount, bool]]) -> list[Amount]:
             if other.start < amount.start or after_from:
                 dropped.add(m)
     return [amount for n, (amount, _) in enumerate(found) if n not in dropped]
+
+
+_PER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(year|season|month|week|day|hour)\b"
+    r"|(annually|yearly|monthly|weekly|daily)\b|(?:in\s+)?(?:average\s+)?(annual)\s+(?:value|salary))",
+    re.IGNORECASE,
+)
+"""What follows an amount paid per period: "$23 million per season", "$21 million a year",
+"$23 million average annual value"."""
+_PERIODS = {
+    "annually": "year",
+    "yearly": "year",
+    "annual": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+}
+
+
+def per_period(after: str) -> str:
+    """``:<period>`` for an amount paid per period, told by the text ``after`` it
+    (``_PER``), which is no total: "$184 million" and "$23 million per season" are two
+    amounts of one deal; "" otherwise."""
+    match = _PER.match(after)
+    if match is None:
+        return ""
+    word = next(g for g in match.groups() if g).lower()
+    return f":{_PERIODS.get(word, word)}"

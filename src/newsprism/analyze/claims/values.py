@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from newsprism import lexicon
 from newsprism.analyze.claims.doers import doer_marks, payer_marks
 from newsprism.analyze.claims.levels import share_of
-from newsprism.analyze.claims.money import Figure, amounts
+from newsprism.analyze.claims.money import Figure, amounts, per_period
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.offices import offices
 from newsprism.analyze.claims.ordinals import ordinal_places
@@ -725,36 +725,9 @@ def _patterned(article: Article, span: Span) -> list[Value]:
     for amount in amounts(text, figures):
         words = Span.of(article, base + amount.start, base + amount.end)
         shown = " ".join(words.text.split())
-        key = f"money:{amount.currency}{_per(text[amount.end :])}"
+        key = f"money:{amount.currency}{per_period(text[amount.end :])}"
         values.append(Value("money", key, words, shown, amount.low, amount.high))
     return values
-
-
-_PER = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+(year|season|month|week|day|hour)\b"
-    r"|(annually|yearly|monthly|weekly|daily)\b|(?:in\s+)?(?:average\s+)?(annual)\s+(?:value|salary))",
-    re.IGNORECASE,
-)
-"""What follows an amount paid per period: "$23 million per season", "$21 million a year",
-"$23 million average annual value"."""
-_PERIODS = {
-    "annually": "year",
-    "yearly": "year",
-    "annual": "year",
-    "monthly": "month",
-    "weekly": "week",
-    "daily": "day",
-}
-
-
-def _per(after: str) -> str:
-    """``:<period>`` for an amount paid per period (``_PER``), which is no total: "$184
-    million" and "$23 million per season" are two amounts of one deal; "" otherwise."""
-    match = _PER.match(after)
-    if match is None:
-        return ""
-    word = next(g for g in match.groups() if g).lower()
-    return f":{_PERIODS.get(word, word)}"
 
 
 def read_figures(text: str, patterns: _Patterns = _PATTERNS[False]) -> list[Figure]:
