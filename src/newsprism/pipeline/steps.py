@@ -171,8 +171,9 @@ def analyze_stories(
     steps: Steps | None = None,
 ) -> tuple[Story, ...]:
     """Each story with its entities, labels and quotes: one parse per article. A story's
-    statements, quotes and verb phrases (``story.read_ahead``) are embedded beside the parse and
-    analysis of the ``READ_AHEAD_STORIES`` stories before it (``pipeline.beside``)."""
+    statements, quotes and verb phrases (``story.read_ahead``) are embedded beside the parse of
+    the ``READ_AHEAD_STORIES`` stories after it and the analysis of those before it
+    (``pipeline.beside``); stories come back in input order."""
     by_id = {a.id: a for a in articles}
     analysed: list[Story] = []
 

@@ -17,12 +17,17 @@ from tests.analyze.claims.build import read_values, story_article, story_facts
             "a deal worth between $140 million and $150 million",
             [("$140 million and $150 million", 140e6, 150e6)],
         ),
+        ("between $5 and $10 million", [("$5 and $10 million", 5e6, 10e6)]),
         ("tickets cost $10 to $20 each", [("$10 to $20", 10, 20)]),
+        ("$1.5 to $2 billion", [("$1.5 to $2 billion", 1.5e9, 2e9)]),
         (
             "It paid $5 million and $10 million",
             [("$5 million", 5e6, 5e6), ("$10 million", 10e6, 10e6)],
         ),
         ("raised its bid from $5 billion to $6 billion", [("$6 billion", 6e9, 6e9)]),
+        ("Prices rose from $10 to $12", [("$12", 12, 12)]),
+        ("Prices fell from $12 to $10", [("$10", 10, 10)]),
+        ("Oil rose $2 to $80.", [("$80", 80, 80)]),
         ("lowered the price to $1,099 from $1,199", [("$1,099", 1099, 1099)]),
         (
             "cut the budget by $5 million to $20 million",
@@ -34,8 +39,29 @@ from tests.analyze.claims.build import read_values, story_article, story_facts
             [("$178 million and $184 million", 178e6, 184e6)],
         ),
         (
+            "upgraded their initial offer - - eight years, $160 million - - to somewhere "
+            "between $178 million and $184 million",
+            [("$178 million and $184 million", 178e6, 184e6)],
+        ),
+        (
             "sold for $3 million and £2 million",
             [("$3 million", 3e6, 3e6), ("£2 million", 2e6, 2e6)],
+        ),
+        (
+            "The city raised bus fares to $2.75 and subway fares to $3.",
+            [("$2.75", 2.75, 2.75), ("$3", 3, 3)],
+        ),
+        (
+            "The charity raised $2 million at the gala, bringing its total this year to $10 million.",
+            [("$2 million", 2e6, 2e6), ("$10 million", 10e6, 10e6)],
+        ),
+        (
+            "The law increased penalties: first offenders pay $500, and repeat offenders up to $5,000.",
+            [("$500", 500, 500), ("$5,000", 5000, 5000)],
+        ),
+        (
+            "Shares closed lower at $45, compared to $50 a year earlier.",
+            [("$45", 45, 45), ("$50", 50, 50)],
         ),
     ],
 )
@@ -94,6 +120,12 @@ def test_an_amount_per_period_is_no_total(models: Models) -> None:
         if v.kind == "money"
     }
     assert yearly == {"money:$:year"}
+    ago = {
+        v.key
+        for v in read_values(models, "It earned $5 million, up from $3 million a year ago.")
+        if v.kind == "money"
+    }
+    assert ago == {"money:$"}
 
 
 def test_the_size_of_a_change_is_no_figure_changed_from() -> None:
@@ -107,9 +139,38 @@ def test_what_is_expected_is_not_what_happened(models: Models) -> None:
         v.span.text: v.future
         for text in (
             "Pfizer expects to make between $70.5 billion and $72.5 billion this year.",
+            "Pfizer expects to make $70 billion and earn $5 billion this year.",
             "The vaccine brought in $3.5 billion in the first three months.",
         )
         for v in read_values(models, text)
         if v.kind == "money"
     }
-    assert told == {"$70.5 billion and $72.5 billion": True, "$3.5 billion": False}
+    assert told == {
+        "$70.5 billion and $72.5 billion": True,
+        "$70 billion": True,
+        "$5 billion": True,
+        "$3.5 billion": False,
+    }
+
+
+def test_who_told_of_an_amount_did_not_pay_it(models: Models) -> None:
+    told = [
+        v
+        for v in read_values(
+            models, "Reports varied, though WCVB-TV claims it was eight years and $184 million."
+        )
+        if v.kind == "money"
+    ]
+    assert told and all(not v.who for v in told)
+    paid = [
+        v
+        for v in read_values(models, "The Boston Red Sox made him a $200 million offer.")
+        if v.kind == "money"
+    ]
+    assert paid and all("name:sox" in v.who for v in paid)
+    got = [
+        v
+        for v in read_values(models, "Teixeira signed a $180 million deal with the Yankees.")
+        if v.kind == "money"
+    ]
+    assert got and all(not v.who for v in got)  # the subject received it

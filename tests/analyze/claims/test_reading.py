@@ -291,3 +291,9 @@ def test_a_running_total_is_counted_apart(models: Models) -> None:
     once = "During the operation, six rifles were found and confiscated."
     keys = {v.key for v in read_values(models, once) if v.kind == "count"}
     assert keys and not any(k.endswith(":bounded") for k in keys)
+
+
+def test_a_running_total_is_read_on_the_verb_only(models: Models) -> None:
+    text = "The navy seized 14 rifles in an operation that was so far the largest."
+    keys = {v.key for v in read_values(models, text) if v.normalized == "14 (rifle)"}
+    assert keys and not any(k.endswith(":bounded") for k in keys)

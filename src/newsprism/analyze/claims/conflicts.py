@@ -48,7 +48,7 @@ from newsprism.analyze.claims.values import WORDED_KINDS, Value, apart
 from newsprism.records import ConflictKind
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
-TIMED = frozenset({"day", "date", "time"})
+TIMED = frozenset({"day", "date", "time", "moment"})
 DOER_KINDS = TIMED | {"distance"}
 """Kinds of value compared across statements that give them to one act of one person
 (``_same_doer_act``)."""
@@ -94,6 +94,7 @@ LABELS = {
     "date": "the date",
     "year": "the year",
     "time": "the time",
+    "moment": "the moment of play",
 }
 """What a conflict is about, by the kind of value disputed."""
 

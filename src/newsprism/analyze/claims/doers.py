@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVES = lexicon.words("relative_pronouns")
+_PAYING = lexicon.words("paying_verbs")
+"""Verbs whose subject pays, offers or bids the amount they take."""
 _NONFINITE = frozenset({"VBG", "VBN", "VB"})
 """Tags of a verb form that has no subject of its own ("falling", "injured", "to climb")."""
 PERSON = "person:"
@@ -54,28 +56,34 @@ def doer_marks(
 def payer_marks(
     amount: Token, article: Article, people: Callable[[Span], str | None]
 ) -> frozenset[str]:
-    """Who paid, offered or asked an amount: the subject of the verb the amount hangs from,
-    however deep in its noun phrase ("the Orioles have offered Teixeira a deal worth $140
-    million"), marked ``person:<id>`` when it is a mention of an actor and ``name:<word>``
-    by its head when that is a proper noun ("the Washington Nationals", "the Nationals":
-    ``name:nationals``) or by the proper noun before a common head ("the Red Sox team":
-    ``name:sox``). None for a pronoun or a common noun alone."""
+    """Who paid, offered or bid an amount: the subject of the verb of paying
+    (``paying_verbs``) the amount hangs from, however deep in its noun phrase ("the Orioles
+    have offered Teixeira a deal worth $140 million"), marked ``person:<id>`` when it is a
+    mention of an actor and ``name:<word>`` for each proper noun of it ("the Washington
+    Nationals": ``name:washington``, ``name:nationals``; "the Red Sox team": ``name:red``,
+    ``name:sox``). None for another verb (the receiver of "signed a $180 million deal",
+    the teller of "claims it was $184 million"), a pronoun or a common noun alone."""
     verb = next((a for a in amount.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in _PAYING:
+        return frozenset()
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON":
         return frozenset()
-    named = subject if subject.pos_ == "PROPN" else _named_part(subject)
-    marks = {NAMED + named.lower_} if named is not None else set()
+    marks = {NAMED + w.lower_ for w in _named_words(subject)}
     actor = people(Span.of(article, subject.idx, subject.idx + len(subject)))
     if actor is not None:
         marks.add(PERSON + actor)
     return frozenset(marks)
 
 
-def _named_part(noun: Token) -> Token | None:
-    """The last proper noun compounded before a common noun ("the Red Sox team": Sox)."""
-    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return names[-1] if names else None
+def _named_words(noun: Token) -> list[Token]:
+    """The proper nouns of a noun's name: itself when it is one, and those compounded
+    before it ("the Washington Nationals", "the Red Sox team")."""
+    words = [noun] if noun.pos_ == "PROPN" else []
+    for word in noun.lefts:
+        if word.dep_ == "compound":
+            words.extend(_named_words(word) if word.pos_ == "PROPN" else [])
+    return words
 
 
 def _subject(verb: Token | None) -> Token | None:

@@ -18,29 +18,38 @@ from newsprism import lexicon
 
 CHANGE_VERBS = lexicon.words("change_verbs")
 """Verbs by which an amount is changed from one figure to another ("raised", "upgraded")."""
-_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-_TO = re.compile(
-    r"\bto\s+(?:(?:somewhere|about|around|roughly|nearly|almost)\s+)?(?:between\s+)?$",
+WINDOW = 100
+"""Characters before a figure in which a verb of change is read as changing it."""
+_LEAD = re.compile(
+    r"\b(?:(between)|(from)|(by|of)"
+    r"|(?<!\bup\s)(?<!compared\s)(?<!close\s)(?<!equal\s)(?<!next\s)(?<!similar\s)"
+    r"(to)\s+(?:(?:somewhere|about|around|roughly|nearly|almost)\s+)?(?:between\s+)?)\s*$",
     re.IGNORECASE,
 )
-"""What comes right before the figure an amount was changed to: "to", "to somewhere between"."""
-_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
-_SIZE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
-"""What comes before the size of a change ("raised by $5 million", "an increase of $92")."""
+"""The word that leads to a figure: "between" a range's first figure, "from" a figure an
+amount was changed from, "by" or "of" the size of a change ("raised by $5 million", "an
+increase of $92"), "to" the figure it was changed to ("to somewhere between"; not "up to",
+"compared to", "close to")."""
+_LEADS = ("between", "from", "size", "to")
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _AND = re.compile(r"\s*and\s*", re.IGNORECASE)
 _TO_GAP = re.compile(r"\s*(?:to|-|–)\s*", re.IGNORECASE)
+_SET_OFF = re.compile(r"[\s\-–—),]*")
+"""What may stand between a figure set off in a parenthesis and the "to" after it ("their
+offer -- eight years, $160 million -- to $178 million")."""
 _WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure of money as written: where it is in the text, its currency and worth."""
+    """One figure of money as written: where it is in the text, its currency and worth, and
+    the scale word it was written with (1 for none: "$5" of "between $5 and $10 million")."""
 
     start: int
     end: int
     currency: str
     worth: float
+    scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -55,76 +64,107 @@ class Amount:
     high: float
 
 
+@dataclass(frozen=True)
+class _Led:
+    amount: Amount
+    lead: str
+    """The word that leads to it (``_LEADS``), or ""."""
+    to_at: int
+    """For an amount led to by "to", where that "to" starts."""
+
+
 def amounts(text: str, figures: Sequence[Figure]) -> list[Amount]:
     """The amounts ``text`` gives by its ``figures`` (in text order): two figures of one
-    currency between which the text says it lies are one range; a figure an amount was
-    changed from gives none."""
-    merged: list[tuple[Amount, bool]] = []  # each amount, and whether "from" comes before it
+    currency between which the text says it lies are one range ("between $140 million and
+    $150 million", "$10 to $20"); after a verb of change, a figure it was changed from
+    gives none ("rose from $10 to $12", "lowered the price to $1,099 from $1,199",
+    "upgraded their offer -- $160 million -- to $178 million"), while the size of a change
+    is an amount of its own ("an increase of $92, bringing it to $1,657")."""
+    changes = [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in CHANGE_VERBS]
+    found: list[_Led] = []
     k = 0
     while k < len(figures):
         one = figures[k]
         after = figures[k + 1] if k + 1 < len(figures) else None
-        before = text[: one.start]
-        span = _spanned(text, one, after)
-        if span is not None and after is not None:
-            if _FROM.search(before) and _change_at(before) is not None:
-                merged.append((_single(after), False))  # "raised from $5bn to $6bn": $6bn now
-            else:
-                merged.append((span, bool(_FROM.search(before))))
+        lead, to_at = _lead(text, one.start)
+        changed = _changed(changes, one.start)
+        pair = None if after is None else _paired(text, one, after, lead, changed)
+        if after is not None and pair == "change":  # "rose from $10 to $12", "rose $2 to $80"
+            found.append(_Led(_single(after), "to", one.end))
             k += 2
             continue
-        merged.append((_single(one), bool(_FROM.search(before))))
+        if after is not None and pair == "range":
+            low = one.worth * after.scale if one.scale == 1.0 else one.worth
+            found.append(
+                _Led(Amount(one.start, after.end, one.currency, low, after.worth), lead, to_at)
+            )
+            k += 2
+            continue
+        found.append(_Led(_single(one), lead, to_at))
         k += 1
-    return _changed_to(text, merged)
+    return _changed_to(text, found, changes)
 
 
-def _spanned(text: str, one: Figure, after: Figure | None) -> Amount | None:
-    """The range two figures give ("between $1 and $2", "$1 to $2", "$1-2"), or None."""
-    if after is None or after.currency != one.currency or after.worth <= one.worth:
+def _lead(text: str, at: int) -> tuple[str, int]:
+    """The word that leads to the figure at ``at`` (``_LEAD``), and where it starts."""
+    window = max(0, at - 40)
+    match = _LEAD.search(text, window, at)
+    if match is None:
+        return "", 0
+    groups = match.groups()
+    index = next(n for n, g in enumerate(groups) if g)
+    return _LEADS[index], match.start()
+
+
+def _changed(changes: Sequence[int], at: int) -> bool:
+    """Whether a verb of change stands within ``WINDOW`` characters before ``at``."""
+    return any(at - WINDOW <= c < at for c in changes)
+
+
+def _paired(text: str, one: Figure, after: Figure, lead: str, changed: bool) -> str | None:
+    """What two figures one after the other are: ``range`` ("between $1 and $2", "$1 to
+    $2"), ``change`` from one to the other after a verb of change ("rose from $10 to $12",
+    "fell from $12 to $10", "rose $2 to $80"), or None."""
+    if after.currency != one.currency or lead == "size":
         return None
-    if _BY.search(text[: one.start]):
-        return None  # "cut by $5 million to $20 million": a change, then the amount now
     gap = text[one.end : after.start]
-    joined = _AND.fullmatch(gap) and _BETWEEN.search(text[: one.start])
-    if not (joined or _TO_GAP.fullmatch(gap)):
+    if _AND.fullmatch(gap):
+        between = _BETWEEN.search(text, max(0, one.start - 12), one.start)
+        return "range" if between else None
+    if not _TO_GAP.fullmatch(gap):
         return None
-    return Amount(one.start, after.end, one.currency, one.worth, after.worth)
+    if changed and lead != "between":
+        return "change"
+    low = one.worth * after.scale if one.scale == 1.0 else one.worth
+    return "range" if after.worth > low else None
 
 
 def _single(figure: Figure) -> Amount:
     return Amount(figure.start, figure.end, figure.currency, figure.worth, figure.worth)
 
 
-def _change_at(text: str) -> int | None:
-    """Where the last verb of change in ``text`` starts, or None."""
-    found = [m.start() for m in _WORD.finditer(text) if m.group(0).lower() in CHANGE_VERBS]
-    return found[-1] if found else None
-
-
-def _changed_to(text: str, found: list[tuple[Amount, bool]]) -> list[Amount]:
-    """The amounts without those an amount of their currency was changed from: after a verb
-    of change, the figures before the one "to" leads to ("upgraded their offer -- $160
-    million -- to $178 million"), and any "from" leads to ("to $6 billion from $5
-    billion")."""
+def _changed_to(text: str, found: list[_Led], changes: Sequence[int]) -> list[Amount]:
+    """The amounts without those an amount of their currency was changed from: for an
+    amount "to" leads to after a verb of change, the figures "from" leads to after that
+    verb ("to $6 billion from $5 billion"), and the figure set off right before its "to"
+    ("their offer -- $160 million -- to $178 million")."""
     dropped: set[int] = set()
-    for n, (amount, _) in enumerate(found):
-        if not _TO.search(text[: amount.start]):
+    for n, led in enumerate(found):
+        if led.lead != "to" or not _changed(changes, led.amount.start):
             continue
-        verb = _change_at(text[: amount.start])
-        if verb is None:
-            continue
-        for m, (other, after_from) in enumerate(found):
-            if m == n or other.currency != amount.currency or other.start < verb:
+        verb = max(c for c in changes if c < led.amount.start)
+        for m, other in enumerate(found):
+            if m == n or other.amount.currency != led.amount.currency or other.amount.start < verb:
                 continue
-            if _SIZE.search(text[: other.start]):
-                continue  # "an increase of $92": the size of a change, not a figure before it
-            if other.start < amount.start or after_from:
+            set_off = m == n - 1 and _SET_OFF.fullmatch(text[other.amount.end : led.to_at])
+            if other.lead == "from" or (set_off and other.lead not in ("to", "size")):
                 dropped.add(m)
-    return [amount for n, (amount, _) in enumerate(found) if n not in dropped]
+    return [led.amount for n, led in enumerate(found) if n not in dropped]
 
 
 _PER = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(year|season|month|week|day|hour)\b"
+    r"(?!\s+(?:ago|earlier|before|later|after|prior|on)\b)"
     r"|(annually|yearly|monthly|weekly|daily)\b|(?:in\s+)?(?:average\s+)?(annual)\s+(?:value|salary))",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ from newsprism.analyze.claims.money import Figure, amounts, per_period
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.offices import offices
 from newsprism.analyze.claims.ordinals import ordinal_places
+from newsprism.analyze.claims.periods import moments
 from newsprism.analyze.claims.places import (
     past_or_part,
     place_described,
@@ -241,6 +242,8 @@ HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance", "po
 """Kinds whose figure a hedge before it widens; counts get theirs in ``quantities``."""
 FUTURE = lexicon.words("future_auxiliaries")
 """Auxiliaries by which a verb speaks of what will or can happen ("will miss")."""
+_ENDING = lexicon.words("ending_verbs")
+"""Verbs by which a contest ends: the moments of play compared are those it ended at."""
 _EXPECTING = lexicon.words("expecting_verbs")
 """Verbs whose infinitive speaks of what is to happen ("expects to make")."""
 _PART_OF = re.compile(
@@ -330,6 +333,10 @@ def _in_context(
         if value.kind == "count" and _bounded(tokens.root):
             value = replace(value, key=value.key + ":bounded")
         verb = governing(tokens.root)
+        if value.kind == "moment":
+            verb = _nearest_verb(tokens.root)
+            if verb is None or verb.lemma_.lower() not in _ENDING:
+                continue  # a contest ends once; other acts happen many times a period
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
         if value.kind in PERSON_KINDS:  # said of a person, whatever the tense
@@ -409,16 +416,24 @@ def _bounded(number: Token) -> bool:
     return False
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj"})
+"""Dependencies that start a clause of its own: "an operation that was so far the largest"
+says nothing of the verb above it."""
+
+
 def _so_far(modifier: Token) -> bool:
     """Whether a verb's modifier says its count is a running total: "so far" or "thus far"
     ("have so far confiscated 14 rifles", "in their five operations so far"), "to date"."""
     if modifier.dep_ not in ("advmod", "prep", "npadvmod"):
         return False
-    for word in modifier.subtree:
+    words = [modifier]
+    while words:
+        word = words.pop()
         if word.lower_ == "far" and any(c.lower_ in ("so", "thus") for c in word.children):
             return True
         if word.lower_ == "to" and any(c.lower_ == "date" for c in word.children):
             return True
+        words.extend(c for c in word.children if c.dep_ not in _CLAUSES)
     return False
 
 
@@ -526,7 +541,8 @@ def _future(token: Token) -> bool:
     verb = _nearest_verb(token)
     if verb is None:
         return False
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTING:
+    led = verb.head if verb.dep_ == "conj" else verb  # "expects to make $70bn and earn $5bn"
+    if led.dep_ == "xcomp" and led.head.lemma_.lower() in _EXPECTING:
         return True
     return any(c.lower_ in FUTURE for c in verb.children if c.dep_ == "aux")
 
@@ -669,6 +685,12 @@ def _patterned(article: Article, span: Span) -> list[Value]:
     for match in _YEAR.finditer(text):
         year = float(match.group(1))
         add("year", match, match.group(1), year, year)
+    for moment in moments(text):
+        words = Span.of(article, base + moment.start, base + moment.end)
+        clock = f"{moment.seconds // 60}:{moment.seconds % 60:02d}"
+        normalized = f"{clock} of period {moment.period}"
+        key = f"moment:{moment.period}"
+        values.append(Value("moment", key, words, normalized, moment.seconds, moment.seconds))
     for match in _TIME.finditer(text):
         if (minutes := _minutes(match)) is not None and not _game_clock(match, article, base):
             add("time", match, _clock(match), *minutes)
@@ -733,16 +755,14 @@ def _patterned(article: Article, span: Span) -> list[Value]:
 def read_figures(text: str, patterns: _Patterns = _PATTERNS[False]) -> list[Figure]:
     """The figures of money ``text`` writes, in order, but those that convert the one
     before them (``converted``)."""
-    return [
-        Figure(
-            match.start(),
-            match.end(),
-            match.group(1),
-            _figure(match.group(2)) * _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0),
-        )
-        for match in patterns.money.finditer(text)
-        if not converted(text, match.start())
-    ]
+    figures = []
+    for match in patterns.money.finditer(text):
+        if converted(text, match.start()):
+            continue
+        scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
+        worth = _figure(match.group(2)) * scale
+        figures.append(Figure(match.start(), match.end(), match.group(1), worth, scale))
+    return figures
 
 
 def converted(text: str, start: int) -> bool:
