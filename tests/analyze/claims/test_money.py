@@ -52,11 +52,13 @@ from tests.analyze.claims.build import read_values, story_article, story_facts
             [("$2.75", 2.75, 2.75), ("$3", 3, 3)],
         ),
         (
-            "The charity raised $2 million at the gala, bringing its total this year to $10 million.",
+            "The charity raised $2 million at the gala, bringing its total this year to "
+            "$10 million.",
             [("$2 million", 2e6, 2e6), ("$10 million", 10e6, 10e6)],
         ),
         (
-            "The law increased penalties: first offenders pay $500, and repeat offenders up to $5,000.",
+            "The law increased penalties: first offenders pay $500, and repeat offenders up "
+            "to $5,000.",
             [("$500", 500, 500), ("$5,000", 5000, 5000)],
         ),
         (
