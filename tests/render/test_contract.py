@@ -249,3 +249,12 @@ def test_findings_are_escaped_in_html_and_markdown() -> None:
     markdown = render_markdown(hostile_findings())
     assert unescaped(markdown, "<") == []
     assert "<script" not in rendered(markdown).lower()
+
+
+def test_every_kind_of_value_is_in_the_contract() -> None:
+    """A claim's value may be of any kind a conflict can be about: the contract lists each."""
+    from newsprism.analyze.claims.conflicts import LABELS
+
+    schema = json.loads(PROJECT_SCHEMA.read_text("utf-8"))
+    kinds = set(schema["$defs"]["ClaimValue"]["properties"]["kind"]["enum"])
+    assert set(LABELS) <= kinds
