@@ -14,10 +14,14 @@ cannot corroborate across the pieces.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
+from importlib.resources import files
 from pathlib import Path
+
+from jsonschema import Draft202012Validator
 
 from datasets import EVAL
 from newsprism import pipeline
@@ -25,6 +29,12 @@ from newsprism.models import Models
 from newsprism.render import RENDERERS
 
 FACTS = EVAL / "facts-dev"
+SCHEMAS = (
+    EVAL.parent / "contract" / "analysis.schema.json",
+    files("newsprism") / "data" / "analysis.schema.json",
+)
+"""The shared contract and newsprism's extension of it: every analysis written must keep
+both."""
 OUT = Path(__file__).resolve().parent / "results" / "facts"
 
 
@@ -39,13 +49,20 @@ def main() -> None:
     models = Models()
     folders = sorted(p for p in (FACTS / "stories").iterdir() if p.is_dir())
     total = 0.0
+    invalid = 0
+    validators = [Draft202012Validator(json.loads(p.read_text("utf-8"))) for p in SCHEMAS]
     print(f"{'story':<12} {'articles':>8} {'stories':>7} {'claims':>6} {'conflicts':>9} {'s':>6}")
     for folder in folders:
         start = time.perf_counter()
         result = pipeline.analyze([str(folder)], models=models, one_story=args.one_story)
         seconds = time.perf_counter() - start
         total += seconds
-        (args.out / f"{folder.name}.json").write_text(RENDERERS["json"](result), "utf-8")
+        written = RENDERERS["json"](result)
+        (args.out / f"{folder.name}.json").write_text(written, "utf-8")
+        broken = [e.message for v in validators for e in v.iter_errors(json.loads(written))]
+        invalid += bool(broken)
+        if broken:
+            print(f"{folder.name}: breaks the contract: {broken[0]}", flush=True)
         claims = sum(len(s.claims) for s in result.stories)
         conflicts = sum(len(s.conflicts) for s in result.stories)
         print(
@@ -53,7 +70,8 @@ def main() -> None:
             f"{claims:>6} {conflicts:>9} {seconds:>6.1f}",
             flush=True,
         )
-    print(f"analysed {len(folders)} story folders in {total:.0f} s\n", flush=True)
+    print(f"analysed {len(folders)} story folders in {total:.0f} s", flush=True)
+    print(f"analyses that break the contract: {invalid}\n", flush=True)
     scored = subprocess.run(
         [sys.executable, str(FACTS / "score.py"), str(FACTS / "gold.json"), str(args.out)],
         check=False,
