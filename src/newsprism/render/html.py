@@ -29,6 +29,7 @@ from newsprism.render.views import (
     evidence_views,
     link_url,
     outlet_name,
+    shown_published,
 )
 
 
@@ -62,6 +63,7 @@ def story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "story": story,
         "articles": members,
         "outlets": {i: outlet_name(by_id[i]) for i in story.article_ids},
+        "published": {a.id: shown_published(a.published) for a in members},
         "links": {a.id: link_url(a.url) for a in members},
         "entities": entity_views(story, by_id),
         "claims": claim_views(story, by_id),

@@ -12,6 +12,7 @@ from newsprism.render.views import (
     claim_views,
     entity_views,
     quote_views,
+    shown_published,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
@@ -111,7 +112,8 @@ def render_markdown(analysis: Analysis) -> str:
         for article_id in story.article_ids:
             article = by_id[article_id]
             out.append(
-                f"| {article.published or '—'} | {md_escape(article.outlet or 'unknown')} "
+                f"| {md_escape(shown_published(article.published)) if article.published else '—'} "
+                f"| {md_escape(article.outlet or 'unknown')} "
                 f"| {md_escape(article.title or '(untitled)')} | {len(article.text.split())} |"
             )
         out += _brief(story, by_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -48,6 +49,28 @@ def link_url(url: str | None) -> str | None:
     except ValueError:  # a malformed URL (an unclosed IPv6 bracket) is no link
         return None
     return url.strip() if scheme.lower() in ("http", "https") else None
+
+
+def shown_published(published: str | None) -> str:
+    """When an article was published, as a reader reads it: its day, and its time where
+    the source gave one ("2025-10-14 21:10 UTC"; "2025-10-14 21:10 +02:00" for another
+    offset); "date unknown" for none, and what the source gave when it is no ISO date."""
+    if not published:
+        return "date unknown"
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    if len(published) <= 10:  # a day alone
+        return moment.date().isoformat()
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    offset = moment.utcoffset()
+    if offset is None:
+        return shown
+    if offset == timedelta(0):
+        return f"{shown} UTC"
+    zone = moment.strftime("%z")  # "+0200"
+    return f"{shown} {zone[:3]}:{zone[3:5]}"
 
 
 def outlet_name(article: Article) -> str:

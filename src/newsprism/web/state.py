@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from newsprism import __version__
 from newsprism.analyze.entities.aliases import AliasTable
 from newsprism.models import Models
+from newsprism.render.views import shown_published
 from newsprism.store import Store
 from newsprism.web.analyser import Analyser
 from newsprism.web.security import http_url
@@ -53,5 +54,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["http_url"] = http_url
+    env.filters["published"] = shown_published
     env.globals["version"] = __version__
     return env
