@@ -28,7 +28,7 @@ def test_published_as_a_reader_reads_it(published: str | None, shown: str) -> No
 
 
 def test_a_published_field_that_is_no_date_is_escaped_in_markdown() -> None:
-    article = Article("a1", "x", None, "Outlet", "| *bold* <b>", None, "en", "Some text here.")
+    article = Article("a1", "x", None, "Outlet", "Title", "| *bold* <b>", "en", "Some text here.")
     stories = build_stories([article], [["a1"]], {})
     shown = render_markdown(Analysis((article,), stories, ()))
     assert "| *bold* <b>" not in shown

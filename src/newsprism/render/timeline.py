@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsprism.records import Article, Story
-from newsprism.render.views import outlet_name
+from newsprism.render.views import outlet_name, shown_published
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def story_timeline(story: Story, articles: Sequence[Article]) -> Timeline | None
             a.id,
             outlet_name(a),
             a.title or "(untitled)",
-            a.published or "",
+            shown_published(a.published),
             (d - first).days,
             (d - first).days / days if days else 0.0,
         )

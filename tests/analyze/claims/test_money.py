@@ -44,6 +44,18 @@ from tests.analyze.claims.build import read_values, story_article, story_facts
             [("$178 million and $184 million", 178e6, 184e6)],
         ),
         (
+            "The deal is worth between $500,000 and $1 million.",
+            [("$500,000 and $1 million", 5e5, 1e6)],
+        ),
+        (
+            "raised its full-year revenue forecast to $5.1 billion-$5.3 billion",
+            [("$5.1 billion-$5.3 billion", 5.1e9, 5.3e9)],
+        ),
+        (
+            "The contract, which increased his salary, pays $5 million to $7 million.",
+            [("$5 million to $7 million", 5e6, 7e6)],
+        ),
+        (
             "sold for $3 million and £2 million",
             [("$3 million", 3e6, 3e6), ("£2 million", 2e6, 2e6)],
         ),

@@ -33,6 +33,8 @@ from tests.analyze.claims.build import story_article, story_facts
         ("with 7:42 left in the first half", []),
         ("a minute and 10 seconds into the third round", []),
         ("at the 2:15 mark", []),
+        ("He won 1 minute, 10 seconds into the first round", []),
+        ("In the first place, he was ahead at the 2:15 mark", []),
         ("at 2:75 of the first round", []),
     ],
 )

@@ -38,6 +38,7 @@ _SET_OFF = re.compile(r"[\s\-–—),]*")
 """What may stand between a figure set off in a parenthesis and the "to" after it ("their
 offer -- eight years, $160 million -- to $178 million")."""
 _WORD = re.compile(r"[A-Za-z]+")
+_CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def amounts(text: str, figures: Sequence[Figure]) -> list[Amount]:
             k += 2
             continue
         if after is not None and pair == "range":
-            low = one.worth * after.scale if one.scale == 1.0 else one.worth
+            low = _low(one, after)
             found.append(
                 _Led(Amount(one.start, after.end, one.currency, low, after.worth), lead, to_at)
             )
@@ -123,20 +124,37 @@ def _changed(changes: Sequence[int], at: int) -> bool:
 
 def _paired(text: str, one: Figure, after: Figure, lead: str, changed: bool) -> str | None:
     """What two figures one after the other are: ``range`` ("between $1 and $2", "$1 to
-    $2"), ``change`` from one to the other after a verb of change ("rose from $10 to $12",
-    "fell from $12 to $10", "rose $2 to $80"), or None."""
+    $2", "raised its forecast to $5.1 billion-$5.3 billion"), ``change`` from one to the
+    other after a verb of change in the same clause ("rose from $10 to $12", "fell from $12
+    to $10", "rose $2 to $80"), or None."""
     if after.currency != one.currency or lead == "size":
         return None
     gap = text[one.end : after.start]
     if _AND.fullmatch(gap):
         between = _BETWEEN.search(text, max(0, one.start - 12), one.start)
-        return "range" if between else None
+        return "range" if between and _low(one, after) < after.worth else None
     if not _TO_GAP.fullmatch(gap):
         return None
-    if changed and lead != "between":
+    if changed and lead in ("from", "") and _one_clause(text, one.start):
         return "change"
-    low = one.worth * after.scale if one.scale == 1.0 else one.worth
-    return "range" if after.worth > low else None
+    return "range" if after.worth > _low(one, after) else None
+
+
+def _low(one: Figure, after: Figure) -> float:
+    """The worth of the first figure of a range, with the scale word of the second when it
+    has none of its own and that keeps it below the second ("between $5 and $10 million";
+    not "between $500,000 and $1 million")."""
+    if one.scale == 1.0 and one.worth * after.scale < after.worth:
+        return one.worth * after.scale
+    return one.worth
+
+
+def _one_clause(text: str, at: int) -> bool:
+    """Whether no clause ends between the last verb of change before ``at`` and ``at``
+    ("The contract, which increased his salary, pays $5 million to $7 million": no)."""
+    window = text[max(0, at - WINDOW) : at]
+    verbs = [m for m in _WORD.finditer(window) if m.group(0).lower() in CHANGE_VERBS]
+    return bool(verbs) and not _CLAUSE_END.search(window, verbs[-1].end())
 
 
 def _single(figure: Figure) -> Amount:

@@ -31,14 +31,23 @@ _ELAPSED = re.compile(
 )
 """A clock or a count of seconds into a named period: "2:56 of the sixth round", "44 seconds
 into the seventh round"."""
-_MINUTES_AND = re.compile(r"\bminutes?\s+and\s+$", re.IGNORECASE)
-"""What comes before the seconds of a clock said in words ("a minute and 10 seconds"): not
-read."""
+_MINUTES_AND = re.compile(r"\bminutes?\s*(?:,|and)?\s*$", re.IGNORECASE)
+"""What comes before the seconds of a clock said in words ("a minute and 10 seconds", "1
+minute, 10 seconds"): not read."""
 _MARK = re.compile(r"\bthe\s+(?P<minutes>\d{1,2})\s*:\s*(?P<seconds>\d{2})\s+mark\b", re.IGNORECASE)
 """A clock as a point of the period named before it: "at the 2:15 mark"."""
 _NAMED_PERIOD = re.compile(
-    r"\b(?:in|of|into)\s+the\s+" + _ORDINAL + r"(?:\s+" + _PERIOD + r")?\b", re.IGNORECASE
+    r"\b(?:in|of|into)\s+the\s+"
+    + _ORDINAL
+    + r"(?:\s+"
+    + _PERIOD
+    + r"\b|(?!\s+(?:place|instance|time|person|degree|day|week|year)\b))",
+    re.IGNORECASE,
 )
+"""The period a clock "mark" is of, named before it: "in the seventh round", "in the seventh
+with a big left-right-left series" (not "in the first place", "in the first instance")."""
+_BACK = 120
+"""Characters before a figure read for what leads to it."""
 
 
 @dataclass(frozen=True)
@@ -57,10 +66,11 @@ def moments(text: str) -> Iterator[Moment]:
     found: list[Moment] = []
     for match in _ELAPSED.finditer(text):
         seconds = _seconds(match)
-        if seconds is not None and not _MINUTES_AND.search(text[: match.start()]):
+        before = text[max(0, match.start() - 20) : match.start()]
+        if seconds is not None and not _MINUTES_AND.search(before):
             found.append(Moment(match.start(), match.end(), _number(match), seconds))
     for match in _MARK.finditer(text):
-        named = [m for m in _NAMED_PERIOD.finditer(text[: match.start()])]
+        named = list(_NAMED_PERIOD.finditer(text, max(0, match.start() - _BACK), match.start()))
         seconds = _seconds(match)
         if named and seconds is not None:
             found.append(Moment(match.start(), match.end(), _number(named[-1]), seconds))
