@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyze.claims.money import amounts
+from newsprism.analyze.claims.value import Value
 from newsprism.analyze.claims.values import read_figures
 from newsprism.models import Models
 from tests.analyze.claims.build import read_values, story_article, story_facts
+
+
+def _money(models: Models, text: str) -> list[Value]:
+    """The amounts of money read in ``text``'s statements."""
+    return [v for v in read_values(models, text) if v.kind == "money"]
 
 
 @pytest.mark.parametrize(
@@ -85,13 +91,9 @@ def test_amounts_as_written(text: str, read: list[tuple[str, float, float]]) -> 
 
 
 def test_a_range_is_one_value_and_not_hedged_again(models: Models) -> None:
-    (offer,) = [
-        v
-        for v in read_values(
-            models, "The Orioles offered him a deal worth between $140 million and $150 million."
-        )
-        if v.kind == "money"
-    ]
+    (offer,) = _money(
+        models, "The Orioles offered him a deal worth between $140 million and $150 million."
+    )
     assert (offer.low, offer.high) == (140e6, 150e6)
     assert offer.span.text == "$140 million and $150 million"
 
@@ -121,24 +123,15 @@ def test_amounts_two_actors_offered_do_not_conflict(models: Models) -> None:
 def test_an_amount_per_period_is_no_total(models: Models) -> None:
     keys = {
         v.span.text: v.key
-        for v in read_values(
+        for v in _money(
             models,
             "They offered an eight-year deal worth $184 million or $23 million per season.",
         )
-        if v.kind == "money"
     }
     assert keys == {"$184 million": "money:$", "$23 million": "money:$:season"}
-    yearly = {
-        v.key
-        for v in read_values(models, "He signed for $21 million a year, the team said.")
-        if v.kind == "money"
-    }
+    yearly = {v.key for v in _money(models, "He signed for $21 million a year, the team said.")}
     assert yearly == {"money:$:year"}
-    ago = {
-        v.key
-        for v in read_values(models, "It earned $5 million, up from $3 million a year ago.")
-        if v.kind == "money"
-    }
+    ago = {v.key for v in _money(models, "It earned $5 million, up from $3 million a year ago.")}
     assert ago == {"money:$"}
 
 
@@ -156,8 +149,7 @@ def test_what_is_expected_is_not_what_happened(models: Models) -> None:
             "Pfizer expects to make $70 billion and earn $5 billion this year.",
             "The vaccine brought in $3.5 billion in the first three months.",
         )
-        for v in read_values(models, text)
-        if v.kind == "money"
+        for v in _money(models, text)
     }
     assert told == {
         "$70.5 billion and $72.5 billion": True,
@@ -168,23 +160,11 @@ def test_what_is_expected_is_not_what_happened(models: Models) -> None:
 
 
 def test_who_told_of_an_amount_did_not_pay_it(models: Models) -> None:
-    told = [
-        v
-        for v in read_values(
-            models, "Reports varied, though WCVB-TV claims it was eight years and $184 million."
-        )
-        if v.kind == "money"
-    ]
+    told = _money(
+        models, "Reports varied, though WCVB-TV claims it was eight years and $184 million."
+    )
     assert told and all(not v.who for v in told)
-    paid = [
-        v
-        for v in read_values(models, "The Boston Red Sox made him a $200 million offer.")
-        if v.kind == "money"
-    ]
+    paid = _money(models, "The Boston Red Sox made him a $200 million offer.")
     assert paid and all("name:sox" in v.who for v in paid)
-    got = [
-        v
-        for v in read_values(models, "Teixeira signed a $180 million deal with the Yankees.")
-        if v.kind == "money"
-    ]
+    got = _money(models, "Teixeira signed a $180 million deal with the Yankees.")
     assert got and all(not v.who for v in got)  # the subject received it

@@ -3,8 +3,9 @@ ages, amounts), and the positions its actors take."""
 
 from __future__ import annotations
 
+from newsprism.analyze.claims.money import converted
 from newsprism.analyze.claims.statements import statements
-from newsprism.analyze.claims.values import Value, apart, converted, statement_values
+from newsprism.analyze.claims.values import Value, apart, statement_values
 from newsprism.analyze.entities.aliases import default_aliases
 from newsprism.models import Models
 from newsprism.nlp import parse

@@ -32,9 +32,9 @@ from unidecode import unidecode
 
 from newsprism import lexicon
 from newsprism.analyze.claims.align import Similarity
+from newsprism.analyze.claims.money import converted
 from newsprism.analyze.claims.numbers import WORDS
 from newsprism.analyze.claims.statements import Statement
-from newsprism.analyze.claims.values import converted
 from newsprism.analyze.claims.when import WEEKDAYS
 from newsprism.records import Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings

@@ -41,6 +41,28 @@ _WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
+_CONVERSION = re.compile(
+    r"\d\s*(?:-\s*)?(?:million|billion|bn|m|k|dollars?|euros?|pounds?)?\s*\(\s*(?-i:[A-Z]{1,3})?"
+    r"\s*[$£€]?\s*$",
+    re.IGNORECASE,
+)
+"""What comes before a figure that converts the one before it into another currency or
+unit: "$US1 million ($1.52 million)", "€110 billion ($143 billion)". The conversion is
+the outlet's arithmetic at its day's rate, not a fact of the story."""
+MONEY_SCALES = {
+    "million": 1e6,
+    "mn": 1e6,
+    "mm": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+}
+"""What a scale word after a figure multiplies it by ("$1.2m", "$5 billion")."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure of money as written: where it is in the text, its currency and worth, and
@@ -88,8 +110,8 @@ def amounts(text: str, figures: Sequence[Figure]) -> list[Amount]:
         one = figures[k]
         after = figures[k + 1] if k + 1 < len(figures) else None
         lead, to_at = _lead(text, one.start)
-        changed = _changed(changes, one.start)
-        pair = None if after is None else _paired(text, one, after, lead, changed)
+        verb = _last_change(changes, one.start)
+        pair = None if after is None else _paired(text, one, after, lead, verb)
         if after is not None and pair == "change":  # "rose from $10 to $12", "rose $2 to $80"
             found.append(_Led(_single(after), "to", one.end))
             k += 2
@@ -117,16 +139,18 @@ def _lead(text: str, at: int) -> tuple[str, int]:
     return _LEADS[index], match.start()
 
 
-def _changed(changes: Sequence[int], at: int) -> bool:
-    """Whether a verb of change stands within ``WINDOW`` characters before ``at``."""
-    return any(at - WINDOW <= c < at for c in changes)
+def _last_change(changes: Sequence[int], at: int) -> int | None:
+    """Where the last verb of change within ``WINDOW`` characters before ``at`` starts."""
+    near = [c for c in changes if at - WINDOW <= c < at]
+    return near[-1] if near else None
 
 
-def _paired(text: str, one: Figure, after: Figure, lead: str, changed: bool) -> str | None:
+def _paired(text: str, one: Figure, after: Figure, lead: str, verb: int | None) -> str | None:
     """What two figures one after the other are: ``range`` ("between $1 and $2", "$1 to
     $2", "raised its forecast to $5.1 billion-$5.3 billion"), ``change`` from one to the
-    other after a verb of change in the same clause ("rose from $10 to $12", "fell from $12
-    to $10", "rose $2 to $80"), or None."""
+    other after a verb of change (``verb``: where it starts) in the same clause ("rose from
+    $10 to $12", "fell from $12 to $10", "rose $2 to $80"; not "The contract, which
+    increased his salary, pays $5 million to $7 million"), or None."""
     if after.currency != one.currency or lead == "size":
         return None
     gap = text[one.end : after.start]
@@ -135,8 +159,8 @@ def _paired(text: str, one: Figure, after: Figure, lead: str, changed: bool) -> 
         return "range" if between and _low(one, after) < after.worth else None
     if not _TO_GAP.fullmatch(gap):
         return None
-    if changed and lead in ("from", "") and _one_clause(text, one.start):
-        return "change"
+    if verb is not None and lead in ("from", "") and not _CLAUSE_END.search(text, verb, one.start):
+        return "change"  # no clause ends between the verb and the figure
     return "range" if after.worth > _low(one, after) else None
 
 
@@ -147,14 +171,6 @@ def _low(one: Figure, after: Figure) -> float:
     if one.scale == 1.0 and one.worth * after.scale < after.worth:
         return one.worth * after.scale
     return one.worth
-
-
-def _one_clause(text: str, at: int) -> bool:
-    """Whether no clause ends between the last verb of change before ``at`` and ``at``
-    ("The contract, which increased his salary, pays $5 million to $7 million": no)."""
-    window = text[max(0, at - WINDOW) : at]
-    verbs = [m for m in _WORD.finditer(window) if m.group(0).lower() in CHANGE_VERBS]
-    return bool(verbs) and not _CLAUSE_END.search(window, verbs[-1].end())
 
 
 def _single(figure: Figure) -> Amount:
@@ -168,9 +184,9 @@ def _changed_to(text: str, found: list[_Led], changes: Sequence[int]) -> list[Am
     ("their offer -- $160 million -- to $178 million")."""
     dropped: set[int] = set()
     for n, led in enumerate(found):
-        if led.lead != "to" or not _changed(changes, led.amount.start):
+        verb = _last_change(changes, led.amount.start)
+        if led.lead != "to" or verb is None:
             continue
-        verb = max(c for c in changes if c < led.amount.start)
         for m, other in enumerate(found):
             if m == n or other.amount.currency != led.amount.currency or other.amount.start < verb:
                 continue
@@ -207,3 +223,9 @@ def per_period(after: str) -> str:
         return ""
     word = next(g for g in match.groups() if g).lower()
     return f":{_PERIODS.get(word, word)}"
+
+
+def converted(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` converts the figure before it ("$1 million ($1.52
+    million)"): no value of its own."""
+    return bool(_CONVERSION.search(text[max(0, start - 40) : start]))

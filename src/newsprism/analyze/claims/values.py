@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from newsprism import lexicon
 from newsprism.analyze.claims.doers import doer_marks, payer_marks
 from newsprism.analyze.claims.levels import share_of
-from newsprism.analyze.claims.money import Figure, amounts, per_period
+from newsprism.analyze.claims.money import MONEY_SCALES, Figure, amounts, converted, per_period
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.offices import offices
 from newsprism.analyze.claims.ordinals import ordinal_places
@@ -217,14 +217,6 @@ _RECORD = re.compile(
 )
 """A win-loss(-draw) record right after a name: "Bowe (43-1)", "Klitschko, 53-3,",
 "Klitschko's record to 52-3"; not the first of several set scores ("Federer (6-4, 6-3)")."""
-_CONVERSION = re.compile(
-    r"\d\s*(?:-\s*)?(?:million|billion|bn|m|k|dollars?|euros?|pounds?)?\s*\(\s*(?-i:[A-Z]{1,3})?"
-    r"\s*[$£€]?\s*$",
-    re.IGNORECASE,
-)
-"""What comes before a figure that converts the one before it into another currency or
-unit: "$US1 million ($1.52 million)", "€110 billion ($143 billion)". The conversion is
-the outlet's arithmetic at its day's rate, not a fact of the story."""
 _UNIT_CONVERSION = re.compile(
     r"\d\s*-?\s*(kilometers|kilometres|km|miles|meters|metres|feet|ft)\s*\(\s*"
     r"(?:about|some|roughly|nearly|almost|around|approximately|more than|over)?\s*$",
@@ -256,17 +248,6 @@ _BOUNDS = frozenset({"since", "until", "before"})
 """Words by which a verb's count runs from or up to a moment."""
 _TOLL_VERBS = lexicon.words("toll_events") | frozenset({"die", "injure"})
 """Verbs of a toll: a toll "since Sunday" is the toll so far, compared as any other."""
-_MONEY_SCALES = {
-    "million": 1e6,
-    "mn": 1e6,
-    "mm": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "k": 1e3,
-}
 
 
 def statement_values(
@@ -759,16 +740,10 @@ def read_figures(text: str, patterns: _Patterns = _PATTERNS[False]) -> list[Figu
     for match in patterns.money.finditer(text):
         if converted(text, match.start()):
             continue
-        scale = _MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
+        scale = MONEY_SCALES.get((match.group(3) or "").lower(), 1.0)
         worth = _figure(match.group(2)) * scale
         figures.append(Figure(match.start(), match.end(), match.group(1), worth, scale))
     return figures
-
-
-def converted(text: str, start: int) -> bool:
-    """Whether the figure at ``start`` converts the figure before it ("$1 million ($1.52
-    million)"): no value of its own."""
-    return bool(_CONVERSION.search(text[max(0, start - 40) : start]))
 
 
 def _figure(words: str) -> float:
