@@ -110,6 +110,7 @@ def run_analyze(path: Path) -> dict[str, Any]:
     began = time.perf_counter()
     models = default_models()
     models.embedder.embed(["warm up"])
+    models.story_embedder.embed(["warm up"])
     models.language("warm up")
     warm_up = Article("a", "x", None, None, None, None, "en", "Warm up.")
     list(parse([warm_up], models, default_aliases()))
@@ -156,6 +157,7 @@ def run_floor(path: Path) -> dict[str, Any]:
     nlp = spacy_pipeline(models, aliases)
     passages, _ = embedding_passages(articles)
     models.embedder.embed(passages[:4])
+    models.story_embedder.embed(passages[:4])
     list(nlp.pipe(a.text for a in articles[:4]))  # models loaded before timing
     start = time.perf_counter()
     models.embedder.embed(passages)
@@ -211,9 +213,10 @@ story would, and the floor does not keep the statements of the whole input."""
 
 
 def _embedded(found: list[Statement], models: Models) -> float:
-    """Seconds to embed these statements as ``analyze`` does."""
+    """Seconds to embed these statements as ``analyze`` does (with the story analysis's
+    int8 model, ``Models.story_embedder``)."""
     began = time.perf_counter()
-    statement_vectors(found, models.embedder)
+    statement_vectors(found, models.story_embedder)
     return time.perf_counter() - began
 
 

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version"),
-    ("records",),
+    ("records", "quantized"),
     ("newsprism",),  # the package itself: its version and the records most used
     ("display", "lexicon", "models", "prose", "settings"),
     ("clean", "cluster", "ingest", "nlp", "render", "store"),

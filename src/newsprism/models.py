@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import numpy as np
 
 from newsprism.errors import ModelError
+from newsprism.quantized import quantized_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,9 +110,14 @@ class Embedder:
         tokenizer_path: Path,
         max_tokens: int = 256,
         threads: int | None = None,
+        alone: bool = False,
     ) -> None:
         """``threads``: the model's threads (None: ``NEWSPRISM_MODEL_THREADS``, else every
-        core)."""
+        core). ``alone``: every text runs through the model by itself, whatever batch size
+        the caller asks for: a graph quantized dynamically scales its activations by the
+        whole batch, so a text's vector would depend on the texts run with it (0.992 alike
+        on average to its vector alone, on facts-dev's sentences)."""
+        self._alone = alone
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -140,6 +146,7 @@ class Embedder:
         """
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        batch_size = 1 if self._alone else batch_size
         unique = list(dict.fromkeys(texts))
         if len(unique) < len(texts):  # a sentence copied between articles runs once
             vectors = self.embed(unique, batch_size)
@@ -162,6 +169,7 @@ class Embedder:
         its words read in their sentence, without a pass of its own."""
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        batch_size = 1 if self._alone else batch_size
         keys = [(text, tuple(ranges)) for text, ranges in zip(texts, parts, strict=True)]
         unique = list(dict.fromkeys(keys))
         if len(unique) < len(keys):  # a sentence copied between articles runs once
@@ -279,6 +287,24 @@ class Models:
             return Embedder(*_embedder_files(), threads=1)
 
     @cached_property
+    def story_embedder(self) -> Embedder:
+        """The model a story's analysis embeds its statements, quotes and verb phrases
+        with: the same MiniLM computing in int8 (``newsprism.quantized``), each text run
+        alone so that its vector is its own; twice as fast as the shipped model in batches
+        of 8 (``benchmarks/embedding.py``)."""
+        with self._lock:
+            return Embedder(*_story_files(), alone=True)
+
+    @cached_property
+    def side_story_embedder(self) -> Embedder | None:
+        """:attr:`story_embedder` on one thread, for the passes run beside the parse
+        (as :attr:`side_embedder`); None where that is None."""
+        if _threads() or _cores() < 2:
+            return None
+        with self._lock:
+            return Embedder(*_story_files(), threads=1, alone=True)
+
+    @cached_property
     def language(self) -> LanguageDetector:
         with self._lock:
             try:
@@ -294,6 +320,11 @@ def _embedder_files() -> tuple[Path, Path]:
         if not needed.is_file():
             raise ModelError(f"model file missing: {needed}: {_INSTALL_HINT}")
     return model, tokenizer
+
+
+def _story_files() -> tuple[Path, Path]:
+    model, tokenizer = _embedder_files()
+    return quantized_model(model), tokenizer
 
 
 _default: Models | None = None

@@ -58,15 +58,24 @@ def test_work_not_begun_is_taken_back_by_the_caller(models: Models) -> None:
         first = side.start(block)
         assert busy.wait(timeout=30)
         second = side.start(lambda e: threads.append(threading.current_thread().name) or e)
-        assert second.answer() is models.embedder
+        assert second.answer() is models.side_embedder  # the one-thread model, in the caller
         release.set()
         assert first.answer() is models.side_embedder
     assert threads == [threading.current_thread().name]
 
 
-def test_gathered_jobs_not_begun_wait_for_the_one_running_then_run_in_the_caller(
+def test_a_story_runs_beside_on_the_story_model(models: Models) -> None:
+    if models.side_story_embedder is None:
+        pytest.skip("one core: nothing runs beside the parse")
+    with beside(models, story=True) as side:
+        assert side.start(lambda e: e).answer() is models.side_story_embedder
+
+
+def test_gathered_jobs_not_begun_run_in_the_caller_beside_the_one_running(
     models: Models,
 ) -> None:
+    """The caller works out what the side thread has not begun, on one thread, while the
+    side thread's job runs; then it waits for that job."""
     if models.side_embedder is None:
         pytest.skip("one core: nothing runs beside the parse")
     busy, release = threading.Event(), threading.Event()
@@ -80,7 +89,7 @@ def test_gathered_jobs_not_begun_wait_for_the_one_running_then_run_in_the_caller
 
     def later(embedder: Embedder) -> str:
         order.append(threading.current_thread().name)
-        return "main" if embedder is models.embedder else "side"
+        return "one thread" if embedder is models.side_embedder else "every core"
 
     with beside(models) as side:
         jobs = [side.start(block), side.start(later), side.start(later)]
@@ -89,9 +98,9 @@ def test_gathered_jobs_not_begun_wait_for_the_one_running_then_run_in_the_caller
         assert running is not None
         waited = running.result
         running.result = lambda *a, **k: release.set() or waited(*a, **k)  # type: ignore[method-assign]
-        assert side.gather(jobs) == ["first", "main", "main"]
+        assert side.gather(jobs) == ["first", "one thread", "one thread"]
     caller = threading.current_thread().name
-    assert order == ["side", caller, caller]
+    assert order == [caller, caller, "side"]
 
 
 def test_without_a_free_core_work_runs_in_the_caller_when_asked(
@@ -166,11 +175,11 @@ def test_a_story_read_ahead_in_jobs_gives_each_statement_its_vector(
     copy = replace(seed_articles[0], id="copy", outlet="Wire copy")
     articles = [*seed_articles[:2], copy]
     docs = list(parse(articles, models, default_aliases()))
-    with beside(models) as side:
+    with beside(models, story=True) as side:
         ahead = story_module.read_ahead(
             articles, docs, lambda works: partial(side.gather, [side.start(w) for w in works])
         )
         vectors = ahead.told.vectors()
     statements = ahead.told.statements
     assert len(statements) > 6
-    assert np.array_equal(vectors, statement_vectors(statements, models.embedder))
+    assert np.array_equal(vectors, statement_vectors(statements, models.story_embedder))

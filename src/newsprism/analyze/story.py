@@ -129,7 +129,7 @@ def analyze_story(
     thresholds of ``settings`` (``newsprism.settings``); ``ahead``: what it reads before
     its actors are known, read ahead under the default settings (None: read now)."""
     entities = tuple(resolve(articles, docs, models, aliases, settings))
-    embedder: Embeds = models.embedder
+    embedder: Embeds = models.story_embedder
     told: Told | None = None
     if ahead is None:
         found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d)]

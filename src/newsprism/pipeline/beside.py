@@ -5,8 +5,11 @@ passages (known before the recogniser runs) and a story's statements (known once
 story is parsed, before the rest of its analysis). Where a second core is free
 (``Models.side_embedder``), they run on a thread of their own with a one-thread copy of
 the model (onnxruntime frees the interpreter while it computes), while the main thread
-recognises, parses and analyses; elsewhere they run in the main thread when their answer
-is asked for. Either way the answers are the same vectors, in the same order.
+recognises, parses and analyses. When the main thread needs answers the side thread has
+not begun, it works them out itself with the same one-thread model while the side thread
+goes on with what it has begun and what comes after: each thread on a core of its own.
+Without a free core they run in the main thread, on every core, when their answer is
+asked for. Either way the answers are the same vectors, in the same order.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class Job(Generic[T]):
 
     work: Callable[[Embedder], T]
     embedder: Embedder
-    """The main model: the caller's, for work it takes back."""
+    """The model the caller works it out with when it takes it back."""
     future: Future[T] | None = None
 
     def answer(self) -> T:
@@ -42,46 +45,48 @@ class Job(Generic[T]):
 class Beside:
     """Work started now and answered later, beside the main thread when a core is free."""
 
-    def __init__(self, models: Models, side: tuple[ThreadPoolExecutor, Embedder] | None) -> None:
-        self._models = models
+    def __init__(self, main: Embedder, side: tuple[ThreadPoolExecutor, Embedder] | None) -> None:
+        self._main = main
         self._side = side
 
     def start(self, work: Callable[[Embedder], T]) -> Job[T]:
         """``work`` with an embedder: on the side thread now, or in the caller when asked."""
-        embedder = self._models.embedder
         if self._side is None:
-            return Job(work, embedder)
+            return Job(work, self._main)
         pool, side = self._side
-        return Job(work, embedder, pool.submit(work, side))
+        return Job(work, side, pool.submit(work, side))
 
     @staticmethod
     def gather(jobs: Sequence[Job[T]]) -> list[T]:
         """The answers of jobs the caller needs all at once, in order. What the side thread
-        has not begun is taken back and done in the caller on every core, after the job the
-        side thread is on: the two models at once would share the cores, and the main
-        one's threads then wait on one another (on 300 articles, a part of the clustering's
-        pass took 3.4 s so against 1.8 s alone)."""
+        has not begun is taken back and worked out in the caller, on one thread beside the
+        side thread's (an onnxruntime session runs calls from two threads at once); then
+        the caller waits for what the side thread had begun. On the mixed input of
+        ``benchmarks/pipeline_scale.py`` at 1,000 articles, waiting first for the side
+        thread's job and then working out the rest on every core, ``analyze`` took 140.0 s
+        (featurizing 53.3 s, the story analysis 81.3 s); this way 125.8 s (50.6 s, 70.2
+        s; benchmarks/README.md)."""
         taken = [job.future is None or job.future.cancel() for job in jobs]
-        answers: dict[int, T] = {}
+        answers = {n: job.work(job.embedder) for n, job in enumerate(jobs) if taken[n]}
         for n, job in enumerate(jobs):
             if not taken[n] and job.future is not None:
                 answers[n] = job.future.result()
-        for n, job in enumerate(jobs):
-            if taken[n]:
-                answers[n] = job.work(job.embedder)
         return [answers[n] for n in range(len(jobs))]
 
 
 @contextmanager
-def beside(models: Models) -> Iterator[Beside]:
-    """A :class:`Beside` for one run of a stage; its thread ends with the run, and work
-    not yet begun is dropped when the run stops early (an error, an interrupt)."""
-    side = models.side_embedder
+def beside(models: Models, story: bool = False) -> Iterator[Beside]:
+    """A :class:`Beside` for one run of a stage, with the clustering's model, or with the
+    story analysis's when ``story`` (``Models.story_embedder``); its thread ends with the
+    run, and work not yet begun is dropped when the run stops early (an error, an
+    interrupt)."""
+    main = models.story_embedder if story else models.embedder
+    side = models.side_story_embedder if story else models.side_embedder
     if side is None:
-        yield Beside(models, None)
+        yield Beside(main, None)
         return
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-embed")
     try:
-        yield Beside(models, (pool, side))
+        yield Beside(main, (pool, side))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

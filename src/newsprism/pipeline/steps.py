@@ -110,15 +110,16 @@ def featurize_articles(
                 side.start(partial(article_vectors, chunk[s : s + EMBEDDING_PART])) for s in parts
             ]
 
-        # a chunk's passages go to the side thread only once the chunk before is gathered:
-        # else the side thread would take them up while the caller works on every core
+        # the next chunk's passages are queued before this one's are gathered: the side
+        # thread goes on with them while the caller works out what it takes back
         parts = embedding(chunks[0]) if chunks else []
         for n, chunk in enumerate(chunks):
             entities = recognise(chunk, models, table)
             read = iter(names_in([a.title for a in chunk if a.title], models, table))
             titles = [next(read) if a.title else [] for a in chunk]
+            following = embedding(chunks[n + 1]) if n + 1 < len(chunks) else []
             embedded = np.concatenate(side.gather(parts))
-            parts = embedding(chunks[n + 1]) if n + 1 < len(chunks) else []
+            parts = following
             features.extend(featurize(chunk, entities, titles, embedded))
             if steps is not None:
                 steps("featurizing articles", len(features), len(articles))
@@ -182,7 +183,7 @@ def analyze_stories(
         if steps is not None:
             steps("analysing stories", len(analysed), len(stories))
 
-    with beside(models) as side:
+    with beside(models, story=True) as side:
         waiting: list[Callable[[], Story]] = []
         for story in stories:
             members = [by_id[i] for i in story.article_ids]
