@@ -290,8 +290,8 @@ class Models:
     def story_embedder(self) -> Embedder:
         """The model a story's analysis embeds its statements, quotes and verb phrases
         with: the same MiniLM computing in int8 (``newsprism.quantized``), each text run
-        alone so that its vector is its own; twice as fast as the shipped model in batches
-        of 8 (``benchmarks/embedding.py``)."""
+        alone so that its vector is its own; on one thread 1.5 to 2 times as fast as the
+        shipped model in batches of 8 (``benchmarks/embedding.py --statements``)."""
         with self._lock:
             return Embedder(*_story_files(), alone=True)
 

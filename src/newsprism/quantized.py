@@ -2,10 +2,12 @@
 
 The model package ships all-MiniLM-L6-v2 with int8 weights that are turned back into
 float32 before every product, so it computes in float32. Quantized again by onnxruntime's
-own dynamic quantization (weights int8 per output channel, activations int8 per batch),
-it computes in int8 and embeds the statements of facts-dev about twice as fast on one
-core, with vectors 0.993 alike to the shipped model's on average (benchmarks/README.md,
-"The story analysis on int8 arithmetic"). The story clustering keeps the shipped model.
+own dynamic quantization (weights int8 per output channel, activations int8 per run), it
+computes in int8 and embeds statements 1.5 to 2 times as fast on one core, with vectors
+0.993 alike to the shipped model's on average (benchmarks/README.md, "The story analysis
+on int8 arithmetic"). Each text runs alone (``Embedder(alone=True)``): the activations'
+scale is the run's, so a text's vector would otherwise depend on the texts run with it.
+The story clustering keeps the shipped model.
 
 The quantized graph is made from the installed package on first use (about 3 s, the same
 bytes on every run) and kept in the cache folder (``NEWSPRISM_CACHE``, else
