@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -82,3 +83,19 @@ def test_an_int8_vector_does_not_depend_on_the_texts_run_with_it(models: Models)
     assert np.array_equal(together[: len(SENTENCES)], alone)
     parts = embedder.embed_parts(SENTENCES, [[(0, len(t)), (0, 9)] for t in SENTENCES])
     assert np.allclose(parts[::2], alone, atol=1e-6)  # pooled apart: the same up to rounding
+
+
+@pytest.mark.models  # quantizes the model without the fixture
+def test_a_cache_that_cannot_be_made_warns_once_and_makes_the_model_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_VARIABLE, str(blocker / "again"))
+    source = _embedder_files()[0]
+    with caplog.at_level(logging.WARNING):
+        first, second = quantized_model(source), quantized_model(source)
+    assert first == second
+    warned = [r for r in caplog.records if r.name == "newsprism.quantized"]
+    assert len(warned) == 1 and CACHE_VARIABLE in warned[0].getMessage()
+    assert not [r for r in caplog.records if "pre-processing" in r.getMessage()]

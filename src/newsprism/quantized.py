@@ -24,6 +24,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from newsprism.errors import ModelError
@@ -45,8 +46,21 @@ def cache_folder() -> Path:
     return (Path(base).expanduser() if base else Path.home() / ".cache") / "newsprism"
 
 
+_made: dict[tuple[Path, Path], Path] = {}
+_making = threading.Lock()
+
+
 def quantized_model(source: Path) -> Path:
-    """The int8 graph of the model at ``source``: from the cache, else made now."""
+    """The int8 graph of the model at ``source``: the one this process found or made for
+    the same cache folder, else from the cache, else made now."""
+    with _making:
+        key = (source, cache_folder())
+        if key not in _made or not _made[key].is_file():
+            _made[key] = _found_or_made(source)
+        return _made[key]
+
+
+def _found_or_made(source: Path) -> Path:
     import onnxruntime
 
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
@@ -92,12 +106,16 @@ def _make(source: Path, target: Path) -> None:
         options.optimized_model_filepath = str(folded)
         options.log_severity_level = 3
         onnxruntime.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
-        quiet = _Advice()
-        logging.getLogger().addFilter(quiet)
+        # the quantizer warns through the root logger's module functions, which would give
+        # the root logger a handler of its own (logging.basicConfig) where it has none
+        root, quiet, held = logging.getLogger(), _Advice(), logging.NullHandler()
+        root.addFilter(quiet)
+        root.addHandler(held)
         try:
             quantize_dynamic(folded, made, weight_type=QuantType.QInt8, per_channel=True)
         finally:
-            logging.getLogger().removeFilter(quiet)
+            root.removeHandler(held)
+            root.removeFilter(quiet)
         os.replace(made, target)
 
 
