@@ -65,10 +65,10 @@ def test_work_not_begun_is_taken_back_by_the_caller(models: Models) -> None:
 
 
 def test_a_story_runs_beside_on_the_story_model(models: Models) -> None:
-    if models.side_story_embedder is None:
-        pytest.skip("one core: nothing runs beside the parse")
+    """The int8 model: its one-thread copy where a core is free, else the caller's."""
+    expected = models.side_story_embedder or models.story_embedder
     with beside(models, story=True) as side:
-        assert side.start(lambda e: e).answer() is models.side_story_embedder
+        assert side.start(lambda e: e).answer() is expected
 
 
 def test_gathered_jobs_not_begun_run_in_the_caller_beside_the_one_running(

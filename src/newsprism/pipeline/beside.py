@@ -62,10 +62,10 @@ class Beside:
         has not begun is taken back and worked out in the caller, on one thread beside the
         side thread's (an onnxruntime session runs calls from two threads at once); then
         the caller waits for what the side thread had begun. On the mixed input of
-        ``benchmarks/pipeline_scale.py`` at 1,000 articles, waiting first for the side
-        thread's job and then working out the rest on every core, ``analyze`` took 140.0 s
-        (featurizing 53.3 s, the story analysis 81.3 s); this way 125.8 s (50.6 s, 70.2
-        s; benchmarks/README.md)."""
+        ``benchmarks/pipeline_scale.py`` at 1,000 articles, run side by side in one
+        process, ``analyze`` took 146.1 and 141.7 s when the caller waited for the side
+        thread's job and then worked out the rest on every core, 127.1 and 132.4 s this
+        way; at 300 articles the two could not be told apart (benchmarks/README.md)."""
         taken = [job.future is None or job.future.cancel() for job in jobs]
         answers = {n: job.work(job.embedder) for n, job in enumerate(jobs) if taken[n]}
         for n, job in enumerate(jobs):
