@@ -19,6 +19,10 @@ For each size, in a fresh process each:
   them where a core is free (``pipeline.beside``), a third ratio. (Floors recorded before
   2026-12-01 held the recogniser twice: in the clustering pass and in the parse, as
   ``analyze`` then ran it.)
+With ``--pairs N``, each size's `analyze` runs N times, each run beside a floor measured
+just before or just after it (in turn), and the median of the N ratios is printed: this
+machine's speed drifts by a third over a day, and a ratio is only fair between two runs
+made at one time.
 The growth exponent between two sizes is log(t2/t1) / log(n2/n1): 1 is linear.
 
     .venv/bin/python benchmarks/pipeline_scale.py --analyze 1000,10000 --batch 10000,100000
@@ -33,6 +37,7 @@ import math
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -259,6 +264,14 @@ def main() -> None:
         help="take each size's floor from this --record file (a run on the same machine "
         "over the same generated input) instead of measuring it again",
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="runs of analyze per size, each beside a floor measured next to it (the order "
+        "alternating: floor first, then analyze first): the median ratio of the pairs is "
+        "printed, since the machine's speed drifts between runs",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -269,8 +282,9 @@ def main() -> None:
         wanted = sorted({*args.analyze, *args.batch})
         paths = {n: write_input(n, pool, Path(folder)) for n in wanted}
         floors = _recorded_floors(args.floor_from, wanted)
+        recorded = set(floors)
         for n in paths:
-            if n not in floors:
+            if n not in floors and n not in args.analyze:
                 floors[n] = measure("floor", paths[n])
                 _record(args.record, "floor", n, 0, floors[n])
         print(
@@ -279,12 +293,27 @@ def main() -> None:
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         timings: dict[str, list[tuple[int, float]]] = {}
+        ratios: dict[int, list[float]] = {}
         for n in args.analyze:
-            row = measure("analyze", paths[n])
-            _record(args.record, "analyze", n, 0, row)
-            timings.setdefault("analyze", []).append((n, row["seconds"]))
-            _print("analyze", row, floors[n], f"{row['peak_mib']:.0f}")
-            print(f"|   models loaded first, in {row['load_seconds']:.0f} s | | | | | | | | | |")
+            for k in range(max(args.pairs, 1)):
+                if n in recorded:
+                    row = measure("analyze", paths[n])
+                else:  # the floor beside it: before it, then after it, in turn
+                    if k % 2 == 0:
+                        floors[n] = measure("floor", paths[n])
+                    row = measure("analyze", paths[n])
+                    if k % 2 == 1:
+                        floors[n] = measure("floor", paths[n])
+                    _record(args.record, "floor", n, 0, floors[n])
+                _record(args.record, "analyze", n, 0, row)
+                ratios.setdefault(n, []).append(row["seconds"] / floors[n]["seconds"])
+                if k == 0:
+                    timings.setdefault("analyze", []).append((n, row["seconds"]))
+                _print("analyze", row, floors[n], f"{row['peak_mib']:.0f}")
+                print(
+                    f"|   models loaded first, in {row['load_seconds']:.0f} s; floor "
+                    f"{floors[n]['seconds']:.1f} s | | | | | | | | | |"
+                )
         for n, workers in itertools.product(args.batch, args.workers):
             row = measure("batch", paths[n], workers)
             _record(args.record, "batch", n, workers, row)
@@ -315,6 +344,13 @@ def main() -> None:
                 f"floor at {n}: {floor['seconds']:.1f} s ({rate:.1f} articles/s): {passes}; "
                 f"statements' embedding pass {told}; the floor's passes side by side {together}"
             )
+        for n, found in ratios.items():
+            if len(found) > 1:
+                listed = ", ".join(f"{r:.2f}" for r in found)
+                print(
+                    f"total/floor at {n}, {len(found)} pairs: median "
+                    f"{statistics.median(found):.2f} ({listed})"
+                )
         for name, points in timings.items():
             for (n1, t1), (n2, t2) in itertools.pairwise(points):
                 exponent = math.log(t2 / t1) / math.log(n2 / n1)
