@@ -266,3 +266,49 @@ def test_shares_of_one_named_measure_are_compared_from_the_floor() -> None:
     keyed = [[share(a, "percent:turnout")] for a in articles]
     assert len(disputes(keyed, alike, {})) == 1  # type: ignore[arg-type]
     assert not disputes([[share(a, "percent")] for a in articles], alike, {})  # type: ignore[arg-type]
+
+
+def _told(article: Article, words: str, kind: str, low: float) -> Value:
+    at = article.text.index(words)
+    span = Span.of(article, at, at + len(words))
+    verb = "die" if kind == "day" else None
+    return Value(kind, kind, span, words, low, low, verb=verb)
+
+
+def test_a_figure_only_an_article_of_both_figures_gives_is_no_side() -> None:
+    """One article gives a past "$90 million deal" and the "$160 million" offer another
+    article gives too: the $90 million is that article's second point, so no conflict. An
+    outlet that alone says $90 million for the offer disagrees."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    both = story_article("a", "The offer is $160 million. It dwarfs the $90 million deal.")
+    other = story_article("b", "The Angels offered $160 million.")
+    alone = story_article("c", "The Angels offered $90 million.")
+    values = [
+        [_told(both, "$160 million", "money", 160e6)],
+        [_told(both, "$90 million", "money", 90e6)],
+        [_told(other, "$160 million", "money", 160e6)],
+    ]
+    articles = (both.id, both.id, other.id)
+    assert not disputes(values, _AllAlike(articles), {})  # type: ignore[arg-type]
+    values.append([_told(alone, "$90 million", "money", 90e6)])
+    found = disputes(values, _AllAlike((*articles, alone.id)), {})  # type: ignore[arg-type]
+    assert [sorted(i for i, _ in side) for side in found[0].sides] == [[1, 3], [0, 2]]
+
+
+def test_an_article_that_gives_one_act_two_days_disagrees_with_itself() -> None:
+    """ "Felt ... died on Friday" above "He died ... on Thursday" in one article, beside an
+    article of Thursday: two days of one act in one article are no two points, and the
+    Friday is a side."""
+    from newsprism.analyze.claims.conflicts import disputes
+
+    both = story_article("a", "Felt died on Friday. He died at 12:45 p.m. on Thursday.")
+    other = story_article("b", "Felt died Thursday in Santa Rosa.")
+    values = [
+        [_told(both, "Friday", "day", 4.0)],
+        [_told(both, "Thursday", "day", 3.0)],
+        [_told(other, "Thursday", "day", 3.0)],
+    ]
+    found = disputes(values, _AllAlike((both.id, both.id, other.id)), {})  # type: ignore[arg-type]
+    assert len(found) == 1
+    assert sorted(sorted(i for i, _ in side) for side in found[0].sides) == [[0], [1, 2]]
