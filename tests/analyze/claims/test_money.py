@@ -120,6 +120,15 @@ def test_amounts_two_actors_offered_do_not_conflict(models: Models) -> None:
     }
 
 
+def test_one_offer_told_as_two_figures_eight_percent_apart_conflicts(models: Models) -> None:
+    """$184 million and $200 million for one payer's offer: exact figures that far apart
+    are no rounding of one another (``settings.rounding``)."""
+    told = "The Boston Red Sox made the pitcher an eight-year, ${} million offer, reports said."
+    one = [story_article("Alpha", told.format("184")), story_article("Beta", told.format("200"))]
+    (conflict,) = story_facts(models, one).conflicts
+    assert {side.value for side in conflict.sides} == {"$184 million", "$200 million"}
+
+
 def test_an_amount_per_period_is_no_total(models: Models) -> None:
     keys = {
         v.span.text: v.key
