@@ -206,10 +206,10 @@ def disputes(
             if point in found:  # one point, said once: "Six rifles" here, "six" there
                 sides = _merged(found[point].sides, sides)
             found[point] = Dispute(key, _kind(sides, similarity.articles, published), sides)
-    told = [(d.key, _told_apart(d.sides, similarity.articles)) for d in found.values()]
+    kept = [(d.key, _told_apart(d.sides, similarity.articles)) for d in found.values()]
     return [
         Dispute(key, _kind(sides, similarity.articles, published), sides)
-        for key, sides in told
+        for key, sides in kept
         if len(sides) > 1
     ]
 
