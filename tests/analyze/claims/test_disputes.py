@@ -268,11 +268,16 @@ def test_shares_of_one_named_measure_are_compared_from_the_floor() -> None:
     assert not disputes([[share(a, "percent")] for a in articles], alike, {})  # type: ignore[arg-type]
 
 
-def _told(article: Article, words: str, kind: str, low: float) -> Value:
-    at = article.text.index(words)
-    span = Span.of(article, at, at + len(words))
-    verb = "die" if kind == "day" else None
-    return Value(kind, kind, span, words, low, low, verb=verb)
+def _told(kind: str, *told: tuple[Article, str, float]) -> list[list[Value]]:
+    """One value of ``kind`` per statement: its article, its words and its figure (a day
+    is given to the act of dying)."""
+    values = []
+    for article, words, figure in told:
+        at = article.text.index(words)
+        span = Span.of(article, at, at + len(words))
+        verb = "die" if kind == "day" else None
+        values.append([Value(kind, kind, span, words, figure, figure, verb=verb)])
+    return values
 
 
 def test_a_figure_only_an_article_of_both_figures_gives_is_no_side() -> None:
@@ -284,15 +289,15 @@ def test_a_figure_only_an_article_of_both_figures_gives_is_no_side() -> None:
     both = story_article("a", "The offer is $160 million. It dwarfs the $90 million deal.")
     other = story_article("b", "The Angels offered $160 million.")
     alone = story_article("c", "The Angels offered $90 million.")
-    values = [
-        [_told(both, "$160 million", "money", 160e6)],
-        [_told(both, "$90 million", "money", 90e6)],
-        [_told(other, "$160 million", "money", 160e6)],
+    told = [
+        (both, "$160 million", 160e6),
+        (both, "$90 million", 90e6),
+        (other, "$160 million", 160e6),
     ]
-    articles = (both.id, both.id, other.id)
-    assert not disputes(values, _AllAlike(articles), {})  # type: ignore[arg-type]
-    values.append([_told(alone, "$90 million", "money", 90e6)])
-    found = disputes(values, _AllAlike((*articles, alone.id)), {})  # type: ignore[arg-type]
+    articles = tuple(a.id for a, _, _ in told)
+    assert not disputes(_told("money", *told), _AllAlike(articles), {})  # type: ignore[arg-type]
+    told.append((alone, "$90 million", 90e6))
+    found = disputes(_told("money", *told), _AllAlike((*articles, alone.id)), {})  # type: ignore[arg-type]
     assert [sorted(i for i, _ in side) for side in found[0].sides] == [[1, 3], [0, 2]]
 
 
@@ -304,11 +309,7 @@ def test_an_article_that_gives_one_act_two_days_disagrees_with_itself() -> None:
 
     both = story_article("a", "Felt died on Friday. He died at 12:45 p.m. on Thursday.")
     other = story_article("b", "Felt died Thursday in Santa Rosa.")
-    values = [
-        [_told(both, "Friday", "day", 4.0)],
-        [_told(both, "Thursday", "day", 3.0)],
-        [_told(other, "Thursday", "day", 3.0)],
-    ]
-    found = disputes(values, _AllAlike((both.id, both.id, other.id)), {})  # type: ignore[arg-type]
-    assert len(found) == 1
-    assert sorted(sorted(i for i, _ in side) for side in found[0].sides) == [[0], [1, 2]]
+    told = [(both, "Friday", 4.0), (both, "Thursday", 3.0), (other, "Thursday", 3.0)]
+    alike = _AllAlike(tuple(a.id for a, _, _ in told))
+    (found,) = disputes(_told("day", *told), alike, {})  # type: ignore[arg-type]
+    assert sorted(sorted(i for i, _ in side) for side in found.sides) == [[0], [1, 2]]
