@@ -25,9 +25,10 @@ strong aftershocks". A person's places in one sequence, and chief offices, are c
 coach since King took over" / "Cheeks will be the fifth Sixers coach in four years under his
 watch"; an office, given in passing before a name, is an aside (``aside``).
 
-A side whose every article also tells another side is dropped (``_told_apart``): an
-article that gives two figures of one point gives two points, or a change it reports, not
-a disagreement between outlets; a dispute left with one side is none.
+A side of figures whose every article also tells another side is dropped (``_told_apart``;
+days, dates and times are kept): an article that gives two figures of one point gives two
+points, or a change it reports, not a disagreement between outlets; a dispute left with
+one side is none.
 
 A conflict is ``evolving`` when it is a count or share and every article of a later
 side was published after every article of the earlier one, its value higher: a rising
