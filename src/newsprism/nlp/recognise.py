@@ -76,13 +76,14 @@ def recognise(
     found: list[list[tuple[str, str]]] = []
     texts = [a.text for a in articles]
     for article, doc in zip(articles, _passes(texts, models, aliases, batch_size), strict=True):
-        offsets = np.array([(e.start_char, e.end_char) for e in doc.ents], dtype=np.int32)
-        labels = tuple(e.label_ for e in doc.ents)
+        ents = doc.ents  # worked out from every token at each call: read once
+        offsets = np.array([(e.start_char, e.end_char) for e in ents], dtype=np.int32)
+        labels = tuple(e.label_ for e in ents)
         _keep(
             article.id,
             Recognised(_fingerprint(article.text), aliases, offsets.reshape(-1, 2), labels),
         )
-        found.append([(e.text, e.label_) for e in doc.ents])
+        found.append([(e.text, e.label_) for e in ents])
     return found
 
 

@@ -47,6 +47,9 @@ class Similarity:
         self.weight = settings.embedding_weight
         """Share of the embedding cosine in the blend; the rest is the term cosine."""
         self.articles = [s.span.article for s in statements]
+        codes = {a: n for n, a in enumerate(dict.fromkeys(self.articles))}
+        self._article_codes = np.array([codes[a] for a in self.articles], dtype=np.int64)
+        """Each statement's article as a number, to tell pairs of one article apart at once."""
         self.embeddings = embeddings.astype(np.float64)
         self.terms, self.weights = _term_vectors(statements)
         self.matrix = _matrix(self.terms, self.weights)
@@ -81,10 +84,12 @@ class Similarity:
             block = self.weight * (self.embeddings[start:stop] @ self.embeddings.T)
             block += (1 - self.weight) * (self.matrix[start:stop] @ self.matrix.T).toarray()
             rows, cols = np.nonzero(block >= cut)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                i = start + r
-                if c > i and self.articles[i] != self.articles[c]:
-                    pairs.append((float(block[r, c]), i, c))
+            firsts = rows + start
+            kept = (cols > firsts) & (self._article_codes[firsts] != self._article_codes[cols])
+            scores = block[rows[kept], cols[kept]]
+            pairs.extend(
+                zip(scores.tolist(), firsts[kept].tolist(), cols[kept].tolist(), strict=True)
+            )
         pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
         return pairs
 

@@ -44,9 +44,7 @@ class Office:
 
 def offices(tokens: TokenSpan) -> Iterator[Office]:
     """The offices titles right before people's names give them, within the words."""
-    for entity in tokens.sent.ents:
-        if entity.label_ != "PERSON" or not tokens.start <= entity.start < tokens.end:
-            continue
+    for entity in _people(tokens):
         found = _title(entity, tokens.start)
         if found is None:
             continue
@@ -56,6 +54,23 @@ def offices(tokens: TokenSpan) -> Iterator[Office]:
             yield Office(
                 title, office, name, frozenset(t.lower_ for t in company if t.tag_ != "POS")
             )
+
+
+def _people(tokens: TokenSpan) -> Iterator[TokenSpan]:
+    """The names the recogniser types as people that start within the words and end
+    within their sentence: read from the words' own tokens, for ``Doc.ents`` walks the
+    whole text at every call."""
+    if not any(t.ent_type_ == "PERSON" for t in tokens):
+        return
+    doc, end_of_sentence = tokens.doc, tokens.sent.end
+    for token in tokens:
+        if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= end_of_sentence:
+            yield doc[token.i : end]
 
 
 def _title(entity: TokenSpan, first: int) -> tuple[TokenSpan, str, TokenSpan] | None:

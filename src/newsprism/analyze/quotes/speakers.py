@@ -119,13 +119,14 @@ class Speakers:
         self, article: Article, doc: Doc, quoted: set[int], paragraph: Callable[[int], int]
     ) -> None:
         self.article, self.doc, self.quoted, self.paragraph = article, doc, quoted, paragraph
-        self.ent_of = {t.i: e for e in doc.ents if e.label_ in _NAME_LABELS for t in e}
+        ents = doc.ents  # worked out from every token at each call: read once
+        self.ent_of = {t.i: e for e in ents if e.label_ in _NAME_LABELS for t in e}
         self.sent_index = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         person_words = {
-            t.lower_ for e in doc.ents if _is_person(e) for t in e if t.is_alpha
+            t.lower_ for e in ents if _is_person(e) for t in e if t.is_alpha
         } - lexicon.words("titles")
-        self.surnames = {e[-1].lower_ for e in doc.ents if _is_person(e) and len(e) > 1}
-        self.candidates = [c for e in doc.ents if (c := self._candidate(e, person_words))]
+        self.surnames = {e[-1].lower_ for e in ents if _is_person(e) and len(e) > 1}
+        self.candidates = [c for e in ents if (c := self._candidate(e, person_words))]
 
     def cue_span(self, cue: Token) -> Span:
         last = self.doc[cue.i + 1] if cue.lower_ == "according" else cue
