@@ -195,7 +195,7 @@ def disputes(
             else:
                 agrees.setdefault((key, i), set()).add(j)
                 agrees.setdefault((key, j), set()).add(i)
-    found: dict[tuple[str, tuple[Reading, ...]], Dispute] = {}
+    found: dict[tuple[str, tuple[Reading, ...]], SideList] = {}
     for key, groups in sorted(clashes.items()):
         for members in groups:
             supporters = {k for m in members for k in agrees.get((key, m), ())}
@@ -205,9 +205,9 @@ def disputes(
                 continue
             point = (key, tuple(_reading(side[0][1]) for side in sides))
             if point in found:  # one point, said once: "Six rifles" here, "six" there
-                sides = _merged(found[point].sides, sides)
-            found[point] = Dispute(key, _kind(sides, similarity.articles, published), sides)
-    kept = [(d.key, _told_apart(d.sides, similarity.articles)) for d in found.values()]
+                sides = _merged(found[point], sides)
+            found[point] = sides
+    kept = [(key, _told_apart(sides, similarity.articles)) for (key, _), sides in found.items()]
     return [
         Dispute(key, _kind(sides, similarity.articles, published), sides)
         for key, sides in kept

@@ -60,16 +60,14 @@ def _people(tokens: TokenSpan) -> Iterator[TokenSpan]:
     """The names the recogniser types as people that start within the words and end
     within their sentence: read from the words' own tokens, for ``Doc.ents`` walks the
     whole text at every call."""
-    if not any(t.ent_type_ == "PERSON" for t in tokens):
-        return
-    doc, end_of_sentence = tokens.doc, tokens.sent.end
+    doc = tokens.doc
     for token in tokens:
         if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        if end <= end_of_sentence:
+        if end <= tokens.sent.end:
             yield doc[token.i : end]
 
 
