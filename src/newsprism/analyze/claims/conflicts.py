@@ -44,6 +44,7 @@ from datetime import date
 from typing import TypeVar
 
 from newsprism import lexicon
+from newsprism.analyze.claims.ages import GROUP
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.doers import AGED, PERSON, ambiguous_ages, same_doer
 from newsprism.analyze.claims.quantities import MEASURED_COUNTS, MEASURED_EVENTS
@@ -74,12 +75,12 @@ two things (on 40 ECB+ dev stories outside facts-dev, 4 of the 7 conflicts of co
 things without this bar came from things two articles count: two employees' fates, the
 chances of two drives, the jurors of two votes, the bullets of two guns)."""
 UNIT_NOUNS = lexicon.words("unit_nouns")
+"""Counted nouns that are units of a measure ("percent", "miles"), not things to count."""
 _ADDED = "|".join(sorted(lexicon.words("added_count_words")))
 _ADDED_BEFORE = re.compile(rf"\b(?:{_ADDED})\s*$", re.IGNORECASE)
 _ADDED_AFTER = re.compile(rf"\s*(?:{_ADDED})\b", re.IGNORECASE)
 """Words beside a count that make it more of the thing, not all of it ("an additional six
 engines", "two more boats")."""
-"""Counted nouns that are units of a measure ("percent", "miles"), not things to count."""
 LABELS = {
     "count": "the number",
     "money": "the amount",
@@ -320,7 +321,7 @@ def _marks(values: Sequence[Sequence[Value]]) -> list[frozenset[str]]:
         frozenset({PERSON + v.key.split(":", 1)[1], AGED + v.normalized})
         for told in values
         for v in told
-        if v.kind == "age" and not v.key.endswith(":")
+        if v.kind == "age" and not v.key.endswith(":") and not v.key.startswith(GROUP)
     ]
     return marks
 

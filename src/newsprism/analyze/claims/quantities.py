@@ -256,6 +256,8 @@ def _quantity(
         at, counted = i - 1, COUNTED_FOLD[doc[i - 1].lower_]
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.i > number.i:
         noun = head
+    if noun is not None and noun.lower_ == "old":
+        return None  # "68 and 48-years-old": ages (``ages``), no count
     partitive = [g for c in number.rights if c.lower_ == "of" for g in c.children]
     if noun is None and partitive:
         if partitive[0].pos_ == "PRON" or (

@@ -5,7 +5,8 @@ Each value keeps the words as written (a Span) beside a normalized form:
   people killed": 14 and up), keyed by what it counts and what happened to it
   (``quantities``);
 - ``money``, ``percent``, ``magnitude`` (an earthquake's), ``age`` ("26-year-old",
-  keyed by the person it describes when one is named beside it), ``children`` (how many a
+  keyed by the person it describes when one is named beside it, or by the other ages of
+  its list: "61 and 48 years old", ``ages``), ``children`` (how many a
   parent has: "a mother of 12", keyed the same way), ``colour`` (of a thing: "a silver
   Toyota Camry", keyed by the noun it describes), ``phone`` (a telephone number, keyed
   by its first digits: two numbers that share them are one line);
@@ -33,6 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
+from newsprism.analyze.claims.ages import GROUP, group_key, listed_ages
 from newsprism.analyze.claims.doers import doer_marks, payer_marks
 from newsprism.analyze.claims.levels import share_of
 from newsprism.analyze.claims.money import MONEY_SCALES, Figure, amounts, converted, per_period
@@ -292,7 +294,9 @@ def _in_context(
         if value.kind in HEDGED and value.low == value.high:  # a range is hedged already
             _, hedge, _ = qualifier(doc, tokens.start)
             low, high = (b if b == math.inf else value.low * b for b in settings.hedge_range(hedge))
-        if value.kind == "age":
+        if value.kind == "age" and value.key.startswith(GROUP):
+            value = replace(value, key=group_key(tokens, value.key))
+        elif value.kind == "age":
             value = replace(value, key=f"age:{_whose(article, tokens, people) or ''}")
         if value.kind == "children":
             if some_children(tokens):
@@ -675,8 +679,15 @@ def _patterned(article: Article, span: Span) -> list[Value]:
     for match in _TIME.finditer(text):
         if (minutes := _minutes(match)) is not None and not _game_clock(match, article, base):
             add("time", match, _clock(match), *minutes)
+    inside = []
+    for age in listed_ages(text):
+        inside.append((age.start, age.end))
+        words = Span.of(article, base + age.start, base + age.end)
+        values.append(Value("age", age.key, words, f"{age.years:g}", age.years, age.years))
     for pattern, kind in ((_MAGNITUDE, "magnitude"), (_PERCENT, "percent"), (AGE, "age")):
         for match in pattern.finditer(text):
+            if kind == "age" and any(a < match.end() and match.start() < b for a, b in inside):
+                continue  # "68 and 48-year-old": an age of a list, keyed by the list
             cut = match.end() == len(text) and text[-1].isdigit()
             if cut and _CONTINUED.match(article.text, span.end):
                 continue  # the statement ends inside the figure: "a magnitude of 6| . 4"
