@@ -136,7 +136,8 @@ def find_facts(
         for s in found
     ]
     vectors = told.vectors()
-    similarity = Similarity(found, vectors, settings)
+    cuts = (settings.copy_candidate, settings.compare_floor, settings.join, settings.also)
+    similarity = Similarity(found, vectors, settings, least=min(cuts))
     published = {a.id: article_day(a.published) for a in articles}
     actors = _persons(found, values, entities)
     disputed = disputes(values, similarity, published, settings, _leads(found), actors)

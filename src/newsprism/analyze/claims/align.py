@@ -18,6 +18,7 @@ embedding's share of the blend is ``settings.embedding_weight``; both values, an
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -43,6 +44,7 @@ class Similarity:
         statements: Sequence[Statement],
         embeddings: Vectors,
         settings: AnalysisSettings = DEFAULT_ANALYSIS,
+        least: float = math.inf,
     ) -> None:
         self.weight = settings.embedding_weight
         """Share of the embedding cosine in the blend; the rest is the term cosine."""
@@ -53,6 +55,11 @@ class Similarity:
         self.embeddings = embeddings.astype(np.float64)
         self.terms, self.weights = _term_vectors(statements)
         self.matrix = _matrix(self.terms, self.weights)
+        self._least = least
+        """The lowest cut the story's passes ask ``above`` for: pairs are found once, at it."""
+        self._found: list[tuple[float, int, int]] = []
+        self._found_from = math.inf
+        """The cut ``_found`` holds every pair from; a cut above it takes a prefix."""
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard of two bags of terms, each term by its rarity in the story."""
@@ -77,7 +84,16 @@ class Similarity:
 
     def above(self, cut: float) -> list[tuple[float, int, int]]:
         """Pairs (similarity, i, j), i < j, of statements of different articles whose
-        similarity reaches ``cut``, most similar first; computed in blocks of rows."""
+        similarity reaches ``cut``, most similar first. Worked out once at the lowest cut
+        asked for (``least`` or a lower one), each higher cut a prefix of those."""
+        if cut < self._found_from:
+            self._found_from = min(cut, self._least)
+            self._found = self._pairs(self._found_from)
+        end = bisect.bisect_right(self._found, -cut, key=lambda p: -p[0])
+        return self._found[:end]
+
+    def _pairs(self, cut: float) -> list[tuple[float, int, int]]:
+        """The pairs of ``above`` at ``cut``, computed in blocks of rows."""
         pairs: list[tuple[float, int, int]] = []
         for start in range(0, len(self), BLOCK):
             stop = min(start + BLOCK, len(self))
