@@ -104,6 +104,12 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
     deal = kinds("He signed an eight-year deal with the club.")["duration"]
     assert (deal.key, deal.span.text) == ("duration", "eight-year")
     assert kinds("The feud has lasted 1,500 years, he said.")["duration"].low == 1500 * 365.25
+    either = kinds("She moved away five or six years ago, a friend said.")["duration"]
+    assert (either.span.text, either.low, either.high) == (
+        "five or six years ago",
+        5 * 365.25,
+        6 * 365.25,
+    )
     miles = kinds("Qeshm lies 700 miles southeast of Tehran.")["distance"]
     assert (miles.span.text, round(miles.low)) == ("700 miles", 1126541)
     spaced = kinds("Qeshm lies 1, 150 kilometers from Tehran, the U. S. survey said.")

@@ -128,8 +128,9 @@ class _Patterns:
 
     money: re.Pattern[str]
     duration: re.Pattern[str]
-    """A span of time: "12 weeks ago", "an eight-year deal". Not a part of another figure
-    ("twenty-five", "2 1/2"), an age ("32 years old") or a compound ("second-half")."""
+    """A span of time: "12 weeks ago", "an eight-year deal", "five or six years ago" (five
+    to six). Not a part of another figure ("twenty-five", "2 1/2"), an age ("32 years
+    old") or a compound ("second-half")."""
     distance: re.Pattern[str]
     """A distance: a figure and its unit ("1,150 kilometers", "600 metres", "200ft"); no
     spelled numbers ("two miles" are too often a manner of speaking), no bare "m" ("£1.7m"),
@@ -149,7 +150,9 @@ class _Patterns:
                 re.IGNORECASE,
             ),
             re.compile(
-                r"(?<![\w,./-])(?<!\d,\s)"
+                r"(?<![\w,./-])(?<!\d,\s)(?:"
+                + number
+                + r"\s+(?:or|to)\s+)?"
                 + number
                 + r"(\s*-\s*|\s+)(second|minute|hour|day|week|month|year)(s?)\b"
                 r"(?!\s*-|\s+old\b|\s+of\s+age\b)(\s+ago\b)?",
@@ -704,11 +707,12 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         words = Span.of(article, base + match.start(), base + match.end())
         values.append(Value("children", kind, words, f"{figure:g}", figure, figure))
     for match in patterns.duration.finditer(text):
-        number, joined, unit, plural, ago = match.groups()
+        least, number, joined, unit, plural, ago = match.groups()
         count = _figure(number)
         if not joined.strip() and not plural and count != 1:
             continue  # "two second-half goals", "five day trip" are not spans of time
         figure = count * _DAYS[unit.lower()]
+        low = figure if least is None else min(figure, _figure(least) * _DAYS[unit.lower()])
         shown = " ".join(match.group(0).split())
         values.append(
             Value(
@@ -716,7 +720,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
                 "duration:ago" if ago is not None else "duration",
                 Span.of(article, base + match.start(), base + match.end()),
                 shown,
-                figure,
+                low,
                 figure,
             )
         )
