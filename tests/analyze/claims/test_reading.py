@@ -217,10 +217,10 @@ def test_a_sentence_cut_after_an_abbreviated_title_is_one_statement(models: Mode
 
 
 def test_a_day_of_the_month_is_read_before_or_after_it_and_only_when_it_can_be_one() -> None:
-    from newsprism.analyze.claims.values import _months
+    from newsprism.analyze.claims.when import named_months
 
     def read(text: str) -> list[tuple[str, str, int | None]]:
-        return [(m.group(0), month, day) for m, month, day in _months(text)]
+        return [(m.group(0), month, day) for m, month, day in named_months(text)]
 
     assert read("on 14 October 15 people died") == [("14 October", "October", 14)]
     assert read("December 9, 2008") == [("December 9", "December", 9)]

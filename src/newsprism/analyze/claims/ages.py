@@ -39,8 +39,9 @@ _SPAN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 """Words before a list that make it the two ends of a span ("between the ages of 18 and 64")."""
 _NUMBER = re.compile(r"\d{1,3}")
 _GROUP_REACH = 6
-"""Words back from a list to the noun of its group: "the women killed, who were 61 and 48"
-(set by hand: the longest reach seen in the lists of facts-dev and the ECB+ dev texts)."""
+"""Words back from a list to the noun of its group, the list's own figures and commas not
+counted. Set by hand: in "the women killed, who were 61 and 48 years old" (facts-dev) the
+noun is the fourth word back; not measured further."""
 _AGE_NOUNS = frozenset({"age", "year"})
 _LIST_WORDS = frozenset({",", "and"})
 

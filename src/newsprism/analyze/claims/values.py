@@ -71,7 +71,7 @@ from newsprism.analyze.claims.value import PERSON_KINDS
 from newsprism.analyze.claims.value import People as People
 from newsprism.analyze.claims.value import Value as Value
 from newsprism.analyze.claims.value import no_people as no_people
-from newsprism.analyze.claims.when import WEEKDAYS
+from newsprism.analyze.claims.when import WEEKDAYS, named_months
 from newsprism.records import Article, Span
 from newsprism.settings import DEFAULT_ANALYSIS, AnalysisSettings
 
@@ -79,10 +79,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-_MONTHS = "|".join(m.capitalize() for m in lexicon.ordered("months"))
-_MONTH = re.compile(r"\b(" + _MONTHS + r")\.?(?:[ \t]+(\d{1,2}))?\b")
-_DAY_FIRST = re.compile(r"\b(\d{1,2})[ \t]+(" + _MONTHS + r")\b")
-"""A month with its day after it ("December 9"), or before it ("14 October")."""
 _YEAR = re.compile(r"(?<![\d$,.])\b(19[5-9]\d|20\d\d)\b(?![\d,])")
 _TIME = re.compile(
     r"\b(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:([ap])\.?\s*m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s*m\b\.?",
@@ -630,27 +626,6 @@ def _counts(span: Span, quantities: Sequence[Quantity]) -> Iterator[Value]:
         )
 
 
-def _months(text: str) -> list[tuple[re.Match[str], str, int | None]]:
-    """Each month named, with its day of the month when one stands beside it (a day before
-    the month first: "14 October 15 people died" is October 14; a number that cannot be a
-    day is none)."""
-    found: list[tuple[re.Match[str], str, int | None]] = []
-    taken: list[tuple[int, int]] = []
-    for match in _DAY_FIRST.finditer(text):
-        if 1 <= int(match.group(1)) <= 31:
-            found.append((match, match.group(2), int(match.group(1))))
-            taken.append(match.span())
-    for match in _MONTH.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
-            continue
-        day = int(match.group(2)) if match.group(2) else None
-        if day is not None and not 1 <= day <= 31:
-            match = _MONTH.match(text, match.start(), match.start(2)) or match
-            day = None
-        found.append((match, match.group(1), day))
-    return sorted(found, key=lambda f: f[0].start())
-
-
 def _patterned(article: Article, span: Span) -> list[Value]:
     text, base = span.text, span.start
     values: list[Value] = []
@@ -662,7 +637,7 @@ def _patterned(article: Article, span: Span) -> list[Value]:
 
     for match in re.finditer(r"\b(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b", text):
         add("day", match, match.group(1), 0, 0)
-    for match, month, day in _months(text):
+    for match, month, day in named_months(text):
         if month == "May" and not day:
             continue  # the verb
         if day:

@@ -28,6 +28,10 @@ DAY_OF_MONTH = re.compile(
     re.I,
 )
 """A day of a named month: "February 7", "Feb. 7th", "7 Feb", "6th of June"."""
+_MONTH_NAMES = "|".join(m.capitalize() for m in lexicon.ordered("months"))
+_MONTH = re.compile(r"\b(" + _MONTH_NAMES + r")\.?(?:[ \t]+(\d{1,2}))?\b")
+_DAY_FIRST = re.compile(r"\b(\d{1,2})[ \t]+(" + _MONTH_NAMES + r")\b")
+"""A month with its day after it ("December 9"), or before it ("14 October")."""
 _FULL_DATE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
@@ -84,3 +88,24 @@ def kind_by_days(
     if not before or not after or any(d is None for d in before + after):
         return "hard"
     return "evolving" if max(d for d in before if d) < min(d for d in after if d) else "hard"
+
+
+def named_months(text: str) -> list[tuple[re.Match[str], str, int | None]]:
+    """Each month named, with its day of the month when one stands beside it (a day before
+    the month first: "14 October 15 people died" is October 14; a number that cannot be a
+    day is none)."""
+    found: list[tuple[re.Match[str], str, int | None]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DAY_FIRST.finditer(text):
+        if 1 <= int(match.group(1)) <= 31:
+            found.append((match, match.group(2), int(match.group(1))))
+            taken.append(match.span())
+    for match in _MONTH.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        day = int(match.group(2)) if match.group(2) else None
+        if day is not None and not 1 <= day <= 31:
+            match = _MONTH.match(text, match.start(), match.start(2)) or match
+            day = None
+        found.append((match, match.group(1), day))
+    return sorted(found, key=lambda f: f[0].start())
