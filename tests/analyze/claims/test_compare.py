@@ -11,7 +11,9 @@ from newsprism.analyze.claims.assertions import Assertion
 from newsprism.analyze.claims.compare import compare, independent
 from newsprism.analyze.claims.quantities import Quantity
 from newsprism.analyze.provenance.outlets import outlet_keys
+from newsprism.models import Models
 from newsprism.records import Article, Claim, ClaimKind, Evidence, Span
+from tests.analyze.claims.build import two_outlet_conflicts
 
 TEXT = "Twelve people died. At least 14 people died. The spokesperson spoke."
 
@@ -260,3 +262,14 @@ def test_the_brief_tells_two_facts_of_one_sentence_apart() -> None:
     ]
     brief = write_brief(claims, [], list(articles.values()))
     assert len(brief) == 2 and "Twelve people died" in brief[1].text
+
+
+def test_a_title_word_of_a_label_names_no_employer(models: Models) -> None:
+    """ "Press Secretary" says whom one speaks to, not for: no other employer than the
+    White House."""
+    one = "Press Secretary Jen Psaki said on Thursday that Facebook must do more."
+    other = "White House press secretary Jen Psaki said on Thursday that Facebook must act."
+    assert two_outlet_conflicts(models, one, other, lambda about: "role" in about) == []
+    pentagon = "Pentagon press secretary Jen Psaki said on Thursday that Facebook must do more."
+    (role,) = two_outlet_conflicts(models, pentagon, other, lambda about: "role" in about)
+    assert role.about == "Jen Psaki's role"  # two employers named: still a conflict
