@@ -526,6 +526,13 @@ def test_what_near_copies_and_days_do_not_take_for_a_difference(models: Models) 
     assert _written_alike([("41", (0, 2)), ("/", (3, 4)), ("2", (5, 6))], [("412", (0, 3))])
     doc = models.nlp("The bomb exploded on Sunday, when each of the shops was full.")
     assert governing_verb(next(t for t in doc if t.text == "Sunday")) == "explode"
+    for bound in (
+        "Israel killed 20 people in airstrikes launched since sundown on Monday evening.",
+        "Israel has launched airstrikes since Monday.",
+        "The road stays closed until Friday.",
+    ):
+        day = next(t for t in models.nlp(bound) if t.text in ("Monday", "Friday"))
+        assert governing_verb(day) is None, bound  # a period's bound, not the act's day
     police, fanning = models.nlp("Police reopened the road."), models.nlp("Tony Fanning said.")
     assert not _cut("Ocean Dr. ", police[:]) and _cut("ng, Const. ", fanning[:])
 

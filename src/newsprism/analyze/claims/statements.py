@@ -180,16 +180,27 @@ def governing(token: Token) -> Token | None:
     from through prepositions and other time words ("attempts on Saturday were
     unsuccessful" is of "be", "early Friday morning" of the verb). None for the time of a
     thing ("Thursday's semifinal", "a shooting at the party Friday") and for a recurring
-    day ("the second Tuesday of each month"). A participle that only names a thing ("a line
-    called Mantra in September") passes the time on to the verb above it."""
+    day ("the second Tuesday of each month"), nor for a bound of a period ("airstrikes
+    launched since sundown on Monday": they went on after it, ``_PERIOD_BOUNDS``). A
+    participle that only names a thing ("a line called Mantra in September") passes the
+    time on to the verb above it."""
     if _recurring(token):
         return None
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
-            return _past_naming(ancestor)
-        if not _time_word(ancestor):
+            between = token.doc[ancestor.i + 1 : token.i]
+            return (
+                None if any(t.lower_ in _PERIOD_BOUNDS for t in between) else _past_naming(ancestor)
+            )
+        if not _time_word(ancestor) or ancestor.lower_ in _PERIOD_BOUNDS:
             return None
     return None
+
+
+_PERIOD_BOUNDS = frozenset({"since", "until", "till"})
+"""Prepositions whose time is where a period starts or ends, not when an act happened: on
+the way from the time to its verb, or between the verb and the time ("launched since
+sundown on Monday evening", where the parse hangs the day from the verb)."""
 
 
 def _past_naming(verb: Token) -> Token:
