@@ -125,6 +125,18 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
         assert "duration" not in kinds(text), text
 
 
+def test_a_figure_a_teaser_cuts_off_is_no_value(models: Models) -> None:
+    """What the figure measures is cut away with the rest of the sentence."""
+
+    def kinds(text: str) -> set[str]:
+        return {v.kind for v in read_values(models, text)}
+
+    assert "money" not in kinds("Officials insist that the plan, with $1 trillion in...")
+    assert "percent" not in kinds("The poll found that 60 percent of likely…")
+    assert "money" in kinds("Officials insist that the plan, with $1 trillion in new spending...")
+    assert "money" in kinds("Officials insist that the plan costs $1 trillion.")
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     estimate = "Damage was estimated at $1 million ($1.52 million), police said."
     assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {

@@ -229,6 +229,11 @@ the same system ("10 miles (3 miles of it new)") is a part of it."""
 _METRIC = frozenset({"kilometers", "kilometres", "km", "meters", "metres"})
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
+_CUT_AFTER = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+)?[\w'’-]*[ \t]*(?:\.\.\.|…)")
+"""A text cut off within two words after a figure ("with $1 trillion in...", "60 percent of
+likely..."), as feeds' and roundups' teasers are: what the figure measures is cut away."""
+_MEASURED = frozenset({"count", "money", "percent"})
+"""Kinds of figure whose words after it say what it measures."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
 """A figure whose scale word is hyphenated off ("two - million"): read wrong, left out."""
 HEDGED = frozenset({"money", "percent", "magnitude", "duration", "distance", "population"})
@@ -281,10 +286,13 @@ def _in_context(
 ) -> Iterator[Value]:
     """The values with what the parse says around them: context, names, governing verb
     (within ``settings.context_words`` on either side), and the range a hedge before a
-    figure allows ("almost 90%": 76.5 to 90)."""
+    figure allows ("almost 90%": 76.5 to 90). A figure that a cut-off text ends right after
+    is left out (``_CUT_AFTER``)."""
     words = settings.context_words
     shares = len({v.normalized for v in values if v.kind == "percent"})
     for value in values:
+        if value.kind in _MEASURED and _CUT_AFTER.match(article.text, value.span.end):
+            continue
         tokens = doc.char_span(value.span.start, value.span.end, alignment_mode="expand")
         if tokens is None:
             yield value
