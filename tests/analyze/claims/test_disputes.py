@@ -266,6 +266,10 @@ def test_shares_of_one_named_measure_are_compared_from_the_floor() -> None:
     keyed = [[share(a, "percent:turnout")] for a in articles]
     assert len(disputes(keyed, alike, {})) == 1  # type: ignore[arg-type]
     assert not disputes([[share(a, "percent")] for a in articles], alike, {})  # type: ignore[arg-type]
+    adjusted = [[share(a, "percent::adjusted")] for a in articles]  # no measure named
+    assert not disputes(adjusted, alike, {})  # type: ignore[arg-type]
+    named = [[share(a, "percent:turnout:adjusted")] for a in articles]
+    assert len(disputes(named, alike, {})) == 1  # type: ignore[arg-type]
 
 
 def _told(kind: str, *told: tuple[Article, str, float]) -> list[list[Value]]:

@@ -137,6 +137,19 @@ def test_a_figure_a_teaser_cuts_off_is_no_value(models: Models) -> None:
     assert "money" in kinds("Officials insist that the plan costs $1 trillion.")
 
 
+def test_a_measure_with_a_part_taken_out_is_another_measure(models: Models) -> None:
+    def keys(text: str) -> list[str]:
+        return [v.key for v in read_values(models, text) if v.kind in ("percent", "money")]
+
+    assert set(keys("From March to April, prices increased 0.8 percent.")) == {"percent"}
+    core = "The 0.9 percent increase, again controlling for food and energy prices, is the highest."
+    assert set(keys(core)) == {"percent::adjusted"}
+    pay = "He earned $2 million last year, excluding bonuses."
+    assert set(keys(pay)) == {"money:$:adjusted"}
+    level = "Excluding spoiled ballots, the commission said that turnout was almost 90%."
+    assert set(keys(level)) == {"percent:turnout:adjusted"}
+
+
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:
     estimate = "Damage was estimated at $1 million ($1.52 million), police said."
     assert {v.span.text for v in read_values(models, estimate) if v.kind == "money"} == {

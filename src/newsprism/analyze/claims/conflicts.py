@@ -470,7 +470,7 @@ def _same_point(
     compared = settings.compared_from(one.kind)
     if one.kind == "distance" and one.key != one.kind:  # between two named places
         compared = settings.between_places_similarity
-    if one.kind == "percent" and one.key != one.kind:
+    if one.kind == "percent" and one.key.split(":")[1:2] not in ([], [""]):
         # the level of one named measure ("turnout was almost 90%" / "turnout reached 93.87
         # percent", 0.37 alike), compared from compare_floor as keyed ages and populations
         # are: on facts-dev one gold disagreement found, no new conflict on the 40 unseen

@@ -1,8 +1,10 @@
 """Shares that are the level of one named measure ("turnout was almost 90%"): the key
-they are compared under (``values``)."""
+they are compared under (``values``); and figures of a measure with a part taken out
+("excluding food and energy"), which are another measure (``adjusted``)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsprism import lexicon
@@ -11,6 +13,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
+_ADJUSTED = re.compile(
+    r"\b(?:excluding|controlling\s+for|not\s+counting|stripping\s+out|seasonally\s+adjusted"
+    r"|adjusted\s+for|core\s+(?:inflation|prices|index|cpi|pce))\b",
+    re.IGNORECASE,
+)
+"""Words that take a part out of a measure: "the 0.9 percent CPI increase, again controlling
+for food and energy prices" is the core index, not the one whose prices "increased 0.8
+percent"."""
 LEVEL_VERBS = lexicon.words("level_verbs")
 """Verbs by which a share is the level a measure is at ("turnout was", "reached")."""
 
@@ -42,3 +52,9 @@ def share_of(figure: TokenSpan, verb: Token | None) -> str | None:
         return None
     compound = [c.lemma_.lower() for c in subject.lefts if c.dep_ == "compound"]
     return " ".join([*compound, subject.lemma_.lower()])
+
+
+def adjusted(sentence: str) -> bool:
+    """Whether a sentence gives its figures of a measure with a part taken out: they are
+    compared only with figures so adjusted (``values`` keys them apart)."""
+    return _ADJUSTED.search(sentence) is not None
