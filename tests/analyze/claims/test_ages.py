@@ -41,6 +41,8 @@ def test_a_span_of_ages_is_no_list(models: Models) -> None:
         "Children aged 12 to 15 were sent home.",
         "The men were between 30 and 40 years old.",
         "The twins, ages 7 and 7, were unhurt.",  # one age
+        "The twins, aged 3 and 5 months, were unhurt.",  # not years
+        "Some 1,000 and 48 years old are the figures.",  # no part of a longer figure
     ):
         assert [a for a in _ages(models, none) if a[0].startswith("ages:")] == [], none
 

@@ -533,6 +533,10 @@ def test_what_near_copies_and_days_do_not_take_for_a_difference(models: Models) 
     ):
         day = next(t for t in models.nlp(bound) if t.text in ("Monday", "Friday"))
         assert governing_verb(day) is None, bound  # a period's bound, not the act's day
+    aside = models.nlp(
+        "Israel launched strikes on Gaza, which is under blockade since 2007, on Monday."
+    )
+    assert governing_verb(next(t for t in aside if t.text == "Monday")) == "launch"
     police, fanning = models.nlp("Police reopened the road."), models.nlp("Tony Fanning said.")
     assert not _cut("Ocean Dr. ", police[:]) and _cut("ng, Const. ", fanning[:])
 

@@ -110,6 +110,8 @@ def test_values_read_ages_of_whom_records_and_durations(models: Models) -> None:
         5 * 365.25,
         6 * 365.25,
     )
+    down = kinds("She moved away six or five years ago, a friend said.")["duration"]
+    assert (down.low, down.high) == (5 * 365.25, 6 * 365.25)
     miles = kinds("Qeshm lies 700 miles southeast of Tehran.")["distance"]
     assert (miles.span.text, round(miles.low)) == ("700 miles", 1126541)
     spaced = kinds("Qeshm lies 1, 150 kilometers from Tehran, the U. S. survey said.")
@@ -135,6 +137,8 @@ def test_a_figure_a_teaser_cuts_off_is_no_value(models: Models) -> None:
     assert "percent" not in kinds("The poll found that 60 percent of likely…")
     assert "money" in kinds("Officials insist that the plan, with $1 trillion in new spending...")
     assert "money" in kinds("Officials insist that the plan costs $1 trillion.")
+    paused = "The company said revenue fell to $5 million... down from $8 million a year earlier."
+    assert "money" in kinds(paused)  # an ellipsis inside the text cuts nothing
 
 
 def test_a_measure_with_a_part_taken_out_is_another_measure(models: Models) -> None:
@@ -146,8 +150,10 @@ def test_a_measure_with_a_part_taken_out_is_another_measure(models: Models) -> N
     assert set(keys(core)) == {"percent::adjusted"}
     pay = "He earned $2 million last year, excluding bonuses."
     assert set(keys(pay)) == {"money:$:adjusted"}
-    level = "Excluding spoiled ballots, the commission said that turnout was almost 90%."
+    level = "The commission said that, excluding spoiled ballots, turnout was almost 90%."
     assert set(keys(level)) == {"percent:turnout:adjusted"}
+    two = "Prices rose 0.8 percent in April, and core inflation rose 0.3 percent."
+    assert set(keys(two)) == {"percent", "percent::adjusted"}  # "core": the second clause's
 
 
 def test_an_outlets_own_currency_conversion_is_no_value(models: Models) -> None:

@@ -25,19 +25,26 @@ GROUP = "ages:"
 """The key prefix of an age in a list; the other ages of the list follow it, smallest first."""
 
 
+_AGE = r"(?<![\d.,])[1-9]\d{0,2}(?![\d.])"
+"""One age of a list: no part of a longer figure ("1,000", "3.5"), no leading zero."""
+
+
 def _listed(name: str) -> str:
-    return rf"(?P<{name}>\d{{1,3}}(?:\s*,\s*\d{{1,3}})*\s*,?\s+and\s+\d{{1,3}})"
+    return rf"(?P<{name}>{_AGE}(?:\s*,\s+{_AGE})*\s*,?\s+and\s+{_AGE})"
 
 
 AGE_LIST = re.compile(
-    r"\b(?:ages?|aged)\s+(?:of\s+)?" + _listed("after") + r"\b(?![.,]\d|\s*-?\s*(?:percent|%))"
+    r"\b(?:ages?|aged)\s+(?:of\s+)?"
+    + _listed("after")
+    + r"\b(?![.,]\d|\s*-?\s*(?:percent|%|months?|weeks?|days?)\b)"
     r"|\b" + _listed("before") + r"\s*-?\s*years?\s*-?\s*old\b",
     re.IGNORECASE,
 )
-"""Two or more ages in one list, after "age", "ages" or "aged" or before "years old"."""
+"""Two or more ages in one list, after "age", "ages" or "aged" (not of months, weeks or
+days: "twins aged 3 and 5 months") or before "years old"."""
 _SPAN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 """Words before a list that make it the two ends of a span ("between the ages of 18 and 64")."""
-_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER = re.compile(r"\d+")
 _GROUP_REACH = 6
 """Words back from a list to the noun of its group, the list's own figures and commas not
 counted. Set by hand: in "the women killed, who were 61 and 48 years old" (facts-dev) the
@@ -76,9 +83,9 @@ def listed_ages(text: str) -> Iterator[ListedAge]:
 
 def group_key(ages: TokenSpan, key: str) -> str:
     """A list's age key with the noun of the group it describes: the nearest noun before
-    the list within its sentence ("girls age 6 and 8": girl; the list's own figures do not
-    count towards ``_GROUP_REACH``); "" when there is none, and then the age is compared
-    with no other (``GROUP`` alone)."""
+    the list within its sentence ("girls age 6 and 8": girl; figures, commas and "and" on
+    the way back do not count towards ``_GROUP_REACH``); "" when there is none, and then
+    the age is compared with no other (``GROUP`` alone)."""
     reach = _GROUP_REACH
     for token in reversed(ages.doc[ages[0].sent.start : ages.start]):
         if token.like_num or token.lower_ in _LIST_WORDS:

@@ -21,6 +21,8 @@ _ADJUSTED = re.compile(
 """Words that take a part out of a measure: "the 0.9 percent CPI increase, again controlling
 for food and energy prices" is the core index, not the one whose prices "increased 0.8
 percent"."""
+_OTHER_CLAUSE = frozenset({"conj", "relcl", "ccomp", "parataxis"})
+"""Edges into a clause of its own: words there take nothing out of a figure outside it."""
 LEVEL_VERBS = lexicon.words("level_verbs")
 """Verbs by which a share is the level a measure is at ("turnout was", "reached")."""
 
@@ -54,7 +56,27 @@ def share_of(figure: TokenSpan, verb: Token | None) -> str | None:
     return " ".join([*compound, subject.lemma_.lower()])
 
 
-def adjusted(sentence: str) -> bool:
-    """Whether a sentence gives its figures of a measure with a part taken out: they are
-    compared only with figures so adjusted (``values`` keys them apart)."""
-    return _ADJUSTED.search(sentence) is not None
+def adjusted(figure: TokenSpan) -> bool:
+    """Whether a figure is of a measure with a part taken out: words that take one out
+    (``_ADJUSTED``) hang, within the figure's own clause, from the verb the figure is
+    given by ("the 0.9 percent CPI increase, again controlling for food and energy
+    prices"; not the 0.8 of "prices rose 0.8 percent, and core inflation rose 0.3
+    percent"). Such figures are compared only with figures so adjusted (``values`` keys
+    them apart)."""
+    sentence = figure.sent
+    verb = next((t for t in figure.root.ancestors if t.pos_ in ("VERB", "AUX")), sentence.root)
+    for match in _ADJUSTED.finditer(sentence.text):
+        start = sentence.start_char + match.start()
+        words = figure.doc.char_span(start, start + 1, alignment_mode="expand")
+        if words is not None and _within(words[0], verb):
+            return True
+    return False
+
+
+def _within(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs from ``verb`` without crossing into another clause."""
+    while token != verb:
+        if token.dep_ in _OTHER_CLAUSE or token.head == token:
+            return False
+        token = token.head
+    return True

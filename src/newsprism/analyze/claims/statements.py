@@ -189,9 +189,8 @@ def governing(token: Token) -> Token | None:
     for ancestor in token.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
             between = token.doc[ancestor.i + 1 : token.i]
-            return (
-                None if any(t.lower_ in _PERIOD_BOUNDS for t in between) else _past_naming(ancestor)
-            )
+            bound = any(t.lower_ in _PERIOD_BOUNDS and t.head == ancestor for t in between)
+            return None if bound else _past_naming(ancestor)
         if not _time_word(ancestor) or ancestor.lower_ in _PERIOD_BOUNDS:
             return None
     return None
@@ -199,8 +198,9 @@ def governing(token: Token) -> Token | None:
 
 _PERIOD_BOUNDS = frozenset({"since", "until", "till"})
 """Prepositions whose time is where a period starts or ends, not when an act happened: on
-the way from the time to its verb, or between the verb and the time ("launched since
-sundown on Monday evening", where the parse hangs the day from the verb)."""
+the way from the time to its verb, or hanging from that verb between it and the time
+("launched since sundown on Monday evening", where the parse hangs the day from the verb;
+not "launched strikes on Gaza, under blockade since 2007, on Monday")."""
 
 
 def _past_naming(verb: Token) -> Token:

@@ -229,9 +229,11 @@ the same system ("10 miles (3 miles of it new)") is a part of it."""
 _METRIC = frozenset({"kilometers", "kilometres", "km", "meters", "metres"})
 _CONTINUED = re.compile(r"\s*\.\s*\d")
 """A figure going on past where a statement ends: the sentence splitter cut "6. 4"."""
-_CUT_AFTER = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+)?[\w'’-]*[ \t]*(?:\.\.\.|…)")
+_CUT_AFTER = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+)?[\w'’-]*[ \t]*(?:\.\.\.|…)[ \t]*(?:\n|$)")
 """A text cut off within two words after a figure ("with $1 trillion in...", "60 percent of
-likely..."), as feeds' and roundups' teasers are: what the figure measures is cut away."""
+likely..." at the end of the text or of a line), as feeds' and roundups' teasers are: what
+the figure measures is cut away. An ellipsis inside the text ("lost $5 million... it was
+terrible") cuts nothing."""
 _MEASURED = frozenset({"count", "money", "percent"})
 """Kinds of figure whose words after it say what it measures."""
 _SPLIT_SCALE = re.compile(r"\s-\s*(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -295,7 +297,7 @@ def _in_context(
             continue
         tokens = doc.char_span(value.span.start, value.span.end, alignment_mode="expand")
         if tokens is None:
-            yield value
+            yield replace(value, key=GROUP) if value.key.startswith(GROUP) else value
             continue
         low, high = value.low, value.high
         if value.kind in HEDGED and value.low == value.high:  # a range is hedged already
@@ -331,7 +333,7 @@ def _in_context(
                 continue  # a contest ends once; other acts happen many times a period
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
-        if value.kind in ("percent", "money") and adjusted(tokens.sent.text):
+        if value.kind in ("percent", "money") and adjusted(tokens):
             whose = value.key if ":" in value.key else f"{value.key}:"  # "percent::adjusted"
             value = replace(value, key=f"{whose}:adjusted")
         if value.kind in PERSON_KINDS:  # said of a person, whatever the tense
@@ -698,7 +700,8 @@ def _patterned(article: Article, span: Span) -> list[Value]:
         if not joined.strip() and not plural and count != 1:
             continue  # "two second-half goals", "five day trip" are not spans of time
         figure = count * _DAYS[unit.lower()]
-        low = figure if least is None else min(figure, _figure(least) * _DAYS[unit.lower()])
+        other = figure if least is None else _figure(least) * _DAYS[unit.lower()]
+        low, figure = sorted((figure, other))
         shown = " ".join(match.group(0).split())
         values.append(
             Value(
