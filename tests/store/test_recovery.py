@@ -11,8 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
+import newsprism.store as store_module
 from newsprism import pipeline
+from newsprism.errors import StoreError
 from newsprism.models import Models
 from newsprism.store import Store, open_store
 
@@ -113,3 +116,32 @@ def test_two_ingests_at_once_both_place_everything(
 def _database_name(store: Store) -> str:
     """The store's name as its messages give it: a SQLite file's name, a database's name."""
     return Path(str(store.engine.url.database)).name
+
+
+def test_a_store_another_process_holds_locked_is_opened_on_a_later_try(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store answers "database is locked" while another process switches it to WAL or
+    writes to it: opening tries again; any other error is reported at once."""
+    store = open_store(db)
+    store.close()
+    monkeypatch.setattr(store_module, "_LOCKED_PAUSE", 0.0)
+    real = Store._create
+    calls: list[int] = []
+
+    def locked_twice(self: Store) -> None:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError("PRAGMA", {}, Exception("database is locked"))
+        real(self)
+
+    monkeypatch.setattr(Store, "_create", locked_twice)
+    open_store(db).close()
+    assert len(calls) == 3
+
+    def broken(self: Store) -> None:
+        raise OperationalError("PRAGMA", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(Store, "_create", broken)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        open_store(db)
