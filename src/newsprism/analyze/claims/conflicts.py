@@ -47,6 +47,7 @@ from newsprism import lexicon
 from newsprism.analyze.claims.ages import GROUP
 from newsprism.analyze.claims.align import Similarity
 from newsprism.analyze.claims.doers import AGED, PERSON, ambiguous_ages, same_doer
+from newsprism.analyze.claims.levels import named_share
 from newsprism.analyze.claims.quantities import MEASURED_COUNTS, MEASURED_EVENTS
 from newsprism.analyze.claims.statements import REPORT_DAY_VERBS, UNKNOWN_THING
 from newsprism.analyze.claims.value import PERSON_KINDS
@@ -470,7 +471,7 @@ def _same_point(
     compared = settings.compared_from(one.kind)
     if one.kind == "distance" and one.key != one.kind:  # between two named places
         compared = settings.between_places_similarity
-    if one.kind == "percent" and one.key.split(":")[1:2] not in ([], [""]):
+    if one.kind == "percent" and named_share(one.key):
         # the level of one named measure ("turnout was almost 90%" / "turnout reached 93.87
         # percent", 0.37 alike), compared from compare_floor as keyed ages and populations
         # are: on facts-dev one gold disagreement found, no new conflict on the 40 unseen

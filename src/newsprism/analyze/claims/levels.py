@@ -56,6 +56,18 @@ def share_of(figure: TokenSpan, verb: Token | None) -> str | None:
     return " ".join([*compound, subject.lemma_.lower()])
 
 
+def adjusted_key(key: str) -> str:
+    """The key of a figure of a measure with a part taken out: its own, marked so
+    ("percent": "percent::adjusted", "percent:turnout": "percent:turnout:adjusted")."""
+    return f"{key if ':' in key else key + ':'}:adjusted"
+
+
+def named_share(key: str) -> bool:
+    """Whether a share's key names the measure it is the level of ("percent:turnout", and
+    "percent:turnout:adjusted"; not "percent" nor "percent::adjusted")."""
+    return key.split(":")[1:2] not in ([], [""])
+
+
 def adjusted(figure: TokenSpan) -> bool:
     """Whether a figure is of a measure with a part taken out: words that take one out
     (``_ADJUSTED``) hang, within the figure's own clause, from the verb the figure is

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from newsprism import lexicon
 from newsprism.analyze.claims.ages import GROUP, group_key, listed_ages
 from newsprism.analyze.claims.doers import doer_marks, payer_marks
-from newsprism.analyze.claims.levels import adjusted, share_of
+from newsprism.analyze.claims.levels import adjusted, adjusted_key, share_of
 from newsprism.analyze.claims.money import MONEY_SCALES, Figure, amounts, converted, per_period
 from newsprism.analyze.claims.numbers import AGE, NUMBER_WORDS, SCALES, WORDS, spaced_marks
 from newsprism.analyze.claims.offices import offices
@@ -334,8 +334,7 @@ def _in_context(
         if value.kind == "percent" and shares == 1 and (whose := share_of(tokens, verb)):
             value = replace(value, key=f"percent:{whose}")
         if value.kind in ("percent", "money") and adjusted(tokens):
-            whose = value.key if ":" in value.key else f"{value.key}:"  # "percent::adjusted"
-            value = replace(value, key=f"{whose}:adjusted")
+            value = replace(value, key=adjusted_key(value.key))
         if value.kind in PERSON_KINDS:  # said of a person, whatever the tense
             yield replace(value, context=_context(tokens, words))
             continue
