@@ -58,7 +58,8 @@ def test_lists_that_share_no_age_are_of_two_groups(models: Models) -> None:
 
 
 def test_lists_of_two_groups_are_not_compared(models: Models) -> None:
-    """One age alike is no sign of one group: a woman's daughters and a deputy's sons."""
-    one = "Two of the woman's children, girls age 6 and 8, watched from the porch."
-    other = "The deputy is survived by his wife and two sons, ages 16 and 6, his chief said."
+    """One age alike is no sign of one group: two girls and two boys, in sentences alike
+    enough to be compared were the group's noun not in the key."""
+    one = "Police said the two girls, ages 6 and 8, were unhurt in the crash on Monday."
+    other = "Police said the two boys, ages 16 and 6, were unhurt in the crash on Monday."
     assert _disputes(models, one, other) == []
