@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -101,6 +102,46 @@ def test_gathered_jobs_not_begun_run_in_the_caller_beside_the_one_running(
         assert side.gather(jobs) == ["first", "one thread", "one thread"]
     caller = threading.current_thread().name
     assert order == [caller, caller, "side"]
+
+
+def test_the_caller_takes_back_from_the_last_job_while_the_side_thread_goes_on(
+    models: Models,
+) -> None:
+    """The caller works out the last job while the side thread, freed, runs the ones
+    before it; the caller then takes back no job the side thread has begun."""
+    if models.side_embedder is None:
+        pytest.skip("one core: nothing runs beside the parse")
+    busy, release, second_ran = threading.Event(), threading.Event(), threading.Event()
+    ran: dict[str, str] = {}
+
+    def block(embedder: Embedder) -> str:
+        busy.set()
+        release.wait(timeout=30)
+        return "first"
+
+    def middle(name: str) -> Callable[[Embedder], str]:
+        def work(embedder: Embedder) -> str:
+            ran[name] = threading.current_thread().name
+            if name == "third":
+                second_ran.set()
+            return name
+
+        return work
+
+    def last(embedder: Embedder) -> str:
+        ran["last"] = threading.current_thread().name
+        release.set()
+        second_ran.wait(timeout=30)  # the side thread, freed, has run the jobs before
+        return "last"
+
+    with beside(models) as side:
+        jobs = [side.start(block), side.start(middle("second")), side.start(middle("third"))]
+        jobs.append(side.start(last))
+        assert busy.wait(timeout=30)
+        assert side.gather(jobs) == ["first", "second", "third", "last"]
+    caller = threading.current_thread().name
+    assert ran["last"] == caller
+    assert ran["second"] != caller and ran["third"] != caller
 
 
 def test_without_a_free_core_work_runs_in_the_caller_when_asked(
