@@ -211,6 +211,35 @@ def test_a_position_is_the_actors_own_and_a_refusal_to_say_takes_none(models: Mo
     assert ("call", True) not in _positions(models, others, "Iraqi")
 
 
+def test_the_phrases_read_ahead_hold_every_position_and_no_verb_without_a_holder(
+    models: Models,
+) -> None:
+    """The verb phrases embedded before the story's actors are known (``position_phrases``)
+    hold the phrase of every position found, whoever the actors turn out to be (every word
+    an actor's here); a stance verb with no word that may name who holds it ("urged Iraq to
+    condemn", "calls to condemn") is left out."""
+    from newsprism.analyze.claims.assertions import position_phrases, statement_assertions
+
+    texts = [
+        "Washington urged Iraq to condemn the attack on the base on Sunday.",
+        "Jack Ketsoyan has yet to make a final decision on whether to call for an inquiry.",
+        "The strike led Iraq to call for the expulsion of U.S. troops on Sunday.",
+        "Calls to condemn the attack grew on Sunday, and the ministry denied it.",
+    ]
+    ahead: list[str] = []
+    for text in texts:
+        article = story_article("x", text)
+        (doc,) = parse([article], models, default_aliases())
+        phrases = list(position_phrases(doc))
+        every = {t.idx: "actor" for t in doc}
+        found = [a.phrase for a in statement_assertions(article, doc, every, {"actor": "x"})]
+        assert found and set(found) <= set(phrases)
+        ahead += phrases
+    assert "condemn the attack on the base on Sunday" not in ahead
+    assert "condemn the attack" not in ahead
+    assert "call for an inquiry" in ahead  # the main verb's subject holds it
+
+
 def test_values_in_text_whose_marks_carry_a_space(models: Models) -> None:
     kinds = {v.kind: v for v in read_values(models, "The survey puts the magnitude at 6. 1.")}
     assert (kinds["magnitude"].low, "count" in kinds) == (6.1, False)
