@@ -111,7 +111,7 @@ def test_the_caller_takes_back_from_the_last_job_while_the_side_thread_goes_on(
     before it; the caller then takes back no job the side thread has begun."""
     if models.side_embedder is None:
         pytest.skip("one core: nothing runs beside the parse")
-    busy, release, second_ran = threading.Event(), threading.Event(), threading.Event()
+    busy, release, before_ran = threading.Event(), threading.Event(), threading.Event()
     ran: dict[str, str] = {}
 
     def block(embedder: Embedder) -> str:
@@ -123,7 +123,7 @@ def test_the_caller_takes_back_from_the_last_job_while_the_side_thread_goes_on(
         def work(embedder: Embedder) -> str:
             ran[name] = threading.current_thread().name
             if name == "third":
-                second_ran.set()
+                before_ran.set()
             return name
 
         return work
@@ -131,7 +131,7 @@ def test_the_caller_takes_back_from_the_last_job_while_the_side_thread_goes_on(
     def last(embedder: Embedder) -> str:
         ran["last"] = threading.current_thread().name
         release.set()
-        second_ran.wait(timeout=30)  # the side thread, freed, has run the jobs before
+        before_ran.wait(timeout=30)  # the side thread, freed, has run the jobs before
         return "last"
 
     with beside(models) as side:

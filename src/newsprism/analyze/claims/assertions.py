@@ -252,7 +252,7 @@ def position_phrases(doc: Doc) -> Iterator[str]:
         yield from (
             _phrase(t)
             for t in _position_verbs(sentence, not_yet)
-            if any(True for _ in _holders(t, sentence, not_yet))
+            if next(_holders(t, sentence, not_yet), None) is not None
         )
 
 
